@@ -1,0 +1,24 @@
+# Two commands for a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: demo test install bench clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000
+	$(BIN)/nutriplat demo --port 5000
+
+test: $(STAMP)  ## the whole suite; NUTRIPLAT_TEST_DATABASE_URL selects PostgreSQL
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,1 @@
+"""Alembic migrations: the only way NutriPlat's schema is created or changed."""

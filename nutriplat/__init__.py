@@ -1,0 +1,73 @@
+"""NutriPlat: the operations backend of a nutrition service against malnutrition."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import Flask, send_from_directory
+from flask_smorest import Api
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from nutriplat.auth.passwords import Passwords
+from nutriplat.auth.services import LoginPolicy
+from nutriplat.config import Config
+from nutriplat.db import make_engine, make_session_factory
+
+
+@dataclass
+class NutriPlatState:
+    """What the app shares between requests, kept in ``app.extensions``."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    passwords: Passwords
+    login_policy: LoginPolicy
+
+
+def create_app(config: Config | None = None) -> Flask:
+    config = config or Config()
+    app = Flask(__name__, instance_path=str(_instance_dir(config)))
+    app.config.from_object(config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    engine = make_engine(config.DATABASE_URL, echo=config.SQL_ECHO)
+    app.extensions["nutriplat"] = NutriPlatState(
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        passwords=Passwords(config.PASSWORD_TIME_COST, config.PASSWORD_MEMORY_COST_KIB),
+        login_policy=LoginPolicy(
+            token_ttl=timedelta(minutes=config.TOKEN_TTL_MINUTES),
+            max_failures=config.LOGIN_MAX_FAILURES,
+            window=timedelta(minutes=config.LOGIN_WINDOW_MINUTES),
+        ),
+    )
+    _register_api(app)
+    return app
+
+
+def _instance_dir(config: Config):  # type: ignore[no-untyped-def]
+    from nutriplat.config import INSTANCE_DIR
+
+    if config.DATABASE_URL.startswith("sqlite:///"):
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+    return INSTANCE_DIR.resolve()
+
+
+def _register_api(app: Flask) -> None:
+    from swagger_ui_bundle import swagger_ui_path
+
+    from nutriplat import web
+    from nutriplat.auth.api import blp as auth_blp
+    from nutriplat.clients.api import blp as clients_blp
+    from nutriplat.clients.care_api import blp as care_blp
+
+    api = Api(app)
+    for blueprint in (auth_blp, clients_blp, care_blp):
+        api.register_blueprint(blueprint)
+    web.register_error_handlers(app)
+
+    @app.get("/api/docs/assets/<path:filename>")
+    def swagger_assets(filename: str):  # type: ignore[no-untyped-def]
+        # Swagger UI from the installed package: the docs work without internet.
+        return send_from_directory(str(swagger_ui_path), filename)

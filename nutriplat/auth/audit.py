@@ -1,0 +1,85 @@
+"""Writing and reading the audit log. Writes join the caller's transaction, so an
+access is logged exactly when its effect (or read) happens."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from nutriplat.auth.actor import Actor
+from nutriplat.auth.models import AuditEntry
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    resource: str,
+    resource_id: object = None,
+    client_id: int | None = None,
+    detail: dict[str, Any] | None = None,
+    organisation_id: int | None = None,
+) -> None:
+    """``organisation_id`` is the organisation that holds the data (the client's
+    provider); it defaults to the caller's, and decides which admin sees the entry."""
+    session.add(_entry(actor, action, resource, resource_id, client_id, detail, organisation_id))
+
+
+def record_reads(
+    session: Session, actor: Actor, resource: str, clients: Iterable[tuple[int, int]]
+) -> None:
+    """A list of people is a read of each of them: ``clients`` holds
+    (client id, organisation id) pairs."""
+    session.add_all(
+        _entry(actor, "list", resource, cid, cid, None, org) for cid, org in clients
+    )
+
+
+def _entry(actor: Actor, action: str, resource: str, resource_id: object,
+           client_id: int | None, detail: dict[str, Any] | None,
+           organisation_id: int | None) -> AuditEntry:
+    return AuditEntry(
+        user_id=actor.user_id,
+        username=actor.username,
+        role=actor.role,
+        organisation_id=organisation_id if organisation_id is not None else actor.organisation_id,
+        action=action,
+        resource=resource,
+        resource_id=None if resource_id is None else str(resource_id),
+        client_id=client_id,
+        ip=actor.ip,
+        purpose=actor.purpose,
+        detail=detail,
+    )
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user_id: int | None = None
+    client_id: int | None = None
+    action: str | None = None
+    resource: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def query(actor: Actor, f: AuditFilter) -> Select[tuple[AuditEntry]]:
+    stmt = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if not actor.is_platform_admin:
+        # An organisation's admin sees accesses to its own data and by its own people.
+        stmt = stmt.where(AuditEntry.organisation_id == actor.organisation_id)
+    for column, value in (
+        (AuditEntry.user_id, f.user_id), (AuditEntry.client_id, f.client_id),
+        (AuditEntry.action, f.action), (AuditEntry.resource, f.resource),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if f.since is not None:
+        stmt = stmt.where(AuditEntry.at >= f.since)
+    if f.until is not None:
+        stmt = stmt.where(AuditEntry.at < f.until)
+    return stmt

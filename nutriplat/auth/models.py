@@ -1,0 +1,84 @@
+"""Organisations, users, bearer tokens, login attempts and the audit log."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from nutriplat.db import Base, utcnow
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organisation: Mapped[Organisation | None] = relationship(lazy="joined")
+
+
+class AuthToken(Base):
+    """Only a SHA-256 digest of the bearer token is stored: a database leak does
+    not hand out sessions."""
+
+    __tablename__ = "auth_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    ip: Mapped[str | None] = mapped_column(String(45))
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class LoginAttempt(Base):
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_username_at", "username", "attempted_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80))
+    ip: Mapped[str | None] = mapped_column(String(45))
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    succeeded: Mapped[bool]
+
+
+class AuditEntry(Base):
+    """Who did what to which record, when, from where and why. Rows are only ever
+    inserted; the username and role are copied so the entry stays readable."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_client_at", "client_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(index=True)
+    username: Mapped[str | None] = mapped_column(String(80))
+    role: Mapped[str | None] = mapped_column(String(20))
+    organisation_id: Mapped[int | None] = mapped_column(index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    resource: Mapped[str] = mapped_column(String(40))
+    resource_id: Mapped[str | None] = mapped_column(String(40))
+    client_id: Mapped[int | None]
+    ip: Mapped[str | None] = mapped_column(String(45))
+    purpose: Mapped[str | None] = mapped_column(String(80))
+    detail: Mapped[dict[str, Any] | None]

@@ -1,0 +1,162 @@
+"""Use cases of the auth area: organisations, users, tokens. No Flask here."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from nutriplat.auth import roles
+from nutriplat.auth.actor import Actor
+from nutriplat.auth.models import AuthToken, LoginAttempt, Organisation, User
+from nutriplat.auth.passwords import Passwords, password_problems
+from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.errors import (
+    Conflict, ErrorCollector, Forbidden, NotAuthenticated, NotFound, TooManyRequests,
+)
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    token_ttl: timedelta
+    max_failures: int
+    window: timedelta
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    access_token: str
+    expires_at: datetime
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_organisation(
+    uow: UnitOfWork, name: str, type_: str, actor: Actor | None = None
+) -> Organisation:
+    if actor is not None and not actor.is_platform_admin:
+        raise Forbidden("Only a platform administrator creates organisations.")
+    errors = ErrorCollector()
+    if type_ not in roles.ORGANISATION_TYPES:
+        errors.add("type", f"Must be one of: {', '.join(roles.ORGANISATION_TYPES)}.")
+    if not name.strip():
+        errors.add("name", "Must not be blank.")
+    errors.raise_if_any()
+    with uow:
+        if uow.session.scalar(select(Organisation).where(Organisation.name == name)):
+            raise Conflict("An organisation with this name exists.", {"name": ["Already exists."]})
+        organisation = Organisation(name=name.strip(), type=type_)
+        uow.session.add(organisation)
+        uow.commit()
+        return organisation
+
+
+def create_user(
+    uow: UnitOfWork, passwords: Passwords, username: str, password: str, role: str,
+    organisation_name: str | None = None, display_name: str | None = None,
+    actor: Actor | None = None,
+) -> User:
+    """``actor`` is the admin creating the account through the API (the CLI passes
+    none): an organisation's admin creates users only in that organisation."""
+    errors = ErrorCollector()
+    if role not in roles.ROLES:
+        errors.add("role", f"Must be one of: {', '.join(roles.ROLES)}.")
+    for problem in password_problems(password):
+        errors.add("password", problem)
+    with uow:
+        organisation = None
+        if organisation_name:
+            organisation = uow.session.scalar(
+                select(Organisation).where(Organisation.name == organisation_name))
+            if organisation is None:
+                errors.add("organisation", "No organisation with this name.")
+        expected = roles.ROLE_ORGANISATION_TYPE.get(role)
+        if organisation and expected and organisation.type != expected:
+            errors.add("organisation", f"A {role} belongs to a {expected} organisation.")
+        if organisation is None and role in (roles.DIETITIAN, roles.LOGISTICS, roles.COFINANCER):
+            errors.add("organisation", f"A {role} must belong to an organisation.")
+        if organisation is not None and role == roles.CAREGIVER:
+            errors.add("organisation", "A caregiver belongs to no organisation.")
+        errors.raise_if_any()
+        if actor is not None and not actor.is_platform_admin and organisation is not None \
+                and organisation.id != actor.organisation_id:
+            raise Forbidden("An admin creates users in their own organisation only.")
+        if uow.session.scalar(select(User).where(User.username == username)):
+            raise Conflict("This username is taken.", {"username": ["Already exists."]})
+        user = User(username=username, password_hash=passwords.hash(password), role=role,
+                    organisation=organisation, display_name=display_name)
+        uow.session.add(user)
+        uow.commit()
+        return user
+
+
+def issue_token(
+    uow: UnitOfWork, passwords: Passwords, policy: LoginPolicy,
+    username: str, password: str, ip: str | None,
+) -> IssuedToken:
+    now = utcnow()
+    with uow:
+        failures = uow.session.scalar(
+            select(func.count()).select_from(LoginAttempt).where(
+                LoginAttempt.username == username,
+                LoginAttempt.succeeded.is_(False),
+                LoginAttempt.attempted_at >= now - policy.window,
+            )
+        ) or 0
+        if failures >= policy.max_failures:
+            raise TooManyRequests(
+                "Too many failed logins; try again later.", int(policy.window.total_seconds()))
+        user = uow.session.scalar(select(User).where(User.username == username))
+        ok = passwords.verify(user.password_hash if user else None, password)
+        ok = ok and user is not None and user.is_active
+        uow.session.add(LoginAttempt(username=username, ip=ip, attempted_at=now, succeeded=ok))
+        if not ok:
+            uow.commit()  # the failure must count even though we refuse
+            raise NotAuthenticated("Invalid username or password.")
+        token = secrets.token_urlsafe(32)
+        expires_at = now + policy.token_ttl
+        uow.session.add(AuthToken(token_hash=_digest(token), user=user, created_at=now,
+                                  expires_at=expires_at, ip=ip))
+        uow.commit()
+        return IssuedToken(token, expires_at)
+
+
+def authenticate(uow: UnitOfWork, token: str, ip: str | None, purpose: str | None) -> Actor:
+    with uow:
+        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(token)))
+        if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
+            raise NotAuthenticated("The token is invalid, expired or revoked.")
+        if not row.user.is_active:
+            raise NotAuthenticated("The account is disabled.")
+        user = row.user
+        return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
+
+
+def revoke_token(uow: UnitOfWork, token: str) -> None:
+    with uow:
+        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(token)))
+        if row is None:
+            raise NotFound("Unknown token.")
+        if row.revoked_at is None:
+            row.revoked_at = utcnow()
+        uow.commit()
+
+
+def list_organisations(uow: UnitOfWork, actor: Actor) -> list[Organisation]:
+    with uow:
+        stmt = select(Organisation).order_by(Organisation.name)
+        if not actor.is_platform_admin:
+            stmt = stmt.where(Organisation.id == actor.organisation_id)
+        return list(uow.session.scalars(stmt))
+
+
+def list_users(uow: UnitOfWork, actor: Actor) -> list[User]:
+    with uow:
+        stmt = select(User).order_by(User.username)
+        if not actor.is_platform_admin:
+            stmt = stmt.where(User.organisation_id == actor.organisation_id)
+        return list(uow.session.scalars(stmt))

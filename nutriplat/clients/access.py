@@ -1,0 +1,51 @@
+"""Who may see which client: provider staff see their organisation's clients,
+caregivers only the clients who mandated them and only within the mandate's scopes,
+cofinancers never see a person."""
+from __future__ import annotations
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from nutriplat.auth import roles
+from nutriplat.auth.actor import Actor
+from nutriplat.clients.models import CaregiverMandate, Client
+from nutriplat.errors import Forbidden, NotFound
+
+
+def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Select[tuple[Client]]:
+    stmt = select(Client)
+    if actor.role == roles.CAREGIVER:
+        # Scopes are a JSON list; filtering them in Python keeps this portable.
+        mandates = session.scalars(select(CaregiverMandate).where(
+            CaregiverMandate.caregiver_id == actor.user_id,
+            CaregiverMandate.withdrawn_at.is_(None)))
+        return stmt.where(Client.id.in_({m.client_id for m in mandates if scope in m.scopes}))
+    if actor.role not in roles.PROVIDER_STAFF:
+        raise Forbidden("This role never sees a person.")
+    if actor.is_platform_admin:
+        return stmt
+    return stmt.where(Client.organisation_id == actor.organisation_id)
+
+
+def load_client(session: Session, actor: Actor, client_id: int, scope: str = "view") -> Client:
+    """The client, if the actor may act on them in ``scope`` (view, record, order);
+    otherwise 404 for someone they cannot see, 403 for a mandate without the scope."""
+    if actor.role == roles.CAREGIVER:
+        scopes = mandate_scopes(session, actor, client_id)
+        if not scopes:
+            raise NotFound(f"No client {client_id}.")
+        if scope not in scopes:
+            raise Forbidden(f"Your mandate does not include '{scope}'.")
+    client = session.scalar(visible_clients(session, actor, scope).where(Client.id == client_id))
+    if client is None:
+        raise NotFound(f"No client {client_id}.")
+    return client
+
+
+def mandate_scopes(session: Session, actor: Actor, client_id: int) -> set[str]:
+    mandates = session.scalars(select(CaregiverMandate).where(
+        CaregiverMandate.client_id == client_id,
+        CaregiverMandate.caregiver_id == actor.user_id,
+        CaregiverMandate.withdrawn_at.is_(None),
+    ))
+    return {scope for mandate in mandates for scope in mandate.scopes}

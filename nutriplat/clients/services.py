@@ -1,0 +1,124 @@
+"""Use cases of the client record. Each owns its transaction and writes its audit
+entry in the same transaction as the read or change it records."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from nutriplat.auth import audit
+from nutriplat.auth.actor import Actor
+from nutriplat.auth.models import Organisation
+from nutriplat.clients.access import load_client, visible_clients
+from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
+from nutriplat.clock import business_today
+from nutriplat.db import UnitOfWork
+from nutriplat.errors import Conflict, ErrorCollector, Forbidden
+from nutriplat.pagination import page_of
+
+RESOURCE = "client"
+_NESTED = {"address": ("street", "postal_code", "city", "country"), "location": ("lat", "lon")}
+
+
+def _validate_referral(session: Session, data: dict[str, Any], errors: ErrorCollector) -> None:
+    referral = data.get("referral") or {}
+    org_id = referral.get("organisation_id")
+    if org_id is not None:
+        organisation = session.get(Organisation, org_id)
+        if organisation is None or organisation.type not in ("referrer", "provider"):
+            errors.add("referral.organisation_id", "No referring organisation with this id.")
+
+
+def _apply(client: Client, data: dict[str, Any]) -> None:
+    """Copy API fields onto the flat columns of the record."""
+    for key, value in data.items():
+        if key in _NESTED:
+            for column in _NESTED[key]:
+                setattr(client, column, (value or {}).get(column))
+        elif key == "referral":
+            value = value or {}
+            client.referral_organisation_id = value.get("organisation_id")
+            client.referral_care_line = value.get("care_line")
+            client.referral_date = value.get("date")
+        elif value is None and key in ("conditions", "allergies", "dislikes"):
+            setattr(client, key, [])
+        else:
+            setattr(client, key, value)
+
+
+def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client:
+    if actor.organisation_id is None:
+        raise Forbidden("Clients belong to a provider organisation; you have none.")
+    with uow:
+        errors = ErrorCollector()
+        _validate_referral(uow.session, data, errors)
+        errors.raise_if_any()
+        client = Client(organisation_id=actor.organisation_id, conditions=[], allergies=[], dislikes=[])
+        _apply(client, {k: v for k, v in data.items() if k != "status"})
+        client.status = data.get("status", "referred")
+        start = client.referral_date or business_today()
+        client.setting_history.append(CareSettingTransfer(
+            transferred_on=start, to_setting=client.care_setting, reason="initial setting",
+            recorded_by=actor.user_id))
+        client.status_history.append(StatusChange(
+            changed_on=start, to_status=client.status, reason="record created",
+            recorded_by=actor.user_id))
+        uow.session.add(client)
+        uow.session.flush()
+        audit.record(uow.session, actor, "create", RESOURCE, client.id, client.id,
+                     organisation_id=client.organisation_id)
+        uow.commit()
+        return client
+
+
+def get_client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
+    with uow:
+        client = load_client(uow.session, actor, client_id)
+        client.setting_history, client.status_history  # load before the session closes
+        audit.record(uow.session, actor, "read", RESOURCE, client.id, client.id,
+                     organisation_id=client.organisation_id)
+        uow.commit()
+        return client
+
+
+def list_clients(
+    uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int
+) -> tuple[list[Client], int]:
+    with uow:
+        stmt = visible_clients(uow.session, actor)
+        if term := filters.get("search"):
+            pattern = f"%{term.lower()}%"
+            full_name = func.lower(Client.given_name + " " + Client.family_name)
+            stmt = stmt.where(or_(full_name.like(pattern),
+                                  func.lower(Client.family_name + " " + Client.given_name).like(pattern)))
+        for key in ("care_setting", "status"):
+            if key in filters:
+                stmt = stmt.where(getattr(Client, key) == filters[key])
+        stmt = stmt.order_by(Client.family_name, Client.given_name, Client.id)
+        clients, total = page_of(uow.session, stmt, page, page_size)
+        audit.record_reads(uow.session, actor, RESOURCE, ((c.id, c.organisation_id) for c in clients))
+        uow.commit()
+        return clients, total
+
+
+def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Client:
+    expected = data.pop("expected_version", None)
+    with uow:
+        client = load_client(uow.session, actor, client_id)
+        if expected is not None and expected != client.version:
+            raise Conflict("The client changed since you read it; reload and retry.",
+                           {"expected_version": [f"Current version is {client.version}."]})
+        errors = ErrorCollector()
+        _validate_referral(uow.session, data, errors)
+        errors.raise_if_any()
+        _apply(client, data)
+        audit.record(uow.session, actor, "update", RESOURCE, client.id, client.id,
+                     detail={"fields": sorted(data)}, organisation_id=client.organisation_id)
+        try:
+            uow.commit()
+        except StaleDataError as exc:
+            raise Conflict("The client was changed by someone else; reload and retry.") from exc
+        client.setting_history, client.status_history
+        return client

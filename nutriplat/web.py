@@ -1,0 +1,121 @@
+"""What every API blueprint shares: authentication, role guards, the unit of work
+for the request, and the one error shape of DESIGN.md."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, g, jsonify, request
+from flask_smorest import Blueprint
+from werkzeug.exceptions import HTTPException
+
+from nutriplat.auth import services as auth_services
+from nutriplat.auth.actor import Actor
+from nutriplat.db import UnitOfWork
+from nutriplat.errors import DomainError, Forbidden, NotAuthenticated, TooManyRequests
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def uow() -> UnitOfWork:
+    return UnitOfWork(current_app.extensions["nutriplat"].session_factory)
+
+
+def actor() -> Actor:
+    return g.actor
+
+
+def client_ip() -> str | None:
+    return request.remote_addr
+
+
+def bearer_token() -> str:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise NotAuthenticated("A bearer token is required.")
+    return token.strip()
+
+
+def roles_required(*allowed: str) -> Callable[[F], F]:
+    """Authenticate the bearer token and refuse callers whose role is not allowed.
+    Organisation checks happen in the services, which know whose data it is."""
+
+    def decorator(view: F) -> F:
+        @functools.wraps(view)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            caller = auth_services.authenticate(
+                uow(), bearer_token(), client_ip(), request.headers.get("X-Purpose"))
+            if caller.role not in allowed:
+                raise Forbidden(f"The role '{caller.role}' may not do this.")
+            g.actor = caller
+            return view(*args, **kwargs)
+
+        documented = Blueprint.doc(description=f"Roles: {', '.join(allowed)}.")(wrapper)
+        responses = documented._apidoc.setdefault("response", {}).setdefault("responses", {})
+        for status in (401, 403):
+            # A bare name is a reference to flask-smorest's DEFAULT_ERROR response.
+            responses.setdefault(status, []).append("DEFAULT_ERROR")
+        documented.allowed_roles = allowed  # type: ignore[attr-defined]
+        return documented  # type: ignore[return-value]
+
+    return decorator
+
+
+def _flatten(errors: Any) -> Any:
+    """webargs nests errors under the request location ({"json": {...}}); the API
+    names fields directly."""
+    if isinstance(errors, dict) and errors and set(errors) <= {"json", "query", "path", "headers", "form"}:
+        flat: dict[str, Any] = {}
+        for location, value in errors.items():
+            if isinstance(value, dict):
+                flat.update(value)
+            else:
+                flat["body" if location == "json" else location] = value
+        return flat
+    return errors
+
+
+def _payload(code: int, status: str, message: str | None, errors: Any = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"code": code, "status": status}
+    if message:
+        body["message"] = message
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def register_error_handlers(app: Flask) -> None:
+    from http import HTTPStatus
+
+    @app.errorhandler(DomainError)
+    def domain_error(error: DomainError):  # type: ignore[no-untyped-def]
+        body = _payload(error.status, HTTPStatus(error.status).phrase, error.message, error.errors)
+        response = jsonify(body)
+        response.status_code = error.status
+        if isinstance(error, TooManyRequests):
+            response.headers["Retry-After"] = str(error.retry_after_s)
+        if isinstance(error, NotAuthenticated):
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+        data = getattr(error, "data", None) or {}
+        errors = _flatten(data.get("errors") or data.get("messages"))
+        message = data.get("message") or error.description
+        if error.code == 422 and not data.get("message"):
+            message = "The request has invalid values."
+        response = jsonify(_payload(error.code or 500, error.name, message, errors))
+        response.status_code = error.code or 500
+        for key, value in (data.get("headers") or {}).items():
+            response.headers[key] = value
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):  # type: ignore[no-untyped-def]
+        app.logger.exception("unhandled error")
+        response = jsonify(_payload(500, "Internal Server Error", "An unexpected error occurred."))
+        response.status_code = 500
+        return response

@@ -1,0 +1,131 @@
+"""Test fixtures. The schema is built by running the migrations, on SQLite by
+default or on the PostgreSQL database named by NUTRIPLAT_TEST_DATABASE_URL."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import text
+
+from nutriplat import create_app, migrate
+from nutriplat.auth import services as auth_services
+from nutriplat.config import Config
+from nutriplat.db import UnitOfWork, make_engine
+from nutriplat.models import metadata
+
+TEST_PASSWORD = "correct horse battery"
+
+
+def _reset_postgres(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = os.environ.get("NUTRIPLAT_TEST_DATABASE_URL")
+    if url:
+        _reset_postgres(url)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    migrate.upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def is_postgres(database_url: str) -> bool:
+    return database_url.startswith("postgresql")
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str):  # type: ignore[no-untyped-def]
+    config = Config(DATABASE_URL=database_url, PASSWORD_TIME_COST=1,
+                    PASSWORD_MEMORY_COST_KIB=256, TESTING=True)
+    app = create_app(config)
+    yield app
+    app.extensions["nutriplat"].engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test starts from empty tables (services commit, so no rollback trick)."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    engine = request.getfixturevalue("app").extensions["nutriplat"].engine
+    with engine.begin() as connection:
+        for table in reversed(metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture
+def uow(app) -> UnitOfWork:  # type: ignore[no-untyped-def]
+    return UnitOfWork(app.extensions["nutriplat"].session_factory)
+
+
+@pytest.fixture
+def http(app):  # type: ignore[no-untyped-def]
+    return app.test_client()
+
+
+@dataclass
+class Person:
+    id: int
+    username: str
+    role: str
+    organisation_id: int | None
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+class World:
+    """Builds organisations and users and logs them in, as a test needs them."""
+
+    def __init__(self, app, uow: UnitOfWork) -> None:  # type: ignore[no-untyped-def]
+        self.app, self.uow = app, uow
+        self.http = app.test_client()
+        self._orgs: dict[str, int] = {}
+
+    def organisation(self, name: str, type_: str = "provider") -> int:
+        if name not in self._orgs:
+            self._orgs[name] = auth_services.create_organisation(self.uow, name, type_).id
+        return self._orgs[name]
+
+    def person(self, username: str, role: str, organisation: str | None = "Provider A") -> Person:
+        org_type = {"cofinancer": "cofinancer"}.get(role, "provider")
+        if organisation is not None:
+            self.organisation(organisation, org_type)
+        user = auth_services.create_user(
+            self.uow, self.app.extensions["nutriplat"].passwords, username, TEST_PASSWORD, role,
+            organisation)
+        response = self.http.post("/api/v1/auth/token",
+                                  json={"username": username, "password": TEST_PASSWORD})
+        assert response.status_code == 200, response.json
+        return Person(user.id, username, role, user.organisation_id, response.json["access_token"])
+
+
+@pytest.fixture
+def world(app, uow) -> World:  # type: ignore[no-untyped-def]
+    return World(app, uow)
+
+
+@pytest.fixture
+def maria() -> dict:
+    """The minimal valid client body of issue 2."""
+    return dict(MARIA)
+
+
+MARIA = {
+    "given_name": "Maria", "family_name": "Vandenberghe", "birth_date": "1944-03-12",
+    "sex": "female", "care_setting": "home",
+    "address": {"street": "Ooststraat 12", "postal_code": "8800", "city": "Roeselare", "country": "BE"},
+    "location": {"lat": 50.9465, "lon": 3.1228},
+}

@@ -1,6 +1,7 @@
 from marshmallow import Schema, fields, validate
 
 from nutriplat.auth import roles
+from nutriplat.auth.passwords import MIN_PASSWORD_LENGTH
 
 
 class TokenRequestSchema(Schema):
@@ -28,7 +29,8 @@ class UserSchema(Schema):
         validate=[validate.Length(min=3, max=80), validate.Regexp(r"^[A-Za-z0-9._@-]+$")],
     )
     display_name = fields.String(allow_none=True, validate=validate.Length(max=200))
-    password = fields.String(required=True, load_only=True, validate=validate.Length(max=256))
+    password = fields.String(required=True, load_only=True,
+                             validate=validate.Length(min=MIN_PASSWORD_LENGTH, max=256))
     role = fields.String(required=True, validate=validate.OneOf(roles.ROLES))
     organisation = fields.String(
         load_only=True, allow_none=True, validate=validate.Length(max=200),

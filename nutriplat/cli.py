@@ -81,4 +81,4 @@ def _register_more() -> None:
     main.add_command(demo)
 
 
-# _register_more()
+_register_more()

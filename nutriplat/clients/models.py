@@ -6,7 +6,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.clock import age_on, business_today
@@ -15,10 +15,16 @@ from nutriplat.db import Base, utcnow
 
 class Client(Base):
     __tablename__ = "clients"
-    __table_args__ = (Index("ix_clients_org_family_name", "organisation_id", "family_name"),)
+    __table_args__ = (
+        Index("ix_clients_org_family_name", "organisation_id", "family_name"),
+        UniqueConstraint("organisation_id", "external_ref", name="uq_clients_org_external_ref"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    # The client's number in the referrer's or an import's system; lets imports
+    # (and the demo) be re-run without duplicating people.
+    external_ref: Mapped[str | None] = mapped_column(String(64))
     given_name: Mapped[str] = mapped_column(String(100))
     family_name: Mapped[str] = mapped_column(String(100))
     birth_date: Mapped[date]

@@ -31,6 +31,8 @@ class ReferralSchema(Schema):
 
 class ClientSchema(Schema):
     id = fields.Integer(dump_only=True)
+    external_ref = fields.String(allow_none=True, validate=validate.Length(min=1, max=64),
+                                 metadata={"description": "The client's number in the referrer's system."})
     given_name = fields.String(required=True, validate=validate.Length(min=1, max=100))
     family_name = fields.String(required=True, validate=validate.Length(min=1, max=100))
     birth_date = fields.Date(required=True, validate=[not_in_future_date, not_before_1900])

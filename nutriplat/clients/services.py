@@ -48,6 +48,17 @@ def _apply(client: Client, data: dict[str, Any]) -> None:
             setattr(client, key, value)
 
 
+def _check_external_ref(session: Session, organisation_id: int, ref: str | None,
+                        client_id: int | None = None) -> None:
+    if ref is None:
+        return
+    existing = session.scalar(select(Client.id).where(
+        Client.organisation_id == organisation_id, Client.external_ref == ref))
+    if existing is not None and existing != client_id:
+        raise Conflict("Another client has this external reference.",
+                       {"external_ref": ["Already in use."]})
+
+
 def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client:
     if actor.organisation_id is None:
         raise Forbidden("Clients belong to a provider organisation; you have none.")
@@ -55,6 +66,7 @@ def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client
         errors = ErrorCollector()
         _validate_referral(uow.session, data, errors)
         errors.raise_if_any()
+        _check_external_ref(uow.session, actor.organisation_id, data.get("external_ref"))
         client = Client(organisation_id=actor.organisation_id, conditions=[], allergies=[], dislikes=[])
         _apply(client, {k: v for k, v in data.items() if k != "status"})
         client.status = data.get("status", "referred")
@@ -113,6 +125,7 @@ def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
         errors = ErrorCollector()
         _validate_referral(uow.session, data, errors)
         errors.raise_if_any()
+        _check_external_ref(uow.session, client.organisation_id, data.get("external_ref"), client.id)
         _apply(client, data)
         audit.record(uow.session, actor, "update", RESOURCE, client.id, client.id,
                      detail={"fields": sorted(data)}, organisation_id=client.organisation_id)

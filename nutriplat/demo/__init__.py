@@ -1,0 +1,1 @@
+"""The Roeselare pilot demo: a generated population, persisted idempotently."""

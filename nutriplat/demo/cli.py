@@ -1,0 +1,58 @@
+"""``nutriplat demo``: migrate, load the Roeselare pilot, print the logins, serve."""
+from __future__ import annotations
+
+import time
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from nutriplat import migrate
+from nutriplat.db import UnitOfWork
+from nutriplat.demo import population as pop
+from nutriplat.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
+
+
+@click.command("demo")
+@click.option("--no-serve", is_flag=True, help="Load the demo data and exit.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--seed", default=pop.DEFAULT_SEED, show_default=True, help="Population seed.")
+@with_appcontext
+def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
+    """Create (idempotently) the Roeselare pilot and serve the API."""
+    started = time.monotonic()
+    state = current_app.extensions["nutriplat"]
+    url = current_app.config["DATABASE_URL"]
+    click.echo(f"Database: {state.engine.url.render_as_string(hide_password=True)}")
+    migrate.upgrade(url)
+    population = pop.build_population(seed)
+    report = SeedReport()
+    with UnitOfWork(state.session_factory) as uow:
+        org_ids = seed_organisations(uow.session, population, report)
+        user_ids = seed_users(uow.session, population, state.passwords, org_ids, report)
+        with click.progressbar(length=len(population.clients), label="Clients",
+                               show_pos=True) as bar:
+            def progress(clients):  # type: ignore[no-untyped-def]
+                for client in clients:
+                    yield client
+                    bar.update(1)
+
+            seed_clients(uow.session, population, org_ids, user_ids, report, progress)
+        uow.commit()
+    created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
+    click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
+    _print_logins(population)
+    if not no_serve:
+        click.echo(f"API on http://{host}:{port}/api/v1 — docs on http://{host}:{port}/api/docs")
+        current_app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def _print_logins(population: pop.Population) -> None:
+    click.echo("\nDemo logins (demo data only — never use these passwords for real):")
+    click.echo(f"  {'username':<22}{'role':<12}password")
+    for user in population.users:
+        click.echo(f"  {user.username:<22}{user.role:<12}{user.password}")
+    click.echo('\nGet a token:  curl -s -X POST http://127.0.0.1:5000/api/v1/auth/token '
+               '-H "Content-Type: application/json" '
+               '-d \'{"username": "dietist.lien", "password": "dietitian-demo-only-2026"}\'')

@@ -1,0 +1,36 @@
+"""`nutriplat demo` loads the Roeselare pilot once, however often it runs."""
+from nutriplat.cli import main as cli
+from nutriplat.demo.population import password_for
+
+
+def run_demo(app):
+    return app.test_cli_runner().invoke(cli, ["demo", "--no-serve"], obj=_script_info(app))
+
+
+def _script_info(app):
+    from flask.cli import ScriptInfo
+
+    return ScriptInfo(create_app=lambda: app)
+
+
+def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http):
+    first = run_demo(app)
+    assert first.exit_code == 0, first.output
+    assert "120 clients" in first.output and "dietist.lien" in first.output
+    second = run_demo(app)
+    assert second.exit_code == 0 and "nothing new" in second.output
+
+    token = http.post("/api/v1/auth/token", json={
+        "username": "dietist.lien", "password": password_for("dietitian")}).json["access_token"]
+    listed = http.get("/api/v1/clients?page_size=100", headers={"Authorization": f"Bearer {token}"})
+    assert '"total": 120' in listed.headers["X-Pagination"]
+    settings = {c["care_setting"] for c in listed.json}
+    assert settings == {"home", "nursing_home", "hospital"}
+
+    carer = http.post("/api/v1/auth/token", json={
+        "username": "mantelzorger.an", "password": password_for("caregiver")}).json["access_token"]
+    mine = http.get("/api/v1/clients", headers={"Authorization": f"Bearer {carer}"}).json
+    assert len(mine) == 3 and all(c["care_setting"] == "home" for c in mine)
+    weights = http.get(f"/api/v1/clients/{mine[0]['id']}/measurements?type=weight_kg",
+                       headers={"Authorization": f"Bearer {carer}"}).json
+    assert len(weights) >= 6

@@ -6,6 +6,7 @@ import time
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from werkzeug.serving import run_simple
 
 from nutriplat import migrate
 from nutriplat.db import UnitOfWork
@@ -45,7 +46,8 @@ def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
     _print_logins(population)
     if not no_serve:
         click.echo(f"API on http://{host}:{port}/api/v1 — docs on http://{host}:{port}/api/docs")
-        current_app.run(host=host, port=port, debug=False, use_reloader=False)
+        # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.
+        run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 def _print_logins(population: pop.Population) -> None:

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install coverage clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,10 @@ demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000
 	$(BIN)/nutriplat demo --port 5000
 
 test: $(STAMP)  ## the whole suite; NUTRIPLAT_TEST_DATABASE_URL selects PostgreSQL
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+coverage: $(STAMP)  ## the suite with a coverage report
+	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)

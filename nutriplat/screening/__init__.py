@@ -1,0 +1,1 @@
+"""Screening instruments, GLIM diagnosis and nutrient targets (spec/screening.md)."""

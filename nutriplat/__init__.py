@@ -54,17 +54,24 @@ def _instance_dir(config: Config):  # type: ignore[no-untyped-def]
     return INSTANCE_DIR.resolve()
 
 
+# Each module defines a flask-smorest Blueprint named ``blp``; a new area adds a line.
+API_MODULES = (
+    "nutriplat.auth.api",
+    "nutriplat.clients.api",
+    "nutriplat.clients.care_api",
+)
+
+
 def _register_api(app: Flask) -> None:
+    from importlib import import_module
+
     from swagger_ui_bundle import swagger_ui_path
 
     from nutriplat import web
-    from nutriplat.auth.api import blp as auth_blp
-    from nutriplat.clients.api import blp as clients_blp
-    from nutriplat.clients.care_api import blp as care_blp
 
     api = Api(app)
-    for blueprint in (auth_blp, clients_blp, care_blp):
-        api.register_blueprint(blueprint)
+    for module in API_MODULES:
+        api.register_blueprint(import_module(module).blp)
     web.register_error_handlers(app)
 
     @app.get("/api/docs/assets/<path:filename>")

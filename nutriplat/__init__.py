@@ -13,6 +13,7 @@ from nutriplat.auth.passwords import Passwords
 from nutriplat.auth.services import LoginPolicy
 from nutriplat.config import Config
 from nutriplat.db import make_engine, make_session_factory
+from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
 
 
 @dataclass
@@ -59,6 +60,7 @@ API_MODULES = (
     "nutriplat.auth.api",
     "nutriplat.clients.api",
     "nutriplat.clients.care_api",
+    "nutriplat.screening.api",
 )
 
 

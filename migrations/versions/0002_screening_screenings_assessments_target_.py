@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-25 18:00:51.379242
+Create Date: 2026-11-25 18:03:30.448112
 """
 from alembic import op
 import sqlalchemy as sa
@@ -20,6 +20,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('client_id', sa.Integer(), nullable=False),
     sa.Column('method', sa.String(length=20), nullable=False),
+    sa.Column('method_version', sa.String(length=40), nullable=False),
     sa.Column('answers', sa.JSON(), nullable=False),
     sa.Column('derived', sa.JSON(), nullable=False),
     sa.Column('malnourished', sa.Boolean(), nullable=False),

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.clock import age_on, business_today
 from nutriplat.db import Base, utcnow
+
+if TYPE_CHECKING:
+    from nutriplat.screening.models import CarePlanMark
 
 
 class Client(Base):
@@ -79,6 +82,8 @@ class Client(Base):
         order_by="CareSettingTransfer.transferred_on, CareSettingTransfer.id")
     status_history: Mapped[list[StatusChange]] = relationship(
         order_by="StatusChange.changed_on, StatusChange.id")
+    # Written by screening (each result keeps it current); read here as part of the record.
+    care_plan: Mapped[CarePlanMark | None] = relationship(lazy="selectin", viewonly=True)
 
 
 class CareSettingTransfer(Base):

@@ -100,6 +100,14 @@ class StatusChangeSchema(Schema):
     recorded_at = fields.AwareDateTime(dump_only=True)
 
 
+class CarePlanMarkSchema(Schema):
+    needed = fields.Boolean()
+    cause = fields.String(allow_none=True)
+    since = fields.Date(allow_none=True)
+
+
 class ClientDetailSchema(ClientSchema):
+    care_plan = fields.Nested(CarePlanMarkSchema, dump_only=True, allow_none=True, metadata={
+        "description": "Whether the latest screening or GLIM result calls for a nutritional care plan."})
     setting_history = fields.List(fields.Nested(TransferSchema), dump_only=True)
     status_history = fields.List(fields.Nested(StatusChangeSchema), dump_only=True)

@@ -59,6 +59,11 @@ def _check_external_ref(session: Session, organisation_id: int, ref: str | None,
                        {"external_ref": ["Already in use."]})
 
 
+def _load_for_display(client: Client) -> None:
+    """Load what the detail view shows while the session is still open."""
+    client.setting_history, client.status_history, client.care_plan  # noqa: B018
+
+
 def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client:
     if actor.organisation_id is None:
         raise Forbidden("Clients belong to a provider organisation; you have none.")
@@ -81,6 +86,7 @@ def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client
         uow.session.flush()
         audit.record(uow.session, actor, "create", RESOURCE, client.id, client.id,
                      organisation_id=client.organisation_id)
+        _load_for_display(client)
         uow.commit()
         return client
 
@@ -88,7 +94,7 @@ def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client
 def get_client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
     with uow:
         client = load_client(uow.session, actor, client_id)
-        client.setting_history, client.status_history  # load before the session closes
+        _load_for_display(client)
         audit.record(uow.session, actor, "read", RESOURCE, client.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
@@ -133,5 +139,5 @@ def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
             uow.commit()
         except StaleDataError as exc:
             raise Conflict("The client was changed by someone else; reload and retry.") from exc
-        client.setting_history, client.status_history
+        _load_for_display(client)
         return client

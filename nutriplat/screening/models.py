@@ -44,6 +44,7 @@ class Assessment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
     method: Mapped[str] = mapped_column(String(20))
+    method_version: Mapped[str] = mapped_column(String(40))
     answers: Mapped[dict[str, Any]]
     derived: Mapped[dict[str, Any]]
     malnourished: Mapped[bool]

@@ -4,6 +4,12 @@ import pytest
 ROLES = ("admin", "dietitian", "logistics", "cofinancer", "caregiver")
 WEIGHT = {"type": "weight_kg", "value": 61.5, "measured_at": "2026-11-20T08:00:00+01:00"}
 INTAKE = {"date": "2026-11-20", "meal_slot": "lunch", "percent_eaten": 75}
+MUST = {"instrument": "must", "performed_at": "2026-11-20T10:00:00+01:00",
+        "answers": {"bmi": 21.0, "weight_loss_percent": 2.0, "acute_disease_no_intake_5_days": False}}
+GLIM = {"method": "glim", "answers": {
+    "weight_loss_percent": 6.0, "weight_loss_period": "within_6_months", "bmi": 21.0,
+    "reduced_muscle_mass": "none", "reduced_intake": True, "inflammation": False}}
+OVERRIDE = {"energy_kcal": {"value": 1900, "reason": "bedridden", "valid_from": "2026-11-01"}}
 
 # (method, path template, body, roles allowed)
 MATRIX = [
@@ -34,6 +40,17 @@ MATRIX = [
     ("POST", "/api/v1/clients/{id}/measurements", WEIGHT, {"dietitian", "caregiver"}),
     ("GET", "/api/v1/clients/{id}/intake", None, {"dietitian", "caregiver"}),
     ("POST", "/api/v1/clients/{id}/intake", INTAKE, {"dietitian", "caregiver"}),
+    ("GET", "/api/v1/clients/{id}/screenings", None, {"dietitian", "caregiver"}),
+    ("POST", "/api/v1/clients/{id}/screenings", MUST, {"dietitian"}),
+    ("GET", "/api/v1/clients/{id}/assessments", None, {"dietitian", "caregiver"}),
+    ("POST", "/api/v1/clients/{id}/assessments", GLIM, {"dietitian"}),
+    ("GET", "/api/v1/clients/{id}/targets", None, {"dietitian", "caregiver"}),
+    ("PUT", "/api/v1/clients/{id}/targets", OVERRIDE, {"dietitian"}),
+    ("GET", "/api/v1/clients/{id}/targets/overrides", None, {"dietitian"}),
+    ("GET", "/api/v1/clients/{id}/screening-suggestion", None, {"dietitian"}),
+    ("GET", "/api/v1/screenings/due?before=2026-12-31", None, {"dietitian"}),
+    ("GET", "/api/v1/screenings/{screening}", None, {"dietitian", "caregiver"}),
+    ("GET", "/api/v1/screenings/{screening}/fhir", None, {"dietitian"}),
 ]
 
 
@@ -53,7 +70,12 @@ def scene(world, http, maria):
     withdrawable = http.post(f"{base}/mandates", headers=dietitian.headers,
                              json={"caregiver_id": other_carer.id, "scopes": ["view"]}).json
     consent = http.post(f"{base}/consents", headers=dietitian.headers, json={"purpose": "care"}).json
+    for kind, value in (("weight_kg", 61.5), ("height_cm", 162.0)):
+        http.post(f"{base}/measurements", headers=dietitian.headers,
+                  json={"type": kind, "value": value, "measured_at": "2026-11-01T08:00:00+01:00"})
+    screening = http.post(f"{base}/screenings", headers=dietitian.headers, json=MUST).json
     ids = {"id": client["id"], "mandate": withdrawable["id"], "consent": consent["id"],
+           "screening": screening["id"],
            "carer": world.person("third-carer", "caregiver", organisation=None).id}
     return people, ids
 
@@ -90,10 +112,11 @@ def test_each_role_reaches_exactly_its_endpoints(scene, http, role, maria):
 
 
 def test_the_matrix_covers_every_endpoint(app):
-    documented = {(m, t.replace("{id}", "<int:client_id>")) for m, t, _, _ in MATRIX}
+    documented = {(m, t.split("?")[0].replace("{id}", "<int:client_id>")) for m, t, _, _ in MATRIX}
     routes = {(method, rule.rule) for rule in app.url_map.iter_rules()
               if rule.rule.startswith("/api/v1/") for method in rule.methods - {"HEAD", "OPTIONS"}}
-    normalise = {"{mandate}": "<int:mandate_id>", "{consent}": "<int:consent_id>"}
+    normalise = {"{mandate}": "<int:mandate_id>", "{consent}": "<int:consent_id>",
+                 "{screening}": "<int:screening_id>"}
     for old, new in normalise.items():
         documented = {(m, t.replace(old, new)) for m, t in documented}
     assert routes - {("POST", "/api/v1/auth/token")} == documented
@@ -102,7 +125,7 @@ def test_the_matrix_covers_every_endpoint(app):
 def test_a_cofinancer_is_refused_on_every_endpoint_that_touches_a_person(scene, http, maria):
     people, ids = scene
     for method, template, body, _ in MATRIX:
-        if "/clients" in template:
+        if "/clients" in template or "/screenings" in template:
             response = http.open(template.format(**ids), method=method,
                                  headers=people["cofinancer"].headers, json=_fill(body, ids, maria))
             assert response.status_code == 403

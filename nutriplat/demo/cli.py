@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import click
 from flask import current_app
@@ -11,7 +13,10 @@ from werkzeug.serving import run_simple
 from nutriplat import migrate
 from nutriplat.db import UnitOfWork
 from nutriplat.demo import population as pop
+from nutriplat.demo.screenings import seed_screenings
 from nutriplat.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
+
+T = TypeVar("T")
 
 
 @click.command("demo")
@@ -32,15 +37,14 @@ def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
     with UnitOfWork(state.session_factory) as uow:
         org_ids = seed_organisations(uow.session, population, report)
         user_ids = seed_users(uow.session, population, state.passwords, org_ids, report)
-        with click.progressbar(length=len(population.clients), label="Clients",
-                               show_pos=True) as bar:
-            def progress(clients):  # type: ignore[no-untyped-def]
-                for client in clients:
-                    yield client
-                    bar.update(1)
-
-            seed_clients(uow.session, population, org_ids, user_ids, report, progress)
+        seed_clients(uow.session, population, org_ids, user_ids, report, _bar("Clients"))
         uow.commit()
+    with UnitOfWork(state.session_factory) as uow:
+        added = seed_screenings(
+            uow.session, state.session_factory, population, org_ids, user_ids,
+            population.reference_date, _bar("Screening histories"))
+        if added:
+            report.count("screenings", added)
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
     _print_logins(population)
@@ -48,6 +52,17 @@ def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
         click.echo(f"API on http://{host}:{port}/api/v1 — docs on http://{host}:{port}/api/docs")
         # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.
         run_simple(host, port, current_app._get_current_object(), threaded=True)
+
+
+def _bar(label: str) -> Callable[[Iterable[T]], Iterator[T]]:
+    """A progress bar over a step's items (clients, plans, …)."""
+
+    def progress(items: Iterable[T]) -> Iterator[T]:
+        items = list(items)
+        with click.progressbar(items, label=f"{label:<22}", show_pos=True) as bar:
+            yield from bar
+
+    return progress
 
 
 def _print_logins(population: pop.Population) -> None:

@@ -31,10 +31,10 @@ def due_before(uow: UnitOfWork, actor: Actor, before: date, page: int, page_size
     """Clients whose latest screening's next-due date is before ``before``, and clients
     never screened; most overdue first."""
     with uow:
-        latest_at = (select(Screening.client_id, func.max(Screening.performed_at).label("at"))
-                     .group_by(Screening.client_id).subquery())
-        latest = (select(Screening).join(latest_at, (Screening.client_id == latest_at.c.client_id)
-                                         & (Screening.performed_at == latest_at.c.at))).subquery()
+        ranked = select(Screening.id, Screening.client_id, Screening.next_due, func.row_number().over(
+            partition_by=Screening.client_id,
+            order_by=(Screening.performed_at.desc(), Screening.id.desc())).label("rank")).subquery()
+        latest = select(ranked).where(ranked.c.rank == 1).subquery()
         stmt = (visible_clients(uow.session, actor)
                 .outerjoin(latest, latest.c.client_id == Client.id)
                 .where(Client.status.in_(SCREENED_STATUSES))

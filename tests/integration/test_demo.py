@@ -1,6 +1,6 @@
 """`nutriplat demo` loads the Roeselare pilot once, however often it runs."""
 from nutriplat.cli import main as cli
-from nutriplat.demo.population import password_for
+from nutriplat.demo.population import build_population, password_for
 
 
 def run_demo(app):
@@ -17,6 +17,7 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http):
     first = run_demo(app)
     assert first.exit_code == 0, first.output
     assert "120 clients" in first.output and "dietist.lien" in first.output
+    assert "screenings" in first.output
     second = run_demo(app)
     assert second.exit_code == 0 and "nothing new" in second.output
 
@@ -26,6 +27,12 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http):
     assert '"total": 120' in listed.headers["X-Pagination"]
     settings = {c["care_setting"] for c in listed.json}
     assert settings == {"home", "nursing_home", "hospital"}
+    headers = {"Authorization": f"Bearer {token}"}
+    history = http.get(f"/api/v1/clients/{listed.json[0]['id']}/screenings", headers=headers).json
+    assert history and history[-1]["derived"]  # the baseline derived BMI from stored weights
+    due = http.get("/api/v1/screenings/due?before=2100-01-01&page_size=100", headers=headers)
+    not_ended = sum(p.status != "ended" for p in build_population().clients)
+    assert f'"total": {not_ended}' in due.headers["X-Pagination"]  # everyone is due by 2100
 
     carer = http.post("/api/v1/auth/token", json={
         "username": "mantelzorger.an", "password": password_for("caregiver")}).json["access_token"]

@@ -149,3 +149,22 @@ def test_the_fhir_observation_validates_and_carries_the_codes(http, dora, client
     assert mna_obs.code.coding[0].code == "107107-5"
     assert mna_obs.component[0].code.coding[0].code == "107114-1"
     assert mna_obs.component[0].valueInteger == mna["total_score"]
+
+
+def test_nrs_2002_goes_on_to_the_final_screening_with_derived_age_and_bmi(http, dora, client_id):
+    result = screen(http, dora, client_id, "nrs_2002", {
+        "reduced_intake_last_week": True, "severely_ill": False,
+        "weight_loss_5pct_within_months": 3, "intake_percent_of_requirement": 60,
+        "impaired_general_condition": True, "disease_severity": 1}).json
+    # weight loss 12.0 % in 3 months > 5 % → 1 (within 3 months), intake 60 % → 1,
+    # BMI 23.5 → 0: status 1; severity 1; age 82 ≥ 70 → +1
+    assert result["total_score"] == 3 and result["risk"] == "at_risk"
+    assert {"bmi", "age", "bmi_below_20_5", "weight_loss_3_months"} <= set(result["derived"])
+    assert result["next_due"] == "2026-11-28"
+
+
+def test_snaq65_derives_the_4kg_loss_over_six_months(http, dora, client_id):
+    result = screen(http, dora, client_id, "snaq65", {
+        "muac_cm": 27.0, "poor_appetite_last_week": False, "difficulty_stairs_or_walking": False}).json
+    assert result["derived"]["weight_loss_4kg_6_months"]["value"] is True
+    assert result["risk"] == "red" and result["total_score"] is None

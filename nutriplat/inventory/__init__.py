@@ -1,0 +1,1 @@
+"""Stock: locations, lots, stock moves, home reordering and central replenishment."""

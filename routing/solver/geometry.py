@@ -1,0 +1,22 @@
+"""Where stops lie around the depot, for cutting a day into neighbouring parts."""
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+from routing.model import Problem, Stop
+
+
+def angle_of(problem: Problem) -> Callable[[Stop], float] | None:
+    """Stop -> polar angle around the depot, on x/y or lon/lat; None without coordinates."""
+    depot = problem.depot
+    for xf, yf in (("x", "y"), ("lon", "lat")):
+        if getattr(depot, xf) is not None and all(getattr(s, xf) is not None for s in problem.stops):
+            return lambda s, xf=xf, yf=yf: math.atan2(getattr(s, yf) - getattr(depot, yf),
+                                                     getattr(s, xf) - getattr(depot, xf))
+    return None
+
+
+def mean_angle(angles: list[float]) -> float:
+    """Circular mean, so routes either side of the -pi/pi cut stay neighbours."""
+    return math.atan2(sum(math.sin(a) for a in angles), sum(math.cos(a) for a in angles))

@@ -61,6 +61,20 @@ API_MODULES = (
     "nutriplat.clients.api",
     "nutriplat.clients.care_api",
     "nutriplat.screening.api",
+    "nutriplat.catalog.api",
+    "nutriplat.mealplans.api",
+    "nutriplat.billing.api_setup",
+    "nutriplat.billing.api_clients",
+    "nutriplat.billing.api_invoices",
+    "nutriplat.inventory.api.locations",
+    "nutriplat.inventory.api.stock",
+    "nutriplat.inventory.api.lots",
+    "nutriplat.inventory.api.delivery",
+    "nutriplat.inventory.api.purchasing",
+    "nutriplat.monitoring.api",
+    "nutriplat.monitoring.client_api",
+    "nutriplat.indicators.api",
+    "nutriplat.indicators.reports_api",
 )
 
 

@@ -77,8 +77,12 @@ def create_user(username: str, role: str, organisation: str | None, password_std
 
 def _register_more() -> None:
     from nutriplat.demo.cli import demo
+    from nutriplat.jobs.cli import jobs
+    from nutriplat.mealplans.cli import plans
 
     main.add_command(demo)
+    main.add_command(jobs)
+    main.add_command(plans)
 
 
 _register_more()

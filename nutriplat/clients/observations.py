@@ -11,6 +11,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import IntakeRecord, Measurement
 from nutriplat.db import UnitOfWork
+from nutriplat.monitoring import hooks as monitoring
 
 
 def record_measurement(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Measurement:
@@ -48,6 +49,7 @@ def _record(uow: UnitOfWork, actor: Actor, client_id: int, record: Any, resource
         record.client_id = client.id
         uow.session.add(record)
         uow.session.flush()
+        monitoring.on_observation(uow.session, record)  # early warning, in this transaction
         audit.record(uow.session, actor, "create", resource, record.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

@@ -13,8 +13,13 @@ from werkzeug.serving import run_simple
 from nutriplat import migrate
 from nutriplat.db import UnitOfWork
 from nutriplat.demo import population as pop
+from nutriplat.demo.billing import seed_billing
+from nutriplat.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_plans
+from nutriplat.demo.inventory import seed_stock
+from nutriplat.demo.outcomes import seed_outcomes
 from nutriplat.demo.screenings import seed_screenings
 from nutriplat.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
+from nutriplat.mealplans.cli import sized
 
 T = TypeVar("T")
 
@@ -45,6 +50,15 @@ def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
             population.reference_date, _bar("Screening histories"))
         if added:
             report.count("screenings", added)
+    with UnitOfWork(state.session_factory) as uow:
+        seed_catalogue(uow.session, report)
+        seed_diet_profiles(uow.session, population, report)
+        uow.commit()
+    with click.progressbar(length=1, label=f"{'Meal plans':<22}", show_pos=True) as bar:
+        seed_plans(state.session_factory, population, report, sized(bar))
+    seed_billing(state.session_factory, population, population.reference_date, report, _bar("Billing"))
+    seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
+    seed_outcomes(state.session_factory, seed, population.reference_date, report)
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
     _print_logins(population)

@@ -26,7 +26,8 @@ class SeedReport:
     created: dict[str, int] = field(default_factory=dict)
 
     def count(self, what: str, n: int = 1) -> None:
-        self.created[what] = self.created.get(what, 0) + n
+        if n:  # a step that found everything in place reports nothing
+            self.created[what] = self.created.get(what, 0) + n
 
 
 def seed_organisations(session: Session, population: Population, report: SeedReport) -> dict[str, int]:

@@ -15,6 +15,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput, NotFound
+from nutriplat.monitoring import hooks as monitoring
 from nutriplat.screening import domain
 from nutriplat.screening.careplan import refresh_mark
 from nutriplat.screening.facts import client_facts
@@ -64,6 +65,7 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
         if result.instrument != "eat_10":
             refresh_mark(uow.session, client.id, screening, on)
         uow.session.flush()
+        monitoring.on_screening(uow.session, client.id, on)  # early warning, in this transaction
         audit.record(uow.session, actor, "create", "screening", screening.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
@@ -90,6 +92,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[
         uow.session.add(assessment)
         refresh_mark(uow.session, client.id, assessment, on)
         uow.session.flush()
+        monitoring.on_screening(uow.session, client.id, on)  # early warning, in this transaction
         audit.record(uow.session, actor, "create", "assessment", assessment.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

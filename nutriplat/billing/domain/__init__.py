@@ -1,0 +1,13 @@
+"""Pure billing calculations: no Flask, no database; plain values in, frozen values out.
+
+- ``months``: ``Month`` (the calendar-month billing period), ``overlap_days``.
+- ``proration``: ``prorate(monthly, days, days_in_month, count)`` — a full month is the
+  monthly price exactly; ``month_fraction`` for the quantity a line shows.
+- ``timeline``: ``replay(start, plan_id, changes)`` → spans; ``usage(spans, month)``.
+- ``vat``: default Belgian rates per line kind, ``breakdown(lines)`` per rate.
+- ``lines``: ``Line``, ``totals(lines)`` (total = line amounts + VAT as shown).
+- ``composition``: ``compose(ClientMonth)`` → the client's invoice and what each
+  cofinancer pays (shares, vouchers); ``cofinancer.cofinancer_lines`` aggregates them.
+- ``segments``: membership from attributes held on a day.
+- ``vouchers``, ``coins``, ``commissions``: budgets, balances and referral rules.
+"""

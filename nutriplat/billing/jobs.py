@@ -1,0 +1,12 @@
+"""Billing's jobs, as the registry (``nutriplat.jobs``) runs them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nutriplat.billing import invoicing as invoicing_run
+from nutriplat.billing.domain.months import Month
+from nutriplat.db import UnitOfWork
+
+
+def invoicing(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[str, int]:
+    return invoicing_run.run(new_uow, month).counts

@@ -1,0 +1,1 @@
+"""The API shape of billing (single source for validation and OpenAPI)."""

@@ -1,0 +1,64 @@
+"""Monthly statements per organisation, from the ledger: what the provider owes it
+(commissions, contributions, royalties) and what it owes the provider (a cofinancer's
+shares and funded vouchers). A cofinancer sees only its own, and never a person."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from nutriplat.auth import audit, roles
+from nutriplat.auth.actor import Actor
+from nutriplat.auth.models import Organisation
+from nutriplat.billing.domain.money import total
+from nutriplat.billing.domain.months import Month
+from nutriplat.billing.models import LedgerEntry
+from nutriplat.db import UnitOfWork
+from nutriplat.errors import Forbidden
+
+
+@dataclass(frozen=True)
+class Statement:
+    organisation: Organisation
+    issuer: Organisation
+    month: str
+    entries: list[LedgerEntry]
+    payable_total: Decimal  # the provider owes the organisation
+    payable_earned: Decimal  # … of which earned by the month's end (the rest is provisional)
+    receivable_total: Decimal  # the organisation owes the provider
+
+
+def statements(uow: UnitOfWork, actor: Actor, month: Month, organisation_id: int | None) -> list[Statement]:
+    stmt = select(LedgerEntry).where(LedgerEntry.month == str(month))
+    if actor.role == roles.COFINANCER:
+        if organisation_id not in (None, actor.organisation_id):
+            raise Forbidden("A cofinancer sees only its own statements.")
+        stmt = stmt.where(LedgerEntry.beneficiary_id == actor.organisation_id)
+    else:
+        if actor.organisation_id is not None:
+            stmt = stmt.where(LedgerEntry.organisation_id == actor.organisation_id)
+        if organisation_id is not None:
+            stmt = stmt.where(LedgerEntry.beneficiary_id == organisation_id)
+    with uow:
+        grouped: dict[tuple[int, int], list[LedgerEntry]] = {}
+        for entry in uow.session.scalars(stmt.order_by(LedgerEntry.beneficiary_id, LedgerEntry.id)):
+            grouped.setdefault((entry.beneficiary_id, entry.organisation_id), []).append(entry)
+        # A commission names the client it is for: reading it is reading about that client.
+        audit.record_reads(uow.session, actor, "ledger_entry", {
+            (e.client_id, e.organisation_id) for entries in grouped.values() for e in entries if e.client_id})
+        found = [_statement(uow, beneficiary, issuer, month, entries)
+                 for (beneficiary, issuer), entries in grouped.items()]
+        uow.commit()
+        return found
+
+
+def _statement(uow: UnitOfWork, beneficiary: int, issuer: int, month: Month,
+               entries: list[LedgerEntry]) -> Statement:
+    payable = [e for e in entries if e.direction == "payable"]
+    earned = [e for e in payable if e.earned_on is None or e.earned_on <= month.last]
+    organisation, provider = uow.session.get(Organisation, beneficiary), uow.session.get(Organisation, issuer)
+    assert organisation is not None and provider is not None
+    return Statement(organisation, provider, str(month), entries, total(e.amount for e in payable),
+                     total(e.amount for e in earned),
+                     total(e.amount for e in entries if e.direction == "receivable"))

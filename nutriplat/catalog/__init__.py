@@ -1,0 +1,1 @@
+"""The dish catalogue: dishes, immutable texture-variant versions, nutrients, allergens, prices."""

@@ -1,0 +1,101 @@
+"""/dishes and /dish-variants: the catalogue.
+
+Readers: staff and caregivers (a caregiver with an order mandate orders from it);
+a catalogue holds no personal data, but cofinancers have no use for it and are refused.
+Editors: admins and dietitians."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
+from nutriplat.catalog import schemas, services, variants
+from nutriplat.web import actor, roles_required, uow
+
+blp = Blueprint("catalogue", __name__, url_prefix="/api/v1", description="Dish catalogue")
+
+READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
+EDITORS = (ADMIN, DIETITIAN)
+
+
+@blp.route("/dishes")
+class Dishes(MethodView):
+    @roles_required(*READERS)
+    @blp.arguments(schemas.DishQuerySchema, location="query")
+    @blp.response(200, schemas.DishDumpSchema(many=True))
+    @blp.paginate()
+    def get(self, filters, pagination_parameters):
+        """Dishes on the menu with their current variants, filterable by texture, slot and allergens"""
+        dishes, pagination_parameters.item_count = services.list_dishes(
+            uow(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return dishes
+
+    @roles_required(*EDITORS)
+    @blp.arguments(schemas.DishSchema)
+    @blp.response(201, schemas.DishDumpSchema)
+    def post(self, body):
+        """Add a dish, optionally with its texture variants"""
+        return services.create_dish(uow(), actor(), body)
+
+
+@blp.route("/dishes/<int:dish_id>")
+class DishById(MethodView):
+    @roles_required(*READERS)
+    @blp.response(200, schemas.DishDumpSchema)
+    def get(self, dish_id):
+        """One dish with its current variants"""
+        return services.get_dish(uow(), dish_id)
+
+    @roles_required(*EDITORS)
+    @blp.arguments(schemas.DishChangeSchema)
+    @blp.response(200, schemas.DishDumpSchema)
+    def patch(self, body, dish_id):
+        """Rename or describe a dish (kind and course are fixed)"""
+        return services.update_dish(uow(), actor(), dish_id, body)
+
+    @roles_required(*EDITORS)
+    @blp.response(200, schemas.DishDumpSchema)
+    def delete(self, dish_id):
+        """Withdraw a dish from the menu; plans that used it keep it"""
+        return services.withdraw_dish(uow(), actor(), dish_id)
+
+
+@blp.route("/dishes/<int:dish_id>/variants")
+class DishVariants(MethodView):
+    @roles_required(*EDITORS)
+    @blp.arguments(schemas.VariantSchema)
+    @blp.response(201, schemas.VariantSchema)
+    def post(self, body, dish_id):
+        """Offer the dish in another texture"""
+        return variants.add_variant(uow(), actor(), dish_id, body)
+
+
+@blp.route("/dish-variants/<int:variant_id>")
+class VariantById(MethodView):
+    @roles_required(*READERS)
+    @blp.response(200, schemas.VariantSchema)
+    def get(self, variant_id):
+        """One variant version, current or not, with its nutrients per portion"""
+        return variants.get_variant(uow(), variant_id)
+
+    @roles_required(*EDITORS)
+    @blp.arguments(schemas.VariantChangeSchema(partial=True))
+    @blp.response(200, schemas.VariantSchema)
+    def patch(self, body, variant_id):
+        """Change a variant: writes the next version (a new id) and retires this one"""
+        return variants.revise_variant(uow(), actor(), variant_id, body)
+
+    @roles_required(*EDITORS)
+    @blp.response(200, schemas.VariantSchema)
+    def delete(self, variant_id):
+        """Stop offering this texture; plans that used it keep it"""
+        return variants.withdraw_variant(uow(), actor(), variant_id)
+
+
+@blp.route("/dish-variants/<int:variant_id>/versions")
+class VariantVersions(MethodView):
+    @roles_required(*READERS)
+    @blp.response(200, schemas.VariantSchema(many=True))
+    def get(self, variant_id):
+        """Every version of this variant, oldest first"""
+        return variants.list_versions(uow(), variant_id)

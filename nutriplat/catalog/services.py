@@ -1,0 +1,118 @@
+"""Use cases of the catalogue. A catalogue holds no personal data, so nothing here is
+audited; every variant row records who made it, and rows are never changed in place."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Select, String, cast, func, not_, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from nutriplat.auth.actor import Actor
+from nutriplat.catalog import variants as variant_rules
+from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.errors import Conflict, ErrorCollector, NotFound
+from nutriplat.pagination import page_of
+
+
+def add_dish(session: Session, actor: Actor, data: dict[str, Any]) -> Dish:
+    """Validate and add a dish with its variants; the demo loader uses it too."""
+    data = dict(data, keywords=data.get("keywords") or [])
+    bodies = data.pop("variants", None) or []
+    errors = ErrorCollector()
+    data["course"] = variant_rules.check_course(data["kind"], data.get("course"), errors)
+    for i, body in enumerate(bodies):
+        variant_rules.check_variant(data["kind"], body, errors, f"variants.{i}.")
+    variant_rules.check_distinct_textures(bodies, errors)
+    errors.raise_if_any()
+    _name_is_free(session, data["name"])
+    dish = Dish(created_by=actor.user_id, **data)
+    for body in bodies:
+        variant_rules.new_variant(dish, body, actor)
+    session.add(dish)
+    variant_rules.flush_or_conflict(session, "A dish with this name already exists.")
+    return dish
+
+
+def create_dish(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Dish:
+    with uow:
+        dish = add_dish(uow.session, actor, data)
+        dish.variants  # noqa: B018  (loaded for the response before the session closes)
+        uow.commit()
+        return dish
+
+
+def get_dish(uow: UnitOfWork, dish_id: int) -> Dish:
+    with uow:
+        return _dish(uow.session, dish_id)
+
+
+def list_dishes(uow: UnitOfWork, filters: dict[str, Any], page: int, page_size: int
+                ) -> tuple[list[Dish], int]:
+    with uow:
+        return page_of(uow.session, _query(filters), page, page_size)
+
+
+def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any]) -> Dish:
+    with uow:
+        dish = _dish(uow.session, dish_id)
+        if "name" in data and data["name"].lower() != dish.name.lower():
+            _name_is_free(uow.session, data["name"])
+        for key, value in data.items():
+            setattr(dish, key, [] if value is None and key == "keywords" else value)
+        variant_rules.flush_or_conflict(uow.session, "A dish with this name already exists.")
+        uow.commit()
+        return dish
+
+
+def withdraw_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
+    """Off the menu: no new plan will use it; plans that did keep their variants."""
+    with uow:
+        dish = _dish(uow.session, dish_id)
+        if dish.withdrawn_at is not None:
+            raise Conflict("The dish is already withdrawn.")
+        dish.withdrawn_at = utcnow()
+        for variant in dish.current_variants:
+            variant.retired_at = dish.withdrawn_at
+        uow.commit()
+        return dish
+
+
+def _dish(session: Session, dish_id: int) -> Dish:
+    dish = session.scalar(select(Dish).where(Dish.id == dish_id).options(selectinload(Dish.variants)))
+    if dish is None:
+        raise NotFound(f"No dish {dish_id}.")
+    return dish
+
+
+def _name_is_free(session: Session, name: str) -> None:
+    if session.scalar(select(Dish.id).where(func.lower(Dish.name) == name.lower())) is not None:
+        raise Conflict("A dish with this name already exists.", {"name": ["Already in use."]})
+
+
+def _query(filters: dict[str, Any]) -> Select[tuple[Dish]]:
+    stmt = select(Dish).options(selectinload(Dish.variants)).order_by(Dish.name, Dish.id)
+    if not filters.get("include_withdrawn"):
+        stmt = stmt.where(Dish.withdrawn_at.is_(None))
+    if term := filters.get("search"):
+        pattern = f"%{term.lower()}%"
+        stmt = stmt.where(or_(func.lower(Dish.name).like(pattern), func.lower(Dish.description).like(pattern)))
+    for key in ("kind", "course"):
+        if key in filters:
+            stmt = stmt.where(getattr(Dish, key) == filters[key])
+    if conditions := _variant_conditions(filters):
+        stmt = stmt.where(Dish.id.in_(select(DishVariant.dish_id).where(
+            DishVariant.retired_at.is_(None), *conditions)))
+    return stmt
+
+
+def _variant_conditions(filters: dict[str, Any]) -> list[Any]:
+    """Dishes with at least one current variant that has the texture, suits the slot and
+    is free of the allergens. Lists are JSON text: a quoted identifier matches exactly."""
+    conditions: list[Any] = [DishVariant.texture == f"{axis}:{filters[f'{axis}_level']}"
+                             for axis in ("food", "drink") if f"{axis}_level" in filters]
+    if slot := filters.get("slot"):
+        conditions.append(cast(DishVariant.slots, String).like(f'%"{slot}"%'))
+    for allergen in filters.get("free_of") or ():
+        conditions.append(not_(cast(DishVariant.allergens, String).like(f'%"{allergen}"%')))
+    return conditions

@@ -1,0 +1,120 @@
+"""Result-based agreements: made by a provider's admin with a cofinancer, and seen only
+by the two parties (a cofinancer sees its own agreements and nothing else)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from nutriplat.auth import audit, roles
+from nutriplat.auth.actor import Actor
+from nutriplat.auth.models import Organisation
+from nutriplat.db import UnitOfWork
+from nutriplat.errors import ErrorCollector, Forbidden, NotFound
+from nutriplat.indicators import definitions, terms
+from nutriplat.indicators.aggregate import Definition
+from nutriplat.indicators.cohort import definition_errors
+from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
+from nutriplat.indicators.periods import Period
+
+RESOURCE = "agreement"
+
+
+def visible(session: Session, actor: Actor) -> Select[tuple[Agreement]]:
+    stmt = select(Agreement)
+    if actor.role == roles.COFINANCER:
+        return stmt.where(Agreement.cofinancer_id == actor.organisation_id)
+    if actor.is_platform_admin:
+        return stmt
+    if actor.role == roles.ADMIN:
+        return stmt.where(Agreement.organisation_id == actor.organisation_id)
+    raise Forbidden("Only the parties to an agreement see it.")
+
+
+def load_agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
+    agreement = session.scalar(visible(session, actor).where(Agreement.id == agreement_id))
+    if agreement is None:
+        raise NotFound(f"No agreement {agreement_id}.")
+    return agreement
+
+
+def list_agreements(uow: UnitOfWork, actor: Actor) -> list[Agreement]:
+    with uow:
+        return list(uow.session.scalars(visible(uow.session, actor).order_by(Agreement.id)))
+
+
+def get_agreement(uow: UnitOfWork, actor: Actor, agreement_id: int) -> Agreement:
+    with uow:
+        return load_agreement(uow.session, actor, agreement_id)
+
+
+def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agreement:
+    if actor.organisation_id is None:
+        raise Forbidden("An agreement is made by a provider's admin; you have no organisation.")
+    with uow:
+        session, errors = uow.session, ErrorCollector()
+        definitions.ensure_starter_set(session)
+        cofinancer = session.get(Organisation, data["cofinancer_id"])
+        if cofinancer is None or cofinancer.type != "cofinancer":
+            errors.add("cofinancer_id", "No cofinancer organisation with this id.")
+        if data["ends_on"] <= data["starts_on"]:
+            errors.add("ends_on", "Must be after starts_on.")
+        try:
+            Period.parse(data["baseline_period"])
+        except ValueError as error:
+            errors.add("baseline_period", str(error))
+        cohort = {key: value.isoformat() if isinstance(value, date) else value
+                  for key, value in (data.get("cohort") or {}).items() if value is not None}
+        for field, reason in definition_errors(cohort).items():
+            errors.add(field, reason)
+        items = _indicators(session, data["indicators"], errors)
+        frozen = {item.definition.code: Definition.of(item.definition) for item in items}
+        targets = {item.definition.code: item.target for item in items}
+        rules = _rules(data.get("payment_rules") or [], frozen, targets, errors)
+        errors.raise_if_any("The agreement has invalid values.")
+        agreement = Agreement(organisation_id=actor.organisation_id, created_by=actor.user_id,
+                              cofinancer_id=data["cofinancer_id"], name=data["name"], cohort=cohort,
+                              starts_on=data["starts_on"], ends_on=data["ends_on"],
+                              baseline_period=Period.parse(data["baseline_period"]).label,
+                              settlement_period=data["settlement_period"], indicators=items, rules=rules)
+        session.add(agreement)
+        session.flush()
+        audit.record(session, actor, "create", RESOURCE, agreement.id)
+        uow.commit()
+        return agreement
+
+
+def _indicators(session: Session, wanted: list[dict[str, Any]],
+                errors: ErrorCollector) -> list[AgreementIndicator]:
+    items, seen = [], set()
+    for position, item in enumerate(wanted, start=1):
+        found = definitions.by_code(session, item["code"], item.get("version"))
+        if found is None:
+            errors.add(f"indicators.{position - 1}.code",
+                       f"No indicator {item['code']} (version {item.get('version') or 'latest'}).")
+        elif found.code in seen:
+            errors.add(f"indicators.{position - 1}.code", "Listed twice.")
+        else:
+            seen.add(found.code)
+            target = item.get("target")
+            items.append(AgreementIndicator(definition=found, definition_id=found.id, position=position,
+                                            target=None if target is None else Decimal(target)))
+    if not wanted:
+        errors.add("indicators", "An agreement follows at least one indicator.")
+    return items
+
+
+def _rules(wanted: list[dict[str, Any]], frozen: dict[str, Definition], targets: dict[str, Decimal | None],
+           errors: ErrorCollector) -> list[PaymentRule]:
+    rules = []
+    if sum(rule["kind"] == "start_budget" for rule in wanted) > 1:
+        errors.add("payment_rules", "At most one start budget.")
+    for position, rule in enumerate(wanted, start=1):
+        for name, reason in terms.rule_errors(rule["kind"], rule["params"], frozen, targets).items():
+            errors.add(f"payment_rules.{position - 1}.params.{name}", reason)
+        rules.append(PaymentRule(position=position, kind=rule["kind"],
+                                 params=terms.normalised(rule["params"])))
+    return rules

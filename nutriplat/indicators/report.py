@@ -1,0 +1,86 @@
+"""Compute an agreement's indicator report: the cohort, per period the client frame, the
+figures per indicator and breakdown, and small-cell suppression. No identifier leaves
+this module: rows carry indicator codes, periods, categories and aggregates only."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from nutriplat.indicators import aggregate, disclosure, measures, sources, suppression
+from nutriplat.indicators.aggregate import Definition, Figure
+from nutriplat.indicators.attributes import LEVELS
+from nutriplat.indicators.catalogue import DISAGGREGATIONS
+from nutriplat.indicators.cohort import select_cohort
+from nutriplat.indicators.models import Agreement
+from nutriplat.indicators.periods import Period
+
+BREAKDOWNS = ("instrument", *DISAGGREGATIONS)
+
+
+@dataclass(frozen=True)
+class Row:
+    indicator: str
+    period: str
+    disaggregation: dict[str, str]
+    numerator: Decimal | None
+    denominator: Decimal | None
+    value: Decimal | None
+    suppressed: bool
+
+
+@dataclass
+class Computation:
+    definitions: list[Definition]
+    rows: list[Row] = field(default_factory=list)
+    figures: dict[str, list[Figure]] = field(default_factory=dict)  # unsuppressed totals per period
+    cohort_size: int = 0
+
+
+def definitions_of(agreement: Agreement) -> list[Definition]:
+    return [Definition.of(item.definition) for item in agreement.indicators]
+
+
+def compute(session: Session, agreement: Agreement, periods: Sequence[Period], as_of: datetime,
+            today: date, breakdowns: Sequence[str] = BREAKDOWNS) -> Computation:
+    definitions, periods = definitions_of(agreement), list(dict.fromkeys(periods))
+    prep = measures.prepare(sources.load(session, agreement.organisation_id, periods, today))
+    cohort = select_cohort(prep, agreement.cohort, as_of, agreement.starts_on)
+    family_of = suppression.families({d.code: d.quantities() for d in definitions})
+    result = Computation(definitions, cohort_size=len(cohort))
+    for period in periods:
+        reported = [d for d in definitions if d.reported_for(period.kind)]
+        frame = measures.client_frame(prep, cohort, period)
+        found = aggregate.figures(frame, reported, breakdowns)
+        result.figures[period.label] = [f for f in found if f.dimension is None]
+        result.rows += rows_of(found, {d.code: d for d in reported}, family_of, period)
+    return result
+
+
+def rows_of(found: Sequence[Figure], by_code: dict[str, Definition], family_of: dict[str, str],
+            period: Period) -> list[Row]:
+    hidden = suppression.suppressed(
+        (suppression.Cell(f.indicator, f.dimension, f.category, f.numerator_clients, f.denominator_clients)
+         for f in found), family_of)
+    rows = []
+    for f in sorted(found, key=lambda f: (list(by_code).index(f.indicator), _order(f))):
+        breakdown = {} if f.dimension is None else {f.dimension: f.category or ""}
+        if (f.indicator, f.dimension, f.category) in hidden:
+            rows.append(Row(f.indicator, period.label, breakdown, None, None, None, True))
+        else:
+            rows.append(Row(f.indicator, period.label, breakdown, f.numerator, f.denominator,
+                            by_code[f.indicator].value(f.numerator, f.denominator), False))
+    if disclosure.exposed(rows):  # a second, independent line of defence: never release such a table
+        raise RuntimeError(f"Suppression would expose cells in {period.label}; the report is withheld.")
+    return rows
+
+
+def _order(f: Figure) -> tuple[int, Any]:
+    if f.dimension is None:
+        return (0, "")
+    category: Any = LEVELS.index(f.category) if f.category in LEVELS else f.category
+    return (1 + BREAKDOWNS.index(f.dimension), (isinstance(category, str), category))

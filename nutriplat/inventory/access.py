@@ -1,0 +1,89 @@
+"""What the inventory services share: whose stock it is, finding locations, lots and
+variants by id with errors naming the field, and the product key of a variant."""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+
+from nutriplat.auth.actor import Actor
+from nutriplat.catalog.models import DishVariant
+from nutriplat.clients.access import load_client
+from nutriplat.clients.models import Client
+from nutriplat.errors import ErrorCollector, Forbidden, NotFound
+from nutriplat.inventory.models import Location, Lot
+
+T = TypeVar("T")
+Product = tuple[int, str]  # (dish id, texture): the versions of one variant are one product
+
+
+def provider_of(actor: Actor) -> int:
+    """Stock belongs to a provider organisation: the caller's."""
+    if actor.organisation_id is None:
+        raise Forbidden("Stock belongs to a provider organisation; you have none.")
+    return actor.organisation_id
+
+
+def scoped(stmt: Select[Any], column: Any, actor: Actor) -> Select[Any]:
+    """A platform administrator sees every organisation's stock; others their own."""
+    return stmt if actor.is_platform_admin else stmt.where(column == actor.organisation_id)
+
+
+def owned(session: Session, model: type[T], id_: int | None, actor: Actor) -> T | None:
+    row = session.get(model, id_) if id_ is not None else None
+    if row is None or not (actor.is_platform_admin or row.organisation_id == actor.organisation_id):  # type: ignore[attr-defined]
+        return None
+    return row
+
+
+def get_or_404(session: Session, model: type[T], id_: int, actor: Actor, what: str) -> T:
+    row = owned(session, model, id_, actor)
+    if row is None:
+        raise NotFound(f"No {what} {id_}.")
+    return row
+
+
+def check_location(session: Session, actor: Actor, location_id: int | None, errors: ErrorCollector,
+                   field: str, kinds: tuple[str, ...] | None = None) -> Location | None:
+    if location_id is None:
+        return None
+    location = owned(session, Location, location_id, actor)
+    if location is None:
+        errors.add(field, f"No location {location_id}.")
+    elif not location.active:
+        errors.add(field, f"Location {location_id} ({location.name}) is no longer in use.")
+    elif kinds is not None and location.kind not in kinds:
+        errors.add(field, f"Location {location_id} is a {location.kind}; this needs a {' or a '.join(kinds)}.")
+    else:
+        return location
+    return None
+
+
+def check_lot(session: Session, actor: Actor, lot_id: int | None, errors: ErrorCollector,
+              field: str = "lot_id") -> Lot | None:
+    if lot_id is None:
+        return None
+    lot = owned(session, Lot, lot_id, actor)
+    if lot is None:
+        errors.add(field, f"No lot {lot_id}.")
+    return lot
+
+
+def check_variant(session: Session, variant_id: int | None, errors: ErrorCollector,
+                  field: str = "variant_id") -> DishVariant | None:
+    if variant_id is None:
+        return None
+    variant = session.get(DishVariant, variant_id)
+    if variant is None:
+        errors.add(field, f"No dish variant {variant_id}.")
+    return variant
+
+
+def product_of(variant: DishVariant | Lot) -> Product:
+    return (variant.dish_id, variant.texture)
+
+
+def home_client(session: Session, actor: Actor, location: Location, scope: str = "view") -> Client | None:
+    """The client whose home this is, checked against the caller's access to them."""
+    return None if location.client_id is None else load_client(session, actor, location.client_id, scope)

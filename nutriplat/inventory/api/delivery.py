@@ -1,0 +1,61 @@
+"""/delivery-orders: the day's orders, by hand, picking, cancelling."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from nutriplat.inventory.api import STOCK_KEEPERS
+from nutriplat.inventory.delivery import fulfil, orders
+from nutriplat.inventory.schemas.orders import (
+    CancelSchema, DeliveryOrderQuerySchema, DeliveryOrderSchema, PickSchema,
+)
+from nutriplat.web import actor, roles_required, uow
+
+blp = Blueprint("delivery_orders", __name__, url_prefix="/api/v1/delivery-orders",
+                description="Delivery orders to clients' homes")
+
+
+@blp.route("")
+class DeliveryOrders(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(DeliveryOrderQuerySchema, location="query")
+    @blp.response(200, DeliveryOrderSchema(many=True))
+    def get(self, filters):
+        """The day's delivery orders (?date=YYYY-MM-DD), or a client's (?client_id=)"""
+        return orders.list_orders(uow(), actor(), filters)
+
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(DeliveryOrderSchema)
+    @blp.response(201, DeliveryOrderSchema)
+    def post(self, body):
+        """An order by hand (checked for texture and allergens as automatic ones are)"""
+        return orders.create_order(uow(), actor(), body)
+
+
+@blp.route("/<int:order_id>")
+class DeliveryOrderById(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.response(200, DeliveryOrderSchema)
+    def get(self, order_id):
+        """One delivery order"""
+        return orders.get_order(uow(), actor(), order_id)
+
+
+@blp.route("/<int:order_id>/pick")
+class Pick(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(PickSchema)
+    @blp.response(200, DeliveryOrderSchema)
+    def post(self, body, order_id):
+        """Pick onto a vehicle, first-expiry-first-out; each line gets its lot"""
+        return fulfil.pick_order(uow(), actor(), order_id, body["vehicle_id"])
+
+
+@blp.route("/<int:order_id>/cancel")
+class Cancel(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(CancelSchema)
+    @blp.response(200, DeliveryOrderSchema)
+    def post(self, body, order_id):
+        """Cancel an order that is not picked yet"""
+        return orders.cancel_order(uow(), actor(), order_id, body.get("reason"))

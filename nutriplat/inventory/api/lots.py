@@ -1,0 +1,56 @@
+"""/lots, /lots/{id}/recipients and /clients/{id}/lots."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from nutriplat.inventory import lots
+from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
+from nutriplat.inventory.schemas.stock import ClientLotSchema, LotQuerySchema, LotSchema, RecipientSchema
+from nutriplat.web import actor, roles_required, uow
+
+blp = Blueprint("inventory_lots", __name__, url_prefix="/api/v1", description="Lots and traceability")
+
+
+@blp.route("/lots")
+class Lots(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(LotQuerySchema, location="query")
+    @blp.response(200, LotSchema(many=True))
+    def get(self, filters):
+        """Lots, soonest expiry first"""
+        return lots.list_lots(uow(), actor(), filters)
+
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(LotSchema)
+    @blp.response(201, LotSchema)
+    def post(self, body):
+        """Register a lot (a receipt against a purchase order registers its own)"""
+        return lots.create_lot(uow(), actor(), body)
+
+
+@blp.route("/lots/<int:lot_id>")
+class LotById(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.response(200, LotSchema)
+    def get(self, lot_id):
+        """One lot"""
+        return lots.get_lot(uow(), actor(), lot_id)
+
+
+@blp.route("/lots/<int:lot_id>/recipients")
+class Recipients(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.response(200, RecipientSchema(many=True))
+    def get(self, lot_id):
+        """Every client who received the lot, with dates (for a recall)"""
+        return lots.recipients(uow(), actor(), lot_id)
+
+
+@blp.route("/clients/<int:client_id>/lots")
+class ClientLots(MethodView):
+    @roles_required(*HOME_READERS)
+    @blp.response(200, ClientLotSchema(many=True))
+    def get(self, client_id):
+        """The lots delivered to the client"""
+        return lots.client_lots(uow(), actor(), client_id)

@@ -1,0 +1,64 @@
+"""/stock, /stock/moves, /stock/counts and /clients/{id}/stock."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from nutriplat.inventory import home_stock, stock
+from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
+from nutriplat.inventory.schemas.stock import (
+    CountResultSchema, CountSchema, HomeStockSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
+    StockRowSchema,
+)
+from nutriplat.web import actor, roles_required, uow
+
+blp = Blueprint("inventory_stock", __name__, url_prefix="/api/v1", description="Stock on hand and stock moves")
+
+
+@blp.route("/stock")
+class Stock(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(StockQuerySchema, location="query")
+    @blp.response(200, StockRowSchema(many=True))
+    def get(self, query):
+        """On hand per lot at a location (?location=ID), or at every warehouse and vehicle"""
+        return stock.stock_at(uow(), actor(), query.get("location"))
+
+
+@blp.route("/stock/moves")
+class Moves(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(MoveQuerySchema, location="query")
+    @blp.response(200, MoveSchema(many=True))
+    @blp.paginate()
+    def get(self, filters, pagination_parameters):
+        """Stock moves, newest first"""
+        moves, pagination_parameters.item_count = stock.list_moves(
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return moves
+
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(MoveSchema)
+    @blp.response(201, MoveSchema(many=True))
+    def post(self, body):
+        """Record a move of a lot, or of a product first-expiry-first-out (one move per lot taken)"""
+        return stock.record_move(uow(), actor(), body)
+
+
+@blp.route("/stock/counts")
+class Counts(MethodView):
+    @roles_required(*STOCK_KEEPERS)
+    @blp.arguments(CountSchema)
+    @blp.response(201, CountResultSchema)
+    def post(self, body):
+        """A physical count of a lot at a location; a difference becomes a correction move"""
+        return stock.correct_count(uow(), actor(), body)
+
+
+@blp.route("/clients/<int:client_id>/stock")
+class ClientStock(MethodView):
+    @roles_required(*HOME_READERS)
+    @blp.response(200, HomeStockSchema)
+    def get(self, client_id):
+        """What is in the client's home and for how many days it feeds the approved plan"""
+        return home_stock.client_stock(uow(), actor(), client_id)

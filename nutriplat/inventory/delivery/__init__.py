@@ -1,0 +1,1 @@
+"""Delivery orders to clients' homes: made, picked, confirmed, billed."""

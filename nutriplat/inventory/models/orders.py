@@ -1,0 +1,54 @@
+"""Delivery orders to a client's home: made by home reordering (or by hand), picked with
+lots, then confirmed by the driver (the routing area calls ``confirm_delivery``)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from nutriplat.db import Base, utcnow
+
+
+class DeliveryOrder(Base):
+    __tablename__ = "delivery_orders"
+    __table_args__ = (
+        Index("ix_delivery_orders_date_status", "delivery_date", "status"),
+        Index("ix_delivery_orders_client_status", "client_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    delivery_date: Mapped[date]
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    origin: Mapped[str] = mapped_column(String(20))  # reorder, extra (off-schedule), manual
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("stock_locations.id"))
+    covers_until: Mapped[date | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    picked_at: Mapped[datetime | None]
+    confirmed_at: Mapped[datetime | None]
+    billed_at: Mapped[datetime | None]  # charges recorded (billing), once
+    version: Mapped[int] = mapped_column(default=1)
+
+    lines: Mapped[list[DeliveryOrderLine]] = relationship(
+        order_by="DeliveryOrderLine.id", cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DeliveryOrderLine(Base):
+    __tablename__ = "delivery_order_lines"
+    __table_args__ = (CheckConstraint("quantity > 0", name="quantity_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("delivery_orders.id"), index=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("dish_variants.id"))
+    dish_id: Mapped[int] = mapped_column(ForeignKey("dishes.id"))
+    texture: Mapped[str] = mapped_column(String(10))
+    quantity: Mapped[int]
+    use_by: Mapped[date | None]  # pick only lots that last until this day
+    lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), index=True)  # once picked

@@ -1,0 +1,1 @@
+"""Central replenishment by hand: reorder rules and purchase orders."""

@@ -1,0 +1,1 @@
+"""The nightly reorder run: consumption posting, home reordering, central replenishment."""

@@ -1,0 +1,107 @@
+"""Central replenishment for a date: per active reorder rule, projected stock over the
+rule's lead time (on hand, not expired + incoming purchase orders − reserved for home
+deliveries) below the minimum becomes a proposed purchase order up to the maximum.
+Proposals for one supplier and warehouse gather in one proposed order; what is proposed
+counts as incoming, so a second run for the date proposes nothing."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from nutriplat.auth.actor import Actor
+from nutriplat.inventory.access import Product
+from nutriplat.inventory.catalogue import ProductInfo
+from nutriplat.inventory.domain import ReorderRule as Rule
+from nutriplat.inventory.domain import propose_replenishment
+from nutriplat.inventory.models import (
+    DeliveryOrder, DeliveryOrderLine, Lot, PurchaseOrder, PurchaseOrderLine, ReorderRule, StockBalance,
+)
+from nutriplat.inventory.reorder.report import ReorderReport
+from nutriplat.inventory.vocabulary import OPEN_PO_STATUSES
+
+Key = tuple[int, Product]  # (warehouse id, product)
+
+
+def replenish(session: Session, actor: Actor, run_date: date, catalogue: dict[Product, ProductInfo],
+              report: ReorderReport) -> None:
+    rules = list(session.scalars(select(ReorderRule).where(ReorderRule.active)
+                                 .order_by(ReorderRule.id).with_for_update()))
+    if not rules:
+        return
+    warehouses = {r.warehouse_id for r in rules}
+    on_hand = _on_hand(session, warehouses, run_date)
+    incoming, reserved = _incoming(session, warehouses), _reserved(session, warehouses)
+    proposed: dict[tuple[int, int, int], list[tuple[ReorderRule, int]]] = defaultdict(list)
+    for rule in rules:
+        key, horizon = (rule.warehouse_id, (rule.dish_id, rule.texture)), run_date + timedelta(days=rule.lead_time_days)
+        quantity = propose_replenishment(
+            Rule(rule.minimum, rule.maximum, rule.pack_multiple, rule.lead_time_days), on_hand.get(key, 0),
+            sum(n for day, n in incoming.get(key, ()) if day <= horizon),
+            sum(n for day, n in reserved.get(key, ()) if day <= horizon))
+        if quantity and catalogue[key[1]].current_variant_id is None:
+            report.attention.append(f"reorder rule {rule.id}: {catalogue[key[1]].name} is withdrawn; not ordered")
+        elif quantity:
+            proposed[(rule.organisation_id, rule.supplier_id, rule.warehouse_id)].append((rule, quantity))
+    for (organisation_id, supplier_id, warehouse_id), wanted in proposed.items():
+        order = _open_proposal(session, supplier_id, warehouse_id) or PurchaseOrder(
+            organisation_id=organisation_id, supplier_id=supplier_id, warehouse_id=warehouse_id, status="proposed",
+            origin="replenishment", ordered_on=run_date, expected_on=run_date, created_by=actor.user_id, lines=[])
+        session.add(order)
+        for rule, quantity in wanted:
+            variant_id = catalogue[(rule.dish_id, rule.texture)].current_variant_id
+            line = next((x for x in order.lines if x.variant_id == variant_id), None)
+            if line is None:
+                order.lines.append(PurchaseOrderLine(variant_id=variant_id, dish_id=rule.dish_id,
+                                                     texture=rule.texture, quantity_ordered=quantity))
+            else:
+                line.quantity_ordered += quantity
+            order.expected_on = max(order.expected_on, run_date + timedelta(days=rule.lead_time_days))
+            report.count("purchase_order_lines")
+        report.count("purchase_orders_proposed")
+    session.flush()
+
+
+def _on_hand(session: Session, warehouses: set[int], run_date: date) -> dict[Key, int]:
+    rows = session.execute(
+        select(StockBalance.location_id, Lot.dish_id, Lot.texture, func.sum(StockBalance.quantity))
+        .join(Lot, Lot.id == StockBalance.lot_id)
+        .where(StockBalance.location_id.in_(warehouses), Lot.expiry_date >= run_date)
+        .group_by(StockBalance.location_id, Lot.dish_id, Lot.texture))
+    return {(loc, (dish, texture)): int(n) for loc, dish, texture, n in rows}
+
+
+def _incoming(session: Session, warehouses: set[int]) -> dict[Key, list[tuple[date, int]]]:
+    rows = session.execute(
+        select(PurchaseOrder.warehouse_id, PurchaseOrder.expected_on, PurchaseOrderLine.dish_id,
+               PurchaseOrderLine.texture, PurchaseOrderLine.quantity_ordered - PurchaseOrderLine.quantity_received)
+        .join(PurchaseOrderLine, PurchaseOrderLine.purchase_order_id == PurchaseOrder.id)
+        .where(PurchaseOrder.warehouse_id.in_(warehouses), PurchaseOrder.status.in_(OPEN_PO_STATUSES)))
+    result: dict[Key, list[tuple[date, int]]] = defaultdict(list)
+    for warehouse, expected, dish, texture, outstanding in rows:
+        if outstanding > 0:
+            result[(warehouse, (dish, texture))].append((expected, outstanding))
+    return result
+
+
+def _reserved(session: Session, warehouses: set[int]) -> dict[Key, list[tuple[date, int]]]:
+    """Home deliveries not picked yet: stock promised to clients."""
+    rows = session.execute(
+        select(DeliveryOrder.warehouse_id, DeliveryOrder.delivery_date, DeliveryOrderLine.dish_id,
+               DeliveryOrderLine.texture, func.sum(DeliveryOrderLine.quantity))
+        .join(DeliveryOrderLine, DeliveryOrderLine.order_id == DeliveryOrder.id)
+        .where(DeliveryOrder.warehouse_id.in_(warehouses), DeliveryOrder.status == "planned")
+        .group_by(DeliveryOrder.warehouse_id, DeliveryOrder.delivery_date, DeliveryOrderLine.dish_id,
+                  DeliveryOrderLine.texture))
+    result: dict[Key, list[tuple[date, int]]] = defaultdict(list)
+    for warehouse, day, dish, texture, quantity in rows:
+        result[(warehouse, (dish, texture))].append((day, int(quantity)))
+    return result
+
+
+def _open_proposal(session: Session, supplier_id: int, warehouse_id: int) -> PurchaseOrder | None:
+    return session.scalar(select(PurchaseOrder).options(selectinload(PurchaseOrder.lines)).where(
+        PurchaseOrder.supplier_id == supplier_id, PurchaseOrder.warehouse_id == warehouse_id,
+        PurchaseOrder.status == "proposed").order_by(PurchaseOrder.id).limit(1))

@@ -1,0 +1,1 @@
+"""The inventory API's shapes (one source for validation and the OpenAPI document)."""

@@ -1,0 +1,62 @@
+"""``nutriplat jobs list`` and ``nutriplat jobs run NAME [--month YYYY-MM | --date YYYY-MM-DD]``."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from nutriplat.billing.domain.months import Month
+from nutriplat.clock import business_today
+from nutriplat.db import UnitOfWork
+from nutriplat.errors import DomainError
+from nutriplat.jobs.registry import JOBS, Period
+
+
+@click.group("jobs")
+def jobs() -> None:
+    """Named jobs, idempotent per period: a second run changes nothing."""
+
+
+@jobs.command("list")
+def list_jobs() -> None:
+    """The jobs and the period each runs for."""
+    width = max((len(name) for name in JOBS), default=0) + 2
+    for job in JOBS.values():
+        click.echo(f"{job.name:<{width}}{'--' + job.period:<9}{job.description}")
+
+
+def _period(period_kind: str, month: str | None, day: datetime | None) -> Period | None:
+    if period_kind == "month":
+        if day is not None:
+            raise click.UsageError("This job runs per month: use --month YYYY-MM.")
+        try:
+            return Month.parse(month) if month else None
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--month") from error
+    if month is not None:
+        raise click.UsageError("This job runs per date: use --date YYYY-MM-DD.")
+    return day.date() if day else None
+
+
+@jobs.command("run")
+@click.argument("name")
+@click.option("--month", default=None, help="YYYY-MM, for monthly jobs (default: the last complete month).")
+@click.option("--date", "day", default=None, type=click.DateTime(["%Y-%m-%d"]),
+              help="YYYY-MM-DD, for daily jobs (default: today).")
+@with_appcontext
+def run_job(name: str, month: str | None, day: datetime | None) -> None:
+    """Run one job for one period."""
+    job = JOBS.get(name)
+    if job is None:
+        raise click.UsageError(f"No job '{name}'. Jobs: {', '.join(JOBS)}.")
+    period = _period(job.period, month, day) or job.default_period(business_today())
+    factory = current_app.extensions["nutriplat"].session_factory
+    try:
+        counts = job.run(lambda: UnitOfWork(factory), period)
+    except DomainError as error:
+        details = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.errors.items())
+        raise click.ClickException(f"{error.message} {details}".strip()) from error
+    done = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing to do"
+    click.echo(f"{name} {period}: {done}.")

@@ -1,0 +1,1 @@
+"""Diet profiles and personalised weekly meal plans, optimised with OR-Tools CP-SAT."""

@@ -1,0 +1,164 @@
+"""The API shape of diet profiles and meal plans."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from nutriplat import food
+from nutriplat.catalog.schemas import Money
+from nutriplat.clock import business_today
+from nutriplat.mealplans.domain import TARGETED
+from nutriplat.mealplans.profiles import DEFAULT_SLOTS
+from nutriplat.schema_fields import StrictFloat, StrictInteger, text
+
+MAIN_MEALS = ("breakfast", "lunch", "dinner")
+
+
+def day_of_meals(slots: list[str]) -> None:
+    """Breakfast, lunch and dinner at most once and in that order; up to three snacks
+    wherever they fall."""
+    mains = [s for s in slots if s != "snack"]
+    if len(set(mains)) != len(mains):
+        raise ValidationError("Breakfast, lunch and dinner come at most once a day.")
+    if mains != sorted(mains, key=MAIN_MEALS.index):
+        raise ValidationError("List the meals in the order of the day.")
+    if slots.count("snack") > 3:
+        raise ValidationError("At most three snacks a day.")
+
+
+def quarter_steps(value: float) -> None:
+    if (value * 4) % 1:
+        raise ValidationError("Use steps of 0.25.")
+
+
+def a_monday(value: date) -> None:
+    if value.weekday() != 0:
+        raise ValidationError(f"Must be a Monday; {value.isoformat()} is a {value.strftime('%A')}.")
+    if abs(value - business_today()) > timedelta(days=366):
+        raise ValidationError("Must be within a year of today.")
+
+
+class DietProfileSchema(Schema):
+    """PUT replaces the planning part of the profile; absent fields take their default.
+    Levels, allergies, dislikes and preparation mode come from the client record."""
+
+    client_id = fields.Integer(dump_only=True)
+    food_level = fields.String(dump_only=True)
+    drink_level = fields.String(dump_only=True)
+    allergies = fields.List(fields.String(), dump_only=True)
+    dislikes = fields.List(fields.String(), dump_only=True)
+    preparation_mode = fields.String(dump_only=True)
+    preferences = fields.List(fields.String(validate=validate.Length(min=1, max=60)),
+                              load_default=list, validate=validate.Length(max=20),
+                              metadata={"description": "Dishes or words the client likes."})
+    slots = fields.List(fields.String(validate=validate.OneOf(food.MEAL_SLOTS)),
+                        load_default=lambda: list(DEFAULT_SLOTS),
+                        validate=[validate.Length(min=1, max=6), day_of_meals])
+    appetite_factor = StrictFloat(load_default=1.0, allow_nan=False,
+                                  validate=[validate.Range(min=0.5, max=1.5), quarter_steps],
+                                  metadata={"description": "Share of a standard portion the client eats."})
+    weekly_budget_eur = Money(load_default=None, allow_none=True)
+    allow_supplements = fields.Boolean(load_default=True)
+    max_supplements_per_day = StrictInteger(load_default=2, validate=validate.Range(min=0, max=3))
+    targets = fields.Dict(keys=fields.String(), values=fields.Float(), dump_only=True, allow_none=True)
+    targets_unavailable = fields.String(dump_only=True, allow_none=True)
+    targets_on = fields.Date(dump_only=True)
+
+
+class NewPlanSchema(Schema):
+    week_start = fields.Date(required=True, validate=a_monday,
+                             metadata={"description": "The Monday the week starts."})
+
+
+class PlanQuerySchema(Schema):
+    week_start = fields.Date()
+    status = fields.String(validate=validate.OneOf(("draft", "approved", "superseded")))
+
+
+Targeted = Schema.from_dict({key: fields.Float() for key in TARGETED}, name="TargetedAmountsSchema")
+
+
+class ItemSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    slot = fields.String(required=True, validate=validate.OneOf(food.MEAL_SLOTS))
+    occurrence = StrictInteger(load_default=1, validate=validate.Range(min=1, max=3),
+                               metadata={"description": "Which snack of the day (1, 2, 3)."})
+    variant_id = StrictInteger(required=True)
+    portions = StrictFloat(allow_nan=False, validate=[validate.Range(min=0.25, max=4), quarter_steps],
+                           metadata={"description": "Defaults to the client's standard portion."})
+    locked = fields.Boolean(dump_only=True)
+    name = fields.String(dump_only=True)
+    dish_id = fields.Integer(dump_only=True)
+    course = fields.String(dump_only=True)
+    nutrients = fields.Dict(keys=fields.String(), values=fields.Float(), dump_only=True)
+    cost_eur = Money(dump_only=True)
+
+
+class NewItemSchema(ItemSchema):
+    date = fields.Date(required=True)
+
+
+class ItemChangeSchema(Schema):
+    variant_id = StrictInteger(metadata={"description": "Swap to this variant (locks the item)."})
+    portions = StrictFloat(allow_nan=False, validate=[validate.Range(min=0.25, max=4), quarter_steps])
+    locked = fields.Boolean(metadata={"description": "Keep this item when re-optimising."})
+
+
+class DaySchema(Schema):
+    id = fields.Integer()
+    date = fields.Date()
+    feasible = fields.Boolean()
+    explanation = fields.String(allow_none=True)
+    items = fields.List(fields.Nested(ItemSchema))
+    totals = fields.Dict(keys=fields.String(), values=fields.Float())
+    targets = fields.Nested(Targeted)
+    percent_of_target = fields.Nested(Targeted)
+    cost_eur = Money()
+
+
+class WeekSchema(Schema):
+    totals = fields.Dict(keys=fields.String(), values=fields.Float())
+    targets = fields.Nested(Targeted)
+    percent_of_target = fields.Nested(Targeted)
+    feasible_days = fields.Integer()
+    cost_eur = Money()
+    budget_eur = Money(allow_none=True)
+
+
+class PlanSchema(Schema):
+    id = fields.Integer()
+    client_id = fields.Integer()
+    week_start = fields.Date()
+    revision = fields.Integer()
+    status = fields.String()
+    feasible = fields.Boolean()
+    days = fields.List(fields.Nested(DaySchema))
+    week = fields.Nested(WeekSchema)
+    profile = fields.Dict()
+    solver = fields.Dict(allow_none=True)
+    revises_id = fields.Integer(allow_none=True)
+    superseded_by_id = fields.Integer(allow_none=True)
+    created_by = fields.Integer(allow_none=True)
+    created_at = fields.AwareDateTime()
+    approved_by = fields.Integer(allow_none=True)
+    approved_at = fields.AwareDateTime(allow_none=True)
+    superseded_at = fields.AwareDateTime(allow_none=True)
+
+
+class PlanSummarySchema(PlanSchema):
+    class Meta:
+        exclude = ("days", "profile", "solver")
+
+
+class ApproveSchema(Schema):
+    note = text(500, allow_none=True)
+
+
+class EventSchema(Schema):
+    plan_id = fields.Integer()
+    revision = fields.Integer()
+    action = fields.String()
+    detail = fields.Dict(allow_none=True)
+    username = fields.String()
+    at = fields.AwareDateTime()

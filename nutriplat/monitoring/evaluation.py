@@ -1,0 +1,97 @@
+"""Run the early-warning rules for some clients and merge what they find into alerts,
+inside the caller's transaction (an event's, or a batch of the nightly sweep)."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from nutriplat.auth import audit, roles
+from nutriplat.auth.actor import SYSTEM
+from nutriplat.auth.models import User
+from nutriplat.clients.models import Client, Measurement
+from nutriplat.monitoring import observations, rules
+from nutriplat.monitoring.models import Alert
+from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, decide
+from nutriplat.screening.models import Screening
+
+ACTIVE = ("open", "acknowledged")
+
+
+def open_key(client_id: int, rule: str) -> str:
+    return f"{client_id}:{rule}"
+
+
+def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
+                     families: Iterable[str] = tuple(rules.FAMILIES)) -> Counter[str]:
+    """Counts of alerts ``created`` and ``updated``."""
+    families = tuple(families)
+    seen = observations.load(session, clients, on, families)
+    ids = [c.id for c in clients]
+    current = {(a.client_id, a.rule): a for a in session.scalars(
+        select(Alert).where(Alert.client_id.in_(ids), Alert.status.in_(ACTIVE)))}
+    resolved = {(a.client_id, a.rule): ResolvedAlert(a.resolved_on, a.detail) for a in session.scalars(
+        select(Alert).where(Alert.client_id.in_(ids), Alert.status == "resolved")
+        .order_by(Alert.resolved_at, Alert.id))}  # the last resolution of each rule wins
+    counts: Counter[str] = Counter()
+    for client in clients:
+        for finding in rules.evaluate(seen[client.id], on, families):
+            alert = current.get((client.id, finding.rule))
+            state = None if alert is None else OpenAlert(alert.severity, alert.detail, alert.last_detected_on,
+                                                         alert.occurrences)
+            decision = decide(finding, on, state, resolved.get((client.id, finding.rule)))
+            if decision.action == "create":
+                _create(session, client, finding.rule, decision.changes)
+            elif decision.action == "update" and alert is not None:
+                _apply(alert, decision.changes)
+            if decision.action != "none":
+                counts[f"alerts {decision.action}d"] += 1
+    return counts
+
+
+def _apply(alert: Alert, changes: dict[str, object]) -> None:
+    for name, value in changes.items():
+        setattr(alert, name, value)
+
+
+def _create(session: Session, client: Client, rule: str, values: dict[str, object]) -> None:
+    alert = Alert(organisation_id=client.organisation_id, client_id=client.id, rule=rule, status="open",
+                  open_key=open_key(client.id, rule), dietitian_id=dietitian_of(session, client.id), **values)
+    if not _insert_once(session, alert):
+        existing = session.scalar(select(Alert).where(Alert.open_key == alert.open_key))
+        if existing is not None:
+            _apply(existing, {k: v for k, v in values.items() if k in ("severity", "cause", "detail")})
+        return
+    audit.record(session, SYSTEM, "create", "alert", alert.id, client.id,
+                 detail={"rule": rule}, organisation_id=client.organisation_id)
+
+
+def _insert_once(session: Session, alert: Alert) -> bool:
+    """False when a concurrent transaction opened the same alert a moment ago (the unique
+    ``open_key`` refuses a second one). SQLite serialises writers, so the race cannot
+    happen there, and pysqlite would commit a SAVEPOINT taken outside BEGIN early."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.add(alert)
+        session.flush()
+        return True
+    try:
+        with session.begin_nested():
+            session.add(alert)
+        return True
+    except IntegrityError:
+        return False
+
+
+def dietitian_of(session: Session, client_id: int) -> int | None:
+    """The client's dietitian: who screened them last, else who weighed them last."""
+    for model, when, who in ((Screening, Screening.performed_at, Screening.performed_by),
+                             (Measurement, Measurement.measured_at, Measurement.measured_by)):
+        user_id = session.scalar(select(who).join(User, User.id == who).where(
+            model.client_id == client_id, User.role == roles.DIETITIAN).order_by(when.desc()).limit(1))
+        if user_id is not None:
+            return user_id
+    return None

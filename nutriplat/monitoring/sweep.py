@@ -1,0 +1,55 @@
+"""The nightly ``early-warning`` job for a date: every client in care is evaluated on
+all rules with the data up to and including that date, and every active goal is judged
+(healthcoins for the goals met). Running it twice for a date changes nothing."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from nutriplat.billing.models import CoinEntry
+from nutriplat.clients.models import Client
+from nutriplat.db import UnitOfWork
+from nutriplat.monitoring import goals
+from nutriplat.monitoring.evaluation import evaluate_clients
+from nutriplat.monitoring.models import Goal
+
+BATCH = 500
+IN_CARE = ("active", "paused")
+AWARD_RETRY_DAYS = 31
+
+
+def early_warning(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    with new_uow() as uow:
+        ids = list(uow.session.scalars(
+            select(Client.id).where(Client.status.in_(IN_CARE)).order_by(Client.id)))
+    for start in range(0, len(ids), BATCH):
+        with new_uow() as uow:
+            clients = list(uow.session.scalars(select(Client).where(Client.id.in_(ids[start:start + BATCH]))))
+            counts.update(evaluate_clients(uow.session, clients, day))
+            uow.commit()
+    counts.update(review_goals(new_uow, day))
+    return dict(counts)
+
+
+def review_goals(new_uow: Callable[[], UnitOfWork], day: date) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    with new_uow() as uow:
+        for goal in uow.session.scalars(select(Goal).where(Goal.status == "active", Goal.starts_on <= day)):
+            before = goal.status
+            goals.judge(uow.session, goal, day)
+            if goal.status != before:
+                counts[f"goals {goal.status.replace('_', ' ')}"] += 1
+        uow.commit()
+    with new_uow() as uow:
+        met = list(uow.session.scalars(select(Goal).where(
+            Goal.status == "met", Goal.coins > 0, Goal.met_on >= day - timedelta(days=AWARD_RETRY_DAYS))))
+        rewarded = set(uow.session.scalars(select(CoinEntry.source_key).where(
+            CoinEntry.source_key.in_([f"goal:{g.id}" for g in met]))))
+    for goal in met:
+        if f"goal:{goal.id}" not in rewarded and goals.award(new_uow(), goal):  # retries failed ones too
+            counts["healthcoin awards"] += 1
+    return counts

@@ -1,0 +1,261 @@
+"""Agreements, anonymised reports (JSON, CSV, Excel, trend charts) and settlement
+statements through the API, as a provider's admin and as cofinancers."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
+from nutriplat.indicators.disclosure import exposed
+from nutriplat.indicators.models import Settlement
+from nutriplat.indicators.report import Row
+from nutriplat.screening.models import Screening
+
+NAMES = [f"Persoon{n:02d}" for n in range(14)]
+
+
+@pytest.fixture
+def parties(world):
+    admin = world.person("ada", "admin")
+    funder = world.person("els", "cofinancer", organisation="Regionaal Zorgfonds West-Vlaanderen")
+    other = world.person("olga", "cofinancer", organisation="Other Insurer")
+    return admin, funder, other
+
+
+@pytest.fixture
+def pilot(parties, uow):
+    """14 active clients with consent, screened in Q2 and Q3 2026, weighed monthly."""
+    admin = parties[0]
+    with uow:
+        ids = []
+        for n, name in enumerate(NAMES):
+            client = Client(organisation_id=admin.organisation_id, given_name=name, family_name="Pilot",
+                            birth_date=date(1940 + n, 1, 1), sex=("female", "male")[n % 2], postal_code="8800",
+                            care_setting="home", conditions=["parkinson"], status="active",
+                            referral_date=date(2026, 2, 1))
+            uow.session.add(client)
+            uow.session.flush()
+            ids.append(client.id)
+            uow.session.add_all([
+                StatusChange(client_id=client.id, changed_on=date(2026, 2, 1), to_status="active"),
+                Consent(client_id=client.id, purpose="cofinancer_reporting", given_at=datetime(2026, 2, 1, tzinfo=UTC)),
+                *[Screening(client_id=client.id, instrument="must", instrument_version="t", answers={}, derived={},
+                            components={}, risk=risk, performed_at=datetime(2026, month, 10, 9, tzinfo=UTC),
+                            performed_on=date(2026, month, 10), next_due=date(2026, month, 10))
+                  for month, risk in ((4, "high" if n < 8 else "low"), (7, "high" if n < 3 else "low"))],
+                *[Measurement(client_id=client.id, type="weight_kg", value=60 + n + month / 10,
+                              measured_at=datetime(2026, month, 5, 9, tzinfo=UTC)) for month in range(3, 10)]])
+        uow.commit()
+    return ids
+
+
+AGREEMENT = {
+    "name": "Ondervoeding Roeselare", "starts_on": "2026-04-01", "ends_on": "2027-03-31",
+    "baseline_period": "2026Q2", "settlement_period": "quarter",
+    "cohort": {"conditions_any": ["parkinson", "parkinsonism"], "regions": ["Roeselare"]},
+    "indicators": [{"code": "screening_coverage", "target": 90}, {"code": "risk_improved_3m", "target": "40"},
+                   {"code": "mean_weight_change", "target": 0}, {"code": "hospital_admissions"},
+                   {"code": "cost_per_client_month", "version": 1}],
+    "payment_rules": [
+        {"kind": "per_client_outcome", "params": {"indicator": "risk_improved_3m", "price_per_client": "150.00",
+                                                  "cap": "1000.00"}},
+        {"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "2500.00",
+                                         "clawback": "1000.00", "floor": "60"}},
+        {"kind": "shared_savings", "params": {"expected_cost_per_client_month": "500.00", "share": "0.5",
+                                              "cost_per_admission": "3000.00",
+                                              "quality_indicators": ["screening_coverage"]}},
+        {"kind": "start_budget", "params": {"amount": "10000.00"}},
+    ],
+}
+
+
+@pytest.fixture
+def agreement(http, parties, pilot):
+    admin, funder, _ = parties
+    response = http.post("/api/v1/agreements", headers=admin.headers,
+                         json=AGREEMENT | {"cofinancer_id": funder.organisation_id})
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def report(http, who, agreement_id, **query):
+    return http.get("/api/v1/reports/indicators", headers=who.headers,
+                    query_string={"agreement_id": agreement_id} | query)
+
+
+def as_rows(payload):
+    return [Row(r["indicator"], r["period"], r["disaggregation"], r["numerator"], r["denominator"], r["value"],
+                r["suppressed"]) for r in payload["rows"]]
+
+
+def test_an_agreement_freezes_indicator_versions_and_its_terms(agreement):
+    assert [(i["code"], i["version"], i["target"]) for i in agreement["indicators"]][:3] == [
+        ("screening_coverage", 1, "90"), ("risk_improved_3m", 1, "40"), ("mean_weight_change", 1, "0")]
+    assert agreement["payment_rules"][0]["params"]["price_per_client"] == "150.00"
+    assert agreement["payment_rules"][2]["params"]["share"] == "0.5"
+
+
+def test_an_agreement_with_bad_terms_is_refused_naming_every_problem(http, parties):
+    admin, funder, _ = parties
+    response = http.post("/api/v1/agreements", headers=admin.headers, json=AGREEMENT | {
+        "cofinancer_id": admin.organisation_id, "ends_on": "2026-01-01", "baseline_period": "Q2",
+        "indicators": [{"code": "screening_coverage"}, {"code": "nonsense"}],
+        "payment_rules": [{"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "x"}}]})
+    assert response.status_code == 422
+    assert set(response.json["errors"]) >= {
+        "cofinancer_id", "ends_on", "baseline_period", "indicators.1.code", "payment_rules.0.params.bonus",
+        "payment_rules.0.params.clawback", "payment_rules.0.params.indicator"}
+    unknown = http.post("/api/v1/agreements", headers=admin.headers, json=AGREEMENT | {
+        "cofinancer_id": funder.organisation_id, "cohort": {"regions": ["Atlantis"]}})
+    assert unknown.status_code == 422 and "regions" in unknown.json["errors"]["cohort"]
+
+
+def test_cofinancers_see_their_own_agreements_only(http, parties, agreement):
+    admin, funder, other = parties
+    assert [a["id"] for a in http.get("/api/v1/agreements", headers=funder.headers).json] == [agreement["id"]]
+    assert http.get("/api/v1/agreements", headers=other.headers).json == []
+    assert http.get(f"/api/v1/agreements/{agreement['id']}", headers=other.headers).status_code == 404
+    assert report(http, other, agreement["id"]).status_code == 404
+    assert http.post(f"/api/v1/agreements/{agreement['id']}/settlements", headers=other.headers,
+                     json={"period": "2026Q3"}).status_code == 404
+    assert len(http.get("/api/v1/indicators", headers=funder.headers).json) == 12
+
+
+def test_the_report_compares_baseline_and_follow_up_and_suppresses_small_cells(http, parties, agreement):
+    _, funder, _ = parties
+    response = report(http, funder, agreement["id"])  # default: the last complete quarter
+    assert response.status_code == 200, response.json
+    payload = response.json
+    assert payload["baseline_period"] == "2026Q2" and payload["period"] <= "2026Q3"
+    rows = payload["rows"]
+    assert all(set(row) == {"indicator", "period", "disaggregation", "numerator", "denominator", "value",
+                            "suppressed"} for row in rows)
+    totals = {(r["indicator"], r["period"]): r for r in rows if r["disaggregation"] == {}}
+    assert totals[("screening_coverage", "2026Q2")] == {
+        "indicator": "screening_coverage", "period": "2026Q2", "disaggregation": {}, "numerator": 14.0,
+        "denominator": 14.0, "value": 100.0, "suppressed": False}
+    q3 = report(http, funder, agreement["id"], period="2026Q3").json
+    improved = next(r for r in q3["rows"] if r["indicator"] == "risk_improved_3m" and r["period"] == "2026Q3"
+                    and r["disaggregation"] == {})
+    assert (improved["numerator"], improved["denominator"], improved["value"]) == (5.0, 8.0, 62.5)
+    for row in q3["rows"]:
+        if row["suppressed"]:
+            assert row["numerator"] is None and row["denominator"] is None and row["value"] is None
+    by_sex = [r for r in q3["rows"] if r["indicator"] == "risk_improved_3m" and "sex" in r["disaggregation"]
+              and r["period"] == "2026Q3"]
+    assert by_sex and all(r["suppressed"] for r in by_sex)  # 4 women (2 improved), 4 men (3 improved): too few
+    assert exposed(as_rows(q3)) == []
+    assert {c["indicator"] for c in q3["charts"]} == {i["code"] for i in q3["indicators"]}
+
+
+def test_no_identifier_leaves_in_any_format(http, parties, agreement, pilot):
+    _, funder, _ = parties
+    outputs = [report(http, funder, agreement["id"], period="2026Q3", format=f).data for f in ("json", "csv")]
+    workbook = openpyxl.load_workbook(io.BytesIO(report(http, funder, agreement["id"], format="xlsx").data))
+    outputs.append(" ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row).encode())
+    for output in outputs:
+        assert not any(name.encode() in output for name in NAMES)
+        assert b"client_id" not in output and b"Pilot" not in output
+
+
+def test_csv_and_xlsx_carry_the_same_rows(http, parties, agreement):
+    admin = parties[0]
+    as_json = report(http, admin, agreement["id"], period="2026Q3").json["rows"]
+    response = report(http, admin, agreement["id"], period="2026Q3", format="csv")
+    assert response.mimetype == "text/csv"
+    table = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert len(table) == len(as_json)
+    assert table[0] == {"indicator": "screening_coverage", "period": "2026Q2", "dimension": "", "category": "",
+                        "numerator": "14", "denominator": "14", "value": "100.0", "suppressed": "False"}
+    workbook = openpyxl.load_workbook(io.BytesIO(report(http, admin, agreement["id"], format="xlsx").data))
+    assert workbook.sheetnames == ["Report", "Indicators", "About"]
+
+
+def test_a_trend_chart_is_an_image(http, parties, agreement):
+    _, funder, _ = parties
+    response = http.get("/api/v1/reports/indicators/trend.png", headers=funder.headers, query_string={
+        "agreement_id": agreement["id"], "indicator": "mean_weight_change", "period": "2026Q3"})
+    assert response.status_code == 200 and response.mimetype == "image/png"
+    assert response.data.startswith(b"\x89PNG")
+    unknown = http.get("/api/v1/reports/indicators/trend.png", headers=funder.headers,
+                       query_string={"agreement_id": agreement["id"], "indicator": "on_time_deliveries"})
+    assert unknown.status_code == 422
+
+
+def test_bad_periods_are_refused(http, parties, agreement):
+    admin = parties[0]
+    assert report(http, admin, agreement["id"], period="2026Q7").status_code == 422
+    assert report(http, admin, agreement["id"], period="2099").json["errors"] == {"period": ["Has not started yet."]}
+    assert report(http, admin, agreement["id"], format="pdf").status_code == 422
+
+
+def test_withdrawing_consent_removes_the_client_from_later_reports(http, parties, agreement, pilot, world):
+    admin, funder, _ = parties
+    dora = world.person("dora", "dietitian")
+    before = report(http, funder, agreement["id"], period="2026Q2").json["rows"][0]
+    consent = http.get(f"/api/v1/clients/{pilot[0]}/consents", headers=dora.headers).json[0]
+    assert http.delete(f"/api/v1/clients/{pilot[0]}/consents/{consent['id']}", headers=dora.headers).status_code == 200
+    after = report(http, funder, agreement["id"], period="2026Q2").json["rows"][0]
+    assert (before["indicator"], before["denominator"], after["denominator"]) == ("screening_coverage", 14.0, 13.0)
+
+
+def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, parties, agreement, uow):
+    admin, funder, _ = parties
+    path = f"/api/v1/agreements/{agreement['id']}/settlements"
+    response = http.post(path, headers=funder.headers, json={"period": "2026Q3"})
+    assert response.status_code == 201, response.json
+    statement = response.json
+    lines = {line["kind"]: line for line in statement["lines"]}
+    assert lines["per_client_outcome"]["amount"] == "750.00"  # 5 clients improved × 150
+    assert lines["threshold"]["amount"] == "2500.00"  # 14 of 14 screened ≥ 90 %
+    assert lines["start_budget"]["amount"] == "10000.00"
+    assert lines["shared_savings"]["amount"] == "10500.00"  # (500 × 42 client-months − 0 invoiced) × 0.5
+    assert statement["total"] == "23750.00"
+    assert [s["description"] for s in lines["per_client_outcome"]["steps"]][0].startswith("clients reaching")
+    coverage = next(i for i in statement["indicators"] if i["code"] == "screening_coverage")
+    assert (coverage["value"], coverage["target"], coverage["baseline_value"], coverage["met"]) == (
+        "100.0", "90", "100.0", True)
+    assert statement["snapshot"]["cohort_clients"] == 14 and statement["status"] == "issued"
+    assert http.post(path, headers=admin.headers, json={"period": "2026Q3"}).status_code == 409
+    verified = http.get(f"/api/v1/settlements/{statement['id']}/verification", headers=funder.headers).json
+    assert verified == {"settlement_id": statement["id"], "stored_total": "23750.00", "recomputed_total": "23750.00",
+                        "checksum_matches": True, "matches": True}
+    assert http.get(path, headers=funder.headers).json[0]["id"] == statement["id"]
+    with uow:
+        stored = uow.session.get(Settlement, statement["id"])
+        stored.total = Decimal("1.00")
+        with pytest.raises(ValueError, match="never changes"):
+            uow.session.flush()
+
+
+def test_only_complete_periods_of_the_agreements_kind_are_settled(http, parties, agreement):
+    admin = parties[0]
+    path = f"/api/v1/agreements/{agreement['id']}/settlements"
+    monthly = http.post(path, headers=admin.headers, json={"period": "2026-08"})
+    assert monthly.status_code == 422 and "settles per quarter" in monthly.json["errors"]["period"][0]
+    later = (date.today() + timedelta(days=120))
+    future = http.post(path, headers=admin.headers, json={"period": f"{later.year}Q{(later.month + 2) // 3}"})
+    assert future.status_code == 422
+    before = http.post(path, headers=admin.headers, json={"period": "2026Q1"})
+    assert before.status_code == 422 and "within the agreement" in before.json["errors"]["period"][0]
+
+
+def test_the_monthly_snapshot_job_stores_each_month_once(http, parties, agreement):
+    from nutriplat.billing.domain.months import Month
+    from nutriplat.db import UnitOfWork
+    from nutriplat.jobs.registry import JOBS
+
+    _, funder, _ = parties
+    factory = http.application.extensions["nutriplat"].session_factory
+    job = JOBS["indicator-snapshot"]
+    assert job.run(lambda: UnitOfWork(factory), Month(2026, 9)) == {"snapshots": 1}
+    assert job.run(lambda: UnitOfWork(factory), Month(2026, 9)) == {"snapshots": 0}
+    assert job.run(lambda: UnitOfWork(factory), Month(2026, 3)) == {"snapshots": 0}  # before the agreement
+    [snapshot] = http.get(f"/api/v1/agreements/{agreement['id']}/snapshots", headers=funder.headers).json
+    coverage = next(r for r in snapshot["rows"] if r["indicator"] == "screening_coverage" and not r["disaggregation"])
+    assert snapshot["period"] == "2026-09" and coverage["numerator"] == "0" and coverage["denominator"] == "14"

@@ -1,4 +1,5 @@
-"""inventory
+"""inventory: locations and delivery schedules, lots, stock moves and balances, consumption postings,
+delivery orders, reorder rules and purchase orders
 
 Revision ID: 0005
 Revises: 0004

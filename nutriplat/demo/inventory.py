@@ -105,7 +105,8 @@ def _receive(s: Session, organisation_id: int, supplier_id: int, warehouse: int,
     s.flush()
     Ledger(s, None).post([Move("receipt", lot.id, 150 if long_life else 30, None, warehouse,
                                produced + timedelta(days=1)) for lot in lots], organisation_id, returning=False)
-    report.count("lots", len(lots))
+    if lots:
+        report.count("lots", len(lots))
 
 
 def _delivered(s: Session) -> dict:  # type: ignore[type-arg]
@@ -168,7 +169,8 @@ def _simulate(factory: sessionmaker[Session], organisations: tuple[int, int, int
             _receive(uow.session, *organisations, day - timedelta(days=1), long_life=False, report=report)
             uow.commit()
         counts = run_reorder(new, day).counts
-        report.count("delivery orders", counts["delivery_orders"] + counts["extra_deliveries"])
+        if ordered := counts["delivery_orders"] + counts["extra_deliveries"]:
+            report.count("delivery orders", ordered)
         with new() as uow:
             due = list(uow.session.scalars(select(DeliveryOrder.id).where(
                 DeliveryOrder.delivery_date == day, DeliveryOrder.status == "planned").order_by(DeliveryOrder.id)))

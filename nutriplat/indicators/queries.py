@@ -118,7 +118,8 @@ def latest_weight(scope: Scope, before: date) -> Select[Any]:
                         Measurement.value.label("kg")).where(*mine).order_by(*newest).limit(1).lateral("latest")
         return select(latest.c.client_id, latest.c.at, latest.c.kg).select_from(Client) \
             .join(latest, true()).where(Client.organisation_id == scope.organisation_id)
-    latest_id = select(Measurement.id).where(*mine).order_by(*newest).limit(1).correlate(Client).scalar_subquery()
+    latest_id = select(Measurement.id).where(*mine).order_by(*newest).limit(1) \
+        .correlate(Client).scalar_subquery()
     weight = aliased(Measurement)
     return select(weight.client_id, epoch_seconds(weight.measured_at).label("at"), weight.value.label("kg")) \
         .select_from(Client).join(weight, weight.id == latest_id) \

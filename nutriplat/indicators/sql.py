@@ -4,7 +4,7 @@ and a frame straight from the driver, so millions of rows load without SQLAlchem
 building an object per row."""
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -13,18 +13,13 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.functions import FunctionElement
 
-from nutriplat.clock import BRUSSELS
+from nutriplat.monitoring.observations import midnight
 
 EPOCH = date(1970, 1, 1)
 
 
 def day_number(day: date) -> int:
     return (day - EPOCH).days
-
-
-def midnight(day: date) -> datetime:
-    """The start of ``day`` in Brussels."""
-    return datetime.combine(day, time.min, tzinfo=BRUSSELS)
 
 
 def midnight_epoch(day: date) -> int:

@@ -27,6 +27,7 @@ FAMILIES = tuple(RULE_FAMILIES)
 
 
 def midnight(day: date) -> datetime:
+    """The start of ``day`` in Brussels (business dates are Brussels dates)."""
     return datetime.combine(day, time.min, tzinfo=BRUSSELS)
 
 

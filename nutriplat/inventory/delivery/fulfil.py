@@ -71,7 +71,7 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
                         order.organisation_id)
         if order.status != "cancelled":
             order.status, order.confirmed_at = outcome, utcnow()
-            monitoring.on_delivery(session, client.id, order.delivery_date)  # early warning, same transaction
+            monitoring.on_delivery(session, client.id, order.delivery_date)  # early warning
         audit.record(session, actor, "confirm", RESOURCE, order.id, client.id, detail={"outcome": outcome},
                      organisation_id=client.organisation_id)
         commit_or_conflict(uow)

@@ -123,6 +123,25 @@ def maria() -> dict:
     return dict(MARIA)
 
 
+@pytest.fixture
+def dora(world) -> Person:  # type: ignore[no-untyped-def]
+    """A dietitian of Provider A."""
+    return world.person("dora", "dietitian")
+
+
+@pytest.fixture
+def weighed_maria(http, dora, maria) -> int:  # type: ignore[no-untyped-def]
+    """Maria's id: at home since January, 162 cm, 70.0 kg in May and 61.6 kg in November
+    (a 12.0 % loss; BMI 23.5), for tests that derive screening inputs."""
+    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                       headers=dora.headers).json
+    for kind, value, when in [("height_cm", 162.0, "2026-01-10"), ("weight_kg", 70.0, "2026-05-15"),
+                              ("weight_kg", 61.6, "2026-11-20")]:
+        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
+                  json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"})
+    return client["id"]
+
+
 MARIA = {
     "given_name": "Maria", "family_name": "Vandenberghe", "birth_date": "1944-03-12",
     "sex": "female", "care_setting": "home",

@@ -15,7 +15,7 @@ from routing.bench.report import print_json, print_text
 
 
 class CliError(Exception):
-    pass
+    """Bad command-line input: reported in one line, never a traceback."""
 
 
 class _Parser(argparse.ArgumentParser):

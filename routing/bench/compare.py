@@ -13,7 +13,7 @@ from routing.bench.instances import Instance
 
 
 class MissingSolver(RuntimeError):
-    pass
+    """PyVRP or VROOM is not installed (the `bench` extra)."""
 
 
 def _require(module: str, package: str):

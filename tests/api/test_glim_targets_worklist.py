@@ -2,28 +2,11 @@
 import pytest
 
 
-@pytest.fixture
-def dora(world):
-    return world.person("dora", "dietitian")
-
-
-@pytest.fixture
-def client_id(http, dora, maria):
-    """Maria (born 1944, female, at home): 162 cm, 70.0 kg in May and 61.6 kg in November."""
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
-    for kind, value, when in [("height_cm", 162.0, "2026-01-10"), ("weight_kg", 70.0, "2026-05-15"),
-                              ("weight_kg", 61.6, "2026-11-20")]:
-        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
-                  json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"})
-    return client["id"]
-
-
 GLIM_ANSWERS = {"reduced_muscle_mass": "mild_moderate", "reduced_intake": True, "inflammation": False}
 
 
-def test_glim_derives_loss_bmi_and_age_and_stages_the_malnutrition(http, dora, client_id):
-    response = http.post(f"/api/v1/clients/{client_id}/assessments", headers=dora.headers,
+def test_glim_derives_loss_bmi_and_age_and_stages_the_malnutrition(http, dora, weighed_maria):
+    response = http.post(f"/api/v1/clients/{weighed_maria}/assessments", headers=dora.headers,
                          json={"method": "glim", "answers": GLIM_ANSWERS,
                                "assessed_at": "2026-11-21T10:00:00+01:00"})
     assert response.status_code == 201, response.json
@@ -32,39 +15,39 @@ def test_glim_derives_loss_bmi_and_age_and_stages_the_malnutrition(http, dora, c
     assert set(result["phenotypic"]) == {"weight_loss", "reduced_muscle_mass"}
     assert result["etiologic"] == ["reduced_intake"]
     assert set(result["derived"]) == {"weight_loss_percent", "weight_loss_period", "bmi", "age"}
-    record = http.get(f"/api/v1/clients/{client_id}", headers=dora.headers).json
+    record = http.get(f"/api/v1/clients/{weighed_maria}", headers=dora.headers).json
     assert record["care_plan"]["needed"] and "GLIM" in record["care_plan"]["cause"]
 
 
-def test_glim_keys_may_come_flat_beside_the_method(http, dora, client_id):
-    response = http.post(f"/api/v1/clients/{client_id}/assessments", headers=dora.headers,
+def test_glim_keys_may_come_flat_beside_the_method(http, dora, weighed_maria):
+    response = http.post(f"/api/v1/clients/{weighed_maria}/assessments", headers=dora.headers,
                          json={"method": "glim", **GLIM_ANSWERS, "reduced_intake": False})
     assert response.status_code == 201 and response.json["malnourished"] is False
     assert response.json["stage"] is None
 
 
-def test_glim_refuses_unknown_methods_and_keys(http, dora, client_id):
-    url = f"/api/v1/clients/{client_id}/assessments"
+def test_glim_refuses_unknown_methods_and_keys(http, dora, weighed_maria):
+    url = f"/api/v1/clients/{weighed_maria}/assessments"
     assert http.post(url, headers=dora.headers, json={"method": "sga", "answers": {}}).status_code == 422
     bad = http.post(url, headers=dora.headers, json={"method": "glim", "answers": GLIM_ANSWERS | {"mood": 1}})
     assert bad.status_code == 422 and "mood" in bad.json["errors"]
 
 
-def test_targets_follow_the_spec_and_the_latest_result(http, dora, client_id):
-    url = f"/api/v1/clients/{client_id}/targets?on=2026-11-21"
+def test_targets_follow_the_spec_and_the_latest_result(http, dora, weighed_maria):
+    url = f"/api/v1/clients/{weighed_maria}/targets?on=2026-11-21"
     targets = http.get(url, headers=dora.headers).json
     assert targets["energy_kcal"] == {"computed": 1850.0, "computed_method": "espen_geriatric",
                                       "effective": 1850.0, "method": "espen_geriatric", "override": None}
     assert targets["protein_g"]["effective"] == 62.0   # 1.0 g/kg × 61.6, no screening yet
     assert targets["fluid_ml"]["effective"] == 1600.0  # female
-    http.post(f"/api/v1/clients/{client_id}/screenings", headers=dora.headers, json={
+    http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers, json={
         "instrument": "must", "answers": {"acute_disease_no_intake_5_days": False},
         "performed_at": "2026-11-21T09:00:00+01:00"})
     assert http.get(url, headers=dora.headers).json["protein_g"]["effective"] == 74.0  # 1.2 g/kg
 
 
-def test_an_override_wins_while_valid_and_the_history_is_kept(http, dora, client_id):
-    url = f"/api/v1/clients/{client_id}/targets"
+def test_an_override_wins_while_valid_and_the_history_is_kept(http, dora, weighed_maria):
+    url = f"/api/v1/clients/{weighed_maria}/targets"
     response = http.put(url, headers=dora.headers, json={"fluid_ml": {
         "value": 1200, "reason": "heart failure: fluid restriction",
         "valid_from": "2026-11-01", "valid_until": "2026-11-30"}})
@@ -86,8 +69,8 @@ def test_an_override_wins_while_valid_and_the_history_is_kept(http, dora, client
                    "valid_until": "2026-11-01"}}, "fluid_ml.valid_until"),
     ({"iron_mg": {"value": 10, "reason": "x", "valid_from": "2026-11-01"}}, "iron_mg"),
 ])
-def test_bad_overrides_are_refused(http, dora, client_id, body, field):
-    response = http.put(f"/api/v1/clients/{client_id}/targets", headers=dora.headers, json=body)
+def test_bad_overrides_are_refused(http, dora, weighed_maria, body, field):
+    response = http.put(f"/api/v1/clients/{weighed_maria}/targets", headers=dora.headers, json=body)
     assert response.status_code == 422 and field in response.json["errors"], response.json
 
 
@@ -98,17 +81,17 @@ def test_targets_without_weight_or_height_name_what_is_missing(http, dora, maria
     assert set(response.json["errors"]) == {"weight_kg", "height_cm"}
 
 
-def test_the_due_list_shows_the_never_screened_and_the_overdue(http, dora, client_id, maria):
+def test_the_due_list_shows_the_never_screened_and_the_overdue(http, dora, weighed_maria, maria):
     rita = http.post("/api/v1/clients", json=maria | {"given_name": "Rita", "family_name": "Vanneste"},
                      headers=dora.headers).json
-    http.post(f"/api/v1/clients/{client_id}/screenings", headers=dora.headers, json={
+    http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers, json={
         "instrument": "must", "answers": {"acute_disease_no_intake_5_days": False},
         "performed_at": "2026-11-21T09:00:00+01:00"})   # next due 2026-12-21
     soon = http.get("/api/v1/screenings/due?before=2026-12-01", headers=dora.headers).json
     assert [e["client_id"] for e in soon] == [rita["id"]]
     assert soon[0]["next_due"] is None and soon[0]["last_instrument"] is None
     later = http.get("/api/v1/screenings/due?before=2027-01-01", headers=dora.headers).json
-    assert [e["client_id"] for e in later] == [rita["id"], client_id]
+    assert [e["client_id"] for e in later] == [rita["id"], weighed_maria]
     assert later[1]["last_instrument"] == "must" and later[1]["next_due"] == "2026-12-21"
     assert http.get("/api/v1/screenings/due", headers=dora.headers).status_code == 422
 

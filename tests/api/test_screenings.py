@@ -3,30 +3,13 @@ import pytest
 from fhir.resources.R4B.observation import Observation
 
 
-@pytest.fixture
-def dora(world):
-    return world.person("dora", "dietitian")
-
-
-@pytest.fixture
-def client_id(http, dora, maria):
-    """Maria, at home since January, 162 cm, 70.0 kg in May and 61.6 kg in November."""
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
-    for kind, value, when in [("height_cm", 162.0, "2026-01-10"), ("weight_kg", 70.0, "2026-05-15"),
-                              ("weight_kg", 61.6, "2026-11-20")]:
-        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
-                  json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"})
-    return client["id"]
-
-
-def screen(http, dora, client_id, instrument, answers, when="2026-11-21T10:00:00+01:00", **extra):
-    return http.post(f"/api/v1/clients/{client_id}/screenings", headers=dora.headers,
+def screen(http, dora, weighed_maria, instrument, answers, when="2026-11-21T10:00:00+01:00", **extra):
+    return http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers,
                      json={"instrument": instrument, "answers": answers, "performed_at": when} | extra)
 
 
-def test_must_derives_bmi_and_weight_loss_from_the_stored_history(http, dora, client_id):
-    response = screen(http, dora, client_id, "must", {"acute_disease_no_intake_5_days": False})
+def test_must_derives_bmi_and_weight_loss_from_the_stored_history(http, dora, weighed_maria):
+    response = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False})
     assert response.status_code == 201, response.json
     result = response.json
     assert result["derived"]["bmi"]["value"] == 23.5          # 61.6 / 1.62², half-up
@@ -40,8 +23,8 @@ def test_must_derives_bmi_and_weight_loss_from_the_stored_history(http, dora, cl
     assert all("measurement_id" in s for s in sources)
 
 
-def test_a_caller_value_wins_over_the_derived_one(http, dora, client_id):
-    result = screen(http, dora, client_id, "must", {
+def test_a_caller_value_wins_over_the_derived_one(http, dora, weighed_maria):
+    result = screen(http, dora, weighed_maria, "must", {
         "bmi": 18.0, "weight_loss_percent": 0.0, "acute_disease_no_intake_5_days": False}).json
     assert result["derived"] == {} and result["components"]["bmi"] == 2
 
@@ -57,40 +40,40 @@ def test_a_caller_value_wins_over_the_derived_one(http, dora, client_id):
     ("nrs_2002", {"bmi_below_20_5": False, "weight_loss_3_months": False,
                   "reduced_intake_last_week": False, "severely_ill": False}, None, "not_at_risk"),
 ])
-def test_each_instrument_scores_end_to_end(http, dora, client_id, instrument, answers, total, risk):
-    response = screen(http, dora, client_id, instrument, answers)
+def test_each_instrument_scores_end_to_end(http, dora, weighed_maria, instrument, answers, total, risk):
+    response = screen(http, dora, weighed_maria, instrument, answers)
     assert response.status_code == 201, response.json
     assert (response.json["total_score"], response.json["risk"]) == (total, risk)
-    listed = http.get(f"/api/v1/clients/{client_id}/screenings", headers=dora.headers).json
+    listed = http.get(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers).json
     assert [s["id"] for s in listed] == [response.json["id"]]
 
 
 def test_a_high_risk_marks_the_client_as_needing_a_care_plan_and_a_low_one_clears_it(
-        http, dora, client_id):
-    screen(http, dora, client_id, "must", {"acute_disease_no_intake_5_days": False})
-    record = http.get(f"/api/v1/clients/{client_id}", headers=dora.headers).json
+        http, dora, weighed_maria):
+    screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False})
+    record = http.get(f"/api/v1/clients/{weighed_maria}", headers=dora.headers).json
     assert record["care_plan"]["needed"] is True
     assert record["care_plan"]["cause"].startswith("MUST high (score 2)")
-    screen(http, dora, client_id, "eat_10", {"items": [0] * 10}, when="2026-11-22T10:00:00+01:00")
-    assert http.get(f"/api/v1/clients/{client_id}", headers=dora.headers).json["care_plan"]["needed"]
-    screen(http, dora, client_id, "must", {"bmi": 24.0, "weight_loss_percent": 1.0,
+    screen(http, dora, weighed_maria, "eat_10", {"items": [0] * 10}, when="2026-11-22T10:00:00+01:00")
+    assert http.get(f"/api/v1/clients/{weighed_maria}", headers=dora.headers).json["care_plan"]["needed"]
+    screen(http, dora, weighed_maria, "must", {"bmi": 24.0, "weight_loss_percent": 1.0,
                                            "acute_disease_no_intake_5_days": False},
            when="2026-11-23T10:00:00+01:00")
-    assert http.get(f"/api/v1/clients/{client_id}", headers=dora.headers).json["care_plan"] == {
+    assert http.get(f"/api/v1/clients/{weighed_maria}", headers=dora.headers).json["care_plan"] == {
         "needed": False, "cause": None, "since": None}
 
 
-def test_a_correction_is_a_new_screening_that_names_the_original(http, dora, client_id):
-    original = screen(http, dora, client_id, "must", {"acute_disease_no_intake_5_days": True}).json
-    fixed = screen(http, dora, client_id, "must", {"acute_disease_no_intake_5_days": False},
+def test_a_correction_is_a_new_screening_that_names_the_original(http, dora, weighed_maria):
+    original = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": True}).json
+    fixed = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False},
                    corrects_id=original["id"])
     assert fixed.status_code == 201 and fixed.json["corrects_id"] == original["id"]
     stored = http.get(f"/api/v1/screenings/{original['id']}", headers=dora.headers).json
     assert stored["total_score"] == original["total_score"]  # the original never changes
-    again = screen(http, dora, client_id, "must", {"acute_disease_no_intake_5_days": False},
+    again = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False},
                    corrects_id=original["id"])
     assert again.status_code == 409
-    other = screen(http, dora, client_id, "eat_10", {"items": [0] * 10}, corrects_id=fixed.json["id"])
+    other = screen(http, dora, weighed_maria, "eat_10", {"items": [0] * 10}, corrects_id=fixed.json["id"])
     assert other.status_code == 422 and "corrects_id" in other.json["errors"]
 
 
@@ -104,16 +87,16 @@ def test_a_correction_is_a_new_screening_that_names_the_original(http, dora, cli
     ("mna_sf", {"food_intake_decline": "none", "weight_loss": "none", "mobility": "goes_out",
                 "acute_stress_or_disease": 1, "neuropsychological": "none"}, "acute_stress_or_disease"),
 ])
-def test_bad_answers_are_422_naming_the_key(http, dora, client_id, instrument, answers, key):
-    response = screen(http, dora, client_id, instrument, answers)
+def test_bad_answers_are_422_naming_the_key(http, dora, weighed_maria, instrument, answers, key):
+    response = screen(http, dora, weighed_maria, instrument, answers)
     assert response.status_code == 422 and key in response.json["errors"], response.json
-    assert http.get(f"/api/v1/clients/{client_id}/screenings", headers=dora.headers).json == []
+    assert http.get(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers).json == []
 
 
-def test_an_unknown_instrument_and_a_future_date_are_refused(http, dora, client_id):
-    unknown = screen(http, dora, client_id, "must2", {})
+def test_an_unknown_instrument_and_a_future_date_are_refused(http, dora, weighed_maria):
+    unknown = screen(http, dora, weighed_maria, "must2", {})
     assert unknown.status_code == 422 and "instrument" in unknown.json["errors"]
-    future = screen(http, dora, client_id, "must", {}, when="2999-01-01T10:00:00+01:00")
+    future = screen(http, dora, weighed_maria, "must", {}, when="2999-01-01T10:00:00+01:00")
     assert future.status_code == 422 and "performed_at" in future.json["errors"]
 
 
@@ -124,24 +107,24 @@ def test_a_missing_input_that_cannot_be_derived_is_named(http, dora, maria):
     assert {"bmi", "weight_loss_percent"} <= set(response.json["errors"])
 
 
-def test_another_organisations_client_cannot_be_screened(http, world, client_id):
+def test_another_organisations_client_cannot_be_screened(http, world, weighed_maria):
     bert = world.person("bert", "dietitian", "Provider B")
-    response = screen(http, bert, client_id, "eat_10", {"items": [0] * 10})
+    response = screen(http, bert, weighed_maria, "eat_10", {"items": [0] * 10})
     assert response.status_code == 404
 
 
-def test_the_fhir_observation_validates_and_carries_the_codes(http, dora, client_id):
-    must = screen(http, dora, client_id, "must", {"acute_disease_no_intake_5_days": False}).json
+def test_the_fhir_observation_validates_and_carries_the_codes(http, dora, weighed_maria):
+    must = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False}).json
     response = http.get(f"/api/v1/screenings/{must['id']}/fhir", headers=dora.headers)
     assert response.status_code == 200 and response.mimetype == "application/fhir+json"
     observation = Observation.model_validate(response.json)
     assert observation.code.coding[0].code == "444297006"
     assert observation.valueInteger == 2
-    assert observation.subject.reference == f"Patient/{client_id}"
+    assert observation.subject.reference == f"Patient/{weighed_maria}"
     assert {c.code.text for c in observation.component} == {
         "bmi", "weight_loss_percent", "acute_disease_no_intake_5_days"}
 
-    mna = screen(http, dora, client_id, "mna_sf", {
+    mna = screen(http, dora, weighed_maria, "mna_sf", {
         "food_intake_decline": "moderate", "weight_loss": "none", "mobility": "goes_out",
         "acute_stress_or_disease": False, "neuropsychological": "none"}).json
     mna_obs = Observation.model_validate(
@@ -151,8 +134,8 @@ def test_the_fhir_observation_validates_and_carries_the_codes(http, dora, client
     assert mna_obs.component[0].valueInteger == mna["total_score"]
 
 
-def test_nrs_2002_goes_on_to_the_final_screening_with_derived_age_and_bmi(http, dora, client_id):
-    result = screen(http, dora, client_id, "nrs_2002", {
+def test_nrs_2002_goes_on_to_the_final_screening_with_derived_age_and_bmi(http, dora, weighed_maria):
+    result = screen(http, dora, weighed_maria, "nrs_2002", {
         "reduced_intake_last_week": True, "severely_ill": False,
         "weight_loss_5pct_within_months": 3, "intake_percent_of_requirement": 60,
         "impaired_general_condition": True, "disease_severity": 1}).json
@@ -163,8 +146,8 @@ def test_nrs_2002_goes_on_to_the_final_screening_with_derived_age_and_bmi(http, 
     assert result["next_due"] == "2026-11-28"
 
 
-def test_snaq65_derives_the_4kg_loss_over_six_months(http, dora, client_id):
-    result = screen(http, dora, client_id, "snaq65", {
+def test_snaq65_derives_the_4kg_loss_over_six_months(http, dora, weighed_maria):
+    result = screen(http, dora, weighed_maria, "snaq65", {
         "muac_cm": 27.0, "poor_appetite_last_week": False, "difficulty_stairs_or_walking": False}).json
     assert result["derived"]["weight_loss_4kg_6_months"]["value"] is True
     assert result["risk"] == "red" and result["total_score"] is None

@@ -12,7 +12,7 @@ MAX_COINS_PER_ENTRY: Final = 10_000
 
 
 class InsufficientCoins(ValueError):
-    pass
+    """A redemption asks for more healthcoins than the balance holds."""
 
 
 def balance_after(balance: int, delta: int) -> int:

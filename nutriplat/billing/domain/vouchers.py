@@ -10,7 +10,7 @@ from .months import Month
 
 
 class BudgetExceeded(ValueError):
-    pass
+    """A voucher would take a programme past its budget cap."""
 
 
 def commit(cap: Decimal, committed: Decimal, value: Decimal) -> Decimal:

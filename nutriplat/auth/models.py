@@ -29,6 +29,8 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
     is_active: Mapped[bool] = mapped_column(default=True)
+    # The language of the web application for this user (nl-BE unless chosen otherwise).
+    locale: Mapped[str] = mapped_column(String(5), default="nl-BE", server_default="nl-BE")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test install coverage clean
+.PHONY: demo test install coverage clean translations
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,8 @@ $(STAMP): setup.cfg pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000
-	$(BIN)/nutriplat demo --port 5000
+demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000 (web app: /app)
+	NUTRIPLAT_SESSION_COOKIE_SECURE=0 $(BIN)/nutriplat demo --port 5000
 
 test: $(STAMP)  ## the whole suite; NUTRIPLAT_TEST_DATABASE_URL selects PostgreSQL
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -25,3 +25,9 @@ clean:
 
 coverage: $(STAMP)  ## the suite with a coverage report
 	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
+
+translations: $(STAMP)  ## re-extract the web app's strings into its catalogs (then translate the .po)
+	$(BIN)/pybabel extract -F nutriplat/webapp/babel.cfg -k _l -k lazy_gettext --no-location \
+		--sort-output -o nutriplat/webapp/translations/messages.pot nutriplat/webapp
+	$(BIN)/pybabel update -i nutriplat/webapp/translations/messages.pot \
+		-d nutriplat/webapp/translations --no-fuzzy-matching

@@ -44,7 +44,21 @@ def create_app(config: Config | None = None) -> Flask:
         ),
     )
     _register_api(app)
+    _register_web(app)
     return app
+
+
+def _register_web(app: Flask) -> None:
+    """The server-rendered web application under /app (session login, CSRF, i18n)."""
+    from flask import redirect, url_for
+
+    from nutriplat import webapp
+
+    webapp.init_app(app)
+
+    @app.get("/")
+    def root():  # type: ignore[no-untyped-def]
+        return redirect(url_for("webapp.home"))
 
 
 def _instance_dir(config: Config):  # type: ignore[no-untyped-def]
@@ -75,6 +89,12 @@ API_MODULES = (
     "nutriplat.monitoring.client_api",
     "nutriplat.indicators.api",
     "nutriplat.indicators.reports_api",
+    "nutriplat.delivery.api.fleet",
+    "nutriplat.delivery.api.windows",
+    "nutriplat.delivery.api.plans",
+    "nutriplat.delivery.api.edits",
+    "nutriplat.delivery.api.stops",
+    "nutriplat.jobs.api",
 )
 
 

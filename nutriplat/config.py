@@ -16,6 +16,26 @@ def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+def _instance_secret_key() -> str:
+    """A key generated once into instance/: web sessions survive a restart of the
+    demo without anyone having to set NUTRIPLAT_SECRET_KEY."""
+    path = INSTANCE_DIR / "secret_key"
+    try:
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        key = path.read_text().strip()
+        if key:
+            return key
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC)  # an empty file left by a crash
+    except OSError:
+        return secrets.token_hex(32)  # read-only instance dir: a per-process key
+    key = secrets.token_hex(32)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
 class Config:
     """Every setting can be overridden by an environment variable of the same name
     prefixed with ``NUTRIPLAT_``; ``from_env`` reads them at app creation time."""
@@ -23,9 +43,8 @@ class Config:
     def __init__(self, **overrides: object) -> None:
         env = os.environ
         self.DATABASE_URL = env.get("NUTRIPLAT_DATABASE_URL") or _default_database_url()
-        # A random key per process is safe for bearer tokens (they live in the
-        # database), but sessions in a later web UI need a stable key in production.
-        self.SECRET_KEY = env.get("NUTRIPLAT_SECRET_KEY") or secrets.token_hex(32)
+        # Signs the web application's session cookie; stable across restarts.
+        self.SECRET_KEY = env.get("NUTRIPLAT_SECRET_KEY") or _instance_secret_key()
         self.TOKEN_TTL_MINUTES = _int("NUTRIPLAT_TOKEN_TTL_MINUTES", 8 * 60)
         self.LOGIN_MAX_FAILURES = _int("NUTRIPLAT_LOGIN_MAX_FAILURES", 5)
         self.LOGIN_WINDOW_MINUTES = _int("NUTRIPLAT_LOGIN_WINDOW_MINUTES", 15)
@@ -34,6 +53,20 @@ class Config:
         self.PASSWORD_MEMORY_COST_KIB = _int("NUTRIPLAT_PASSWORD_MEMORY_COST_KIB", 65536)
         self.TIMEZONE = env.get("NUTRIPLAT_TIMEZONE", "Europe/Brussels")
         self.SQL_ECHO = env.get("NUTRIPLAT_SQL_ECHO", "") == "1"
+
+        # Web application sessions. The cookie is Secure unless turned off for plain
+        # http on 127.0.0.1 (NUTRIPLAT_SESSION_COOKIE_SECURE=0: `make demo`, tests).
+        self.SESSION_COOKIE_SECURE = env.get("NUTRIPLAT_SESSION_COOKIE_SECURE", "1") != "0"
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_NAME = "nutriplat_session"
+        self.WEB_IDLE_MINUTES = _int("NUTRIPLAT_WEB_IDLE_MINUTES", 30)
+        # CSRF: checked only by the web blueprint (the bearer-token API is exempt);
+        # the token lives as long as the session, which the idle timeout bounds.
+        self.WTF_CSRF_CHECK_DEFAULT = False
+        self.WTF_CSRF_TIME_LIMIT = None
+        self.BABEL_DEFAULT_LOCALE = "nl_BE"
+        self.BABEL_DEFAULT_TIMEZONE = self.TIMEZONE
 
         # flask-smorest / OpenAPI
         self.API_TITLE = "NutriPlat"

@@ -9,6 +9,8 @@ from nutriplat.billing import models as billing_models  # noqa: F401
 from nutriplat.inventory import models as inventory_models  # noqa: F401
 from nutriplat.monitoring import models as monitoring_models  # noqa: F401
 from nutriplat.indicators import models as indicators_models  # noqa: F401
+from nutriplat.jobs import models as jobs_models  # noqa: F401
+from nutriplat.delivery import models as delivery_models  # noqa: F401
 from nutriplat.db import Base
 
 metadata = Base.metadata

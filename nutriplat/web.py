@@ -102,6 +102,11 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+        # An unknown URL never reaches a blueprint's handlers: pages under a prefix that
+        # renders HTML errors (the web application) get their page, the API its JSON.
+        for prefix, render in app.extensions.get("html_error_pages", {}).items():
+            if request.path == prefix or request.path.startswith(prefix + "/"):
+                return render(error.code or 500, error.description)
         data = getattr(error, "data", None) or {}
         errors = _flatten(data.get("errors") or data.get("messages"))
         message = data.get("message") or error.description

@@ -62,6 +62,7 @@ def _capacity(vehicle: Vehicle, visits: list[Stop], route: Route) -> list[str]:
     litres = sum(s.demand_litres for s in visits)
     kg = sum(s.demand_kg for s in visits)
     frozen = sum(s.frozen_litres() for s in visits)
+    chilled = sum(s.chilled_litres() for s in visits)
     faults = []
     if litres > vehicle.capacity_litres + TOLERANCE:
         faults.append(f"{vehicle.id}: {litres} L loaded, capacity {vehicle.capacity_litres} L")
@@ -69,6 +70,8 @@ def _capacity(vehicle: Vehicle, visits: list[Stop], route: Route) -> list[str]:
         faults.append(f"{vehicle.id}: {kg} kg loaded, capacity {vehicle.capacity_kg} kg")
     if vehicle.frozen_litres is not None and frozen > vehicle.frozen_litres + TOLERANCE:
         faults.append(f"{vehicle.id}: {frozen} L frozen, freezer holds {vehicle.frozen_litres} L")
+    if vehicle.chilled_litres is not None and chilled > vehicle.chilled_litres + TOLERANCE:
+        faults.append(f"{vehicle.id}: {chilled} L chilled, chilled space holds {vehicle.chilled_litres} L")
     for visit, stop in zip(route.visits, visits):
         litres, kg = litres - stop.demand_litres, kg - stop.demand_kg
         if abs(visit.load_litres - litres) > 1e-3 or abs(visit.load_kg - kg) > 1e-3:

@@ -41,12 +41,15 @@ def _fleet_short(problem: Problem) -> str | None:
 
 def _demand(stop: Stop) -> str:
     frozen = f", {stop.frozen_litres():g} L frozen" if stop.frozen_litres() else ""
-    return f"{stop.demand_litres:g} L, {stop.demand_kg:g} kg{frozen}"
+    chilled = f", {stop.chilled_litres():g} L chilled" if stop.chilled_litres() else ""
+    return f"{stop.demand_litres:g} L, {stop.demand_kg:g} kg{frozen}{chilled}"
 
 
 def _fits(vehicle: Vehicle, stop: Stop) -> bool:
     freezer = vehicle.frozen_litres is None or stop.frozen_litres() <= vehicle.frozen_litres
-    return stop.demand_litres <= vehicle.capacity_litres and stop.demand_kg <= vehicle.capacity_kg and freezer
+    cold = vehicle.chilled_litres is None or stop.chilled_litres() <= vehicle.chilled_litres
+    return (stop.demand_litres <= vehicle.capacity_litres and stop.demand_kg <= vehicle.capacity_kg
+            and freezer and cold)
 
 
 def _reachable_alone(vehicle: Vehicle, stop: Stop, matrix: Matrix, node: int) -> bool:

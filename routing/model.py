@@ -68,6 +68,7 @@ class Vehicle:
 
     ``frozen_litres`` is the freezer compartment: None means frozen goods share the
     general space without a separate limit, 0 means the van has no freezer.
+    ``chilled_litres`` is the chilled compartment, in the same way.
     """
 
     id: str
@@ -79,6 +80,7 @@ class Vehicle:
     fixed_cost: int = 0
     driver_id: str | None = None
     frozen_litres: float | None = None
+    chilled_litres: float | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ class Stop:
     the stops pinned to the same van (other stops may come between them).
     ``done`` stops are already delivered: a re-optimisation leaves them out.
     ``drop_penalty`` overrides the solver's default cost of leaving the stop unplanned.
+    ``frozen_demand``/``chilled_demand`` split a mixed delivery (frozen mains, chilled
+    soups): the litres of ``demand_litres`` that need the freezer or the chilled space;
+    None takes all or nothing of it by ``storage_class``.
     """
 
     id: str
@@ -108,13 +113,22 @@ class Stop:
     pinned_sequence: int | None = None
     done: bool = False
     drop_penalty: int | None = None
+    frozen_demand: float | None = None
+    chilled_demand: float | None = None
 
     def windows(self) -> tuple[TimeWindow, ...]:
         """The windows, or the whole day when none were given."""
         return self.time_windows or (TimeWindow(0, DAY_SECONDS),)
 
     def frozen_litres(self) -> float:
+        if self.frozen_demand is not None:
+            return self.frozen_demand
         return self.demand_litres if self.storage_class == StorageClass.FROZEN else 0.0
+
+    def chilled_litres(self) -> float:
+        if self.chilled_demand is not None:
+            return self.chilled_demand
+        return self.demand_litres if self.storage_class == StorageClass.CHILLED else 0.0
 
     def prefers(self, vehicle: Vehicle) -> bool:
         """True when the stop has no preference or the vehicle is the preferred one."""

@@ -148,3 +148,52 @@ MARIA = {
     "address": {"street": "Ooststraat 12", "postal_code": "8800", "city": "Roeselare", "country": "BE"},
     "location": {"lat": 50.9465, "lon": 3.1228},
 }
+
+
+# For the web application's tests (tests/webapp, tests/browser): a small Flemish menu
+# from the demo catalogue, enough for a feasible week.
+WEB_MENU = (
+    "Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignons",
+    "Hutsepot met rundvlees en worst", "Gentse waterzooi van kip",
+    "Balletjes in tomatensaus met puree", "Zalm met prei en puree", "Havermoutpap met melk",
+    "Rijstpap met bruine suiker", "Groentesoep", "Preisoep", "Chocolademousse", "Appelmoes",
+    "Vanillepudding", "Yoghurt met honing", "Water", "Halfvolle melk", "Thee",
+    "Drinkvoeding compact eiwitrijk", "Eiwitcrème vanille")
+
+
+@pytest.fixture
+def lien(world):  # type: ignore[no-untyped-def]
+    """A dietitian of Provider A."""
+    return world.person("lien", "dietitian")
+
+
+@pytest.fixture
+def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-def]
+    """Maria, active, weighed twice and measured, with the small menu in the catalogue."""
+    from nutriplat.demo.catalogue.seed import seed_catalogue
+    from nutriplat.demo.seed import SeedReport
+
+    with uow:
+        seed_catalogue(uow.session, SeedReport(), WEB_MENU)
+        uow.commit()
+    created = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers).json
+    for type_, value, when in (("height_cm", 162, "2026-01-05"), ("weight_kg", 70.0, "2026-05-15"),
+                               ("weight_kg", 61.6, "2026-11-20")):
+        response = http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,
+                             json={"type": type_, "value": value, "measured_at": f"{when}T08:00:00+01:00"})
+        assert response.status_code == 201, response.json
+    return created["id"]
+
+
+@pytest.fixture
+def draft_plan(uow, lien, measured_client) -> dict:  # type: ignore[no-untyped-def]
+    """A draft plan for next week, made with the mealplans service."""
+    from datetime import timedelta
+
+    from nutriplat.auth.actor import Actor
+    from nutriplat.clock import business_today
+    from nutriplat.mealplans import services
+
+    monday = business_today() + timedelta(days=7 - business_today().weekday())
+    actor = Actor(lien.id, lien.username, lien.role, lien.organisation_id)
+    return services.create_plan(uow, actor, measured_client, monday)

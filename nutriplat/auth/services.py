@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from nutriplat.auth import roles
+from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuthToken, LoginAttempt, Organisation, User
 from nutriplat.auth.passwords import Passwords, password_problems
@@ -160,3 +160,22 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[User]:
         if not actor.is_platform_admin:
             stmt = stmt.where(User.organisation_id == actor.organisation_id)
         return list(uow.session.scalars(stmt))
+
+
+def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: int) -> User:
+    """Disable an account (a platform admin: any; an organisation's admin: its own
+    users). Signing in and every token of the account stop working at once
+    (``issue_token``/``authenticate`` check ``is_active``); the user row stays, as the
+    audit log and the records it made refer to it."""
+    with uow:
+        user = uow.session.get(User, user_id)
+        if user is None or not (actor.is_platform_admin or user.organisation_id == actor.organisation_id):
+            raise NotFound(f"No user {user_id}.")
+        if user.id == actor.user_id:
+            raise Conflict("You cannot deactivate your own account.",
+                           {"user_id": ["Ask another administrator."]})
+        if user.is_active:
+            user.is_active = False
+            audit.record(uow.session, actor, "deactivate", "user", user.id)
+        uow.commit()
+        return user

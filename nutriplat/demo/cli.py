@@ -13,8 +13,10 @@ from werkzeug.serving import run_simple
 from nutriplat import migrate
 from nutriplat.db import UnitOfWork
 from nutriplat.demo import population as pop
+from nutriplat.demo import simulate_cli
 from nutriplat.demo.billing import seed_billing
 from nutriplat.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_plans
+from nutriplat.demo.delivery import seed_delivery
 from nutriplat.demo.inventory import seed_stock
 from nutriplat.demo.outcomes import seed_outcomes
 from nutriplat.demo.screenings import seed_screenings
@@ -29,8 +31,10 @@ T = TypeVar("T")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--seed", default=pop.DEFAULT_SEED, show_default=True, help="Population seed.")
+@click.option("--simulate-days", default=0, show_default=True, type=click.IntRange(0, 366),
+              help="Then run the whole daily cycle (jobs included) over this many days from today.")
 @with_appcontext
-def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
+def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) -> None:
     """Create (idempotently) the Roeselare pilot and serve the API."""
     started = time.monotonic()
     state = current_app.extensions["nutriplat"]
@@ -58,9 +62,12 @@ def demo(no_serve: bool, host: str, port: int, seed: int) -> None:
         seed_plans(state.session_factory, population, report, sized(bar))
     seed_billing(state.session_factory, population, population.reference_date, report, _bar("Billing"))
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
+    seed_delivery(state.session_factory, report, population.reference_date)
     seed_outcomes(state.session_factory, seed, population.reference_date, report)
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
+    if simulate_days:
+        simulate_cli.simulate(state.session_factory, population, simulate_days)
     _print_logins(population)
     if not no_serve:
         click.echo(f"API on http://{host}:{port}/api/v1 — docs on http://{host}:{port}/api/docs")

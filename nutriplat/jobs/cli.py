@@ -9,8 +9,7 @@ from flask.cli import with_appcontext
 
 from nutriplat.billing.domain.months import Month
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork
-from nutriplat.errors import DomainError
+from nutriplat.jobs import runner
 from nutriplat.jobs.registry import JOBS, Period
 
 
@@ -47,16 +46,14 @@ def _period(period_kind: str, month: str | None, day: datetime | None) -> Period
               help="YYYY-MM-DD, for daily jobs (default: today).")
 @with_appcontext
 def run_job(name: str, month: str | None, day: datetime | None) -> None:
-    """Run one job for one period."""
+    """Run one job for one period, recorded in the job runs; a period that already
+    succeeded is not run again. Runs once: the scheduler is the one that retries."""
     job = JOBS.get(name)
     if job is None:
         raise click.UsageError(f"No job '{name}'. Jobs: {', '.join(JOBS)}.")
     period = _period(job.period, month, day) or job.default_period(business_today())
     factory = current_app.extensions["nutriplat"].session_factory
-    try:
-        counts = job.run(lambda: UnitOfWork(factory), period)
-    except DomainError as error:
-        details = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.errors.items())
-        raise click.ClickException(f"{error.message} {details}".strip()) from error
-    done = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing to do"
-    click.echo(f"{name} {period}: {done}.")
+    result = runner.run_job(factory, name, period, trigger="cli", policy=runner.RetryPolicy(retries=0))
+    if result.outcome == "failed":
+        raise click.ClickException(f"{name} {result.period_key} failed: {result.reason}")
+    click.echo(result.describe())

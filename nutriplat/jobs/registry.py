@@ -53,5 +53,7 @@ register(Job("reorder", "date", "nutriplat.inventory.jobs:reorder",
 register(Job("early-warning", "date", "nutriplat.monitoring.sweep:early_warning",
              "Early-warning rules for every client in care on the data up to the date (alerts merged); "
              "goals judged, healthcoins for goals met."))
+register(Job("route-plans", "date", "nutriplat.delivery.jobs:route_plans",
+             "A route plan per depot with open delivery orders on the date (run at 14:00 for the next day)."))
 register(Job("indicator-snapshot", "month", "nutriplat.indicators.snapshots:indicator_snapshot",
              "Each running agreement's suppressed indicator rows for a complete month, stored once."))

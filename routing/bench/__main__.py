@@ -1,4 +1,4 @@
-"""``python -m routing.bench FILE... --time-limit S [--compare] [--json]``
+"""``python -m routing.bench FILE... --time-limit S [--compare] [--json] [--cpu-time]``
 
 Solves each Solomon (.txt) or VRPLIB (.vrp) instance in the DIMACS convention and
 prints routes, cost, gap to the bks.csv beside the file, and time. Bad input ends
@@ -29,9 +29,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--time-limit", type=float, required=True, metavar="S", help="seconds per instance and solver")
     parser.add_argument("--compare", action="store_true", help="also run PyVRP and VROOM (bench extra)")
     parser.add_argument("--json", action="store_true", help="print a JSON list instead of text")
+    parser.add_argument("--cpu-time", action="store_true",
+                        help="count the limit in CPU seconds of this process (same effort whatever the machine's load)")
     args = parser.parse_args(argv)
     if not args.time_limit > 0:
         raise CliError(f"--time-limit must be greater than 0, got {args.time_limit:g}")
+    if args.cpu_time and args.compare:  # PyVRP and VROOM only take wall-clock limits
+        raise CliError("--cpu-time cannot be combined with --compare (PyVRP and VROOM count wall-clock time)")
     return args
 
 
@@ -46,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         for k, instance in enumerate(instances, start=1):
             if len(instances) > 1:
                 print(f"[{k}/{len(instances)}] {instance.name} …", file=sys.stderr, flush=True)
-            group = [runner.run(instance, args.time_limit)]
+            group = [runner.run(instance, args.time_limit, cpu_time=args.cpu_time)]
             if args.compare:
                 group += [runner.run(instance, args.time_limit, name, fn) for name, fn in compare.SOLVERS.items()]
             results.append(group)

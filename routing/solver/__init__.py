@@ -1,7 +1,6 @@
 """The OR-Tools solver: ``solve(problem, matrix, options) -> Solution``."""
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from routing.matrix.base import Matrix
@@ -25,7 +24,7 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None
     options = options or SolverOptions()
     watch = _Cancellable(options.progress)
     options = replace(options, progress=watch if options.progress else None)
-    started = time.monotonic()
+    started = options.clock()
     budget = options.time_limit_s - min(0.5, 0.02 * options.time_limit_s)  # room to extract
     improving = improve.applies(problem, options)
     if sweep.applies(problem, options):

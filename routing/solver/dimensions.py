@@ -17,6 +17,7 @@ def add_capacities(built: Built) -> None:
         ("litres", lambda s: s.demand_litres, lambda v: v.capacity_litres),
         ("kg", lambda s: s.demand_kg, lambda v: v.capacity_kg),
         ("frozen_litres", Stop.frozen_litres, lambda v: v.frozen_litres),
+        ("chilled_litres", Stop.chilled_litres, lambda v: v.chilled_litres),
     ]
     for name, demand_of, capacity_of in measures:
         # Round demand up and capacity down: the integer model never hides an overload.

@@ -1,7 +1,6 @@
 """Solves a whole problem as one OR-Tools model."""
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from routing.matrix.base import Matrix
@@ -17,16 +16,16 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions,
           initial_routes: list[list[str]] | None = None, stall_s: float | None = None) -> Solution:
     """``initial_routes``: stop ids per vehicle (in vehicle order) to start the search from;
     ``stall_s``: stop early after that long without improvement."""
-    started = time.monotonic()
+    started = options.clock()
     built = build(problem, matrix, options)
-    built.options = replace(options, time_limit_s=max(0.05, options.time_limit_s - (time.monotonic() - started)))
+    built.options = replace(options, time_limit_s=max(0.05, options.time_limit_s - (options.clock() - started)))
     nodes = None
     if initial_routes is not None:
         node_of = {s.id: k for k, s in enumerate(built.stops, start=1)}
         nodes = [[node_of[s] for s in route] for route in initial_routes]
     assignment, monitor = run(built, nodes, stall_s)
     status = STATUS.get(built.routing.status(), "unknown")
-    seconds = time.monotonic() - started
+    seconds = options.clock() - started
     if assignment is None:
         return unsolved(built, matrix, status, seconds)
     return solution_from(built, matrix, assignment, status, monitor.found, seconds)

@@ -12,7 +12,6 @@ dropped (their reasons were given by the construction).
 """
 from __future__ import annotations
 
-import time
 
 from routing.matrix.base import Matrix
 from routing.model import Problem
@@ -37,15 +36,15 @@ def applies(problem: Problem, options: SolverOptions) -> bool:
 
 
 def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOptions, deadline: float) -> Solution:
-    started = time.monotonic() - plan.seconds
+    started = options.clock() - plan.seconds
     ordered, start, steps = _by_angle(problem, plan.routes), 0, 0
     size, total = group_size(problem, options), max(1, sum(len(r.visits) for r in plan.routes))
-    round_share = (deadline - time.monotonic()) / (2 * ROUNDS * total)  # groups overlap by half
-    while deadline - time.monotonic() > 0.3 and len(ordered) > 1:
+    round_share = (deadline - options.clock()) / (2 * ROUNDS * total)  # groups overlap by half
+    while deadline - options.clock() > 0.3 and len(ordered) > 1:
         end, stops = start, 0
         while end < len(ordered) and (stops < size or end - start < MIN_ROUTES):
             stops, end = stops + len(ordered[end].visits), end + 1
-        seconds = min(deadline - time.monotonic(), max(0.3, min(SECONDS_PER_STOP, round_share) * stops))
+        seconds = min(deadline - options.clock(), max(0.3, min(SECONDS_PER_STOP, round_share) * stops))
         better = subproblem.improve(problem, matrix, ordered[start:end], options, seconds)
         ordered[start:end] = better
         steps += 1
@@ -58,7 +57,7 @@ def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOpt
             start = 0
     subproblem.report(options, started, plan.solutions_found + steps, done=True)
     return Solution(ordered, plan.dropped, None, plan.status, plan.solutions_found + steps,
-                    round(time.monotonic() - started, 3))
+                    round(options.clock() - started, 3))
 
 
 def _by_angle(problem: Problem, routes: list[Route]) -> list[Route]:

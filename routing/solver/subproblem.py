@@ -1,7 +1,6 @@
 """A part of a problem (some stops, some vans) solved on its own, and the parts merged."""
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -55,7 +54,7 @@ def report(options: SolverOptions, started: float, parts_done: int, done: bool =
     Returns the callback's answer: False means stop."""
     if options.progress is None:
         return None
-    used = time.monotonic() - started
+    used = options.clock() - started
     fraction = 1.0 if done else min(1.0, used / options.time_limit_s)
     return options.progress(Progress(fraction, parts_done, None, round(used, 3)))
 

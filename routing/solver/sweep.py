@@ -14,7 +14,6 @@ are never swept (a pin ties a stop to a van that may belong to another sector).
 from __future__ import annotations
 
 import math
-import time
 
 from routing.matrix.base import Matrix
 from routing.model import Problem, Stop
@@ -31,7 +30,7 @@ def applies(problem: Problem, options: SolverOptions) -> bool:
 
 
 def solve(problem: Problem, matrix: Matrix, options: SolverOptions) -> Solution:
-    started = time.monotonic()
+    started = options.clock()
     stops = sorted(problem.open_stops(), key=angle_of(problem))
     sectors = _chunks(stops, math.ceil(len(stops) / options.sector_size))
     routes, leftovers, free, status = [], [], list(problem.vehicles), "swept"
@@ -47,9 +46,9 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions) -> Solution:
             status = "cancelled"  # the sectors not reached are reported as dropped
             break
     if leftovers and status != "cancelled":
-        left = options.time_limit_s - (time.monotonic() - started)
+        left = options.time_limit_s - (options.clock() - started)
         routes += subproblem.solve(problem, matrix, leftovers, free, options, max(0.2, left)).routes
-    return subproblem.merge(problem, matrix, routes, status, len(sectors), time.monotonic() - started)
+    return subproblem.merge(problem, matrix, routes, status, len(sectors), options.clock() - started)
 
 
 def _chunks(items: list[Stop], parts: int) -> list[list[Stop]]:

@@ -226,6 +226,44 @@ MATRIX = [
         "line_id": "{po_line}", "quantity": 24, "supplier_lot_code": "R-2", "production_date": "2026-11-01",
         "expiry_date": "2027-05-01"}]}, {"admin", "logistics"}),
     ("POST", "/api/v1/purchase-orders/{spare_po}/cancel", None, {"admin", "logistics"}),
+    # job runs (issue 9)
+    ("GET", "/api/v1/jobs/runs?outcome=succeeded", None, {"admin", "logistics"}),
+    # delivery routes (issue 6): the scene's plans are solved; {plan_version} is their version
+    ("GET", "/api/v1/depots", None, {"admin", "logistics"}),
+    ("GET", "/api/v1/depots/{depot}", None, {"admin", "logistics"}),
+    ("PUT", "/api/v1/depots/{depot}", {"lat": 50.95, "lon": 3.12}, {"admin", "logistics"}),
+    ("GET", "/api/v1/vans", None, {"admin", "logistics"}),
+    ("POST", "/api/v1/vans", {"name": "Matrix van", "depot_id": "{depot}", "capacity_kg": 500, "freezer_l": 100,
+                              "chilled_l": 100, "shift_start": "08:00:00", "shift_end": "17:00:00"},
+     {"admin", "logistics"}),
+    ("GET", "/api/v1/vans/{delivery_van}", None, {"admin", "logistics"}),
+    ("PATCH", "/api/v1/vans/{delivery_van}", {"capacity_kg": 600}, {"admin", "logistics"}),
+    ("DELETE", "/api/v1/vans/{spare_delivery_van}", None, {"admin", "logistics"}),
+    ("GET", "/api/v1/drivers", None, {"admin", "logistics"}),
+    ("POST", "/api/v1/drivers", {"name": "Matrix driver"}, {"admin", "logistics"}),
+    ("GET", "/api/v1/drivers/{driver}", None, {"admin", "logistics"}),
+    ("PATCH", "/api/v1/drivers/{driver}", {"phone": "051 22 33 44"}, {"admin", "logistics"}),
+    ("DELETE", "/api/v1/drivers/{spare_driver}", None, {"admin", "logistics"}),
+    ("GET", "/api/v1/clients/{id}/delivery-window", None, {"admin", "logistics"}),
+    ("PUT", "/api/v1/clients/{id}/delivery-window", {"starts_at": "10:00:00", "ends_at": "12:00:00"},
+     {"admin", "logistics"}),
+    ("GET", f"/api/v1/route-plans?date={business_today().isoformat()}", None, {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans", {"depot_id": "{depot}", "date": (business_today() + timedelta(days=2)).isoformat(),
+                                     "time_limit_s": 0.3}, {"admin", "logistics"}),
+    ("GET", "/api/v1/route-plans/{plan_done}", None, {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans/{plan_lock}/routes/{lock_route}/lock", {"locked": True, "version": "{plan_version}"},
+     {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans/{plan_move}/moves", {"stop_id": "{move_stop}", "route_id": "{move_route}",
+                                                       "position": 0, "version": "{plan_version}"},
+     {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans/{plan_reopt}/reoptimisation", {"version": "{plan_version}", "time_limit_s": 0.3},
+     {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans/{plan_queued}/cancel", None, {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans/{plan_publish}/publish", {"version": "{plan_version}"}, {"admin", "logistics"}),
+    ("GET", "/api/v1/route-plans/{plan_done}/routes/{manifest_route}/manifest", None, {"admin", "logistics"}),
+    ("GET", "/api/v1/route-plans/{plan_done}/routes/{manifest_route}/manifest.html", None, {"admin", "logistics"}),
+    ("POST", "/api/v1/route-plans/{plan_done}/stops/{confirm_stop}/confirmation", {"outcome": "not_home"},
+     {"admin", "logistics"}),
 ]
 
 
@@ -254,7 +292,7 @@ def scene(world, http, maria):
            "carer": world.person("third-carer", "caregiver", organisation=None).id}
     return people, ids | _billing_scene(world, http, people, client["id"]) | _meal_plan_scene(
         world, http, people, client["id"]) | _outcomes_scene(world, http, people, client["id"]) | _stock_scene(
-        world, people, client["id"])
+        world, people, client["id"]) | _delivery_scene(world, people)
 
 
 def _billing_scene(world, http, people, client_id):
@@ -409,6 +447,61 @@ def _stock_scene(world, people, client_id):
     return ids
 
 
+def _delivery_scene(world, people):
+    """Issue 6: a depot with two vans and drivers, orders today and on the next three days;
+    a published plan of today, four solved plans of tomorrow, a queued one in three days."""
+    from datetime import time
+
+    from nutriplat.auth.actor import SYSTEM
+    from nutriplat.db import UnitOfWork
+    from nutriplat.delivery import scenario as delivery_scenario
+    from nutriplat.delivery.models import Depot, Driver, RoutePlan, Van
+    from nutriplat.delivery.planning import publish, runs, solve
+    from nutriplat.inventory import scenario
+    from nutriplat.inventory.models import Location
+
+    organisation, today = people["logistics"].organisation_id, business_today()
+    with world.uow as uow:
+        s = uow.session
+        products = scenario.catalogue(s, "Route")
+        warehouse, van = scenario.depot(s, organisation, "Depot Roeselare")
+        s.add(Depot(warehouse_id=warehouse, organisation_id=organisation, lat=50.9465, lon=3.1228,
+                    opens_at=time(7), closes_at=time(19)))
+        drivers = [Driver(organisation_id=organisation, name=name) for name in ("Luc", "Sofie", "Reserve")]
+        spare = Location(organisation_id=organisation, kind="vehicle", name="Reservewagen")
+        s.add_all([*drivers, spare])
+        s.flush()
+        s.add_all([Van(location_id=location, organisation_id=organisation, depot_id=warehouse, driver_id=driver.id,
+                       capacity_kg=500, freezer_l=100, chilled_l=100, shift_start=time(8), shift_end=time(17))
+                   for location, driver in ((van, drivers[0]), (spare.id, drivers[1]))])
+        for offset in range(4):
+            delivery_scenario.client_orders(s, organisation, warehouse, products, today + timedelta(days=offset),
+                                            [(50.95, 3.10), (50.93, 3.14)])
+        uow.commit()
+    new = lambda: UnitOfWork(world.app.extensions["nutriplat"].session_factory)  # noqa: E731
+
+    def solved(day):
+        plan = runs.start_plan(new(), SYSTEM, warehouse, day, 0.3)
+        assert solve.solve_plan(new, plan.id) == "done"
+        with new() as uow:
+            plan = uow.session.get_one(RoutePlan, plan.id)
+            assert plan.routes and plan.stops  # loaded while the session is open
+            return plan
+
+    done, tomorrow = solved(today), today + timedelta(days=1)
+    publish.publish_plan(new(), SYSTEM, done.id, done.version)
+    lock, move, reopt, publishable = (solved(tomorrow) for _ in range(4))
+    queued = runs.start_plan(new(), SYSTEM, warehouse, today + timedelta(days=3), 0.3)
+    route = next(r for r in done.routes if any(s.route_id == r.id for s in done.stops))
+    moved = next(s for s in move.stops if s.route_id is not None)
+    return {"depot": warehouse, "delivery_van": van, "spare_delivery_van": spare.id, "driver": drivers[0].id,
+            "spare_driver": drivers[2].id, "plan_done": done.id, "plan_lock": lock.id, "plan_move": move.id,
+            "plan_reopt": reopt.id, "plan_publish": publishable.id, "plan_queued": queued.id,
+            "plan_version": lock.version, "lock_route": lock.routes[0].id, "move_stop": moved.id,
+            "move_route": moved.route_id, "manifest_route": route.id,
+            "confirm_stop": next(s.id for s in done.stops if s.route_id == route.id)}
+
+
 def _fill(value, ids, maria):
     if value == "maria":
         return maria
@@ -458,7 +551,13 @@ def test_the_matrix_covers_every_endpoint(app):
                  "{agreement}": "<int:agreement_id>", "{settlement}": "<int:settlement_id>",
                  "{van}": "<int:location_id>", "{lot}": "<int:lot_id>", "{order}": "<int:order_id>",
                  "{spare_order}": "<int:order_id>", "{rule}": "<int:rule_id>", "{po}": "<int:order_id>",
-                 "{spare_po}": "<int:order_id>"}
+                 "{spare_po}": "<int:order_id>", "{depot}": "<int:warehouse_id>",
+                 "{delivery_van}": "<int:van_id>", "{spare_delivery_van}": "<int:van_id>",
+                 "{driver}": "<int:driver_id>", "{spare_driver}": "<int:driver_id>",
+                 "{plan_done}": "<int:plan_id>", "{plan_lock}": "<int:plan_id>", "{plan_move}": "<int:plan_id>",
+                 "{plan_reopt}": "<int:plan_id>", "{plan_queued}": "<int:plan_id>",
+                 "{plan_publish}": "<int:plan_id>", "{lock_route}": "<int:route_id>",
+                 "{manifest_route}": "<int:route_id>", "{confirm_stop}": "<int:stop_id>"}
     for old, new in normalise.items():
         documented = {(m, t.replace(old, new)) for m, t in documented}
     assert routes - {("POST", "/api/v1/auth/token")} == documented

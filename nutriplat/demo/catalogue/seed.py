@@ -54,10 +54,10 @@ def seed_diet_profiles(session: Session, population: Population, report: SeedRep
 
 
 def seed_plans(factory: sessionmaker[Session], population: Population, report: SeedReport,
-               start: Callable[[int], Callable[[int], None]]) -> None:
-    """Plan this week for every active client on two cores, then let each client's own
-    dietitian approve the plan."""
-    made = batch.plan_all(factory, SYSTEM, this_monday(), workers=2, start=start)
+               start: Callable[[int], Callable[[int], None]], week: date | None = None) -> None:
+    """Plan this week (or ``week``, a Monday) for every active client on two cores, then
+    let each client's own dietitian approve the plan."""
+    made = batch.plan_all(factory, SYSTEM, week or this_monday(), workers=2, start=start)
     dietitian_of = {p.key: p.dietitian_username for p in population.clients}
     with UnitOfWork(factory) as uow:
         users = {u.username: u for u in uow.session.scalars(select(User))}

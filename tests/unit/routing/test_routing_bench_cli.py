@@ -33,6 +33,7 @@ def run(capsys, *argv):
     (["{good}", "--time-limit", "soon"], "invalid float value"),
     (["{good}"], "required: --time-limit"),
     (["{bad}", "--time-limit", "1"], "not a readable"),
+    (["{good}", "--time-limit", "1", "--cpu-time", "--compare"], "--cpu-time cannot be combined with --compare"),
 ])
 def test_bad_input_is_one_line_on_stderr_and_exit_two(capsys, tmp_path, data_file, argv, message):
     bad = tmp_path / "bad.vrp"
@@ -68,3 +69,10 @@ def test_text_output_shows_cost_gap_time_and_routes(capsys, tmp_path, data_file)
     code, out, _ = run(capsys, str(path), "--time-limit", "0.5")
     assert code == 0
     assert "C101" in out and "cost" in out and "gap n/a" in out and "route 1:" in out
+
+
+def test_a_cpu_time_limit_solves_every_customer(capsys, tmp_path, data_file):
+    path = c101_cut(data_file, tmp_path)
+    code, out, _ = run(capsys, str(path), "--time-limit", "0.3", "--cpu-time", "--json")
+    assert code == 0
+    assert sorted(n for route in json.loads(out)[0]["routes"] for n in route) == list(range(1, 11))

@@ -83,3 +83,17 @@ def test_stopping_through_progress_also_ends_the_improvement_of_a_full_day(c101)
     solution = solve(c101.problem, c101.matrix, SolverOptions(time_limit_s=30, progress=lambda p: False))
     assert solution.seconds < 10
     assert check(c101.problem, c101.matrix, solution) == []
+
+
+def test_a_limit_in_cpu_seconds_is_kept_on_the_process_clock(c101, first_customers):
+    """A CPU-time limit ends the search after that much CPU, however busy the
+    machine (a wall-clock bound here would flake under load; CPU time does not)."""
+    import time
+    small = first_customers(c101, 25)
+    options = SolverOptions(time_limit_s=0.5, cpu_time=True)
+    assert options.clock() == pytest.approx(time.process_time(), abs=0.05)
+    before = time.process_time()
+    solution = solve(small.problem, small.matrix, options)
+    assert time.process_time() - before < 3
+    assert check(small.problem, small.matrix, solution) == []
+    assert not solution.dropped

@@ -1,0 +1,47 @@
+"""Per route and stop: the driver's manifest (JSON and printable page) and confirmations."""
+from __future__ import annotations
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from nutriplat.delivery.planning import confirm, manifest
+from nutriplat.delivery.schemas.manifest import ManifestSchema
+from nutriplat.delivery.schemas.plans import StopConfirmationSchema, PlannedStopSchema
+from nutriplat.delivery.vocabulary import PLANNERS
+from nutriplat.web import actor, roles_required, uow
+
+blp = Blueprint("route_stops", __name__, url_prefix="/api/v1/route-plans",
+                description="Driver manifests and stop confirmations")
+
+
+@blp.route("/<int:plan_id>/routes/<int:route_id>/manifest")
+class Manifest(MethodView):
+    @roles_required(*PLANNERS)
+    @blp.response(200, ManifestSchema)
+    def get(self, plan_id, route_id):
+        """The driver's manifest: stops in order, ETAs, addresses, what to deliver, cold space,
+        access notes, texture and allergen flags"""
+        return manifest.manifest(uow(), actor(), plan_id, route_id)
+
+
+@blp.route("/<int:plan_id>/routes/<int:route_id>/manifest.html")
+class PrintableManifest(MethodView):
+    @roles_required(*PLANNERS)
+    @blp.doc(responses={"200": {"description": "A printable page with the route drawn in SVG",
+                                "content": {"text/html": {"schema": {"type": "string"}}}}})
+    def get(self, plan_id, route_id):
+        """The manifest as a printable page with a map of the route"""
+        page = manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id))
+        return Response(page, mimetype="text/html")
+
+
+@blp.route("/<int:plan_id>/stops/<int:stop_id>/confirmation")
+class Confirmation(MethodView):
+    @roles_required(*PLANNERS)
+    @blp.arguments(StopConfirmationSchema)
+    @blp.response(200, PlannedStopSchema)
+    def post(self, body, plan_id, stop_id):
+        """What the driver found (delivered, not_home, refused): writes the stock moves"""
+        return confirm.confirm_stop(uow(), actor(), plan_id, stop_id, body["outcome"], body.get("note"))
+

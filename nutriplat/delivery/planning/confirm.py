@@ -1,0 +1,53 @@
+"""What the driver found at a stop, on a published plan. Each of the stop's orders is
+confirmed by inventory's ``confirm_delivery`` (stock moves, early warning, billing);
+the same outcome again changes nothing, another outcome is a conflict."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from nutriplat.auth.actor import Actor
+from nutriplat.clock import business_today
+from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.delivery.access import plan_or_404
+from nutriplat.delivery.planning.editing import stop_of
+from nutriplat.delivery.planning.views import stop_view
+from nutriplat.errors import Conflict
+from nutriplat.inventory.delivery.fulfil import confirm_delivery
+from nutriplat.inventory.models import DeliveryOrder
+
+
+def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outcome: str,
+                 note: str | None = None) -> dict[str, Any]:
+    with uow:
+        plan = plan_or_404(uow.session, actor, plan_id)
+        stop = stop_of(plan, stop_id)
+        if plan.published_at is None:
+            raise Conflict(f"Plan {plan.id} is not published; stops are confirmed on a published plan.",
+                           {"status": ["Not published."]})
+        if stop.route_id is None:
+            raise Conflict(f"Stop {stop.id} was dropped from the plan: {stop.drop_reason}", {"stop_id": ["Dropped."]})
+        if business_today() < plan.delivery_date:
+            raise Conflict(f"The delivery is on {plan.delivery_date.isoformat()}; it cannot be confirmed before.",
+                           {"outcome": ["Too early."]})
+        if stop.outcome == outcome:
+            return stop_view(plan.delivery_date, stop)
+        if stop.outcome is not None:
+            raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
+        open_orders = list(uow.session.scalars(select(DeliveryOrder.id).where(
+            DeliveryOrder.id.in_(stop.order_ids), DeliveryOrder.status != "cancelled").order_by(DeliveryOrder.id)))
+        day = plan.delivery_date
+    if not open_orders:
+        raise Conflict(f"Every order of stop {stop_id} was cancelled.", {"stop_id": ["Nothing to deliver."]})
+    for order_id in open_orders:
+        confirm_delivery(uow, actor, order_id, outcome, on=day)
+    with uow:
+        stop = stop_of(plan_or_404(uow.session, actor, plan_id), stop_id)
+        if stop.outcome is None:
+            stop.outcome, stop.outcome_note = outcome, note
+            stop.confirmed_at, stop.confirmed_by = utcnow(), actor.user_id
+            uow.commit()
+        elif stop.outcome != outcome:  # a concurrent confirmation won
+            raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
+        return stop_view(day, stop)

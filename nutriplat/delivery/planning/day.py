@@ -1,0 +1,82 @@
+"""A depot's delivery day as stops: one per client with open orders (planned or picked)
+from that warehouse, with the litres per storage class, the client's window and
+service time, who drove there last, and the van the goods are already picked onto."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nutriplat.catalog.models import DishVariant
+from nutriplat.clients.models import Client
+from nutriplat.delivery.domain.clock import seconds_of
+from nutriplat.delivery.domain.demand import demand_of
+from nutriplat.delivery.models import ClientWindow, PlannedRoute, PlannedStop, RoutePlan
+from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW
+from nutriplat.errors import ErrorCollector
+from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.inventory.vocabulary import OPEN_ORDER_STATUSES
+
+
+def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: date, van_ids: set[int],
+              errors: ErrorCollector, skip_clients: frozenset[int] = frozenset()) -> list[PlannedStop]:
+    """New (unsaved) stops of the day; clients without coordinates are named in ``errors``."""
+    orders = list(session.scalars(select(DeliveryOrder).where(
+        DeliveryOrder.organisation_id == organisation_id, DeliveryOrder.warehouse_id == warehouse_id,
+        DeliveryOrder.delivery_date == day, DeliveryOrder.status.in_(OPEN_ORDER_STATUSES),
+        DeliveryOrder.client_id.not_in(skip_clients)).order_by(DeliveryOrder.client_id, DeliveryOrder.id)))
+    by_client: dict[int, list[DeliveryOrder]] = defaultdict(list)
+    for order in orders:
+        by_client[order.client_id].append(order)
+    clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(by_client)))}
+    windows = {w.client_id: w for w in session.scalars(select(ClientWindow).where(
+        ClientWindow.client_id.in_(by_client)))}
+    volumes = _volumes(session, [o.id for o in orders])
+    last = last_drivers(session, set(by_client), day)
+    stops = []
+    for client_id, client_orders in by_client.items():
+        client = clients[client_id]
+        if client.lat is None or client.lon is None:
+            errors.add("clients", f"Client {client.id} ({client.given_name} {client.family_name}) has no "
+                                  "coordinates; set the client's location first.")
+            continue
+        window = windows.get(client_id)
+        start, end = (window.starts_at, window.ends_at) if window else DEFAULT_WINDOW
+        need = demand_of(line for o in client_orders for line in volumes[o.id])
+        picked = next((o.vehicle_id for o in client_orders if o.status == "picked" and o.vehicle_id in van_ids), None)
+        stops.append(PlannedStop(
+            client_id=client_id, order_ids=[o.id for o in client_orders], lat=client.lat, lon=client.lon,
+            demand_litres=need.litres, demand_kg=need.kg, frozen_litres=need.frozen_l, chilled_litres=need.chilled_l,
+            window_start_s=seconds_of(start), window_end_s=seconds_of(end),
+            service_s=60 * (window.service_minutes if window else DEFAULT_SERVICE_MINUTES),
+            last_driver_id=last.get(client_id), pinned_van_id=picked))
+    return stops
+
+
+def _volumes(session: Session, order_ids: list[int]) -> dict[int, list[tuple[str, float, int]]]:
+    """Per order, its lines as (storage class, litres per unit, quantity)."""
+    rows = session.execute(select(DeliveryOrderLine.order_id, DishVariant.storage_class, DishVariant.volume_l,
+                                  DeliveryOrderLine.quantity)
+                           .join(DishVariant, DishVariant.id == DeliveryOrderLine.variant_id)
+                           .where(DeliveryOrderLine.order_id.in_(order_ids)))
+    volumes: dict[int, list[tuple[str, float, int]]] = defaultdict(list)
+    for order_id, storage_class, volume_l, quantity in rows:
+        volumes[order_id].append((storage_class, volume_l, quantity))
+    return volumes
+
+
+def last_drivers(session: Session, client_ids: set[int], before: date) -> dict[int, int]:
+    """Who drove each client's last published delivery before ``before``."""
+    rows = session.execute(select(PlannedStop.client_id, PlannedRoute.driver_id)
+                           .join(PlannedRoute, PlannedRoute.id == PlannedStop.route_id)
+                           .join(RoutePlan, RoutePlan.id == PlannedStop.plan_id)
+                           .where(PlannedStop.client_id.in_(client_ids), RoutePlan.published_at.is_not(None),
+                                  RoutePlan.delivery_date < before, PlannedRoute.driver_id.is_not(None))
+                           .order_by(RoutePlan.delivery_date, RoutePlan.id))
+    last: dict[int, Any] = {}
+    for client_id, driver_id in rows:
+        last[client_id] = driver_id  # later rows overwrite: the most recent wins
+    return last

@@ -1,0 +1,87 @@
+"""A driver's manifest of one route: the stops in order with ETA, address, access
+notes, what to hand over (dish, quantity, storage class, texture, allergens) and the
+cold space it takes; as JSON and as a printable page with the route drawn in SVG.
+It names people and their diets: only planners of the organisation, and audited."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nutriplat.auth import audit
+from nutriplat.auth.actor import Actor
+from nutriplat.catalog.models import DishVariant
+from nutriplat.clients.models import Client
+from nutriplat.db import UnitOfWork
+from nutriplat.delivery.access import plan_or_404
+from nutriplat.delivery.domain.mapsvg import route_map
+from nutriplat.delivery.models import PlannedStop
+from nutriplat.delivery.planning.editing import route_of
+from nutriplat.delivery.planning.views import result, stop_view
+from nutriplat.errors import Conflict
+from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
+
+RESOURCE = "route_manifest"
+_TEMPLATES = Environment(loader=PackageLoader("nutriplat", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict[str, Any]:
+    with uow:
+        session = uow.session
+        plan = plan_or_404(session, actor, plan_id)
+        route = route_of(plan, route_id)
+        if plan.status != "done":
+            raise Conflict(f"Plan {plan.id} is {plan.status}: no routes to print yet.", {"status": [plan.status]})
+        summary = next(r for r in result(uow, plan)["routes"] if r["id"] == route.id)
+        stops = sorted((s for s in plan.stops if s.route_id == route.id), key=lambda s: s.sequence or 0)
+        clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_({s.client_id for s in stops})))}
+        items = _items(session, [o for s in stops for o in s.order_ids])
+        van = next(v for v in plan.fleet["vans"] if v["van_id"] == route.van_id)
+        audit.record_reads(session, actor, RESOURCE, {(c.id, c.organisation_id) for c in clients.values()})
+        uow.commit()
+        return {
+            "plan_id": plan.id, "date": plan.delivery_date, "published": plan.published_at is not None,
+            "depot": plan.fleet["depot"] | {"id": plan.depot_id},
+            "route": summary | {"freezer_capacity_litres": van["frozen_litres"],
+                                "chilled_capacity_litres": van["chilled_litres"]},
+            "stops": [_stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]])
+                      for s in stops]}
+
+
+def manifest_html(data: dict[str, Any]) -> str:
+    depot = (data["depot"]["lat"], data["depot"]["lon"])
+    drawing = route_map(depot, [(s["location"]["lat"], s["location"]["lon"]) for s in data["stops"]])
+    return _TEMPLATES.get_template("delivery/manifest.html").render(m=data, map=drawing)
+
+
+def _stop(day: date, stop: PlannedStop, client: Client, items: list[dict[str, Any]]) -> dict[str, Any]:
+    view = stop_view(day, stop)
+    return {key: view[key] for key in ("id", "sequence", "eta", "window", "order_ids", "frozen_litres",
+                                       "chilled_litres", "outcome")} | {
+        "client_id": client.id, "name": f"{client.given_name} {client.family_name}", "phone": client.phone,
+        "address": client.address, "location": {"lat": stop.lat, "lon": stop.lon},
+        "access_notes": client.delivery_notes,
+        "texture": {"iddsi_food_level": client.iddsi_food_level, "iddsi_drink_level": client.iddsi_drink_level},
+        "allergies": sorted(client.allergies), "items": items,
+        "allergens_on_board": sorted({a for item in items for a in item["allergens"]})}
+
+
+def _items(session: Session, order_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    rows = session.execute(select(DeliveryOrderLine, DishVariant, DeliveryOrder.status)
+                           .join(DishVariant, DishVariant.id == DeliveryOrderLine.variant_id)
+                           .join(DeliveryOrder, DeliveryOrder.id == DeliveryOrderLine.order_id)
+                           .where(DeliveryOrderLine.order_id.in_(order_ids))
+                           .order_by(DeliveryOrderLine.order_id, DeliveryOrderLine.id))
+    items: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for line, variant, status in rows:
+        if status == "cancelled":
+            continue
+        items[line.order_id].append({
+            "order_id": line.order_id, "dish": variant.name, "variant_id": variant.id, "quantity": line.quantity,
+            "storage_class": variant.storage_class, "texture": variant.texture, "lot_id": line.lot_id,
+            "litres": round(variant.volume_l * line.quantity, 3), "allergens": sorted(variant.allergens)})
+    return items

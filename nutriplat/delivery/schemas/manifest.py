@@ -1,0 +1,56 @@
+"""The driver's manifest of a route."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from nutriplat.delivery.schemas.plans import PlannedRouteSchema, Stamp, TimeWindowSchema
+
+
+class ManifestItemSchema(Schema):
+    order_id = fields.Integer()
+    dish = fields.String()
+    variant_id = fields.Integer()
+    quantity = fields.Integer()
+    storage_class = fields.String()
+    texture = fields.String(metadata={"description": "IDDSI axis and level, e.g. food:5"})
+    lot_id = fields.Integer(allow_none=True)
+    litres = fields.Float()
+    allergens = fields.List(fields.String())
+
+
+class ManifestStopSchema(Schema):
+    id = fields.Integer()
+    sequence = fields.Integer()
+    eta = Stamp()
+    window = fields.Nested(TimeWindowSchema)
+    order_ids = fields.List(fields.Integer())
+    client_id = fields.Integer()
+    name = fields.String()
+    phone = fields.String(allow_none=True)
+    address = fields.Dict(keys=fields.String(), values=fields.String(allow_none=True))
+    location = fields.Dict(keys=fields.String(), values=fields.Float())
+    access_notes = fields.String(allow_none=True, metadata={"description": "The client's delivery notes."})
+    texture = fields.Dict(keys=fields.String(), values=fields.String())
+    allergies = fields.List(fields.String(), metadata={"description": "The client's allergies."})
+    allergens_on_board = fields.List(fields.String())
+    frozen_litres = fields.Float()
+    chilled_litres = fields.Float()
+    outcome = fields.String(allow_none=True)
+    items = fields.List(fields.Nested(ManifestItemSchema))
+
+
+class ManifestRouteSchema(PlannedRouteSchema):
+    freezer_capacity_litres = fields.Float()
+    chilled_capacity_litres = fields.Float()
+
+    class Meta:
+        exclude = ("stops",)
+
+
+class ManifestSchema(Schema):
+    plan_id = fields.Integer()
+    date = fields.Date()
+    published = fields.Boolean()
+    depot = fields.Dict()
+    route = fields.Nested(ManifestRouteSchema)
+    stops = fields.List(fields.Nested(ManifestStopSchema))

@@ -1,0 +1,121 @@
+"""Vans: a vehicle stock location (where picked stock rides) plus what routing needs:
+payload, freezer and chilled space, shift and break, fixed cost per use, home depot."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from nutriplat.auth.actor import Actor
+from nutriplat.db import UnitOfWork
+from nutriplat.delivery.access import van_or_404
+from nutriplat.delivery.models import Depot, Driver, Van
+from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.inventory.access import check_location, owned, provider_of, scoped
+from nutriplat.inventory.models import Location
+
+VAN_FIELDS = ("depot_id", "driver_id", "capacity_kg", "freezer_l", "chilled_l", "shift_start", "shift_end",
+              "break_earliest", "break_latest", "break_minutes", "fixed_cost_eur")
+
+
+def van_view(van: Van, location: Location) -> dict[str, Any]:
+    return {"id": van.location_id, "name": location.name, "capacity_l": location.capacity_l, "active": van.active,
+            **{key: getattr(van, key) for key in VAN_FIELDS}}
+
+
+def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> list[dict[str, Any]]:
+    with uow:
+        stmt = scoped(select(Van, Location).join(Location, Location.id == Van.location_id), Van.organisation_id, actor)
+        if depot_id is not None:
+            stmt = stmt.where(Van.depot_id == depot_id)
+        return [van_view(van, loc) for van, loc in uow.session.execute(stmt.order_by(Location.name))]
+
+
+def get_van(uow: UnitOfWork, actor: Actor, van_id: int) -> dict[str, Any]:
+    with uow:
+        van = van_or_404(uow.session, actor, van_id)
+        return van_view(van, uow.session.get_one(Location, van_id))
+
+
+def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
+    """A new vehicle location named ``name``, or routing attributes for an existing
+    vehicle location (``location_id``)."""
+    organisation_id = provider_of(actor)
+    with uow:
+        session, errors = uow.session, ErrorCollector()
+        location = check_location(session, actor, data.pop("location_id", None), errors, "location_id", ("vehicle",))
+        name, capacity_l = data.pop("name", None), data.pop("capacity_l", None)
+        if location is None and "location_id" not in errors.errors:
+            if not name:
+                errors.add("name", "Name the van (or give the location_id of a vehicle).")
+            location = Location(organisation_id=organisation_id, kind="vehicle", name=name or "",
+                                created_by=actor.user_id)
+        if location is not None and location.id is not None and session.get(Van, location.id):
+            raise Conflict(f"Location {location.id} is a van already.", {"location_id": ["Already a van."]})
+        van = Van(organisation_id=organisation_id, updated_by=actor.user_id, **data)
+        _check(session, actor, van, location, capacity_l, errors)
+        errors.raise_if_any()
+        assert location is not None
+        location.capacity_l = capacity_l if capacity_l is not None else location.capacity_l
+        session.add(location)
+        _flush(uow)
+        van.location_id = location.id
+        session.add(van)
+        _flush(uow)
+        uow.commit()
+        return van_view(van, location)
+
+
+def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    with uow:
+        session, errors = uow.session, ErrorCollector()
+        van = van_or_404(session, actor, van_id)
+        location = session.get_one(Location, van_id)
+        if "name" in data:
+            location.name = data.pop("name")
+        capacity_l = data.pop("capacity_l", location.capacity_l)
+        for key, value in data.items():
+            setattr(van, key, value)
+        van.updated_by = actor.user_id
+        _check(session, actor, van, location, capacity_l, errors)
+        errors.raise_if_any()
+        location.capacity_l = capacity_l
+        _flush(uow)
+        uow.commit()
+        return van_view(van, location)
+
+
+def retire_van(uow: UnitOfWork, actor: Actor, van_id: int) -> None:
+    """Kept for past plans; no longer planned."""
+    with uow:
+        van_or_404(uow.session, actor, van_id).active = False
+        uow.commit()
+
+
+def _check(session: Session, actor: Actor, van: Van, location: Location | None, capacity_l: float | None,
+           errors: ErrorCollector) -> None:
+    """Every rule of a van at once, on its values after the change."""
+    if owned(session, Depot, van.depot_id, actor) is None:
+        errors.add("depot_id", f"No depot {van.depot_id} (give the warehouse coordinates first).")
+    if van.driver_id is not None:
+        driver = owned(session, Driver, van.driver_id, actor)
+        if driver is None or not driver.active:
+            errors.add("driver_id", f"No active driver {van.driver_id}.")
+    if van.shift_start >= van.shift_end:
+        errors.add("shift_end", "Must be after shift_start.")
+    if capacity_l is not None and van.freezer_l + van.chilled_l > capacity_l:
+        errors.add("capacity_l", "Must hold the freezer and the chilled space together.")
+    if van.break_minutes:
+        if van.break_earliest is None or van.break_latest is None:
+            errors.add("break_earliest", "A break needs break_earliest and break_latest.")
+        elif not van.shift_start <= van.break_earliest <= van.break_latest < van.shift_end:
+            errors.add("break_latest", "The break must start within the shift, earliest before latest.")
+
+
+def _flush(uow: UnitOfWork) -> None:
+    try:
+        uow.session.flush()
+    except IntegrityError as error:
+        raise Conflict("A location with this name already exists.", {"name": ["Already in use."]}) from error

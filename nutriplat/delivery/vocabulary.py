@@ -1,0 +1,25 @@
+"""The delivery area's words and limits."""
+from datetime import time
+from decimal import Decimal
+from typing import Final
+
+from nutriplat.auth.roles import ADMIN, LOGISTICS
+from nutriplat.inventory.vocabulary import OUTCOMES as INVENTORY_OUTCOMES
+
+PLANNERS: Final = (ADMIN, LOGISTICS)  # the fleet, the plans, manifests, confirmations
+
+RUN_STATUSES: Final = ("queued", "running", "done", "failed", "cancelled")
+OUTCOMES: Final = INVENTORY_OUTCOMES  # what the driver found at the door
+
+DEFAULT_WINDOW: Final = (time(9, 0), time(17, 0))
+DEFAULT_SERVICE_MINUTES: Final = 5
+DEFAULT_DEPOT_HOURS: Final = (time(7, 0), time(19, 0))
+
+MAX_TIME_LIMIT_S: Final = 300.0  # a day of a few hundred stops needs far less
+# A run whose heartbeat is older than its time limit plus this is taken for dead (the
+# process serving it stopped): it no longer blocks a new run of its day.
+STALE_AFTER_S: Final = 120.0
+
+# Routing's cost unit is one metre driven; a van's fixed cost in euros is converted at
+# what a kilometre costs a delivery van (fuel, wear; the driver is paid either way).
+EUR_PER_KM: Final = Decimal("0.40")

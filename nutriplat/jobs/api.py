@@ -1,0 +1,27 @@
+"""/jobs/runs: what the scheduler, the CLI and the demo simulation ran, and how it went."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from nutriplat.auth.roles import ADMIN, LOGISTICS
+from nutriplat.jobs import services
+from nutriplat.jobs.schemas import JobRunQuerySchema, JobRunSchema
+from nutriplat.web import roles_required, uow
+
+blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs",
+                description="Runs of the nightly and monthly jobs (one per job and period)")
+
+
+@blp.route("/runs")
+class JobRuns(MethodView):
+    # Provider admins and logistics, and platform admins: the jobs serve the whole platform.
+    @roles_required(ADMIN, LOGISTICS)
+    @blp.arguments(JobRunQuerySchema, location="query")
+    @blp.response(200, JobRunSchema(many=True))
+    @blp.paginate()
+    def get(self, filters, pagination_parameters):
+        """Job runs, newest first: every attempt, with its outcome, counts and error"""
+        found, pagination_parameters.item_count = services.list_runs(
+            uow(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return found

@@ -1,0 +1,41 @@
+"""The dietitian's day: screenings due, open alerts, plans to approve; and the
+client list with search."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+from nutriplat.auth.roles import DIETITIAN
+from nutriplat.clients import services as clients
+from nutriplat.clock import business_today
+from nutriplat.monitoring import alerts
+from nutriplat.screening import worklist
+from nutriplat.web import actor, uow
+from nutriplat.webapp.dietitian import worklists
+from nutriplat.webapp.session import login_required
+
+bp = Blueprint("dietitian", __name__, url_prefix="/dietitian")
+PAGE_SIZE = 25
+
+
+@bp.get("/")
+@login_required(DIETITIAN)
+def day():  # type: ignore[no-untyped-def]
+    today = business_today()
+    due, due_total = worklist.due_before(uow(), actor(), today, 1, PAGE_SIZE)
+    open_alerts, alerts_total = alerts.list_alerts(uow(), actor(), {"status": ["open"]}, 1, PAGE_SIZE)
+    names = worklists.client_names(uow(), actor(), {a.client_id for a in open_alerts})
+    drafts = worklists.drafts_to_approve(uow(), actor())
+    return render_template("dietitian/day.html", today=today, due=due, due_total=due_total,
+                           alerts=open_alerts, alerts_total=alerts_total, names=names,
+                           drafts=drafts)
+
+
+@bp.get("/clients")
+@login_required(DIETITIAN)
+def clients_list():  # type: ignore[no-untyped-def]
+    search = request.args.get("search", "").strip()
+    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    found, total = clients.list_clients(uow(), actor(), {"search": search} if search else {},
+                                        page, PAGE_SIZE)
+    return render_template("dietitian/clients.html", clients=found, total=total, page=page,
+                           pages=max(1, -(-total // PAGE_SIZE)), search=search)

@@ -1,0 +1,64 @@
+"""The driver's day on a phone: today's published routes (the signed-in user's own
+when they are a linked driver), then one route's stops in order with big buttons for
+what was found at the door — each a POST to the API's ``confirm_stop``."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from nutriplat.clock import business_today
+from nutriplat.delivery import drivers
+from nutriplat.delivery.planning import confirm, manifest, views
+from nutriplat.delivery.schemas.plans import StopConfirmationSchema
+from nutriplat.delivery.vocabulary import OUTCOMES, PLANNERS
+from nutriplat.web import actor, uow
+from nutriplat.webapp.forms import Form
+from nutriplat.webapp.session import login_required
+
+bp = Blueprint("logistics_driver", __name__, url_prefix="/logistics/today")
+
+
+@bp.get("")
+@login_required(*PLANNERS)
+def today():  # type: ignore[no-untyped-def]
+    day = business_today()
+    users = {d.id: d.user_id for d in drivers.list_drivers(uow(), actor(), include_inactive=True)}
+    routes = [(plan, route) for plan in _published(day) for route in plan["result"]["routes"] if route["stops"]]
+    mine = [(plan, route) for plan, route in routes if users.get(route["driver_id"]) == actor().user_id]
+    if len(mine) == 1:  # a driver goes straight to their own stops
+        plan, route = mine[0]
+        return redirect(url_for(".route", plan_id=plan["id"], route_id=route["id"]))
+    return render_template("logistics/today.html", day=day, routes=mine + [r for r in routes if r not in mine])
+
+
+@bp.get("/<int:plan_id>/<int:route_id>")
+@login_required(*PLANNERS)
+def route(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
+    return _route_page(plan_id, route_id)
+
+
+@bp.post("/<int:plan_id>/<int:route_id>/stops/<int:stop_id>")
+@login_required(*PLANNERS)
+def confirm_stop(plan_id: int, route_id: int, stop_id: int):  # type: ignore[no-untyped-def]
+    form = Form(request.form)
+    with form.handling():
+        data = form.load(StopConfirmationSchema())
+        confirm.confirm_stop(uow(), actor(), plan_id, stop_id, data["outcome"], data.get("note"))
+        flash(_("Stop confirmed."), "success")
+        return redirect(url_for(".route", plan_id=plan_id, route_id=route_id, _anchor=f"stop-{stop_id}"))
+    return _route_page(plan_id, route_id, stop_id, form)
+
+
+def _published(day: Any) -> list[dict[str, Any]]:
+    return [views.get_plan(uow(), actor(), p["id"]) for p in views.list_plans(uow(), actor(), day)
+            if p["published"] and p["status"] == "done"]
+
+
+def _route_page(plan_id: int, route_id: int, failed_stop: int | None = None,
+                form: Form | None = None):  # type: ignore[no-untyped-def]
+    sheet = manifest.manifest(uow(), actor(), plan_id, route_id)  # 404 for another organisation's
+    return render_template("logistics/driver_route.html", m=sheet, outcomes=OUTCOMES, failed_stop=failed_stop,
+                           form=form or Form(), can_confirm=sheet["published"] and sheet["date"] <= business_today()
+                           ), form.status if form else 200

@@ -1,0 +1,19 @@
+"""Texts that reach the pages at run time from elsewhere — marshmallow's messages,
+the services' common field errors, HTTP status phrases — listed here so that
+``make translations`` puts them in the catalog; templates show them with ``_(text)``,
+and a text without a translation is shown as it is."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+KNOWN = (
+    _l("Missing data for required field."), _l("Not a valid number."),
+    _l("Not a valid integer."), _l("Not a valid date."), _l("Not a valid boolean."),
+    _l("Field may not be null."), _l("The form has invalid values."),
+    _l("The request has invalid values."), _l("The answers cannot be scored."),
+    _l("must be a number"), _l("must be true or false"), _l("required"),
+    _l("Use steps of 0.25."), _l("Must not be before valid_from."),
+    _l("Must not be in the future."),
+    _l("Bad Request"), _l("Unauthorized"), _l("Forbidden"), _l("Not Found"), _l("Conflict"),
+    _l("Unprocessable Entity"), _l("Too Many Requests"), _l("Internal Server Error"),
+)

@@ -1,0 +1,52 @@
+"""The ``route-plans`` job (one plan per depot and day; a second run changes nothing) and
+a solve in a real background thread, followed by polling."""
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from nutriplat.clock import business_today
+from nutriplat.delivery.models import RoutePlan
+from nutriplat.jobs.registry import JOBS
+
+TOMORROW = business_today() + timedelta(days=1)
+
+
+def test_the_job_plans_each_depot_once(depot):
+    _, _, new_uow = depot
+    first = JOBS["route-plans"].run(new_uow, TOMORROW)
+    assert first == {"plans": 1, "existing": 0, "not_planned": 0, "dropped_stops": 0}
+    assert JOBS["route-plans"].run(new_uow, TOMORROW) == {"plans": 0, "existing": 1, "not_planned": 0,
+                                                            "dropped_stops": 0}
+    with new_uow() as uow:
+        assert uow.session.scalar(select(func.count(RoutePlan.id))) == 1
+        assert uow.session.scalar(select(RoutePlan.status)) == "done"
+    assert JOBS["route-plans"].run(new_uow, TOMORROW + timedelta(days=1))["plans"] == 0  # no orders that day
+
+
+def test_a_failed_run_is_tried_again_by_the_job(depot):
+    _, _, new_uow = depot
+    JOBS["route-plans"].run(new_uow, TOMORROW)
+    with new_uow() as uow:
+        uow.session.scalar(select(RoutePlan)).status = "failed"
+        uow.commit()
+    assert JOBS["route-plans"].run(new_uow, TOMORROW)["plans"] == 1
+
+
+def test_a_solve_in_a_background_thread_reports_progress_until_done(depot, http, app):
+    lena, warehouse, _ = depot
+    app.config["ROUTE_PLANS_INLINE"] = False
+    try:
+        started = http.post("/api/v1/route-plans", headers=lena.headers, json={
+            "depot_id": warehouse, "date": TOMORROW.isoformat(), "time_limit_s": 1})
+        assert started.status_code == 202 and started.json["status"] in ("queued", "running", "done")
+        deadline, plan = time.monotonic() + 60, started.json
+        while plan["status"] in ("queued", "running") and time.monotonic() < deadline:
+            time.sleep(0.2)
+            plan = http.get(f"/api/v1/route-plans/{plan['id']}", headers=lena.headers).json
+    finally:
+        app.config.pop("ROUTE_PLANS_INLINE")
+    assert plan["status"] == "done" and plan["progress"]["fraction"] == 1.0
+    assert sum(len(r["stops"]) for r in plan["result"]["routes"]) == 3

@@ -1,0 +1,14 @@
+"""The demo simulation's calendar: inside ``simulated_day`` every service's "today" is the
+simulated day; outside it, the real one."""
+from datetime import date, datetime
+
+from nutriplat.clock import BRUSSELS, business_today, simulated_day
+
+
+def test_today_is_the_simulated_day_inside_the_block_and_the_real_day_after():
+    with simulated_day(date(2027, 3, 28)):
+        assert business_today() == date(2027, 3, 28)
+        with simulated_day(date(2027, 3, 29)):
+            assert business_today() == date(2027, 3, 29)
+        assert business_today() == date(2027, 3, 28)
+    assert business_today() == datetime.now(BRUSSELS).date()

@@ -75,6 +75,7 @@ API_MODULES = (
     "nutriplat.clients.api",
     "nutriplat.clients.care_api",
     "nutriplat.screening.api",
+    "nutriplat.screening.rescreening.api",
     "nutriplat.catalog.api",
     "nutriplat.mealplans.api",
     "nutriplat.billing.api_setup",

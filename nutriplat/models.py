@@ -11,6 +11,7 @@ from nutriplat.monitoring import models as monitoring_models  # noqa: F401
 from nutriplat.indicators import models as indicators_models  # noqa: F401
 from nutriplat.jobs import models as jobs_models  # noqa: F401
 from nutriplat.delivery import models as delivery_models  # noqa: F401
+from nutriplat.screening.rescreening import models as rescreening_models  # noqa: F401
 from nutriplat.db import Base
 
 metadata = Base.metadata

@@ -74,6 +74,8 @@ SCHEDULE = (
           "1st of the month 03:00: the month just completed"),
     Entry("indicator-snapshot", {"day": 2, "hour": 4, "minute": 0}, last_complete_month,
           "2nd of the month 04:00: the month just completed, after its invoicing"),
+    Entry("rescreening-worklist", {"hour": 6, "minute": 0}, lambda d: d,
+          "06:00: the day's rescreening work list, before the dietitians start"),
     Entry("route-plans", {"hour": 14, "minute": 0}, lambda d: d + timedelta(days=1),
           "14:00, after the order cut-off: tomorrow's routes"),
 )

@@ -22,7 +22,7 @@ from scheduler.schedule import SCHEDULE, Entry, after, scheduled
 
 DAY_JOB = "demo-day"
 STEPS = ("screen", "plan", "reorder", "route", "deliver", "consume", "observe", "alert", "invoice", "report")
-STEP_OF_JOB = {"reorder": "reorder", "route-plans": "route", "early-warning": "alert", "invoicing": "invoice",
+STEP_OF_JOB = {"rescreening-worklist": "screen", "reorder": "reorder", "route-plans": "route", "early-warning": "alert", "invoicing": "invoice",
                "indicator-snapshot": "report"}
 CONSUMPTION = {"consumption_days", "stock_moves", "stock_outs", "units_expired_at_home"}
 # When people act, between the scheduler's firings (the jobs' hours come from its schedule).

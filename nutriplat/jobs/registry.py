@@ -55,5 +55,8 @@ register(Job("early-warning", "date", "nutriplat.monitoring.sweep:early_warning"
              "goals judged, healthcoins for goals met."))
 register(Job("route-plans", "date", "nutriplat.delivery.jobs:route_plans",
              "A route plan per depot with open delivery orders on the date (run at 14:00 for the next day)."))
+register(Job("rescreening-worklist", "date", "nutriplat.screening.rescreening.listing:rescreening_worklist",
+             "Every client due for a (re)screening on or before the date listed once with their dietitian; "
+             "tasks closed by a screening since their listing."))
 register(Job("indicator-snapshot", "month", "nutriplat.indicators.snapshots:indicator_snapshot",
              "Each running agreement's suppressed indicator rows for a complete month, stored once."))

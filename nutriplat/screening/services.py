@@ -20,6 +20,7 @@ from nutriplat.screening import domain
 from nutriplat.screening.careplan import refresh_mark
 from nutriplat.screening.facts import client_facts
 from nutriplat.screening.models import Assessment, Screening
+from nutriplat.screening.rescreening import listing as rescreening
 
 
 def _domain_errors(error: domain.ScreeningInputError) -> InvalidInput:
@@ -66,6 +67,7 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
             refresh_mark(uow.session, client.id, screening, on)
         uow.session.flush()
         monitoring.on_screening(uow.session, client.id, on)  # early warning, in this transaction
+        rescreening.close_done(uow.session, client.id)  # off the dietitian's work list at once
         audit.record(uow.session, actor, "create", "screening", screening.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
@@ -26,20 +26,28 @@ class DueEntry:
     last: Screening | None
 
 
+def due_clients(clients: Select[tuple[Client]], before: date) -> Select[tuple[Client]]:
+    """What "due" means, for the live list and the 06:00 work list alike: the clients
+    (among ``clients``) in a screened status whose latest screening's next-due date is
+    before ``before``, or who were never screened; most overdue first. The next-due date
+    (None: never screened) is the statement's second column."""
+    ranked = select(Screening.id, Screening.client_id, Screening.next_due, func.row_number().over(
+        partition_by=Screening.client_id,
+        order_by=(Screening.performed_at.desc(), Screening.id.desc())).label("rank")).subquery()
+    latest = select(ranked).where(ranked.c.rank == 1).subquery()
+    return (clients.add_columns(latest.c.next_due)
+            .outerjoin(latest, latest.c.client_id == Client.id)
+            .where(Client.status.in_(SCREENED_STATUSES))
+            .where((latest.c.next_due < before) | (latest.c.id.is_(None)))
+            .order_by(latest.c.next_due.asc().nulls_first(), Client.family_name, Client.id))
+
+
 def due_before(uow: UnitOfWork, actor: Actor, before: date, page: int, page_size: int
                ) -> tuple[list[DueEntry], int]:
     """Clients whose latest screening's next-due date is before ``before``, and clients
     never screened; most overdue first."""
     with uow:
-        ranked = select(Screening.id, Screening.client_id, Screening.next_due, func.row_number().over(
-            partition_by=Screening.client_id,
-            order_by=(Screening.performed_at.desc(), Screening.id.desc())).label("rank")).subquery()
-        latest = select(ranked).where(ranked.c.rank == 1).subquery()
-        stmt = (visible_clients(uow.session, actor)
-                .outerjoin(latest, latest.c.client_id == Client.id)
-                .where(Client.status.in_(SCREENED_STATUSES))
-                .where((latest.c.next_due < before) | (latest.c.id.is_(None)))
-                .order_by(latest.c.next_due.asc().nulls_first(), Client.family_name, Client.id))
+        stmt = due_clients(visible_clients(uow.session, actor), before)
         clients, total = page_of(uow.session, stmt, page, page_size)
         entries = [_entry(uow, client) for client in clients]
         audit.record_reads(uow.session, actor, "screening_due", ((c.id, c.organisation_id) for c in clients))

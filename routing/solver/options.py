@@ -49,13 +49,13 @@ class SolverOptions:
     time_limit_s: float = 10.0
     first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
     metaheuristic: str = "GUIDED_LOCAL_SEARCH"
-    gls_lambda: float = 0.1
+    gls_lambda: float = 0.2
     balance_per_second: int = 1
     preference_penalty: int = 2_000
     drop_penalty: int | None = None
     decompose_above: int | None = 400
     sector_size: int = 200
-    stall_share: float | None = 0.4
+    stall_share: float | None = 0.2
     group_size: int | None = None
     log_search: bool = False
     cpu_time: bool = False

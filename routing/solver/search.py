@@ -17,8 +17,9 @@ STATUS = {number: name.removeprefix("ROUTING_").lower().replace("partial_success
 # Heuristic large-neighbourhood operators that re-insert whole paths (or serve visit
 # types, which no model here has). Each call may run up to 0.1 s, and every local
 # optimum of the guided local search scans them all: with them on, a 100-stop day
-# gets half as many moves per CPU second (R201: 480 v 930 solutions in 4 s) and a
-# worse plan. The operators that bring dropped stops back stay on.
+# gets a half to a third of the moves per CPU second (R201: 480 v 930 solutions in
+# 4 s) and R2-type days stall in one basin. The operators that bring dropped stops
+# back stay on. Measured in docs/routing.md.
 SLOW_OPERATORS = (
     "use_global_cheapest_insertion_path_lns", "use_local_cheapest_insertion_path_lns",
     "use_global_cheapest_insertion_visit_types_lns", "use_local_cheapest_insertion_visit_types_lns",

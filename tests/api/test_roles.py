@@ -56,6 +56,7 @@ MATRIX = [
     ("GET", "/api/v1/clients/{id}/targets/overrides", None, {"dietitian"}),
     ("GET", "/api/v1/clients/{id}/screening-suggestion", None, {"dietitian"}),
     ("GET", "/api/v1/screenings/due?before=2026-12-31", None, {"dietitian"}),
+    ("GET", "/api/v1/screening-tasks?mine=true&status=open", None, {"admin", "dietitian"}),
     ("GET", "/api/v1/screenings/{screening}", None, {"dietitian", "caregiver"}),
     ("GET", "/api/v1/screenings/{screening}/fhir", None, {"dietitian"}),
     # billing (issue 7)

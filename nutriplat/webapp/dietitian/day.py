@@ -9,6 +9,7 @@ from nutriplat.clients import services as clients
 from nutriplat.clock import business_today
 from nutriplat.monitoring import alerts
 from nutriplat.screening import worklist
+from nutriplat.screening.rescreening import tasks as rescreening
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian import worklists
 from nutriplat.webapp.session import login_required
@@ -22,10 +23,13 @@ PAGE_SIZE = 25
 def day():  # type: ignore[no-untyped-def]
     today = business_today()
     due, due_total = worklist.due_before(uow(), actor(), today, 1, PAGE_SIZE)
+    # The 06:00 work list first: tasks assigned to me or to nobody; the live list adds the rest.
+    tasks, tasks_total = rescreening.list_tasks(uow(), actor(), "open", True, 1, PAGE_SIZE, unassigned_too=True)
     open_alerts, alerts_total = alerts.list_alerts(uow(), actor(), {"status": ["open"]}, 1, PAGE_SIZE)
     names = worklists.client_names(uow(), actor(), {a.client_id for a in open_alerts})
     drafts = worklists.drafts_to_approve(uow(), actor())
     return render_template("dietitian/day.html", today=today, due=due, due_total=due_total,
+                           tasks=tasks, tasks_total=tasks_total, listed={t.client.id for t in tasks},
                            alerts=open_alerts, alerts_total=alerts_total, names=names,
                            drafts=drafts)
 

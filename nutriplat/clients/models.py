@@ -13,6 +13,7 @@ from nutriplat.clock import age_on, business_today
 from nutriplat.db import Base, utcnow
 
 if TYPE_CHECKING:
+    from nutriplat.auth.models import User
     from nutriplat.screening.models import CarePlanMark
 
 
@@ -127,6 +128,9 @@ class CaregiverMandate(Base):
     given_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    # The dietitian's page names the caregiver (loaded with the mandate).
+    caregiver: Mapped[User] = relationship(foreign_keys=[caregiver_id], lazy="joined")
 
 
 class Consent(Base):

@@ -75,6 +75,14 @@ def test_the_client_page_shows_the_weight_trend_with_screenings(web, lien, measu
     assert "1.850 kcal" in page or "kcal" in page  # the targets in force
 
 
+def test_the_client_page_names_each_caregiver_and_what_they_may_do(web, world, http, lien, measured_client):
+    carl = world.person("carl", "caregiver", organisation=None)
+    http.post(f"/api/v1/clients/{measured_client}/mandates", headers=lien.headers,
+              json={"caregiver_id": carl.id, "scopes": ["view", "record"], "relationship_to_client": "zoon"})
+    page = web(lien).get(f"/app/dietitian/clients/{measured_client}").text
+    assert "carl (zoon): view, record" in page
+
+
 def test_a_screening_is_scored_by_the_server_and_saved(web, lien, measured_client, uow):
     browser = web(lien)
     url = f"/app/dietitian/clients/{measured_client}/screening/must"

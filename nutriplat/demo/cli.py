@@ -70,7 +70,8 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) ->
         simulate_cli.simulate(state.session_factory, population, simulate_days)
     _print_logins(population)
     if not no_serve:
-        click.echo(f"API on http://{host}:{port}/api/v1 — docs on http://{host}:{port}/api/docs")
+        click.echo(f"Web application on http://{host}:{port}/app — API on http://{host}:{port}/api/v1 "
+                   f"— docs on http://{host}:{port}/api/docs")
         # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.
         run_simple(host, port, current_app._get_current_object(), threaded=True)
 

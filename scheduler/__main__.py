@@ -8,7 +8,11 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
+from collections.abc import Callable
 from types import FrameType
+
+from apscheduler.events import EVENT_SCHEDULER_STARTED
 
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
 from nutriplat.config import Config
@@ -28,20 +32,32 @@ def main() -> int:
     runtime = Runtime(make_session_factory(engine), RetryPolicy.from_env())
     scheduler, active = build(runtime)
 
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        log.info("%s: stopping after the running job", signal.Signals(signum).name)
-        runtime.stopping.set()
+    def shut_down() -> None:
         if scheduler.running:
             scheduler.shutdown(wait=False)  # the executor's thread still finishes its job
 
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        log.info("%s: stopping after the running job", signal.Signals(signum).name)
+        runtime.stopping.set()
+        # Not inside the handler: it interrupts the main thread, which may hold the
+        # scheduler's or the thread pool's locks; a helper thread waits for them instead.
+        in_a_thread(shut_down)
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    # A signal between the check below and the scheduler's start: stop as soon as it runs.
+    scheduler.add_listener(lambda _event: runtime.stopping.is_set() and in_a_thread(shut_down),
+                           EVENT_SCHEDULER_STARTED)
     runtime.catch_up(active)
     if not runtime.stopping.is_set():
         scheduler.start()  # blocks until stop()
     engine.dispose()
     log.info("scheduler stopped")
     return 0
+
+
+def in_a_thread(function: Callable[[], None]) -> None:
+    threading.Thread(target=function, name="shutdown").start()
 
 
 if __name__ == "__main__":

@@ -79,7 +79,12 @@ def test_the_process_catches_up_and_stops_on_sigterm(tmp_path, is_postgres):
             if "Scheduler started" in lines[-1]:
                 break
         process.send_signal(signal.SIGTERM)
-        rest, _ = process.communicate(timeout=30)
+        try:
+            rest, _ = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            rest, _ = process.communicate()
+            pytest.fail("the scheduler did not stop within 30 s of SIGTERM:\n" + "".join(lines) + rest)
     finally:
         process.kill()
     output = "".join(lines) + rest

@@ -28,6 +28,6 @@ coverage: $(STAMP)  ## the suite with a coverage report
 
 translations: $(STAMP)  ## re-extract the web app's strings into its catalogs (then translate the .po)
 	$(BIN)/pybabel extract -F nutriplat/webapp/babel.cfg -k _l -k lazy_gettext --no-location \
-		--sort-output -o nutriplat/webapp/translations/messages.pot nutriplat/webapp
+		--sort-output -o nutriplat/webapp/translations/messages.pot nutriplat/webapp nutriplat/templates
 	$(BIN)/pybabel update -i nutriplat/webapp/translations/messages.pot \
 		-d nutriplat/webapp/translations --no-fuzzy-matching

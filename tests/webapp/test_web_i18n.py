@@ -9,7 +9,9 @@ from babel.messages.pofile import read_po
 from nutriplat.webapp import i18n
 
 WEBAPP = Path(i18n.__file__).parent
-METHODS = [("**.py", "python"), ("**/templates/**.html", "jinja2")]
+# The web app, and the pages other areas render for it (the printable driver manifest).
+SOURCES = (WEBAPP, WEBAPP.parent / "templates")
+METHODS = [("**.py", "python"), ("**.html", "jinja2")]
 KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
 
 
@@ -21,8 +23,8 @@ def _catalog():  # type: ignore[no-untyped-def]
 def test_every_text_in_the_code_has_a_dutch_translation():
     catalog = _catalog()
     missing, untranslated = set(), set()
-    for _file, _line, message, _comments, _context in extract_from_dir(
-            str(WEBAPP), METHODS, keywords=KEYWORDS):
+    for _file, _line, message, _comments, _context in (
+            found for source in SOURCES for found in extract_from_dir(str(source), METHODS, keywords=KEYWORDS)):
         msgid = message if isinstance(message, str) else message[0]
         entry = catalog.get(msgid)
         if entry is None:

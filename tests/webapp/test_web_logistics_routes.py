@@ -123,7 +123,9 @@ def test_the_planner_launches_edits_publishes_and_prints(web, fleet, app):
     route = plan_row(app, plan_id).routes[0]
     printed = lien.get(f"{ROUTES}/{plan_id}/routes/{route.id}/manifest")
     assert printed.status_code == 200 and printed.mimetype == "text/html" and "<svg" in printed.text
-    assert "Rittenblad" in printed.text
+    assert "Rittenblad" in printed.text and "niet thuis" in printed.text
+    lien.post("/app/account", {"locale": "en-GB"})  # the printed sheet follows the user's language
+    assert "Driver sheet" in lien.get(f"{ROUTES}/{plan_id}/routes/{route.id}/manifest").text
     # Published: the edits are refused with the reason.
     late = lien.post(f"{ROUTES}/{plan_id}/publish", {"version": version + 1})
     assert late.status_code == 409 and "published" in late.text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Response
 from flask.views import MethodView
+from flask_babel import get_locale, gettext
 from flask_smorest import Blueprint
 
 from nutriplat.delivery.planning import confirm, manifest
@@ -32,7 +33,9 @@ class PrintableManifest(MethodView):
                                 "content": {"text/html": {"schema": {"type": "string"}}}}})
     def get(self, plan_id, route_id):
         """The manifest as a printable page with a map of the route"""
-        page = manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id))
+        # In the application's language (nl-BE unless the session chose otherwise).
+        page = manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id), gettext,
+                                      get_locale().language)
         return Response(page, mimetype="text/html")
 
 

@@ -5,6 +5,7 @@ It names people and their diets: only planners of the organisation, and audited.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -52,10 +53,12 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
                       for s in stops]}
 
 
-def manifest_html(data: dict[str, Any]) -> str:
+def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lang: str = "en") -> str:
+    """The printable page, in the language of ``gettext`` (the caller's translations;
+    English without them)."""
     depot = (data["depot"]["lat"], data["depot"]["lon"])
     drawing = route_map(depot, [(s["location"]["lat"], s["location"]["lon"]) for s in data["stops"]])
-    return _TEMPLATES.get_template("delivery/manifest.html").render(m=data, map=drawing)
+    return _TEMPLATES.get_template("delivery/manifest.html").render(m=data, map=drawing, _=gettext, lang=lang)
 
 
 def _stop(day: date, stop: PlannedStop, client: Client, items: list[dict[str, Any]]) -> dict[str, Any]:

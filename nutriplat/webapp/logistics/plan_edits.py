@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from marshmallow import Schema
 
@@ -76,8 +77,8 @@ def cancel(plan_id: int):  # type: ignore[no-untyped-def]
 @login_required(*PLANNERS)
 def printable_manifest(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
     """The driver's manifest as the delivery area prints it (map included)."""
-    return Response(manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id)),
-                    mimetype="text/html")
+    return Response(manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id), _,
+                                           get_locale().language), mimetype="text/html")
 
 
 def _edit(plan_id: int, action: str, schema: Schema, apply: Callable[[dict[str, Any]], str],

@@ -52,12 +52,22 @@ class Runtime:
         self.stopping.wait(seconds)  # a retry's pause ends early on SIGTERM
 
 
+class WakefulScheduler(BlockingScheduler):
+    """A blocking scheduler whose main thread wakes every second. A SIGTERM may be delivered
+    to any thread (OR-Tools starts its own); Python runs the handler only in the main thread,
+    which would otherwise sleep until the next firing, hours later."""
+
+    def _process_jobs(self) -> float:
+        wait_seconds = super()._process_jobs()
+        return 1.0 if wait_seconds is None else min(wait_seconds, 1.0)
+
+
 def build(runtime: Runtime, entries: Iterable[Entry] = SCHEDULE) -> tuple[BlockingScheduler, list[Entry]]:
     active, missing = scheduled(entries)
     for entry in missing:
         log.warning("job %r is not registered (its package is not installed): not scheduled", entry.job)
     # One instance per job; firings missed by a short stall run once, late (coalesced).
-    scheduler = BlockingScheduler(timezone=BRUSSELS, job_defaults={
+    scheduler = WakefulScheduler(timezone=BRUSSELS, job_defaults={
         "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600})
     for entry in active:
         scheduler.add_job(runtime.fire, entry.trigger(), args=(entry,), id=entry.job, name=entry.job)

@@ -16,7 +16,7 @@ from nutriplat.jobs.registry import JOBS
 TODAY = business_today()
 
 
-def ago(days: int, clock: str = "08:00") -> str:
+def ago(days: int, clock: str = "00:00") -> str:  # midnight: "today" is never in the future
     return datetime.combine(TODAY - timedelta(days=days), time.fromisoformat(clock), tzinfo=BRUSSELS).isoformat()
 
 

@@ -58,7 +58,7 @@ def test_a_measured_goal_is_judged_by_the_nightly_sweep(team, http):
     dora, _, client_id = team
     created = goal(http, dora, client_id, domain="nutrition", description="Back to 62 kg", metric="weight_kg",
                    target=62.0, coins=25).json
-    stamp = datetime.combine(TODAY, time(8), tzinfo=BRUSSELS).isoformat()
+    stamp = datetime.combine(TODAY, time(0), tzinfo=BRUSSELS).isoformat()  # never in the future
     http.post(f"/api/v1/clients/{client_id}/measurements", headers=dora.headers,
               json={"type": "weight_kg", "value": 62.4, "measured_at": stamp})
     [listed] = http.get(f"/api/v1/clients/{client_id}/goals", headers=dora.headers).json

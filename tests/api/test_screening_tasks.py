@@ -35,7 +35,7 @@ def client(http, person, maria, family_name):
 def screen(http, person, client_id, days_ago):
     response = http.post(f"/api/v1/clients/{client_id}/screenings", headers=person.headers, json={
         "instrument": "nrs_2002", "answers": NOT_AT_RISK,
-        "performed_at": f"{TODAY - timedelta(days=days_ago)}T10:00:00+01:00"})
+        "performed_at": f"{TODAY - timedelta(days=days_ago)}T00:00:00+01:00"})  # never in the future
     assert response.status_code == 201, response.json
     return response.json
 

@@ -65,8 +65,8 @@ class Users(MethodView):
     def post(self, body):
         """Create a user with one role"""
         return services.create_user(
-            uow(), _state().passwords, body["username"], body["password"], body["role"],
-            body.get("organisation"), body.get("display_name"), actor=actor())
+            uow(), _state().passwords, actor(), body["username"], body["password"], body["role"],
+            body.get("organisation"), body.get("display_name"))
 
 
 @blp.route("/audit")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
@@ -35,10 +36,9 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_organisation(
-    uow: UnitOfWork, name: str, type_: str, actor: Actor | None = None
-) -> Organisation:
-    if actor is not None and not actor.is_platform_admin:
+def create_organisation(uow: UnitOfWork, name: str, type_: str, actor: Actor) -> Organisation:
+    """``actor`` is required: the CLI and the demo pass ``actor.SYSTEM`` explicitly."""
+    if not actor.is_platform_admin:
         raise Forbidden("Only a platform administrator creates organisations.")
     errors = ErrorCollector()
     if type_ not in roles.ORGANISATION_TYPES:
@@ -56,35 +56,27 @@ def create_organisation(
 
 
 def create_user(
-    uow: UnitOfWork, passwords: Passwords, username: str, password: str, role: str,
+    uow: UnitOfWork, passwords: Passwords, actor: Actor, username: str, password: str, role: str,
     organisation_name: str | None = None, display_name: str | None = None,
-    actor: Actor | None = None,
 ) -> User:
-    """``actor`` is the admin creating the account through the API (the CLI passes
-    none): an organisation's admin creates users only in that organisation."""
+    """``actor`` is the admin creating the account (the CLI passes ``actor.SYSTEM``).
+    A user made by anyone but a platform admin belongs to the creator's organisation,
+    so only a platform admin makes another platform admin (an admin with none)."""
+    if actor.role != roles.ADMIN:
+        raise Forbidden("Only an administrator creates users.")
     errors = ErrorCollector()
     if role not in roles.ROLES:
         errors.add("role", f"Must be one of: {', '.join(roles.ROLES)}.")
     for problem in password_problems(password):
         errors.add("password", problem)
     with uow:
-        organisation = None
-        if organisation_name:
-            organisation = uow.session.scalar(
-                select(Organisation).where(Organisation.name == organisation_name))
-            if organisation is None:
-                errors.add("organisation", "No organisation with this name.")
+        organisation = _organisation_of_new_user(uow.session, actor, organisation_name, errors)
         expected = roles.ROLE_ORGANISATION_TYPE.get(role)
         if organisation and expected and organisation.type != expected:
             errors.add("organisation", f"A {role} belongs to a {expected} organisation.")
         if organisation is None and role in (roles.DIETITIAN, roles.LOGISTICS, roles.COFINANCER):
             errors.add("organisation", f"A {role} must belong to an organisation.")
-        if organisation is not None and role == roles.CAREGIVER:
-            errors.add("organisation", "A caregiver belongs to no organisation.")
         errors.raise_if_any()
-        if actor is not None and not actor.is_platform_admin and organisation is not None \
-                and organisation.id != actor.organisation_id:
-            raise Forbidden("An admin creates users in their own organisation only.")
         if uow.session.scalar(select(User).where(User.username == username)):
             raise Conflict("This username is taken.", {"username": ["Already exists."]})
         user = User(username=username, password_hash=passwords.hash(password), role=role,
@@ -92,6 +84,22 @@ def create_user(
         uow.session.add(user)
         uow.commit()
         return user
+
+
+def _organisation_of_new_user(session: Session, actor: Actor, name: str | None,
+                              errors: ErrorCollector) -> Organisation | None:
+    if not actor.is_platform_admin:
+        # Whatever the request says: the creator's organisation, never none.
+        own = session.get(Organisation, actor.organisation_id)
+        if own is None or (name and name != own.name):
+            raise Forbidden("An admin creates users in their own organisation only.")
+        return own
+    if not name:
+        return None
+    organisation = session.scalar(select(Organisation).where(Organisation.name == name))
+    if organisation is None:
+        errors.add("organisation", "No organisation with this name.")
+    return organisation
 
 
 def issue_token(

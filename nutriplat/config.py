@@ -46,7 +46,9 @@ class Config:
         # Signs the web application's session cookie; stable across restarts.
         self.SECRET_KEY = env.get("NUTRIPLAT_SECRET_KEY") or _instance_secret_key()
         self.TOKEN_TTL_MINUTES = _int("NUTRIPLAT_TOKEN_TTL_MINUTES", 8 * 60)
+        # Login throttle: failures per (username, client address), and per address.
         self.LOGIN_MAX_FAILURES = _int("NUTRIPLAT_LOGIN_MAX_FAILURES", 5)
+        self.LOGIN_MAX_FAILURES_PER_ADDRESS = _int("NUTRIPLAT_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
         self.LOGIN_WINDOW_MINUTES = _int("NUTRIPLAT_LOGIN_WINDOW_MINUTES", 15)
         # Argon2id cost; tests lower it, production keeps the library's defaults.
         self.PASSWORD_TIME_COST = _int("NUTRIPLAT_PASSWORD_TIME_COST", 3)

@@ -1,39 +1,18 @@
 """Use cases of the auth area: organisations, users, tokens. No Flask here."""
 from __future__ import annotations
 
-import hashlib
-import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
-from nutriplat.auth.models import AuthToken, LoginAttempt, Organisation, User
+from nutriplat.auth.models import AuthToken, Organisation, User
 from nutriplat.auth.passwords import Passwords, password_problems
+from nutriplat.auth.tokens import digest
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import (
-    Conflict, ErrorCollector, Forbidden, NotAuthenticated, NotFound, TooManyRequests,
-)
-
-
-@dataclass(frozen=True)
-class LoginPolicy:
-    token_ttl: timedelta
-    max_failures: int
-    window: timedelta
-
-
-@dataclass(frozen=True)
-class IssuedToken:
-    access_token: str
-    expires_at: datetime
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotAuthenticated, NotFound
 
 
 def create_organisation(uow: UnitOfWork, name: str, type_: str, actor: Actor) -> Organisation:
@@ -102,51 +81,25 @@ def _organisation_of_new_user(session: Session, actor: Actor, name: str | None,
     return organisation
 
 
-def issue_token(
-    uow: UnitOfWork, passwords: Passwords, policy: LoginPolicy,
-    username: str, password: str, ip: str | None,
-) -> IssuedToken:
-    now = utcnow()
-    with uow:
-        failures = uow.session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(
-                LoginAttempt.username == username,
-                LoginAttempt.succeeded.is_(False),
-                LoginAttempt.attempted_at >= now - policy.window,
-            )
-        ) or 0
-        if failures >= policy.max_failures:
-            raise TooManyRequests(
-                "Too many failed logins; try again later.", int(policy.window.total_seconds()))
-        user = uow.session.scalar(select(User).where(User.username == username))
-        ok = passwords.verify(user.password_hash if user else None, password)
-        ok = ok and user is not None and user.is_active
-        uow.session.add(LoginAttempt(username=username, ip=ip, attempted_at=now, succeeded=ok))
-        if not ok:
-            uow.commit()  # the failure must count even though we refuse
-            raise NotAuthenticated("Invalid username or password.")
-        token = secrets.token_urlsafe(32)
-        expires_at = now + policy.token_ttl
-        uow.session.add(AuthToken(token_hash=_digest(token), user=user, created_at=now,
-                                  expires_at=expires_at, ip=ip))
-        uow.commit()
-        return IssuedToken(token, expires_at)
-
-
 def authenticate(uow: UnitOfWork, token: str, ip: str | None, purpose: str | None) -> Actor:
     with uow:
-        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(token)))
-        if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
-            raise NotAuthenticated("The token is invalid, expired or revoked.")
-        if not row.user.is_active:
-            raise NotAuthenticated("The account is disabled.")
-        user = row.user
-        return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
+        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == digest(token)))
+        return token_actor(row, utcnow(), ip, purpose)
+
+
+def token_actor(row: AuthToken | None, now: datetime, ip: str | None, purpose: str | None) -> Actor:
+    """The caller behind a token row, if the token and its account still work."""
+    if row is None or row.revoked_at is not None or row.expires_at <= now:
+        raise NotAuthenticated("The token is invalid, expired or revoked.")
+    if not row.user.is_active:
+        raise NotAuthenticated("The account is disabled.")
+    user = row.user
+    return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
 
 
 def revoke_token(uow: UnitOfWork, token: str) -> None:
     with uow:
-        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(token)))
+        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == digest(token)))
         if row is None:
             raise NotFound("Unknown token.")
         if row.revoked_at is None:

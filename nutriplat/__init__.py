@@ -14,6 +14,7 @@ from nutriplat.auth.login import LoginPolicy
 from nutriplat.config import Config
 from nutriplat.db import make_engine, make_session_factory
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
+from nutriplat import security
 
 
 @dataclass
@@ -44,6 +45,7 @@ def create_app(config: Config | None = None) -> Flask:
             max_failures_per_address=config.LOGIN_MAX_FAILURES_PER_ADDRESS,
         ),
     )
+    security.init_app(app)
     _register_api(app)
     _register_web(app)
     return app

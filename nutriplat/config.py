@@ -53,6 +53,9 @@ class Config:
         # Argon2id cost; tests lower it, production keeps the library's defaults.
         self.PASSWORD_TIME_COST = _int("NUTRIPLAT_PASSWORD_TIME_COST", 3)
         self.PASSWORD_MEMORY_COST_KIB = _int("NUTRIPLAT_PASSWORD_MEMORY_COST_KIB", 65536)
+        # Reverse proxies in front of the service whose X-Forwarded-For/-Proto/-Host are
+        # believed (werkzeug ProxyFix); 0: none, the client address is the socket's.
+        self.TRUSTED_PROXIES = _int("NUTRIPLAT_TRUSTED_PROXIES", 0)
         self.TIMEZONE = env.get("NUTRIPLAT_TIMEZONE", "Europe/Brussels")
         self.SQL_ECHO = env.get("NUTRIPLAT_SQL_ECHO", "") == "1"
 

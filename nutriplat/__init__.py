@@ -10,10 +10,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.passwords import Passwords
-from nutriplat.auth.services import LoginPolicy
+from nutriplat.auth.login import LoginPolicy
 from nutriplat.config import Config
 from nutriplat.db import make_engine, make_session_factory
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
+from nutriplat import security
 
 
 @dataclass
@@ -41,8 +42,10 @@ def create_app(config: Config | None = None) -> Flask:
             token_ttl=timedelta(minutes=config.TOKEN_TTL_MINUTES),
             max_failures=config.LOGIN_MAX_FAILURES,
             window=timedelta(minutes=config.LOGIN_WINDOW_MINUTES),
+            max_failures_per_address=config.LOGIN_MAX_FAILURES_PER_ADDRESS,
         ),
     )
+    security.init_app(app)
     _register_api(app)
     _register_web(app)
     return app

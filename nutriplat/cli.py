@@ -9,6 +9,7 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from nutriplat import create_app, migrate
 from nutriplat.auth import roles, services
+from nutriplat.auth.actor import SYSTEM
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import DomainError
 
@@ -49,7 +50,7 @@ def db_upgrade(revision: str) -> None:
 def create_organisation(name: str, type_: str) -> None:
     """Create an organisation."""
     try:
-        organisation = services.create_organisation(_uow(), name, type_)
+        organisation = services.create_organisation(_uow(), name, type_, SYSTEM)
     except DomainError as error:
         _fail(error)
     click.echo(f"Organisation {organisation.id}: {organisation.name} ({organisation.type}).")
@@ -68,7 +69,7 @@ def create_user(username: str, role: str, organisation: str | None, password_std
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = services.create_user(_uow(), current_app.extensions["nutriplat"].passwords,
+        user = services.create_user(_uow(), current_app.extensions["nutriplat"].passwords, SYSTEM,
                                     username, password, role, organisation)
     except DomainError as error:
         _fail(error)

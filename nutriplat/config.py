@@ -46,11 +46,16 @@ class Config:
         # Signs the web application's session cookie; stable across restarts.
         self.SECRET_KEY = env.get("NUTRIPLAT_SECRET_KEY") or _instance_secret_key()
         self.TOKEN_TTL_MINUTES = _int("NUTRIPLAT_TOKEN_TTL_MINUTES", 8 * 60)
+        # Login throttle: failures per (username, client address), and per address.
         self.LOGIN_MAX_FAILURES = _int("NUTRIPLAT_LOGIN_MAX_FAILURES", 5)
+        self.LOGIN_MAX_FAILURES_PER_ADDRESS = _int("NUTRIPLAT_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
         self.LOGIN_WINDOW_MINUTES = _int("NUTRIPLAT_LOGIN_WINDOW_MINUTES", 15)
         # Argon2id cost; tests lower it, production keeps the library's defaults.
         self.PASSWORD_TIME_COST = _int("NUTRIPLAT_PASSWORD_TIME_COST", 3)
         self.PASSWORD_MEMORY_COST_KIB = _int("NUTRIPLAT_PASSWORD_MEMORY_COST_KIB", 65536)
+        # Reverse proxies in front of the service whose X-Forwarded-For/-Proto/-Host are
+        # believed (werkzeug ProxyFix); 0: none, the client address is the socket's.
+        self.TRUSTED_PROXIES = _int("NUTRIPLAT_TRUSTED_PROXIES", 0)
         self.TIMEZONE = env.get("NUTRIPLAT_TIMEZONE", "Europe/Brussels")
         self.SQL_ECHO = env.get("NUTRIPLAT_SQL_ECHO", "") == "1"
 

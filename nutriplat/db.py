@@ -5,12 +5,14 @@ nothing here knows about Flask.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, create_engine, event
+from sqlalchemy import JSON, DateTime, MetaData, create_engine, event, inspect
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -72,9 +74,23 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Rows that are written even when their transaction fails (session.info key).
+_SURVIVORS = "nutriplat.survivors"
+log = logging.getLogger(__name__)
+
+
+def add_surviving(session: Session, row: Any) -> None:
+    """Add ``row`` to the transaction, and write it on its own if the transaction is
+    rolled back or left uncommitted: the audit of a refused access outlives the
+    request it refuses."""
+    session.add(row)
+    session.info.setdefault(_SURVIVORS, []).append(row)
+
+
 class UnitOfWork:
     """One business transaction. ``with uow:`` opens a session; leaving the block
-    without ``commit()`` rolls everything back, so a failed command writes nothing."""
+    without ``commit()`` rolls everything back, so a failed command writes nothing
+    (except the rows given to ``add_surviving``)."""
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self._session_factory = session_factory
@@ -89,10 +105,33 @@ class UnitOfWork:
         # the objects a service returns stay readable; rollback() would expire them.
         if exc_type is not None:
             self.session.rollback()
+        survivors = self.session.info.pop(_SURVIVORS, [])
         self.session.close()
+        if survivors:
+            self._write_survivors(survivors)
 
     def commit(self) -> None:
         self.session.commit()
+        self.session.info.pop(_SURVIVORS, None)  # written with the transaction
+
+    def _write_survivors(self, rows: list[Any]) -> None:
+        """In a transaction of their own, after the failed one let go of its locks;
+        fresh copies, since the rolled-back rows may carry a primary key."""
+        session = self._session_factory()
+        try:
+            session.add_all(_fresh_copy(row) for row in rows)
+            session.commit()
+        except SQLAlchemyError:  # never let the audit hide the request's own error
+            log.exception("could not write %d surviving rows", len(rows))
+            session.rollback()
+        finally:
+            session.close()
+
+
+def _fresh_copy(row: Any) -> Any:
+    mapper = inspect(row).mapper
+    keys = [c.key for c in mapper.column_attrs if not any(col.primary_key for col in c.columns)]
+    return mapper.class_(**{key: getattr(row, key) for key in keys})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -2,6 +2,7 @@
 for the request, and the one error shape of DESIGN.md."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -13,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import DomainError, Forbidden, NotAuthenticated, TooManyRequests
+from nutriplat.errors import DomainError, Forbidden, InvalidInput, NotAuthenticated, TooManyRequests
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,6 +29,23 @@ def actor() -> Actor:
 
 def client_ip() -> str | None:
     return request.remote_addr
+
+
+# The audit log keeps at most this much of the reason a caller gives (audit_log.purpose).
+PURPOSE_MAX_LENGTH = 80
+
+
+def request_purpose() -> str | None:
+    """The ``X-Purpose`` header (why the caller accesses the data), checked before it
+    reaches the audit log: too long or with control characters is a 422."""
+    value = request.headers.get("X-Purpose")
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if len(value) > PURPOSE_MAX_LENGTH or not value.isprintable():
+        raise InvalidInput("The X-Purpose header is invalid.", {
+            "X-Purpose": [f"At most {PURPOSE_MAX_LENGTH} printable characters."]})
+    return value
 
 
 def bearer_token() -> str:
@@ -45,8 +63,8 @@ def roles_required(*allowed: str) -> Callable[[F], F]:
     def decorator(view: F) -> F:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            caller = auth_services.authenticate(
-                uow(), bearer_token(), client_ip(), request.headers.get("X-Purpose"))
+            caller = auth_services.authenticate(uow(), bearer_token(), client_ip(), None)
+            caller = dataclasses.replace(caller, purpose=request_purpose())
             if caller.role not in allowed:
                 raise Forbidden(f"The role '{caller.role}' may not do this.")
             g.actor = caller

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from nutriplat import create_app, migrate
 from nutriplat.auth import services as auth_services
+from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
@@ -96,7 +97,7 @@ class World:
 
     def organisation(self, name: str, type_: str = "provider") -> int:
         if name not in self._orgs:
-            self._orgs[name] = auth_services.create_organisation(self.uow, name, type_).id
+            self._orgs[name] = auth_services.create_organisation(self.uow, name, type_, SYSTEM).id
         return self._orgs[name]
 
     def person(self, username: str, role: str, organisation: str | None = "Provider A") -> Person:
@@ -104,8 +105,8 @@ class World:
         if organisation is not None:
             self.organisation(organisation, org_type)
         user = auth_services.create_user(
-            self.uow, self.app.extensions["nutriplat"].passwords, username, TEST_PASSWORD, role,
-            organisation)
+            self.uow, self.app.extensions["nutriplat"].passwords, SYSTEM, username, TEST_PASSWORD,
+            role, organisation)
         response = self.http.post("/api/v1/auth/token",
                                   json={"username": username, "password": TEST_PASSWORD})
         assert response.status_code == 200, response.json

@@ -5,7 +5,7 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth import audit, roles, schemas, services
+from nutriplat.auth import audit, login, roles, schemas, services
 from nutriplat.pagination import page_of
 from nutriplat.web import actor, bearer_token, client_ip, roles_required, uow
 
@@ -25,8 +25,8 @@ class Token(MethodView):
     def post(self, body):
         """Exchange a username and password for an expiring bearer token"""
         state = _state()
-        return services.issue_token(uow(), state.passwords, state.login_policy,
-                                    body["username"], body["password"], client_ip())
+        return login.issue_token(uow(), state.passwords, state.login_policy,
+                                 body["username"], body["password"], client_ip())
 
     @roles_required(*roles.ROLES)
     @blp.response(204)
@@ -65,8 +65,8 @@ class Users(MethodView):
     def post(self, body):
         """Create a user with one role"""
         return services.create_user(
-            uow(), _state().passwords, body["username"], body["password"], body["role"],
-            body.get("organisation"), body.get("display_name"), actor=actor())
+            uow(), _state().passwords, actor(), body["username"], body["password"], body["role"],
+            body.get("organisation"), body.get("display_name"))
 
 
 @blp.route("/audit")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuditEntry
+from nutriplat.db import add_surviving
 
 
 def record(
@@ -27,6 +28,20 @@ def record(
     """``organisation_id`` is the organisation that holds the data (the client's
     provider); it defaults to the caller's, and decides which admin sees the entry."""
     session.add(_entry(actor, action, resource, resource_id, client_id, detail, organisation_id))
+
+
+def record_refusal(
+    session: Session, actor: Actor, resource: str, resource_id: object, status: int,
+    scope: str, organisation_id: int | None,
+) -> None:
+    """A refused read or write of person data (404 or 403), written even though the
+    request fails. ``organisation_id`` is the data's holder, or None when nothing
+    with that id exists: the entry goes to that organisation's admin and the platform
+    admin, never to the caller's side, so the log tells the caller nothing new."""
+    entry = _entry(actor, "refuse", resource, str(resource_id)[:40], None,
+                   {"status": status, "scope": scope}, None)
+    entry.organisation_id = organisation_id
+    add_surviving(session, entry)
 
 
 def record_reads(

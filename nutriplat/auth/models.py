@@ -53,9 +53,37 @@ class AuthToken(Base):
     user: Mapped[User] = relationship(lazy="joined")
 
 
+class WebSession(Base):
+    """A signed-in browser. The cookie holds only a random session id (its digest is
+    stored here); the bearer token behind it never leaves the server."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    token_id: Mapped[int] = mapped_column(ForeignKey("auth_tokens.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime]
+    # The token's lifetime at sign-in; idling shortens the token's expiry, never lengthens it past this.
+    ends_at: Mapped[datetime]
+
+    token: Mapped[AuthToken] = relationship(lazy="joined")
+
+
+class LoginThrottle(Base):
+    """One row per client address: a login locks its address's row before counting
+    failures and recording its own, so concurrent guesses are counted one by one."""
+
+    __tablename__ = "login_throttles"
+
+    address: Mapped[str] = mapped_column(String(45), primary_key=True)
+    touched_at: Mapped[datetime]
+
+
 class LoginAttempt(Base):
     __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_username_at", "username", "attempted_at"),)
+    __table_args__ = (Index("ix_login_attempts_username_at", "username", "attempted_at"),
+                      Index("ix_login_attempts_ip_at", "ip", "attempted_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80))

@@ -20,5 +20,8 @@ ROLE_ORGANISATION_TYPE: Final = {
     DIETITIAN: "provider",
     LOGISTICS: "provider",
     COFINANCER: "cofinancer",
-    CAREGIVER: None,  # a family member belongs to no organisation
+    # A family member: the provider whose admin made the account manages it (lists,
+    # deactivates it), or none when the platform admin made it. Mandates, never the
+    # organisation, decide which clients a caregiver sees (clients.access).
+    CAREGIVER: "provider",
 }

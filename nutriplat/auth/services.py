@@ -1,44 +1,23 @@
 """Use cases of the auth area: organisations, users, tokens. No Flask here."""
 from __future__ import annotations
 
-import hashlib
-import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
-from nutriplat.auth.models import AuthToken, LoginAttempt, Organisation, User
+from nutriplat.auth.models import AuthToken, Organisation, User
 from nutriplat.auth.passwords import Passwords, password_problems
+from nutriplat.auth.tokens import digest
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import (
-    Conflict, ErrorCollector, Forbidden, NotAuthenticated, NotFound, TooManyRequests,
-)
+from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotAuthenticated, NotFound
 
 
-@dataclass(frozen=True)
-class LoginPolicy:
-    token_ttl: timedelta
-    max_failures: int
-    window: timedelta
-
-
-@dataclass(frozen=True)
-class IssuedToken:
-    access_token: str
-    expires_at: datetime
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def create_organisation(
-    uow: UnitOfWork, name: str, type_: str, actor: Actor | None = None
-) -> Organisation:
-    if actor is not None and not actor.is_platform_admin:
+def create_organisation(uow: UnitOfWork, name: str, type_: str, actor: Actor) -> Organisation:
+    """``actor`` is required: the CLI and the demo pass ``actor.SYSTEM`` explicitly."""
+    if not actor.is_platform_admin:
         raise Forbidden("Only a platform administrator creates organisations.")
     errors = ErrorCollector()
     if type_ not in roles.ORGANISATION_TYPES:
@@ -56,35 +35,27 @@ def create_organisation(
 
 
 def create_user(
-    uow: UnitOfWork, passwords: Passwords, username: str, password: str, role: str,
+    uow: UnitOfWork, passwords: Passwords, actor: Actor, username: str, password: str, role: str,
     organisation_name: str | None = None, display_name: str | None = None,
-    actor: Actor | None = None,
 ) -> User:
-    """``actor`` is the admin creating the account through the API (the CLI passes
-    none): an organisation's admin creates users only in that organisation."""
+    """``actor`` is the admin creating the account (the CLI passes ``actor.SYSTEM``).
+    A user made by anyone but a platform admin belongs to the creator's organisation,
+    so only a platform admin makes another platform admin (an admin with none)."""
+    if actor.role != roles.ADMIN:
+        raise Forbidden("Only an administrator creates users.")
     errors = ErrorCollector()
     if role not in roles.ROLES:
         errors.add("role", f"Must be one of: {', '.join(roles.ROLES)}.")
     for problem in password_problems(password):
         errors.add("password", problem)
     with uow:
-        organisation = None
-        if organisation_name:
-            organisation = uow.session.scalar(
-                select(Organisation).where(Organisation.name == organisation_name))
-            if organisation is None:
-                errors.add("organisation", "No organisation with this name.")
+        organisation = _organisation_of_new_user(uow.session, actor, organisation_name, errors)
         expected = roles.ROLE_ORGANISATION_TYPE.get(role)
         if organisation and expected and organisation.type != expected:
             errors.add("organisation", f"A {role} belongs to a {expected} organisation.")
         if organisation is None and role in (roles.DIETITIAN, roles.LOGISTICS, roles.COFINANCER):
             errors.add("organisation", f"A {role} must belong to an organisation.")
-        if organisation is not None and role == roles.CAREGIVER:
-            errors.add("organisation", "A caregiver belongs to no organisation.")
         errors.raise_if_any()
-        if actor is not None and not actor.is_platform_admin and organisation is not None \
-                and organisation.id != actor.organisation_id:
-            raise Forbidden("An admin creates users in their own organisation only.")
         if uow.session.scalar(select(User).where(User.username == username)):
             raise Conflict("This username is taken.", {"username": ["Already exists."]})
         user = User(username=username, password_hash=passwords.hash(password), role=role,
@@ -94,51 +65,41 @@ def create_user(
         return user
 
 
-def issue_token(
-    uow: UnitOfWork, passwords: Passwords, policy: LoginPolicy,
-    username: str, password: str, ip: str | None,
-) -> IssuedToken:
-    now = utcnow()
-    with uow:
-        failures = uow.session.scalar(
-            select(func.count()).select_from(LoginAttempt).where(
-                LoginAttempt.username == username,
-                LoginAttempt.succeeded.is_(False),
-                LoginAttempt.attempted_at >= now - policy.window,
-            )
-        ) or 0
-        if failures >= policy.max_failures:
-            raise TooManyRequests(
-                "Too many failed logins; try again later.", int(policy.window.total_seconds()))
-        user = uow.session.scalar(select(User).where(User.username == username))
-        ok = passwords.verify(user.password_hash if user else None, password)
-        ok = ok and user is not None and user.is_active
-        uow.session.add(LoginAttempt(username=username, ip=ip, attempted_at=now, succeeded=ok))
-        if not ok:
-            uow.commit()  # the failure must count even though we refuse
-            raise NotAuthenticated("Invalid username or password.")
-        token = secrets.token_urlsafe(32)
-        expires_at = now + policy.token_ttl
-        uow.session.add(AuthToken(token_hash=_digest(token), user=user, created_at=now,
-                                  expires_at=expires_at, ip=ip))
-        uow.commit()
-        return IssuedToken(token, expires_at)
+def _organisation_of_new_user(session: Session, actor: Actor, name: str | None,
+                              errors: ErrorCollector) -> Organisation | None:
+    if not actor.is_platform_admin:
+        # Whatever the request says: the creator's organisation, never none.
+        own = session.get(Organisation, actor.organisation_id)
+        if own is None or (name and name != own.name):
+            raise Forbidden("An admin creates users in their own organisation only.")
+        return own
+    if not name:
+        return None
+    organisation = session.scalar(select(Organisation).where(Organisation.name == name))
+    if organisation is None:
+        errors.add("organisation", "No organisation with this name.")
+    return organisation
 
 
 def authenticate(uow: UnitOfWork, token: str, ip: str | None, purpose: str | None) -> Actor:
     with uow:
-        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(token)))
-        if row is None or row.revoked_at is not None or row.expires_at <= utcnow():
-            raise NotAuthenticated("The token is invalid, expired or revoked.")
-        if not row.user.is_active:
-            raise NotAuthenticated("The account is disabled.")
-        user = row.user
-        return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
+        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == digest(token)))
+        return token_actor(row, utcnow(), ip, purpose)
+
+
+def token_actor(row: AuthToken | None, now: datetime, ip: str | None, purpose: str | None) -> Actor:
+    """The caller behind a token row, if the token and its account still work."""
+    if row is None or row.revoked_at is not None or row.expires_at <= now:
+        raise NotAuthenticated("The token is invalid, expired or revoked.")
+    if not row.user.is_active:
+        raise NotAuthenticated("The account is disabled.")
+    user = row.user
+    return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
 
 
 def revoke_token(uow: UnitOfWork, token: str) -> None:
     with uow:
-        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == _digest(token)))
+        row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == digest(token)))
         if row is None:
             raise NotFound("Unknown token.")
         if row.revoked_at is None:

@@ -3,13 +3,18 @@ caregivers only the clients who mandated them and only within the mandate's scop
 cofinancers never see a person."""
 from __future__ import annotations
 
+from typing import NoReturn
+
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from nutriplat.auth import roles
+from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import CaregiverMandate, Client
-from nutriplat.errors import Forbidden, NotFound
+from nutriplat.errors import DomainError, Forbidden, NotFound
+
+# An id outside a database integer names no client (and must not reach the query).
+PG_INTEGER_MIN, PG_INTEGER_MAX = -(2**31), 2**31 - 1
 
 
 def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Select[tuple[Client]]:
@@ -29,17 +34,25 @@ def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Sele
 
 def load_client(session: Session, actor: Actor, client_id: int, scope: str = "view") -> Client:
     """The client, if the actor may act on them in ``scope`` (view, record, order);
-    otherwise 404 for someone they cannot see, 403 for a mandate without the scope."""
+    otherwise 404 for someone they cannot see, 403 for a mandate without the scope.
+    Either refusal is audited (``audit.record_refusal``)."""
     if actor.role == roles.CAREGIVER:
         scopes = mandate_scopes(session, actor, client_id)
         if not scopes:
-            raise NotFound(f"No client {client_id}.")
+            _refuse(session, actor, client_id, scope, NotFound(f"No client {client_id}."))
         if scope not in scopes:
-            raise Forbidden(f"Your mandate does not include '{scope}'.")
+            _refuse(session, actor, client_id, scope, Forbidden(f"Your mandate does not include '{scope}'."))
     client = session.scalar(visible_clients(session, actor, scope).where(Client.id == client_id))
     if client is None:
-        raise NotFound(f"No client {client_id}.")
+        _refuse(session, actor, client_id, scope, NotFound(f"No client {client_id}."))
     return client
+
+
+def _refuse(session: Session, actor: Actor, client_id: int, scope: str, error: DomainError) -> NoReturn:
+    holder = session.scalar(select(Client.organisation_id).where(Client.id == client_id)) \
+        if PG_INTEGER_MIN <= client_id <= PG_INTEGER_MAX else None
+    audit.record_refusal(session, actor, "client", client_id, error.status, scope, holder)
+    raise error
 
 
 def mandate_scopes(session: Session, actor: Actor, client_id: int) -> set[str]:

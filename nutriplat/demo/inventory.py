@@ -168,7 +168,7 @@ def _simulate(factory: sessionmaker[Session], organisations: tuple[int, int, int
         with new() as uow:
             _receive(uow.session, *organisations, day - timedelta(days=1), long_life=False, report=report)
             uow.commit()
-        counts = run_reorder(new, day).counts
+        counts = run_reorder(new, day, SYSTEM).counts
         if ordered := counts["delivery_orders"] + counts["extra_deliveries"]:
             report.count("delivery orders", ordered)
         with new() as uow:

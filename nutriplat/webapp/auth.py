@@ -1,12 +1,14 @@
 """Login, logout, the account page and the language switch."""
 from __future__ import annotations
 
+import math
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth import services as auth_services
+from nutriplat.auth import login as auth_login, services as auth_services, web_sessions
+from nutriplat.db import utcnow
 from nutriplat.errors import NotAuthenticated, TooManyRequests
 from nutriplat.web import actor, client_ip, uow
 from nutriplat.webapp import preferences, session as web_session
@@ -20,26 +22,32 @@ def login():  # type: ignore[no-untyped-def]
     if "lang" in request.args:  # the language switch before signing in
         session["locale"] = preferences.supported(request.args["lang"])
     form = Form(request.form)
+    retry_after: dict[str, str] = {}
     if request.method == "POST":
-        with form.handling(NotAuthenticated, TooManyRequests):
-            _sign_in(form.value("username").strip(), form.value("password"))
-            return redirect(_safe_next(request.args.get("next")))
-    return render_template("auth/login.html", form=form), form.status
+        try:
+            with form.handling(NotAuthenticated):
+                _sign_in(form.value("username").strip(), form.value("password"))
+                return redirect(_safe_next(request.args.get("next")))
+        except TooManyRequests as error:  # the form shows it; the header says how long
+            form.message, form.status = error.message, error.status
+            retry_after = {"Retry-After": str(error.retry_after_s)}
+    return render_template("auth/login.html", form=form), form.status, retry_after
 
 
 def _sign_in(username: str, password: str) -> None:
     state = current_app.extensions["nutriplat"]
     try:
-        issued = auth_services.issue_token(uow(), state.passwords, state.login_policy,
-                                           username, password, client_ip())
+        issued = auth_login.issue_token(uow(), state.passwords, state.login_policy,
+                                        username, password, client_ip())
     except TooManyRequests as error:  # the API's throttle, in the user's language
         raise TooManyRequests(_("Too many failed sign-ins; try again in %(minutes)d minutes.",
-                                minutes=error.retry_after_s // 60), error.retry_after_s) from error
+                                minutes=math.ceil(error.retry_after_s / 60)), error.retry_after_s) from error
     except NotAuthenticated as error:
         raise NotAuthenticated(_("Invalid username or password.")) from error
     who = auth_services.authenticate(uow(), issued.access_token, client_ip(), None)
     me = preferences.profile(uow(), who)
-    web_session.start(issued.access_token, me.locale, me.display_name)
+    session_id = web_sessions.start(uow(), issued.access_token, web_session.idle_timeout(), utcnow())
+    web_session.start(session_id, me.locale, me.display_name)
 
 
 def _safe_next(target: str | None) -> str:

@@ -1,23 +1,25 @@
 """Session login for the web application.
 
 The login page exchanges username and password for the same bearer token the API
-issues (``auth.services.issue_token``: password check, login throttling, the login
-attempt record); the token lives in the signed, HttpOnly session cookie and every
-request authenticates it with ``auth.services.authenticate``, so expiry, revocation
-and disabled accounts work exactly as in the API. On top: an idle timeout."""
+issues (``auth.login.issue_token``: password check, login throttling, the login
+attempt record). The token stays on the server: the signed, HttpOnly session cookie
+holds only a server-side session id (``auth.web_sessions``), and every request
+resumes it, so expiry, revocation and disabled accounts work exactly as in the API.
+On top: an idle timeout, which also ends the token."""
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 
-from nutriplat.auth import services as auth_services
+from nutriplat.auth import web_sessions
 from nutriplat.auth.actor import Actor
 from nutriplat.db import utcnow
-from nutriplat.errors import Forbidden, NotAuthenticated, NotFound
+from nutriplat.errors import Forbidden, NotAuthenticated
 from nutriplat.web import client_ip, uow
 from nutriplat.webapp import nav
 
@@ -33,39 +35,36 @@ def check_csrf(csrf: Any) -> Callable[[], None]:
     return before_request
 
 
-def start(token: str, locale: str, display_name: str) -> None:
+def start(session_id: str, locale: str, display_name: str) -> None:
     """A fresh session after a successful login (nothing carried over from before)."""
     session.clear()
-    session.update(token=token, locale=locale, name=display_name, seen=_now())
+    session.update(sid=session_id, locale=locale, name=display_name)
 
 
 def end() -> None:
-    token = session.get("token")
+    session_id = session.get("sid")
     session.clear()
-    if token:
-        try:
-            auth_services.revoke_token(uow(), token)
-        except NotFound:
-            pass  # already gone: the session is over either way
+    if session_id:
+        web_sessions.end(uow(), session_id, utcnow())
+
+
+def idle_timeout() -> timedelta:
+    return timedelta(minutes=current_app.config["WEB_IDLE_MINUTES"])
 
 
 def load_actor() -> None:
     """Before every web request: who is signed in (``g.actor``), or nobody."""
     g.actor = None
-    if request.endpoint in PUBLIC_ENDPOINTS or "token" not in session:
-        return
-    idle_s = current_app.config["WEB_IDLE_MINUTES"] * 60
-    if _now() - session.get("seen", 0) > idle_s:
-        end()
-        flash(_l("You were signed out after a period of inactivity."), "info")
+    if request.endpoint in PUBLIC_ENDPOINTS or "sid" not in session:
         return
     try:
-        g.actor = auth_services.authenticate(uow(), session["token"], client_ip(), None)
+        g.actor = web_sessions.resume(uow(), session["sid"], idle_timeout(), utcnow(), client_ip())
+    except web_sessions.SessionIdle:
+        session.clear()
+        flash(_l("You were signed out after a period of inactivity."), "info")
     except NotAuthenticated:
         session.clear()
         flash(_l("Your session has ended; please sign in again."), "info")
-        return
-    session["seen"] = _now()
 
 
 def login_required(*roles: str) -> Callable[[F], F]:
@@ -101,6 +100,3 @@ def template_context() -> dict[str, Any]:
         "role_label": nav.role_label,
     }
 
-
-def _now() -> int:
-    return int(utcnow().timestamp())

@@ -7,7 +7,7 @@ from flask.cli import ScriptInfo
 from sqlalchemy import select
 
 from nutriplat.auth import services as auth_services
-from nutriplat.auth.actor import Actor
+from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing import plans, subscriptions
 from nutriplat.billing.models import PlanVersion
 from nutriplat.cli import main as cli
@@ -22,7 +22,7 @@ def run(app):
 
 @pytest.fixture
 def subscribed(uow):
-    org = auth_services.create_organisation(uow, "Provider J", "provider").id
+    org = auth_services.create_organisation(uow, "Provider J", "provider", SYSTEM).id
     staff = Actor(None, "t", "admin", org)
     plan = plans.create_plan(uow, staff, {"code": "std", "name": "Standard", "version": {
         "effective_from": date(2026, 1, 1), "meals_per_week": 14, "package_price": D("9999999.99"),

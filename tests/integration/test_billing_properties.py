@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from nutriplat.auth import services as auth_services
-from nutriplat.auth.actor import Actor
+from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing import charges, cofinancing, healthcoins, invoicing, plans, segments, subscriptions
 from nutriplat.billing.domain.months import Month
 from nutriplat.billing.models import (
@@ -49,8 +49,8 @@ def _wipe(engine):
 
 
 def _build(new, spec):
-    org = auth_services.create_organisation(new(), "Provider P", "provider").id
-    fund = auth_services.create_organisation(new(), "Cofinancer C", "cofinancer").id
+    org = auth_services.create_organisation(new(), "Provider P", "provider", SYSTEM).id
+    fund = auth_services.create_organisation(new(), "Cofinancer C", "cofinancer", SYSTEM).id
     staff = Actor(None, "tester", "admin", org)
     plan = plans.create_plan(new(), staff, {"code": "std", "name": "Standard", "version": {
         "effective_from": date(2026, 1, 1), "meals_per_week": 14, "package_price": spec["package"],

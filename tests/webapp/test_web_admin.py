@@ -38,8 +38,6 @@ def test_an_admin_creates_a_user_and_bad_input_is_shown_next_to_each_field(web, 
     for field in ("username", "password", "role"):
         assert f'id="f-{field}" name="{field}"' in bad.text or f'id="f-{field}"' in bad.text
     assert "Must be one of: admin, dietitian, logistics, cofinancer, caregiver." in bad.text
-    orgless = browser.post("/app/admin/users/", NEW_USER | {"organisation": ""})
-    assert orgless.status_code == 422 and "A dietitian must belong to an organisation." in orgless.text
     world.organisation("Provider B")
     elsewhere = browser.post("/app/admin/users/", NEW_USER | {"organisation": "Provider B"})
     assert elsewhere.status_code == 403  # an organisation's admin stays in it
@@ -49,6 +47,19 @@ def test_an_admin_creates_a_user_and_bad_input_is_shown_next_to_each_field(web, 
     assert "The account dina is created." in page.text and "Dina Diëtist" in page.text
     taken = browser.post("/app/admin/users/", NEW_USER)
     assert taken.status_code == 409 and "Already exists." in taken.text and 'aria-invalid="true"' in taken.text
+
+
+def test_a_user_made_by_an_organisations_admin_is_theirs_even_an_admin_without_organisation(web, world, ada):
+    """Issue 14, hole 1: the form cannot make a platform admin (an admin with none)."""
+    browser = web(ada, lang="en-GB")
+    made = browser.post("/app/admin/users/", NEW_USER | {"username": "root2", "role": "admin", "organisation": ""})
+    assert made.status_code == 302
+    root2 = web()
+    root2.login("root2", NEW_USER["password"])
+    page = root2.get("/app/admin/users/")
+    assert page.status_code == 200 and "ada" in page.text
+    world.person("bert", "dietitian", organisation="Provider B")
+    assert "bert" not in page.text and "bert" not in root2.get("/app/admin/users/").text
 
 
 def test_deactivating_a_user_ends_their_access_and_stays_in_the_organisation(web, world, ada):

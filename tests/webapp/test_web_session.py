@@ -87,7 +87,7 @@ def test_logout_ends_the_session_and_revokes_its_token(world, web, uow):
         assert len(web_tokens) == 1
 
 
-def test_an_idle_session_is_signed_out(world, web, app, monkeypatch):
+def test_an_idle_session_is_signed_out(world, web, app, monkeypatch, uow):
     browser = web(world.person("dora", "dietitian"))
     assert browser.get("/app/dietitian/").status_code == 200
     later = utcnow() + timedelta(minutes=app.config["WEB_IDLE_MINUTES"] + 1)
@@ -97,6 +97,10 @@ def test_an_idle_session_is_signed_out(world, web, app, monkeypatch):
     assert "inactiviteit" in browser.get("/app/login").text
     monkeypatch.undo()
     assert browser.get("/app/dietitian/").status_code == 302  # the session is gone for good
+    from nutriplat.auth.models import AuthToken
+    with uow:
+        revoked = [t for t in uow.session.query(AuthToken) if t.revoked_at is not None]
+        assert len(revoked) == 1  # the web session's token (World's API token lives on)
 
 
 def test_activity_keeps_the_session_alive(world, web, app, monkeypatch):
@@ -148,3 +152,33 @@ def test_only_local_paths_are_followed_after_login(world, web):
     response = browser.post("/app/login?next=//evil.example/x",
                             {"username": "dora", "password": "correct horse battery"})
     assert response.location.endswith("/app/")
+
+
+def test_the_cookie_holds_a_session_id_never_the_api_bearer_token(world, web, app, http):
+    """Issue 14, hole 10: a signed but readable cookie must not hand out API access."""
+    browser = web(world.person("dora", "dietitian"))
+    cookie = browser.client.get_cookie(app.config["SESSION_COOKIE_NAME"], domain="localhost")
+    content = app.session_interface.get_signing_serializer(app).loads(cookie.value)
+    assert "token" not in content and set(content) >= {"sid"}
+    for value in content.values():
+        assert http.get("/api/v1/clients", headers={"Authorization": f"Bearer {value}"}).status_code == 401
+
+
+def test_the_idle_timeout_ends_the_sessions_token_even_if_the_browser_never_returns(world, web, app, uow):
+    from nutriplat.auth.models import AuthToken, WebSession
+    web(world.person("dora", "dietitian"))
+    idle = timedelta(minutes=app.config["WEB_IDLE_MINUTES"])
+    with uow:
+        session = uow.session.query(WebSession).one()
+        token = uow.session.get(AuthToken, session.token_id)
+        assert token.expires_at <= session.last_seen_at + idle  # not the 8 hours of an API token
+        assert session.ends_at > token.expires_at
+
+
+def test_a_throttled_web_login_says_when_to_retry(world, web, app):
+    world.person("dora", "dietitian")
+    browser = web()
+    for _ in range(app.config["LOGIN_MAX_FAILURES"]):
+        browser.post("/app/login", {"username": "dora", "password": "wrong"})
+    blocked = browser.post("/app/login", {"username": "dora", "password": "correct horse battery"})
+    assert blocked.status_code == 429 and int(blocked.headers["Retry-After"]) > 0

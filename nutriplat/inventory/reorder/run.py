@@ -17,7 +17,7 @@ from sqlalchemy import select, union
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from nutriplat.auth.actor import SYSTEM, Actor
+from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.delivery.billing_link import bill_unbilled
@@ -33,7 +33,7 @@ RUN_TIME = time(2, 0)  # the scheduler runs it at 02:00 Europe/Brussels (issue 9
 CLIENTS_PER_TRANSACTION = 250
 
 
-def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor = SYSTEM,
+def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
                 progress: Callable[[int], None] | None = None) -> ReorderReport:
     report = ReorderReport(run_date.isoformat())
     now = datetime.combine(run_date, RUN_TIME)

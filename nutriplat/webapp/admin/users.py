@@ -25,9 +25,9 @@ def index():  # type: ignore[no-untyped-def]
     if request.method == "POST":
         with form.handling():
             data = form.load(UserSchema())
-            made = services.create_user(uow(), current_app.extensions["nutriplat"].passwords, data["username"],
-                                        data["password"], data["role"], data.get("organisation"),
-                                        data.get("display_name"), actor=actor())
+            made = services.create_user(uow(), current_app.extensions["nutriplat"].passwords, actor(),
+                                        data["username"], data["password"], data["role"],
+                                        data.get("organisation"), data.get("display_name"))
             flash(_("The account %(username)s is created.", username=made.username), "success")
             return redirect(url_for(".index"))
     organisations = services.list_organisations(uow(), actor())

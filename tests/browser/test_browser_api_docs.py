@@ -1,0 +1,15 @@
+"""The interactive API docs still start under the Content-Security-Policy (issue 14,
+hole 10): Swagger UI from the installed bundle, started by a script file."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+
+def test_swagger_ui_renders_the_api_with_no_policy_violation(page):
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto("/api/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("NutriPlat")
+    expect(page.locator(".opblock-tag").first).to_be_visible()
+    assert violations == []

@@ -77,6 +77,7 @@ API_MODULES = (
     "nutriplat.screening.api",
     "nutriplat.screening.rescreening.api",
     "nutriplat.catalog.api",
+    "nutriplat.catalog.changes_api",
     "nutriplat.mealplans.api",
     "nutriplat.billing.api_setup",
     "nutriplat.billing.api_clients",

@@ -80,6 +80,7 @@ API_MODULES = (
     "nutriplat.screening.api",
     "nutriplat.screening.rescreening.api",
     "nutriplat.catalog.api",
+    "nutriplat.catalog.changes_api",
     "nutriplat.mealplans.api",
     "nutriplat.billing.api_setup",
     "nutriplat.billing.api_clients",
@@ -112,6 +113,10 @@ def _register_api(app: Flask) -> None:
     api = Api(app)
     for module in API_MODULES:
         api.register_blueprint(import_module(module).blp)
+    # Shapes a response documents by reference only (chosen by role, see clients.logistics_view).
+    from nutriplat.clients.logistics_view import SCHEMAS
+    for name, schema in SCHEMAS.items():
+        api.spec.components.schema(name, schema=schema)
     web.register_error_handlers(app)
 
     @app.get("/api/docs/assets/<path:filename>")

@@ -1,7 +1,8 @@
 """Billable usage beyond the bundle. ``record_charge`` is what other areas call when an
 extra delivery is confirmed (automatic home reorders, issue 5): it is idempotent on
 ``idempotency_key``, so a retried confirmation never bills twice. Extra meals are
-priced at the catalogue variant's price at the time unless a price is given."""
+priced at the catalogue variant's price at the time, add-ons at the tariff's; only an
+admin may set another price, and only with a reason, which is stored and audited."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from nutriplat.auth import audit
+from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
 from nutriplat.billing.domain.months import Month
@@ -19,7 +20,7 @@ from nutriplat.billing.models import Charge
 from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.errors import Conflict, ErrorCollector, Forbidden, InvalidInput
 
 RESOURCE = "charge"
 
@@ -48,6 +49,22 @@ def _priced(session: Session, organisation_id: int, data: dict[str, Any],
     return priced
 
 
+def _check_exceptional_price(actor: Actor, data: dict[str, Any]) -> None:
+    """A price other than the list's is an admin's decision with a reason: whoever
+    confirms a delivery (logistics) bills at the price list."""
+    if "unit_price" not in data:
+        if data.get("price_reason") is not None:
+            raise InvalidInput("A price reason goes with an exceptional unit_price.", {
+                "price_reason": ["Only with an exceptional unit_price; the price list needs no reason."]})
+        return
+    if actor.role != roles.ADMIN:
+        raise Forbidden("Prices come from the price list; only an admin sets an exceptional price.",
+                        {"unit_price": ["Only an admin may set a price."]})
+    if not (data.get("price_reason") or "").strip():
+        raise InvalidInput("An exceptional price needs a reason.", {
+            "price_reason": ["Required with an exceptional unit_price."]})
+
+
 def _replayed(session: Session, organisation_id: int, client_id: int, key: str | None) -> Charge | None:
     if key is None:
         return None
@@ -65,6 +82,7 @@ def record_charge(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
         existing = _replayed(uow.session, client.organisation_id, client.id, data.get("idempotency_key"))
         if existing is not None:
             return existing
+        _check_exceptional_price(actor, data)
         errors = ErrorCollector()
         priced = _priced(uow.session, client.organisation_id, data, errors)
         errors.raise_if_any()
@@ -81,7 +99,9 @@ def record_charge(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
                                     data.get("idempotency_key"))) is not None:
                 return replay
             raise
-        audit.record(uow.session, actor, "create", RESOURCE, charge.id, client.id,
+        detail = ({"unit_price": str(charge.unit_price), "price_reason": charge.price_reason}
+                  if charge.price_reason else None)
+        audit.record(uow.session, actor, "create", RESOURCE, charge.id, client.id, detail=detail,
                      organisation_id=client.organisation_id)
         uow.commit()
         return charge

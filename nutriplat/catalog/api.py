@@ -2,20 +2,31 @@
 
 Readers: staff and caregivers (a caregiver with an order mandate orders from it);
 a catalogue holds no personal data, but cofinancers have no use for it and are refused.
-Editors: admins and dietitians."""
+Editors: the admins of a dish's owner (``catalog.ownership``); a person's allergen change
+or new texture is answered 202 and waits for a second admin (``/catalogue-changes``)."""
 from __future__ import annotations
 
+from flask import Response, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
 from nutriplat.catalog import schemas, services, variants
+from nutriplat.catalog.change_schemas import CatalogueChangeSchema
+from nutriplat.catalog.models import CatalogueChange
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("catalogue", __name__, url_prefix="/api/v1", description="Dish catalogue")
 
 READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
-EDITORS = (ADMIN, DIETITIAN)
+EDITORS = (ADMIN,)
+HELD = "Held for a second admin's approval (allergens or a new texture)."
+
+
+def held(change: CatalogueChange) -> Response:
+    response = jsonify(CatalogueChangeSchema().dump(change))
+    response.status_code = 202
+    return response
 
 
 @blp.route("/dishes")
@@ -64,9 +75,9 @@ class DishById(MethodView):
 class DishVariants(MethodView):
     @roles_required(*EDITORS)
     @blp.arguments(schemas.VariantSchema)
-    @blp.response(201, schemas.VariantSchema)
+    @blp.response(202, CatalogueChangeSchema, description=HELD)
     def post(self, body, dish_id):
-        """Offer the dish in another texture"""
+        """Propose the dish in another texture; a second admin approves it"""
         return variants.add_variant(uow(), actor(), dish_id, body)
 
 
@@ -81,9 +92,11 @@ class VariantById(MethodView):
     @roles_required(*EDITORS)
     @blp.arguments(schemas.VariantChangeSchema(partial=True))
     @blp.response(200, schemas.VariantSchema)
+    @blp.alt_response(202, schema=CatalogueChangeSchema, description=HELD)
     def patch(self, body, variant_id):
         """Change a variant: writes the next version (a new id) and retires this one"""
-        return variants.revise_variant(uow(), actor(), variant_id, body)
+        made = variants.revise_variant(uow(), actor(), variant_id, body)
+        return held(made) if isinstance(made, CatalogueChange) else made
 
     @roles_required(*EDITORS)
     @blp.response(200, schemas.VariantSchema)

@@ -1,13 +1,17 @@
-"""Dishes and their texture variants.
+"""Dishes, their texture variants, and changes waiting for a second admin.
 
 A variant row is immutable: changing a variant writes a new row (version + 1) and retires
-the old one, so a meal plan that references a row keeps the values it was made with."""
+the old one, so a meal plan that references a row keeps the values it was made with.
+A dish belongs to one catalogue owner: an organisation (a kitchen or supplier), or the
+platform (no organisation) for the shared menu; only that owner's admins change it."""
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.catalog.vocabulary import NUTRIENTS
@@ -24,6 +28,8 @@ class Dish(Base):
     description: Mapped[str | None] = mapped_column(Text)
     # Words a dislike or preference may name ("vis", "stoofvlees"), besides the name.
     keywords: Mapped[list[str]] = mapped_column(default=list)
+    # None: the platform's shared catalogue, written by platform admins only.
+    owner_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -31,6 +37,10 @@ class Dish(Base):
 
     variants: Mapped[list[DishVariant]] = relationship(
         back_populates="dish", order_by="DishVariant.id", foreign_keys="DishVariant.dish_id")
+
+    pending_changes: Mapped[list[CatalogueChange]] = relationship(
+        primaryjoin=lambda: and_(Dish.id == CatalogueChange.dish_id, CatalogueChange.status == "pending"),
+        order_by=lambda: CatalogueChange.id, viewonly=True)
 
     @property
     def current_variants(self) -> list[DishVariant]:
@@ -95,6 +105,29 @@ class DishVariant(Base):
     @property
     def course(self) -> str:
         return self.dish.course
+
+
+class CatalogueChange(Base):
+    """A change to what a variant is safe for (its allergens, or a texture newly offered),
+    proposed by one admin and applied only when another admin of the owner approves it."""
+
+    __tablename__ = "catalogue_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dish_id: Mapped[int] = mapped_column(ForeignKey("dishes.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # revise_variant or add_variant
+    # The version a revision was proposed against; approving it after a newer one is a 409.
+    variant_id: Mapped[int | None] = mapped_column(ForeignKey("dish_variants.id"))
+    changes: Mapped[dict[str, Any]]  # the request body, money as text
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # approved, rejected
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    proposed_by_name: Mapped[str] = mapped_column(String(80))
+    proposed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_by_name: Mapped[str | None] = mapped_column(String(80))
+    decided_at: Mapped[datetime | None]
+    note: Mapped[str | None] = mapped_column(String(500))
+    result_variant_id: Mapped[int | None] = mapped_column(ForeignKey("dish_variants.id"))
 
 
 def texture_key(food_level: str | None, drink_level: str | None) -> str:

@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from nutriplat import food
 from nutriplat.catalog import vocabulary as v
+from nutriplat.catalog.change_schemas import CatalogueChangeSchema
 from nutriplat.schema_fields import StrictFloat, StrictInteger, free_text_list, one_of_list, text
 
 
@@ -108,6 +109,10 @@ class DishSchema(Schema):
 
 class DishDumpSchema(DishSchema):
     variants = fields.List(fields.Nested(VariantSchema), attribute="current_variants", dump_only=True)
+    owner_organisation_id = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "The organisation whose admins change this dish; none: the platform's catalogue."})
+    pending_changes = fields.List(fields.Nested(CatalogueChangeSchema), dump_only=True, metadata={
+        "description": "Allergen and texture changes waiting for a second admin's approval."})
 
 
 class DishChangeSchema(Schema):

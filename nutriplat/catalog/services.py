@@ -1,5 +1,6 @@
-"""Use cases of the catalogue. A catalogue holds no personal data, so nothing here is
-audited; every variant row records who made it, and rows are never changed in place."""
+"""Use cases of the catalogue. A catalogue holds no personal data, so only proposals and
+decisions are audited (``catalog.approvals``); every variant row records who made it, and
+rows are never changed in place. Only the admins of a dish's owner change it."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,16 +8,19 @@ from typing import Any
 from sqlalchemy import Select, String, cast, func, not_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog import variants as variant_rules
+from nutriplat.catalog import approvals, ownership
+from nutriplat.catalog import rules as variant_rules
 from nutriplat.catalog.models import Dish, DishVariant
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import Conflict, ErrorCollector, NotFound
+from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound
 from nutriplat.pagination import page_of
 
 
 def add_dish(session: Session, actor: Actor, data: dict[str, Any]) -> Dish:
-    """Validate and add a dish with its variants; the demo loader uses it too."""
+    """Validate and add a dish to the actor's catalogue; the demo loader uses it too (as
+    the system, whose variants apply at once). A person's variants wait for approval."""
     data = dict(data, keywords=data.get("keywords") or [])
     bodies = data.pop("variants", None) or []
     errors = ErrorCollector()
@@ -26,18 +30,23 @@ def add_dish(session: Session, actor: Actor, data: dict[str, Any]) -> Dish:
     variant_rules.check_distinct_textures(bodies, errors)
     errors.raise_if_any()
     _name_is_free(session, data["name"])
-    dish = Dish(created_by=actor.user_id, **data)
-    for body in bodies:
-        variant_rules.new_variant(dish, body, actor)
+    dish = Dish(created_by=actor.user_id, owner_organisation_id=ownership.owner_for(actor), **data)
+    if not ownership.is_person(actor):
+        for body in bodies:
+            variant_rules.new_variant(dish, body, actor)
     session.add(dish)
     variant_rules.flush_or_conflict(session, "A dish with this name already exists.")
+    for body in bodies if ownership.is_person(actor) else ():
+        approvals.propose(session, actor, dish, "add_variant", None, body)
     return dish
 
 
 def create_dish(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Dish:
+    if actor.role != roles.ADMIN:
+        raise Forbidden("Only admins change the catalogue.")
     with uow:
         dish = add_dish(uow.session, actor, data)
-        dish.variants  # noqa: B018  (loaded for the response before the session closes)
+        dish.variants, dish.pending_changes  # noqa: B018  (loaded for the response before the session closes)
         uow.commit()
         return dish
 
@@ -56,6 +65,7 @@ def list_dishes(uow: UnitOfWork, filters: dict[str, Any], page: int, page_size: 
 def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any]) -> Dish:
     with uow:
         dish = _dish(uow.session, dish_id)
+        ownership.check_writer(actor, dish)
         if "name" in data and data["name"].lower() != dish.name.lower():
             _name_is_free(uow.session, data["name"])
         for key, value in data.items():
@@ -69,6 +79,7 @@ def withdraw_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
     """Off the menu: no new plan will use it; plans that did keep their variants."""
     with uow:
         dish = _dish(uow.session, dish_id)
+        ownership.check_writer(actor, dish)
         if dish.withdrawn_at is not None:
             raise Conflict("The dish is already withdrawn.")
         dish.withdrawn_at = utcnow()
@@ -79,7 +90,8 @@ def withdraw_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
 
 
 def _dish(session: Session, dish_id: int) -> Dish:
-    dish = session.scalar(select(Dish).where(Dish.id == dish_id).options(selectinload(Dish.variants)))
+    dish = session.scalar(select(Dish).where(Dish.id == dish_id).options(
+        selectinload(Dish.variants), selectinload(Dish.pending_changes)))
     if dish is None:
         raise NotFound(f"No dish {dish_id}.")
     return dish
@@ -91,7 +103,8 @@ def _name_is_free(session: Session, name: str) -> None:
 
 
 def _query(filters: dict[str, Any]) -> Select[tuple[Dish]]:
-    stmt = select(Dish).options(selectinload(Dish.variants)).order_by(Dish.name, Dish.id)
+    stmt = select(Dish).options(selectinload(Dish.variants), selectinload(Dish.pending_changes)
+                                ).order_by(Dish.name, Dish.id)
     if not filters.get("include_withdrawn"):
         stmt = stmt.where(Dish.withdrawn_at.is_(None))
     if term := filters.get("search"):

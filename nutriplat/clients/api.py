@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
-from nutriplat.clients import lifecycle, schemas, services
+from nutriplat.clients import lifecycle, logistics_view, schemas, services
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("clients", __name__, url_prefix="/api/v1/clients", description="Clients")
@@ -16,15 +16,18 @@ EDITORS = (ADMIN, DIETITIAN)
 
 @blp.route("")
 class Clients(MethodView):
+    # The shape depends on the role (logistics sees nothing clinical): dumped by
+    # logistics_view, documented as either shape.
     @roles_required(*READERS)
     @blp.arguments(schemas.ClientQuerySchema, location="query")
-    @blp.response(200, schemas.ClientSchema(many=True))
+    @blp.response(200)
+    @blp.doc(**logistics_view.response_doc("Client", many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
         """Clients visible to the caller, searchable by name"""
         clients, pagination_parameters.item_count = services.list_clients(
             uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
-        return clients
+        return logistics_view.dump(actor(), clients, detail=False)
 
     @roles_required(*EDITORS)
     @blp.arguments(schemas.ClientSchema)
@@ -37,10 +40,11 @@ class Clients(MethodView):
 @blp.route("/<int:client_id>")
 class ClientById(MethodView):
     @roles_required(*READERS)
-    @blp.response(200, schemas.ClientDetailSchema)
+    @blp.response(200)
+    @blp.doc(**logistics_view.response_doc("ClientDetail"))
     def get(self, client_id):
         """One client with the history of settings and statuses"""
-        return services.get_client(uow(), actor(), client_id)
+        return logistics_view.dump(actor(), services.get_client(uow(), actor(), client_id))
 
     @roles_required(*EDITORS)
     @blp.arguments(schemas.ClientUpdateSchema(partial=True))

@@ -39,6 +39,9 @@ def withdraw_mandate(uow: UnitOfWork, actor: Actor, client_id: int, mandate_id: 
 
 
 def list_mandates(uow: UnitOfWork, actor: Actor, client_id: int) -> list[CaregiverMandate]:
+    """A caregiver sees only their own mandate: who else the client trusts is not theirs to know."""
+    if actor.role == roles.CAREGIVER:
+        return _list(uow, actor, client_id, CaregiverMandate, CaregiverMandate.caregiver_id == actor.user_id)
     return _list(uow, actor, client_id, CaregiverMandate)
 
 
@@ -78,11 +81,11 @@ def _owned(uow: UnitOfWork, model: Any, client: Client, record_id: int) -> Any:
     return record
 
 
-def _list(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[Any]:
+def _list(uow: UnitOfWork, actor: Actor, client_id: int, model: Any, *conditions: Any) -> list[Any]:
     with uow:
         client = load_client(uow.session, actor, client_id)
         records = list(uow.session.scalars(
-            select(model).where(model.client_id == client.id).order_by(model.given_at, model.id)))
+            select(model).where(model.client_id == client.id, *conditions).order_by(model.given_at, model.id)))
         audit.record(uow.session, actor, "list", model.__tablename__, None, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

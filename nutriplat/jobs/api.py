@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from nutriplat.auth.roles import ADMIN, LOGISTICS
 from nutriplat.jobs import services
 from nutriplat.jobs.schemas import JobRunQuerySchema, JobRunSchema
-from nutriplat.web import roles_required, uow
+from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs",
                 description="Runs of the nightly and monthly jobs (one per job and period)")
@@ -15,13 +15,14 @@ blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs",
 
 @blp.route("/runs")
 class JobRuns(MethodView):
-    # Provider admins and logistics, and platform admins: the jobs serve the whole platform.
+    # Provider admins and logistics see each run's status; a platform admin also its
+    # counts and error, which concern every organisation (jobs.services.list_runs).
     @roles_required(ADMIN, LOGISTICS)
     @blp.arguments(JobRunQuerySchema, location="query")
     @blp.response(200, JobRunSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
-        """Job runs, newest first: every attempt, with its outcome, counts and error"""
+        """Job runs, newest first: every attempt with its outcome; counts and error for platform admins"""
         found, pagination_parameters.item_count = services.list_runs(
-            uow(), filters, pagination_parameters.page, pagination_parameters.page_size)
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return found

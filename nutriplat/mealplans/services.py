@@ -19,7 +19,7 @@ from nutriplat.errors import Conflict, NotFound
 from nutriplat.mealplans import inputs, safety, store
 from nutriplat.mealplans.domain import WeekPlan, WeekProblem, plan_week
 from nutriplat.mealplans.models import MealPlan, MealPlanEvent
-from nutriplat.mealplans.views import plan_view
+from nutriplat.mealplans.views import approved_events, plan_view
 
 RESOURCE = "meal_plan"
 
@@ -97,6 +97,7 @@ def history(uow: UnitOfWork, actor: Actor, plan_id: int) -> list[dict[str, Any]]
             .order_by(MealPlanEvent.at, MealPlanEvent.id))
         events = [{"plan_id": e.plan_id, "revision": revision, "action": e.action, "detail": e.detail,
                    "username": e.username, "at": e.at} for e, revision in rows]
+        events = approved_events(events) if actor.role == roles.CAREGIVER else events  # no draft work
         audit.record(uow.session, actor, "read", "meal_plan_history", plan.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

@@ -61,3 +61,14 @@ def _sum(rows: Iterable[Mapping[str, float]]) -> dict[str, float]:
         for key, value in row.items():
             out[key] = round(out.get(key, 0) + value, 1)
     return out
+
+
+# What a plan's approval and its later replacement leave; the rest is a dietitian's draft work.
+_APPROVED_ACTIONS = ("approved", "superseded")
+
+
+def approved_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events a caregiver sees: of revisions that were approved, their approval and
+    replacement — never the drafting (changes, re-optimisation) nor a draft's end."""
+    approved = {e["plan_id"] for e in events if e["action"] == "approved"}
+    return [e for e in events if e["plan_id"] in approved and e["action"] in _APPROVED_ACTIONS]

@@ -32,6 +32,7 @@ WEB_MODULES = (
     "nutriplat.webapp.admin.organisations",
     "nutriplat.webapp.admin.catalogue",
     "nutriplat.webapp.admin.variants",
+    "nutriplat.webapp.admin.changes",
     "nutriplat.webapp.admin.prices",
     "nutriplat.webapp.admin.jobs",
     "nutriplat.webapp.logistics.stock",

@@ -1,4 +1,6 @@
-"""The catalogue API: dishes, texture variants, immutable versions, filters, bad input."""
+"""The catalogue API: dishes, texture variants, immutable versions, filters, bad input.
+Its editors are the admins of a dish's owner; a person's new texture or allergen change
+applies once a second admin approves it (tests/api/test_catalog_ownership.py)."""
 import copy
 
 import pytest
@@ -20,14 +22,28 @@ WATER = {"name": "Water", "kind": "drink", "variants": [
 
 @pytest.fixture
 def chef(world):
-    return world.person("chef-dietitian", "dietitian")
+    return world.person("chef-admin", "admin")
 
 
 @pytest.fixture
-def stew(http, chef):
-    response = http.post("/api/v1/dishes", json=STEW, headers=chef.headers)
+def sous(world):
+    """A second admin of the chef's organisation, who approves the chef's variants."""
+    return world.person("sous-chef", "admin")
+
+
+def created(http, chef, sous, body):
+    """POST /dishes, then a second admin approves its variants: the dish as it now reads."""
+    response = http.post("/api/v1/dishes", json=body, headers=chef.headers)
     assert response.status_code == 201, response.json
-    return response.json
+    for change in response.json["pending_changes"]:
+        approved = http.post(f"/api/v1/catalogue-changes/{change['id']}/approve", headers=sous.headers)
+        assert approved.status_code == 200, approved.json
+    return http.get(f"/api/v1/dishes/{response.json['id']}", headers=chef.headers).json
+
+
+@pytest.fixture
+def stew(http, chef, sous):
+    return created(http, chef, sous, STEW)
 
 
 def error_fields(response, status=422):
@@ -36,12 +52,13 @@ def error_fields(response, status=422):
     return response.json.get("errors", {})
 
 
-def test_a_dish_is_created_with_its_variants(stew, http, chef):
-    assert stew["course"] == "main" and len(stew["variants"]) == 2
+def test_a_dish_is_created_with_its_variants(stew, http, chef, sous):
+    assert stew["course"] == "main" and len(stew["variants"]) == 2 and stew["pending_changes"] == []
     pureed = stew["variants"][0]
     assert pureed["name"] == "Vlaamse stoofvlees (pureed (IDDSI 4))"
     assert pureed["price_eur"] == "9.30" and pureed["version"] == 1 and pureed["current"] is True
-    water = http.post("/api/v1/dishes", json=WATER, headers=chef.headers).json
+    assert stew["owner_organisation_id"] == chef.organisation_id
+    water = created(http, chef, sous, WATER)
     assert water["course"] == "drink" and [v["drink_level"] for v in water["variants"]] == ["0", "2"]
     bare = http.post("/api/v1/dishes", json={"name": "Rijstpap", "kind": "recipe", "course": "dessert"},
                      headers=chef.headers)
@@ -75,13 +92,16 @@ def test_a_change_writes_a_new_version_and_the_old_one_keeps_its_values(stew, ht
     assert {v["id"] for v in dish["variants"]} == {new["id"], stew["variants"][1]["id"]}
 
 
-def test_withdrawing_a_variant_and_a_dish(stew, http, chef):
+def test_withdrawing_a_variant_and_a_dish(stew, http, chef, sous):
     pureed = stew["variants"][0]["id"]
     assert http.delete(f"/api/v1/dish-variants/{pureed}", headers=chef.headers).json["current"] is False
-    again = http.post(f"/api/v1/dishes/{stew['id']}/variants", headers=chef.headers, json=PUREED)
-    assert again.status_code == 201 and again.json["version"] == 2  # the texture is offered again
+    proposed = http.post(f"/api/v1/dishes/{stew['id']}/variants", headers=chef.headers, json=PUREED)
+    assert proposed.status_code == 202 and proposed.json["status"] == "pending"
+    again = http.post(f"/api/v1/catalogue-changes/{proposed.json['id']}/approve", headers=sous.headers).json
+    variant = http.get(f"/api/v1/dish-variants/{again['result_variant_id']}", headers=chef.headers).json
+    assert variant["version"] == 2  # the texture is offered again
     dish = http.get(f"/api/v1/dishes/{stew['id']}", headers=chef.headers).json
-    assert again.json["id"] in {v["id"] for v in dish["variants"]}
+    assert variant["id"] in {v["id"] for v in dish["variants"]}
     assert http.delete(f"/api/v1/dishes/{stew['id']}", headers=chef.headers).status_code == 200
     assert http.get("/api/v1/dishes", headers=chef.headers).json == []
     listed = http.get("/api/v1/dishes?include_withdrawn=true", headers=chef.headers).json
@@ -89,8 +109,8 @@ def test_withdrawing_a_variant_and_a_dish(stew, http, chef):
     assert http.delete(f"/api/v1/dishes/{stew['id']}", headers=chef.headers).status_code == 409
 
 
-def test_the_list_filters_by_texture_slot_allergen_kind_and_name(stew, http, chef):
-    http.post("/api/v1/dishes", json=WATER, headers=chef.headers)
+def test_the_list_filters_by_texture_slot_allergen_kind_and_name(stew, http, chef, sous):
+    created(http, chef, sous, WATER)
 
     def names(query):
         response = http.get(f"/api/v1/dishes?{query}", headers=chef.headers)
@@ -109,6 +129,9 @@ def test_readers_and_editors(stew, http, world):
     carer = world.person("a-carer", "caregiver", organisation=None)
     assert http.get("/api/v1/dishes", headers=carer.headers).status_code == 200
     assert http.post("/api/v1/dishes", json=WATER, headers=carer.headers).status_code == 403
+    dietitian = world.person("a-dietitian", "dietitian")
+    assert http.get("/api/v1/dishes", headers=dietitian.headers).status_code == 200
+    assert http.post("/api/v1/dishes", json=WATER, headers=dietitian.headers).status_code == 403
     payer = world.person("a-payer", "cofinancer", organisation="Fund")
     assert http.get("/api/v1/dishes", headers=payer.headers).status_code == 403
 

@@ -1,4 +1,6 @@
-"""GET /api/v1/jobs/runs: every attempt, filtered and paged, for admins and logistics."""
+"""GET /api/v1/jobs/runs: every attempt, filtered and paged, for admins and logistics.
+The jobs serve every organisation at once: a provider's staff see each run's status, only
+a platform admin its counts and error, which can name anyone's client (issue 14, hole 9)."""
 from __future__ import annotations
 
 import json
@@ -20,8 +22,8 @@ def history(app):
 
 
 def test_runs_are_listed_newest_first_with_counts_and_error(world, http, history):
-    logistics = world.person("lou", "logistics")
-    response = http.get("/api/v1/jobs/runs", headers=logistics.headers)
+    root = world.person("root", "admin", organisation=None)
+    response = http.get("/api/v1/jobs/runs", headers=root.headers)
     assert response.status_code == 200
     assert [(r["job"], r["period"], r["attempt"], r["outcome"]) for r in response.json] == [
         ("invoicing", "2026-10", 2, "succeeded"), ("invoicing", "2026-10", 1, "failed"),
@@ -30,6 +32,20 @@ def test_runs_are_listed_newest_first_with_counts_and_error(world, http, history
     assert failed["error"] == "OperationalError: the database went away"  # the traceback stays in the log
     assert failed["counts"] is None and failed["duration_s"] >= 0 and failed["trigger"] == "schedule"
     assert response.json[0]["counts"] == {"client invoices": 9}
+
+
+def test_a_providers_staff_see_the_status_but_no_other_organisations_detail(world, http, app):
+    factory = app.extensions["nutriplat"].session_factory
+    other = world.person("otto", "dietitian", organisation="Provider B")
+    run = runs.start_attempt(factory, "invoicing", "2026-11", "schedule")
+    runs.finish(factory, run, None, f"Client 4711 (Provider B, user {other.id}) has no subscription.")
+    for person in (world.person("lou", "logistics"), world.person("ada", "admin")):
+        seen = http.get("/api/v1/jobs/runs", headers=person.headers).json
+        assert [(r["job"], r["outcome"]) for r in seen] == [("invoicing", "failed")]
+        assert "4711" not in json.dumps(seen) and seen[0]["counts"] is None
+        assert seen[0]["error"] == "Failed; the details are for the platform administrator."
+    root = world.person("root", "admin", organisation=None)
+    assert "4711" in http.get("/api/v1/jobs/runs", headers=root.headers).json[0]["error"]
 
 
 def test_filters_and_pages(world, http, history):

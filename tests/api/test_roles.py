@@ -139,19 +139,23 @@ MATRIX = [
     # the catalogue (issue 4)
     ("GET", "/api/v1/dishes", None, {"admin", "dietitian", "logistics", "caregiver"}),
     ("POST", "/api/v1/dishes", {"name": "Rijstpap met saffraan", "kind": "ready_meal", "course": "dessert"},
-     {"admin", "dietitian"}),
+     {"admin"}),
     ("GET", "/api/v1/dishes/{menu_dish}", None, {"admin", "dietitian", "logistics", "caregiver"}),
-    ("PATCH", "/api/v1/dishes/{menu_dish}", {"description": "Huisbereid"}, {"admin", "dietitian"}),
+    ("PATCH", "/api/v1/dishes/{menu_dish}", {"description": "Huisbereid"}, {"admin"}),
     ("POST", "/api/v1/dishes/{spare_dish}/variants", {
         "food_level": "5", "slots": ["lunch"], "nutrients": dict.fromkeys(
             ("energy_kcal", "protein_g", "fat_g", "carbohydrate_g", "fibre_g", "fluid_ml", "sodium_mg"), 1),
         "price_eur": "2.00", "storage_class": "chilled", "volume_l": 0.2, "shelf_life_days": 5},
-     {"admin", "dietitian"}),
-    ("DELETE", "/api/v1/dishes/{spare_dish}", None, {"admin", "dietitian"}),
+     {"admin"}),
+    ("DELETE", "/api/v1/dishes/{spare_dish}", None, {"admin"}),
     ("GET", "/api/v1/dish-variants/{variant}", None, {"admin", "dietitian", "logistics", "caregiver"}),
     ("GET", "/api/v1/dish-variants/{variant}/versions", None, {"admin", "dietitian", "logistics", "caregiver"}),
-    ("PATCH", "/api/v1/dish-variants/{variant}", {"price_eur": "9.99"}, {"admin", "dietitian"}),
-    ("DELETE", "/api/v1/dish-variants/{water}", None, {"admin", "dietitian"}),
+    ("PATCH", "/api/v1/dish-variants/{variant}", {"price_eur": "9.99"}, {"admin"}),
+    ("DELETE", "/api/v1/dish-variants/{water}", None, {"admin"}),
+    ("GET", "/api/v1/catalogue-changes?status=pending", None, {"admin"}),
+    ("GET", "/api/v1/catalogue-changes/{catalogue_change}", None, {"admin"}),
+    ("POST", "/api/v1/catalogue-changes/{catalogue_change}/approve", None, {"admin"}),
+    ("POST", "/api/v1/catalogue-changes/{spare_change}/reject", {"note": "not puree"}, {"admin"}),
     # monitoring, indicators and agreements (issue 8)
     ("GET", "/api/v1/alerts", None, {"admin", "dietitian"}),
     ("GET", "/api/v1/alerts/{alert}", None, {"admin", "dietitian"}),
@@ -268,6 +272,10 @@ MATRIX = [
 ]
 
 
+SHARED_CATALOGUE = {"/api/v1/dishes/{menu_dish}", "/api/v1/dishes/{spare_dish}/variants",
+                    "/api/v1/dishes/{spare_dish}", "/api/v1/dish-variants/{variant}", "/api/v1/dish-variants/{water}"}
+
+
 @pytest.fixture
 def scene(world, http, maria):
     people = {role: world.person(f"the-{role}", role,
@@ -293,7 +301,7 @@ def scene(world, http, maria):
            "carer": world.person("third-carer", "caregiver", organisation=None).id}
     return people, ids | _billing_scene(world, http, people, client["id"]) | _meal_plan_scene(
         world, http, people, client["id"]) | _outcomes_scene(world, http, people, client["id"]) | _stock_scene(
-        world, people, client["id"]) | _delivery_scene(world, people)
+        world, people, client["id"]) | _delivery_scene(world, people) | _catalogue_scene(world, http)
 
 
 def _billing_scene(world, http, people, client_id):
@@ -503,6 +511,19 @@ def _delivery_scene(world, people):
             "confirm_stop": next(s.id for s in done.stops if s.route_id == route.id)}
 
 
+def _catalogue_scene(world, http):
+    """Hole 4 of issue 14: another admin of Provider A proposes a dish in two textures."""
+    proposer = world.person("second-admin", "admin")
+    variant = {"slots": ["lunch"], "nutrients": dict.fromkeys(
+        ("energy_kcal", "protein_g", "fat_g", "carbohydrate_g", "fibre_g", "fluid_ml", "sodium_mg"), 1),
+        "price_eur": "2.00", "storage_class": "chilled", "volume_l": 0.2, "shelf_life_days": 5}
+    dish = http.post("/api/v1/dishes", headers=proposer.headers, json={
+        "name": "Huisgemaakte pudding", "kind": "ready_meal", "course": "dessert",
+        "variants": [variant | {"food_level": "4"}, variant | {"food_level": "5"}]}).json
+    approve, reject = (c["id"] for c in dish["pending_changes"])
+    return {"catalogue_change": approve, "spare_change": reject}
+
+
 def _fill(value, ids, maria):
     if value == "maria":
         return maria
@@ -525,6 +546,10 @@ def test_each_role_reaches_exactly_its_endpoints(scene, http, role, maria):
             # Let through by role, then refused: only a platform admin (no organisation)
             # creates organisations; see test_admin.py.
             assert "platform administrator" in response.json["message"]
+        elif role in allowed and method != "GET" and template in SHARED_CATALOGUE:
+            # Let through by role, then refused: the demo menu is the platform's shared
+            # catalogue, which a provider's admin does not change; see test_catalog_ownership.py.
+            assert response.status_code == 403 and "shared catalogue" in response.json["message"]
         elif role in allowed:
             assert response.status_code < 400, (method, template, response.json)
         else:
@@ -543,7 +568,8 @@ def test_the_matrix_covers_every_endpoint(app):
     normalise = {"{mandate}": "<int:mandate_id>", "{consent}": "<int:consent_id>",
                  "{screening}": "<int:screening_id>", "{plan}": "<int:plan_id>",
                  "{tariff}": "<int:tariff_id>", "{subscription}": "<int:subscription_id>",
-                 "{change}": "<int:change_id>",
+                 "{change}": "<int:change_id>", "{catalogue_change}": "<int:change_id>",
+                 "{spare_change}": "<int:change_id>",
                  "{attribute}": "<int:attribute_id>", "{invoice}": "<int:invoice_id>",
                  "{programme}": "<int:programme_id>", "{meal_plan}": "<int:plan_id>",
                  "{draft_plan}": "<int:plan_id>", "{item}": "<int:item_id>", "{menu_dish}": "<int:dish_id>",

@@ -1,5 +1,5 @@
 """The admin's catalogue and price pages: dishes and their texture variants, a new dish,
-a new variant and a new variant version; plan and tariff prices with a new version
+a new variant (approved by a second admin) and a new variant version; plan and tariff prices with a new version
 from the first of a month — errors next to the fields, another provider's prices 404."""
 from __future__ import annotations
 
@@ -20,6 +20,20 @@ def ada(world):
     return world.person("ada", "admin")
 
 
+@pytest.fixture
+def bea(world):
+    """A second admin of ada's organisation: approves ada's textures and allergen changes."""
+    return world.person("bea", "admin")
+
+
+def _approve_all(browser, dish: int) -> None:
+    page = browser.get(f"/app/admin/catalogue/dishes/{dish}").text
+    for part in page.split("/app/admin/catalogue/changes/")[1:]:
+        change = part.split("/")[0]
+        done = browser.post(f"/app/admin/catalogue/changes/{change}/approval", {"dish_id": str(dish)})
+        assert done.status_code == 302
+
+
 def _dish(browser, name: str = "Stoofvlees met wortelpuree") -> int:
     made = browser.post("/app/admin/catalogue/dishes/new", {"name": name, "kind": "ready_meal", "course": "main",
                                                             "keywords": "stoofvlees, wortel"})
@@ -28,10 +42,11 @@ def _dish(browser, name: str = "Stoofvlees met wortelpuree") -> int:
 
 
 @pytest.mark.parametrize("lang, heading", [(None, "Catalogus"), ("en-GB", "Catalogue")])
-def test_the_catalogue_lists_dishes_with_their_variants(web, ada, lang, heading):
+def test_the_catalogue_lists_dishes_with_their_variants(web, ada, bea, lang, heading):
     browser = web(ada, lang=lang)
     dish = _dish(browser)
     assert browser.post(f"/app/admin/catalogue/dishes/{dish}/variants/new", PUREE).status_code == 302
+    _approve_all(web(bea), dish)
     page = browser.get("/app/admin/catalogue/?search=stoof")
     assert page.status_code == 200 and f"<h1>{heading}</h1>" in page.text
     assert "Stoofvlees met wortelpuree" in page.text and "food:4" in page.text
@@ -52,7 +67,7 @@ def test_a_new_dish_is_checked_by_the_apis_rules(web, ada):
     assert browser.get("/app/admin/catalogue/dishes/999999").status_code == 404
 
 
-def test_a_variant_and_a_new_version_of_it(web, ada):
+def test_a_variant_and_a_new_version_of_it(web, ada, bea):
     browser = web(ada, lang="en-GB")
     dish = _dish(browser)
     path = f"/app/admin/catalogue/dishes/{dish}/variants/new"
@@ -65,8 +80,14 @@ def test_a_variant_and_a_new_version_of_it(web, ada):
     assert textureless.status_code == 422 and 'id="f-food_level" name="food_level" aria-describedby' in textureless.text
     assert "Give exactly one of food_level (foods) and drink_level (drinks)." in textureless.text
     assert browser.post(path, PUREE).status_code == 302
+    waiting = browser.get(f"/app/admin/catalogue/dishes/{dish}")
+    assert "Waiting for a second admin" in waiting.text and "No texture variant yet." in waiting.text
+    change = waiting.text.split("/app/admin/catalogue/changes/")[1].split("/")[0]
+    own = browser.post(f"/app/admin/catalogue/changes/{change}/approval", {"dish_id": str(dish)})
+    assert "second admin approves" in browser.get(own.headers["Location"]).text
+    _approve_all(web(bea), dish)
     page = browser.get(f"/app/admin/catalogue/dishes/{dish}")
-    assert "€8.50" in page.text and "1 version" in page.text
+    assert "€8.50" in page.text and "1 version" in page.text and "Waiting for a second admin" not in page.text
     variant = int(page.text.split("/app/admin/catalogue/variants/")[1].split("/")[0])
     form = browser.get(f"/app/admin/catalogue/variants/{variant}/versions/new")
     assert form.status_code == 200 and 'value="8.50"' in form.text and "checked" in form.text
@@ -80,6 +101,11 @@ def test_a_variant_and_a_new_version_of_it(web, ada):
     assert "€9.25" in page.text and "2 versions" in page.text
     stale = browser.post(f"/app/admin/catalogue/variants/{variant}/versions/new", kept)
     assert stale.status_code == 409 and "is no longer current" in stale.text
+    current = int(page.text.split("/app/admin/catalogue/variants/")[1].split("/")[0])
+    milk_free = browser.post(f"/app/admin/catalogue/variants/{current}/versions/new", kept | {"allergens": []})
+    after = browser.get(milk_free.headers["Location"]).text
+    assert "allergen change is proposed" in after and "Waiting for a second admin" in after
+    assert '<span class="badge badge-allergen">milk</span>' in after.split("Texture variants")[1]  # not yet
 
 
 PLAN = {"code": "basis", "name": "Basispakket", "version": {

@@ -71,6 +71,8 @@ class Charge(Base):
     tariff_id: Mapped[int | None] = mapped_column(ForeignKey("tariffs.id"))
     quantity: Mapped[int]
     unit_price: Mapped[Decimal] = mapped_column(MONEY)
+    # Set only when an admin departed from the price list, with why.
+    price_reason: Mapped[str | None] = mapped_column(String(500))
     source_ref: Mapped[str | None] = mapped_column(String(100))  # e.g. "delivery:123"
     idempotency_key: Mapped[str | None] = mapped_column(String(100))
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), index=True)

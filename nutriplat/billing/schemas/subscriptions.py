@@ -56,7 +56,10 @@ class ChargeSchema(Schema):
     dish_id = fields.Integer(dump_only=True)
     tariff_code = fields.String(load_only=True, validate=validate.Length(min=1, max=40),
                                 metadata={"description": "Add-ons: the tariff's code."})
-    unit_price = Money(metadata={"description": "Default: the catalogue or tariff price at the time."})
+    unit_price = Money(metadata={"description": "Default: the catalogue or tariff price at the time. "
+                                                "Another price is an admin's exception and needs price_reason."})
+    price_reason = fields.String(validate=validate.Length(min=1, max=500), metadata={
+        "description": "Why this charge departs from the price list (admins only, with unit_price)."})
     description = fields.String(validate=validate.Length(min=1, max=200))
     source_ref = fields.String(validate=validate.Length(max=100),
                                metadata={"description": "e.g. delivery:123"})

@@ -9,7 +9,7 @@ from nutriplat.jobs import services
 from nutriplat.jobs.models import OUTCOMES
 from nutriplat.jobs.registry import JOBS
 from nutriplat.jobs.schemas import JobRunQuerySchema
-from nutriplat.web import uow
+from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label
 from nutriplat.webapp.session import login_required
@@ -19,13 +19,14 @@ PAGE_SIZE = 50
 
 
 @bp.get("/")
-@login_required(ADMIN, LOGISTICS)  # as the API: the jobs serve the whole platform
+@login_required(ADMIN, LOGISTICS)  # as the API: status for all, detail for platform admins
 def index():  # type: ignore[no-untyped-def]
     form = Form({k: v for k, v in request.args.items() if k != "page"})
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     runs, total = [], 0
     with form.handling():
-        runs, total = services.list_runs(uow(), form.load(JobRunQuerySchema()), page, PAGE_SIZE)
+        runs, total = services.list_runs(uow(), actor(), form.load(JobRunQuerySchema()), page, PAGE_SIZE)
     return render_template("admin/jobs.html", form=form, runs=runs, total=total, page=page,
                            pages=max(1, -(-total // PAGE_SIZE)), jobs=[(j, j) for j in sorted(JOBS)],
-                           outcomes=[(o, label("job_outcome", o)) for o in OUTCOMES]), form.status
+                           outcomes=[(o, label("job_outcome", o)) for o in OUTCOMES],
+                           withheld=services.WITHHELD), form.status

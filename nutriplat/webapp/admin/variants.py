@@ -1,5 +1,6 @@
 """A dish's texture variants: a variant in another texture, and a new version of a
-variant (the old version is retired, plans keep it) — ``catalog.variants``."""
+variant (the old version is retired, plans keep it) — ``catalog.variants``. A new texture
+or an allergen change is proposed for a second admin (``webapp.admin.changes``)."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,7 +12,7 @@ from nutriplat import food
 from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import services, variants
 from nutriplat.catalog import vocabulary as vocab
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalog.models import CatalogueChange, DishVariant
 from nutriplat.catalog.schemas import VariantChangeSchema, VariantSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
@@ -42,8 +43,8 @@ def add(dish_id: int):  # type: ignore[no-untyped-def]
     form = _form()
     if request.method == "POST":
         with form.handling():
-            made = variants.add_variant(uow(), actor(), dish_id, form.load(VariantSchema()))
-            flash(_("The variant %(name)s is added.", name=made.name), "success")
+            variants.add_variant(uow(), actor(), dish_id, form.load(VariantSchema()))
+            flash(_("The new texture is proposed; it applies once a second admin approves it."), "success")
             return redirect(url_for("webapp.admin_catalogue.dish", dish_id=dish_id))
     return render_template("admin/variant_form.html", dish=dish, variant=None, form=form,
                            **_choices()), form.status
@@ -57,7 +58,11 @@ def revise(variant_id: int):  # type: ignore[no-untyped-def]
     if request.method == "POST":
         with form.handling():
             made = variants.revise_variant(uow(), actor(), variant_id, form.load(VariantChangeSchema(partial=True)))
-            flash(_("Version %(version)d of %(name)s is written.", version=made.version, name=made.name), "success")
+            if isinstance(made, CatalogueChange):  # allergens: a second admin approves
+                flash(_("The allergen change is proposed; it applies once a second admin approves it."), "success")
+            else:
+                flash(_("Version %(version)d of %(name)s is written.", version=made.version, name=made.name),
+                      "success")
             return redirect(url_for("webapp.admin_catalogue.dish", dish_id=made.dish_id))
     return render_template("admin/variant_form.html", dish=current.dish, variant=current, form=form,
                            **_choices()), form.status

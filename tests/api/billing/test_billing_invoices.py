@@ -41,7 +41,7 @@ def test_extra_meals_and_add_ons_are_billed_once_and_late_ones_next_month(
     invoice_month("2026-09")
     late = http.post(f"/api/v1/clients/{client_id}/charges", headers=admin.headers, json={
         "charged_on": "2026-09-28", "kind": "addon", "tariff_code": "delivery", "quantity": 1,
-        "unit_price": "4.00"})
+        "unit_price": "4.00", "price_reason": "one box left at the neighbours'"})
     invoice_month("2026-09")
     invoice_month("2026-10")
     september, october = by_kind(invoices("2026-09")[0]), by_kind(invoices("2026-10")[0])

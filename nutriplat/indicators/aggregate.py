@@ -40,6 +40,10 @@ class Definition:
         """Keys of what it counts: indicators sharing one share a suppression pattern."""
         return (json.dumps(self.numerator, sort_keys=True), json.dumps(self.denominator, sort_keys=True))
 
+    def counts_clients(self) -> bool:
+        """A count over the denominator's clients: its report shows how many are outside it too."""
+        return self.numerator.get("aggregate") == "count" and self.denominator.get("aggregate") == "count"
+
     def reported_for(self, period_kind: str) -> bool:
         """A quarterly indicator is not reported for a month."""
         return PERIOD_ORDER.index(period_kind) >= PERIOD_ORDER.index(self.period_type)

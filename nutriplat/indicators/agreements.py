@@ -19,6 +19,7 @@ from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
 from nutriplat.indicators.periods import Period
+from nutriplat.indicators.reporting import baseline_error
 
 RESOURCE = "agreement"
 
@@ -63,9 +64,12 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agr
         if data["ends_on"] <= data["starts_on"]:
             errors.add("ends_on", "Must be after starts_on.")
         try:
-            Period.parse(data["baseline_period"])
+            baseline = Period.parse(data["baseline_period"])
         except ValueError as error:
             errors.add("baseline_period", str(error))
+        else:
+            if reason := baseline_error(data["settlement_period"], data["starts_on"], data["ends_on"], baseline):
+                errors.add("baseline_period", reason)
         cohort = {key: value.isoformat() if isinstance(value, date) else value
                   for key, value in (data.get("cohort") or {}).items() if value is not None}
         for field, reason in definition_errors(cohort).items():

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure  # the object API: no global pyplot state s
 
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.reports import Report
+from nutriplat.spreadsheets import csv_text, xlsx_text
 
 COLUMNS = ["indicator", "period", "dimension", "category", "numerator", "denominator", "value", "suppressed"]
 
@@ -25,7 +26,7 @@ def rows_frame(report: Report) -> pd.DataFrame:
 
 def as_csv(report: Report) -> str:
     # Decimals are written as they are: exact, with a point, never in scientific notation.
-    return rows_frame(report).to_csv(index=False, lineterminator="\n")
+    return rows_frame(report).map(csv_text).to_csv(index=False, lineterminator="\n")
 
 
 def as_xlsx(report: Report) -> bytes:
@@ -38,6 +39,7 @@ def as_xlsx(report: Report) -> bytes:
         rows_frame(report).to_excel(writer, sheet_name="Report", index=False)
         pd.DataFrame(report.indicators).to_excel(writer, sheet_name="Indicators", index=False)
         about.to_excel(writer, sheet_name="About", index=False)
+        xlsx_text(writer.book)  # the agreement's name, categories, units: text, never a formula
     return buffer.getvalue()
 
 

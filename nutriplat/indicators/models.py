@@ -109,8 +109,9 @@ def _issued_never_changes(_mapper: Any, _connection: Any, target: Settlement) ->
 
 
 class IndicatorSnapshot(Base):
-    """The suppressed report rows of one agreement for one month, as computed then
-    (the monthly ``indicator-snapshot`` job)."""
+    """The suppressed report rows of one agreement for one closed reporting period, made
+    once (by the monthly ``indicator-snapshot`` job or the first request) and served ever
+    after: the cohort is fixed then, so no later report of the period differs by a person."""
 
     __tablename__ = "indicator_snapshots"
     __table_args__ = (
@@ -120,4 +121,5 @@ class IndicatorSnapshot(Base):
     agreement_id: Mapped[int] = mapped_column(ForeignKey("outcome_agreements.id"), index=True)
     period: Mapped[str] = mapped_column(String(7))
     rows: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    cohort_clients: Mapped[int | None]  # None: made before periods were frozen; made again
     computed_at: Mapped[datetime] = mapped_column(default=utcnow)

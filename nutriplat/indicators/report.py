@@ -64,8 +64,8 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
 def rows_of(found: Sequence[Figure], by_code: dict[str, Definition], family_of: dict[str, str],
             period: Period) -> list[Row]:
     hidden = suppression.suppressed(
-        (suppression.Cell(f.indicator, f.dimension, f.category, f.numerator_clients, f.denominator_clients)
-         for f in found), family_of)
+        (suppression.Cell(f.indicator, f.dimension, f.category, f.numerator_clients, f.denominator_clients,
+                          by_code[f.indicator].counts_clients()) for f in found), family_of)
     rows = []
     for f in sorted(found, key=lambda f: (list(by_code).index(f.indicator), _order(f))):
         breakdown = {} if f.dimension is None else {f.dimension: f.category or ""}

@@ -1,5 +1,6 @@
-"""Use cases behind ``/reports/indicators``: the anonymised report of an agreement for a
-period (with its baseline period beside it), and trend series for the charts."""
+"""Use cases behind ``/reports/indicators``: the anonymised report of an agreement for one
+of its closed reporting periods (with its baseline period beside it), and trend series for
+the charts — all read from the periods' frozen reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,12 +10,13 @@ from decimal import Decimal
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import InvalidInput
-from nutriplat.indicators import report
+from nutriplat.db import UnitOfWork
+from nutriplat.indicators import frozen, report
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.aggregate import Definition
-from nutriplat.indicators.periods import Period, last_complete_quarter, periods_between
+from nutriplat.indicators.models import Agreement
+from nutriplat.indicators.periods import Period
+from nutriplat.indicators.reporting import published_periods, requested_period
 
 RESOURCE = "indicator_report"
 
@@ -30,33 +32,34 @@ class Report:
     rows: list[report.Row]
 
 
-def parse_period(text: str | None, today: date) -> Period:
-    """A month, quarter or year that has started; by default the last complete quarter."""
-    if not text:
-        return last_complete_quarter(today)
-    try:
-        period = Period.parse(text)
-    except ValueError as error:
-        raise InvalidInput("The period is not valid.", {"period": [str(error)]}) from None
-    if period.start > today:
-        raise InvalidInput("The period is not valid.", {"period": ["Has not started yet."]})
-    return period
+def published(agreement: Agreement) -> tuple[Period, list[Period]]:
+    """The agreement's baseline and its published periods (``reporting.py``)."""
+    baseline = Period.parse(agreement.baseline_period)
+    return baseline, published_periods(agreement.settlement_period, agreement.starts_on, agreement.ends_on,
+                                       baseline)
+
+
+def chosen_period(agreement: Agreement, text: str | None, today: date) -> Period:
+    baseline = Period.parse(agreement.baseline_period)
+    return requested_period(text, agreement.settlement_period, agreement.starts_on, agreement.ends_on,
+                            baseline, today)
 
 
 def indicator_report(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | None) -> Report:
+    """The frozen reports of the baseline (once closed) and of one closed reporting period."""
     today = business_today()
-    period = parse_period(period_text, today)
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
-        baseline = Period.parse(agreement.baseline_period)
-        periods = [baseline] if baseline == period else [baseline, period]
-        computed = report.compute(uow.session, agreement, periods, utcnow(), today)
+        period, baseline = chosen_period(agreement, period_text, today), Period.parse(agreement.baseline_period)
+        periods = [p for p in dict.fromkeys([baseline, period]) if p.is_complete(today)]
+        found = frozen.period_reports(uow.session, agreement, periods, today)
         targets = {item.definition.code: item.target for item in agreement.indicators}
         audit.record(uow.session, actor, "report", RESOURCE, agreement.id, detail={"period": period.label},
                      organisation_id=agreement.organisation_id)
         uow.commit()
         return Report(agreement.id, agreement.name, period.label, baseline.label, today,
-                      [_describe(d, targets[d.code]) for d in computed.definitions], computed.rows)
+                      [_describe(d, targets[d.code]) for d in report.definitions_of(agreement)],
+                      [row for p in periods for row in found[p.label].rows])
 
 
 @dataclass(frozen=True)
@@ -67,23 +70,22 @@ class Trends:
 
 
 def trends(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | None) -> Trends:
-    """Per indicator, its value per period of its own type (months, or quarters) from the
-    baseline period up to the given period."""
+    """Per indicator, its total per published period (the frozen reports' totals: the same
+    suppressed figures as the reports, never a figure of another period) up to the given one."""
     today = business_today()
-    until = parse_period(period_text, today)
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
-        first = min(Period.parse(agreement.baseline_period).start, agreement.starts_on)
-        kinds = sorted({item.definition.period_type for item in agreement.indicators})
-        periods = [p for kind in kinds for p in periods_between(kind, first, min(until.end, today))]
-        computed = report.compute(uow.session, agreement, periods, utcnow(), today, breakdowns=())
+        until = chosen_period(agreement, period_text, today)
+        periods = [p for p in published(agreement)[1] if p.end <= until.end]
+        found = frozen.period_reports(uow.session, agreement, periods, today)
+        definitions = report.definitions_of(agreement)
         targets = {item.definition.code: item.target for item in agreement.indicators}
         uow.commit()
-    kind_of = {p.label: p.kind for p in periods}
-    series = {d.code: [(row.period, row.value) for row in computed.rows
-                       if row.indicator == d.code and kind_of[row.period] == d.period_type]
-              for d in computed.definitions}
-    return Trends(computed.definitions, series, targets)
+    totals = {(row.indicator, row.period): row.value for p in periods for row in found[p.label].rows
+              if not row.disaggregation}
+    series = {d.code: [(p.label, totals[(d.code, p.label)]) for p in periods if (d.code, p.label) in totals]
+              for d in definitions}
+    return Trends(definitions, series, targets)
 
 
 def _describe(definition: Definition, target: Decimal | None) -> dict[str, object]:

@@ -98,16 +98,17 @@ class OutcomeAgreementOutSchema(Schema):
 
 class ReportQuerySchema(Schema):
     agreement_id = fields.Integer(required=True)
-    period = fields.String(metadata={**PERIOD, "description": PERIOD["description"]
-                                     + " Default: the last complete quarter."})
+    period = fields.String(metadata={**PERIOD, "description": "One of the agreement's closed reporting "
+                                     "periods (its kind: month, quarter or year) or its baseline period; "
+                                     "any other period is refused. Default: the last closed one."})
     format = fields.String(load_default="json", validate=validate.OneOf(("json", "csv", "xlsx")))
 
 
 class TrendQuerySchema(Schema):
     agreement_id = fields.Integer(required=True)
     indicator = fields.String(required=True)
-    period = fields.String(metadata={**PERIOD, "description": "The last period shown (default: the last "
-                                                              "complete quarter)."})
+    period = fields.String(metadata={**PERIOD, "description": "The last reporting period shown (default: "
+                                                              "the last closed one)."})
 
 
 class RowSchema(Schema):

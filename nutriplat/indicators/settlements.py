@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -15,20 +14,15 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput, NotFound
-from nutriplat.indicators import report, statement
+from nutriplat.indicators import statement
 from nutriplat.indicators.agreements import load_agreement, visible
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.periods import Period
-from nutriplat.indicators.suppression import THRESHOLD
+from nutriplat.indicators.settlement_figures import build_snapshot
 
 RESOURCE = "settlement"
-
-
-def plain(number: Decimal) -> str:
-    """80.0000 → "80", 0.5000 → "0.5" (never "8E+1")."""
-    return format(number.normalize(), "f")
 
 
 def checksum(snapshot: dict[str, Any]) -> str:
@@ -40,7 +34,7 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         period = _settleable(session, agreement, period_text)
-        snapshot = build_snapshot(session, agreement, period, utcnow())
+        snapshot = build_snapshot(session, agreement, period)
         calculated = statement.calculate(snapshot)
         settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
@@ -77,39 +71,6 @@ def _settleable(session: Session, agreement: Agreement, period_text: str) -> Per
             raise Conflict(f"A statement for {other.period} is already issued and never changes.",
                            {"period": [f"Settled in statement {other.id}."]})
     return period
-
-
-def build_snapshot(session: Session, agreement: Agreement, period: Period, as_of: datetime) -> dict[str, Any]:
-    """Every figure the payment rules read, as exact strings: totals over the whole cohort."""
-    baseline = Period.parse(agreement.baseline_period)
-    computed = report.compute(session, agreement, [baseline, period], as_of, business_today(), breakdowns=())
-    if computed.cohort_size < THRESHOLD:
-        raise InvalidInput("The cohort is too small to settle without exposing a person.",
-                           {"agreement_id": [f"Fewer than {THRESHOLD} clients have consented to reporting."]})
-    totals = {(label, f.indicator): f for label, found in computed.figures.items() for f in found}
-    targets = {item.definition.code: item.target for item in agreement.indicators}
-
-    def figure(label: str, code: str) -> dict[str, str] | None:
-        found = totals.get((label, code))
-        if found is None:
-            return None
-        return {"numerator": str(found.numerator), "denominator": str(found.denominator)}
-
-    return {
-        "agreement": {"id": agreement.id, "name": agreement.name,
-                      "starts_on": agreement.starts_on.isoformat(), "ends_on": agreement.ends_on.isoformat()},
-        "period": period.label, "baseline_period": baseline.label, "as_of": as_of.isoformat(),
-        "cohort_clients": computed.cohort_size,
-        "indicators": [{"code": d.code, "version": d.version, "name": d.name, "unit": d.unit,
-                        "multiplier": d.multiplier, "decimals": d.decimals,
-                        "higher_is_better": d.higher_is_better,
-                        "target": None if targets[d.code] is None else plain(targets[d.code]),
-                        "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code)}
-                       for d in computed.definitions],
-        "rules": [{"position": r.position, "kind": r.kind, "params": r.params} for r in agreement.rules],
-        "start_budget_paid_before": session.scalar(
-            select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,
-    }
 
 
 def list_settlements(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[Settlement]:

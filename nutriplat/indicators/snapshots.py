@@ -1,55 +1,52 @@
-"""The monthly ``indicator-snapshot`` job: each agreement running in the month gets its
-report for that month (suppressed rows, as a cofinancer would see them) stored once."""
+"""The monthly ``indicator-snapshot`` job: each agreement whose reporting period (or
+baseline) closed with the month gets that period's report frozen, once (``frozen.py``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
-from typing import Any
 
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.domain.months import Month
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
-from nutriplat.indicators import report
+from nutriplat.indicators import frozen
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.indicators.periods import Period
+from nutriplat.indicators.reporting import published_periods
 
 
 def indicator_snapshot(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[str, int]:
     period = Period.month(month.year, month.month)
-    if not period.is_complete(business_today()):
+    today = business_today()
+    if not period.is_complete(today):
         raise InvalidInput(f"{month} is not complete yet.", {"month": ["Snapshot complete months only."]})
     with new_uow() as uow:
-        ids = list(uow.session.scalars(select(Agreement.id).where(
-            Agreement.starts_on <= period.end, Agreement.ends_on >= period.start).order_by(Agreement.id)))
+        ids = list(uow.session.scalars(select(Agreement.id).order_by(Agreement.id)))
     stored = 0
     for agreement_id in ids:
         with new_uow() as uow:
             agreement = uow.session.get(Agreement, agreement_id)
-            if agreement is None or uow.session.scalar(select(IndicatorSnapshot.id).where(
-                    IndicatorSnapshot.agreement_id == agreement_id,
-                    IndicatorSnapshot.period == period.label)):
+            closing = [p for p in _published(agreement) if p.end == period.end] if agreement else []
+            if agreement is None or not closing:
                 continue
-            computed = report.compute(uow.session, agreement, [period], utcnow(), business_today())
-            uow.session.add(IndicatorSnapshot(agreement_id=agreement_id, period=period.label,
-                                              rows=[_json(row) for row in computed.rows]))
+            stored += frozen.freeze(uow.session, agreement, closing, today)
             uow.commit()
-            stored += 1
     return {"snapshots": stored}
 
 
 def list_snapshots(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[IndicatorSnapshot]:
+    """The frozen reports of the agreement's published periods (never another period)."""
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
+        labels = [p.label for p in _published(agreement)]
         return list(uow.session.scalars(select(IndicatorSnapshot).where(
-            IndicatorSnapshot.agreement_id == agreement.id).order_by(IndicatorSnapshot.period)))
+            IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period.in_(labels),
+            IndicatorSnapshot.cohort_clients.is_not(None)).order_by(IndicatorSnapshot.period)))
 
 
-def _json(row: report.Row) -> dict[str, Any]:
-    exact = ("numerator", "denominator", "value")  # decimals as strings in JSON
-    return {key: (None if value is None else str(value)) if key in exact else value
-            for key, value in asdict(row).items()}
+def _published(agreement: Agreement) -> list[Period]:
+    return published_periods(agreement.settlement_period, agreement.starts_on, agreement.ends_on,
+                             Period.parse(agreement.baseline_period))

@@ -3,7 +3,10 @@
 A report shows, per indicator and period, a total and one-way breakdowns (by sex, by
 care setting, …); every breakdown partitions the same clients, so its cells add up to
 the total. A cell is *primary* suppressed when fewer than 5 clients make up its
-denominator, or 1 to 4 clients its numerator. Complementary suppression then hides more,
+denominator, or 1 to 4 clients its numerator, or — when the numerator counts clients, so
+that "n of d" shows who is outside it too — fewer than 5 clients of the denominator are
+outside the numerator (5 of 5 at risk, 8 of 10 at risk: the status of everyone in the
+cell, or of a small group, is known). Complementary suppression then hides more,
 until no hidden cell can be recovered by subtraction:
 
 - with the total shown, a breakdown hides no cell or at least two, and what the hidden
@@ -33,14 +36,20 @@ class Cell:
     category: str | None
     numerator_clients: int  # clients contributing to the numerator
     denominator_clients: int
+    counts_clients: bool = False  # the numerator is a count of the denominator's clients
 
     @property
     def key(self) -> Key:
         return self.dimension, self.category
 
 
-def is_small(numerator_clients: int, denominator_clients: int, threshold: int = THRESHOLD) -> bool:
-    return 0 < denominator_clients < threshold or 0 < numerator_clients < threshold
+def is_small(numerator_clients: int, denominator_clients: int, threshold: int = THRESHOLD,
+             complement: bool = False) -> bool:
+    """The primary rule; ``complement`` when the numerator's clients are a subset of the
+    denominator's, so the rest (denominator − numerator, none included) must not be small."""
+    if 0 < denominator_clients < threshold or 0 < numerator_clients < threshold:
+        return True
+    return complement and denominator_clients > 0 and 0 <= denominator_clients - numerator_clients < threshold
 
 
 def families(quantities: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -80,7 +89,8 @@ def _pattern(cells: list[Cell], threshold: int) -> set[Key]:
     for cell in cells:
         table[cell.key].append(cell)
     hidden = {key for key, group in table.items()
-              if any(is_small(c.numerator_clients, c.denominator_clients, threshold) for c in group)}
+              if any(is_small(c.numerator_clients, c.denominator_clients, threshold, c.counts_clients)
+                     for c in group)}
     dimensions = sorted({dimension for dimension, _ in table if dimension is not None})
     changed = True
     while changed:
@@ -106,11 +116,13 @@ def _remainder_small(table: Mapping[Key, list[Cell]], keys: list[Key], threshold
     """Whether the hidden cells together (total minus shown cells) fail the primary rule."""
     numerators: dict[str, int] = defaultdict(int)
     denominators: dict[str, int] = defaultdict(int)
+    counted: dict[str, bool] = {}
     for key in keys:
         for cell in table[key]:
             numerators[cell.indicator] += cell.numerator_clients
             denominators[cell.indicator] += cell.denominator_clients
-    return any(is_small(numerators[code], denominators[code], threshold) for code in denominators)
+            counted[cell.indicator] = cell.counts_clients
+    return any(is_small(numerators[code], denominators[code], threshold, counted[code]) for code in denominators)
 
 
 def _hide_one_more(table: Mapping[Key, list[Cell]], keys: list[Key], hidden: set[Key]) -> bool:

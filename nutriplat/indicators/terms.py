@@ -2,7 +2,7 @@
 all at once, and stored with amounts as exact decimal strings."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -84,3 +84,19 @@ def normalised(params: Mapping[str, Any]) -> dict[str, Any]:
     """Numbers as exact decimal strings, as stored."""
     return {name: str(_decimal(value)) if name in AMOUNTS or name in ("share", "floor") else value
             for name, value in params.items() if value is not None}
+
+
+def needed_figures(rules: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """(indicator, "period" or "baseline") of every total the payment rules read: a rule is
+    never computed from a figure that the report hides."""
+    needed: list[tuple[str, str]] = []
+    for rule in rules:
+        kind, params = rule["kind"], rule["params"]
+        if kind in ("per_client_outcome", "threshold"):
+            needed.append((params["indicator"], "period"))
+        elif kind == "shared_savings":
+            needed.append((COST, "period"))
+            if _decimal(params.get("cost_per_admission") or 0):
+                needed.append((ADMISSIONS, "period"))
+            needed += [(code, which) for code in params["quality_indicators"] for which in ("baseline", "period")]
+    return list(dict.fromkeys(needed))

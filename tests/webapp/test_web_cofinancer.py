@@ -14,16 +14,25 @@ import pytest
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.models import LedgerEntry
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
+from nutriplat.clock import simulated_day
 from nutriplat.indicators import agreements
 from nutriplat.screening.models import Screening
 
-NAMES = [f"Cohortlid{n:02d}" for n in range(12)]
+NAMES = [f"Cohortlid{n:02d}" for n in range(17)]
+SCREENED = 12  # five are never screened: 12 of 17, so that five stay outside the count
 FAMILY = "Anoniemstraat"
 
 
+@pytest.fixture(autouse=True)
+def _today():
+    """Reports show closed periods only: these pages are looked at on 7 December 2026."""
+    with simulated_day(date(2026, 12, 7)):
+        yield
+
+
 def _cohort(uow, organisation_id: int) -> list[int]:
-    """12 consented clients at home, screened in Q2 and Q3 2026 (8, then 3 at high risk),
-    weighed monthly; the women are too few per cell for the sex breakdown."""
+    """17 consented clients at home, 12 of them screened in Q2 and Q3 2026 (10, then 5 at high
+    risk), weighed monthly; the women are too few per cell for the sex breakdown."""
     ids = []
     with uow:
         for n, name in enumerate(NAMES):
@@ -42,7 +51,8 @@ def _cohort(uow, organisation_id: int) -> list[int]:
                             derived={}, components={}, risk=risk,
                             performed_at=datetime(2026, month, 10, 9, tzinfo=UTC),
                             performed_on=date(2026, month, 10), next_due=date(2026, month, 10))
-                  for month, risk in ((4, "high" if n < 8 else "low"), (7, "high" if n < 3 else "low"))],
+                  for month, risk in ((4, "high" if n < 10 else "low"), (7, "high" if n < 5 else "low"))
+                  if n < SCREENED],
                 *[Measurement(client_id=client.id, type="weight_kg", value=60 + n + month / 10,
                               measured_at=datetime(2026, month, 5, 9, tzinfo=UTC)) for month in range(3, 10)]])
         uow.commit()
@@ -60,7 +70,7 @@ def pact(world, uow):
         "cofinancer_id": els.organisation_id, "name": "Ondervoeding Roeselare",
         "cohort": {"conditions_any": ["parkinson"]}, "starts_on": date(2026, 4, 1),
         "ends_on": date(2027, 3, 31), "baseline_period": "2026Q2", "settlement_period": "quarter",
-        "indicators": [{"code": "screening_coverage", "target": 90}, {"code": "risk_improved_3m", "target": 40},
+        "indicators": [{"code": "screening_coverage", "target": 70}, {"code": "risk_improved_3m", "target": 40},
                        {"code": "mean_weight_change", "target": 0}],
         "payment_rules": [
             {"kind": "per_client_outcome", "params": {"indicator": "risk_improved_3m",
@@ -94,14 +104,14 @@ def test_the_dashboard_shows_values_against_targets_and_suppressed_cells_as_supp
     assert page.status_code == 200
     text = page.text
     assert "2026Q2 (baseline)" in text and "2026Q3" in text
-    assert "at least 90" in text and "<strong>100</strong>" in text  # 12 of 12 screened, target 90
-    assert "<strong>62.5</strong> <span class=\"muted\">(5 / 8)</span>" in text  # 5 of 8 improved
+    assert "at least 70" in text and "<strong>70.6</strong>" in text  # 12 of 17 screened, target 70
+    assert "<strong>50</strong> <span class=\"muted\">(5 / 10)</span>" in text  # 5 of 10 improved
     assert 'badge-suppressed">suppressed</span>' in text  # 3 women: too few to show
     assert "fewer than 5 clients" in text and "never as a number" in text
     assert f"/app/cofinancer/agreements/{pact['agreement']}/trend/risk_improved_3m.png?period=2026Q3" in text
     _no_person(text, pact["clients"])
     dutch = web(pact["els"], lang="nl-BE").get(f"/app/cofinancer/agreements/{pact['agreement']}?period=2026Q3")
-    assert dutch.status_code == 200 and "onderdrukt" in dutch.text and "<strong>62,5</strong>" in dutch.text
+    assert dutch.status_code == 200 and "onderdrukt" in dutch.text and "<strong>70,6</strong>" in dutch.text
 
 
 def test_a_bad_period_is_refused_next_to_the_field(web, pact):
@@ -111,7 +121,9 @@ def test_a_bad_period_is_refused_next_to_the_field(web, pact):
     assert 'id="f-period"' in page.text and 'aria-invalid="true"' in page.text
     assert "Must be a month (2026-09), a quarter (2026Q3) or a year (2026)." in page.text
     future = browser.get(f"/app/cofinancer/agreements/{pact['agreement']}?period=2099")
-    assert future.status_code == 422 and "Has not started yet." in future.text
+    assert future.status_code == 422 and "The agreement reports per quarter: 2026Q2, 2026Q3" in future.text
+    month = browser.get(f"/app/cofinancer/agreements/{pact['agreement']}?period=2026-08")
+    assert month.status_code == 422 and 'aria-invalid="true"' in month.text  # a quarter's month: never
 
 
 def test_trend_charts_are_images_and_unknown_indicators_are_not_found(web, pact):

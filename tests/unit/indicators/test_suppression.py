@@ -15,7 +15,7 @@ DIMENSIONS = {"sex": ("female", "male"), "setting": ("home", "nursing_home", "ho
               "age": ("<65", "65-74", "75-84", "85+")}
 
 
-def cells_of(clients, indicator="share"):
+def cells_of(clients, indicator="share", counts_clients=False):
     """clients: list of (categories by dimension, in numerator, in denominator)."""
     groups: dict[tuple, list[int]] = {TOTAL: [0, 0]}
     for categories, numerator, denominator in clients:
@@ -23,7 +23,7 @@ def cells_of(clients, indicator="share"):
             counts = groups.setdefault(key, [0, 0])
             counts[0] += numerator and denominator
             counts[1] += denominator
-    return [Cell(indicator, key[0], key[1], n, d) for key, (n, d) in groups.items()]
+    return [Cell(indicator, key[0], key[1], n, d, counts_clients) for key, (n, d) in groups.items()]
 
 
 def rows_of(cells, hidden):
@@ -100,6 +100,20 @@ def test_indicators_sharing_a_quantity_share_one_pattern():
     assert ("coverage", "sex", "male") in hidden  # only at_risk's numerator (2) is small
 
 
+def test_a_count_with_fewer_than_5_clients_outside_it_is_hidden():
+    assert is_small(5, 5, complement=True)  # 5 of 5 at risk: everyone in the cell is at risk
+    assert is_small(8, 10, complement=True) and is_small(40, 40, complement=True)
+    assert not is_small(5, 10, complement=True) and not is_small(0, 40, complement=True)
+    assert not is_small(5, 5)  # a sum (kg, meals) shows no count of who is outside it
+
+
+def test_a_breakdown_cell_of_everyone_at_risk_is_hidden_with_a_complement():
+    cells = cells_of(people([("female", "home", 5, 5), ("male", "home", 20, 10)]), counts_clients=True)
+    hidden = suppressed(cells, {"share": "share"})
+    assert {("share", "sex", "female"), ("share", "sex", "male")} <= hidden
+    assert not exposed(rows_of(cells, hidden))
+
+
 categories = st.fixed_dictionaries({name: st.sampled_from(values) for name, values in DIMENSIONS.items()})
 clients = st.lists(st.tuples(categories, st.booleans(), st.booleans()), max_size=60)
 
@@ -127,3 +141,15 @@ def test_the_checker_itself_finds_a_lone_hidden_cell():
     only_male = {("share", "sex", "male")}
     assert ("share", "2026Q3", "sex", "male") in exposed(rows_of(cells, only_male))
     assert Counter(r.suppressed for r in rows_of(cells, only_male))[True] == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(clients)
+def test_no_hidden_cell_or_small_complement_is_recoverable_by_subtraction(population):
+    cells = cells_of(population, counts_clients=True)
+    hidden = suppressed(cells, {"share": "share"})
+    assert exposed(rows_of(cells, hidden)) == []
+    for cell in cells:  # every shown count has 0 or at least 5 clients inside and outside it
+        if ("share", cell.dimension, cell.category) not in hidden and cell.denominator_clients:
+            assert cell.numerator_clients == 0 or cell.numerator_clients >= 5
+            assert cell.denominator_clients - cell.numerator_clients >= 5

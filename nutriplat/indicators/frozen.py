@@ -1,0 +1,86 @@
+"""A closed reporting period's report, made once and then served as it was made.
+
+The first time a closed period of an agreement is needed (the monthly job, a report, a
+settlement), its suppressed rows are computed over the cohort as it stands then and
+stored with the cohort's size; every later report, chart and settlement of the period
+reads that snapshot. So a consent withdrawn later — or a record corrected later — can
+never make two versions of one period that differ by one person."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from nutriplat.db import utcnow
+from nutriplat.indicators import report
+from nutriplat.indicators.models import Agreement, IndicatorSnapshot
+from nutriplat.indicators.periods import Period
+
+EXACT = ("numerator", "denominator", "value")  # decimals as strings in JSON
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    period: str
+    rows: list[report.Row]
+    cohort_clients: int
+    made_at: datetime  # when the cohort was fixed
+
+
+def period_reports(session: Session, agreement: Agreement, periods: Sequence[Period],
+                   today: date) -> dict[str, PeriodReport]:
+    """The frozen report of each closed period, made now for those that have none yet."""
+    stored = _stored(session, agreement, periods)
+    freeze(session, agreement, [p for p in periods if p.label not in stored], today, stored)
+    return {label: PeriodReport(label, [_row(row) for row in snapshot.rows], snapshot.cohort_clients or 0,
+                                snapshot.computed_at) for label, snapshot in stored.items()}
+
+
+def freeze(session: Session, agreement: Agreement, periods: Sequence[Period], today: date,
+           stored: dict[str, IndicatorSnapshot] | None = None) -> int:
+    """Make and store the reports of the periods not frozen yet; how many were made."""
+    stored = _stored(session, agreement, periods) if stored is None else stored
+    missing = [p for p in dict.fromkeys(periods) if p.label not in stored]
+    if any(not p.is_complete(today) for p in missing):
+        raise ValueError("Only a closed period is frozen.")  # callers check this first
+    if not missing:
+        return 0
+    computed = report.compute(session, agreement, missing, utcnow(), today)
+    for period in missing:
+        rows = [_json(row) for row in computed.rows if row.period == period.label]
+        snapshot = session.scalar(select(IndicatorSnapshot).where(  # made before periods froze: redone
+            IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
+        try:
+            with session.begin_nested():
+                if snapshot is None:
+                    snapshot = IndicatorSnapshot(agreement_id=agreement.id, period=period.label)
+                    session.add(snapshot)
+                snapshot.rows, snapshot.cohort_clients, snapshot.computed_at = rows, computed.cohort_size, utcnow()
+        except IntegrityError:  # a concurrent request froze it a moment ago: serve that one
+            snapshot = session.scalar(select(IndicatorSnapshot).where(
+                IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
+        stored[period.label] = snapshot
+    return len(missing)
+
+
+def _stored(session: Session, agreement: Agreement, periods: Sequence[Period]) -> dict[str, IndicatorSnapshot]:
+    return {s.period: s for s in session.scalars(select(IndicatorSnapshot).where(
+        IndicatorSnapshot.agreement_id == agreement.id,
+        IndicatorSnapshot.period.in_([p.label for p in periods]),
+        IndicatorSnapshot.cohort_clients.is_not(None)))}
+
+
+def _json(row: report.Row) -> dict[str, Any]:
+    return {key: (None if value is None else str(value)) if key in EXACT else value
+            for key, value in asdict(row).items()}
+
+
+def _row(stored: dict[str, Any]) -> report.Row:
+    return report.Row(**{key: (None if value is None else Decimal(value)) if key in EXACT else value
+                         for key, value in stored.items()})

@@ -5,7 +5,7 @@ the settlement of that period reads the same snapshot, and needs the cohort's si
 Snapshots made before have none (NULL): they are made again under the current rules.
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-07 10:00:00
 """
 from alembic import op
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0013'
-down_revision = '0010'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -7,10 +7,12 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from nutriplat import food
 from nutriplat.catalog import vocabulary as v
-from nutriplat.schema_fields import StrictFloat, StrictInteger, free_text_list, one_of_list, text
+from nutriplat.schema_fields import (
+    DecimalText, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
+)
 
 
-class Money(fields.Decimal):
+class Money(DecimalText):
     """Euros with at most two decimals, read from a JSON number or string and written as
     a string ("8.50") so that no client turns it into a float."""
 

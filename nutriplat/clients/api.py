@@ -18,7 +18,7 @@ EDITORS = (ADMIN, DIETITIAN)
 class Clients(MethodView):
     @roles_required(*READERS)
     @blp.arguments(schemas.ClientQuerySchema, location="query")
-    @blp.response(200, schemas.ClientSchema(many=True))
+    @blp.response(200, schemas.ClientReadSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
         """Clients visible to the caller, searchable by name"""

@@ -15,7 +15,9 @@ from typing import Any
 
 from flask import Flask
 from flask_smorest import Api
-from marshmallow import fields
+from apispec import BasePlugin
+from apispec.ext.marshmallow.common import resolve_schema_instance
+from marshmallow import Schema, fields
 from werkzeug.routing import IntegerConverter
 
 from nutriplat.schema_fields import DB_INT_MAX, DB_INT_MIN, DecimalText, decimal_pattern
@@ -35,9 +37,30 @@ def use_database_ids(app: Flask) -> None:
 
 
 def document(api: Api) -> None:
+    """Before any blueprint is registered (each path is documented as it is added)."""
+    plugin = _OptionalBodies()
+    plugin.init_spec(api.spec)
+    api.spec.plugins.insert(0, plugin)  # before marshmallow's turns schemas into refs
     api.register_converter(DatabaseId, lambda c: {"type": "integer", "minimum": c.min, "maximum": c.max})
     api.ma_plugin.converter.add_attribute_function(_decimal_string)
     api.ma_plugin.converter.add_attribute_function(_integer_range)
+
+
+class _OptionalBodies(BasePlugin):
+    """A body none of whose fields is required may be left out (webargs reads it as {}:
+    an approval without a note, a PATCH changing nothing), so the document says so."""
+
+    def operation_helper(self, path: str | None = None, operations: dict | None = None,
+                         **kwargs: Any) -> None:
+        for operation in (operations or {}).values():
+            body = operation.get("requestBody") if isinstance(operation, dict) else None
+            for content in (body or {}).get("content", {}).values():
+                schema = content.get("schema")
+                if isinstance(schema, (Schema, type)):
+                    schema = resolve_schema_instance(schema)
+                if isinstance(schema, Schema) and (schema.partial is True or not any(
+                        f.required for f in schema.fields.values() if not f.dump_only)):
+                    body["required"] = False
 
 
 def _integer_range(self: Any, field: fields.Field, ret: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

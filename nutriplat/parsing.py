@@ -1,32 +1,27 @@
 """How the API reads a request's body and query: webargs as flask-smorest uses it, with
-the two rules the OpenAPI document states for every operation (issue 14's fuzzing)."""
+the rules the OpenAPI document states for every operation (issue 14's fuzzing)."""
 from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import abort
-from marshmallow import ValidationError
-from webargs import core
+from marshmallow import Schema, ValidationError, fields
 from webargs.flaskparser import FlaskParser
 
 from nutriplat.schema_fields import DB_INT_MAX, DB_INT_MIN
 
 
 class RequestParser(FlaskParser):
-    """- A required JSON body that is absent (or not JSON) is a 400; webargs would read
-      it as {}, which a PATCH without required fields accepts.
+    """- A JSON body has the JSON types the document names: marshmallow would also take
+      "5" or 5.0 for an integer and 0 or "yes" for a boolean (fine in a query string).
     - Every integer fits the database's INTEGER: ids, counts and quantities are stored
       or compared in such columns, and a larger one is a 422 naming the field, never a
       query that fails ("integer out of range" on PostgreSQL, OverflowError on SQLite)."""
 
-    def load_json(self, req, schema):  # type: ignore[no-untyped-def]
-        data = super().load_json(req, schema)
-        if data is core.missing:
-            abort(400, messages={"json": ["A JSON body is required."]})
-        return data
-
     def _process_location_data(self, location_data, schema, req, location, unknown,  # type: ignore[no-untyped-def]
                                validators):
+        errors = wrong_json_types(schema, location_data) if location == "json" else None
+        if errors:
+            raise ValidationError(errors)
         data = super()._process_location_data(location_data, schema, req, location, unknown, validators)
         errors = out_of_range(data)
         if errors:
@@ -46,3 +41,35 @@ def out_of_range(value: Any) -> Any:
     else:
         return None
     return {key: error for key, error in found.items() if error} or None
+
+
+def wrong_json_types(schema: Schema, data: Any) -> dict[str, Any] | None:
+    """Booleans, integers and numbers of a JSON body that are not that JSON type."""
+    if not isinstance(data, dict):
+        return None  # marshmallow says so itself
+    found = {}
+    for name, field in schema.fields.items():
+        key = field.data_key or name
+        if not field.dump_only and key in data:
+            found[key] = _type_error(field, data[key])
+    return {key: error for key, error in found.items() if error} or None
+
+
+def _type_error(field: fields.Field, value: Any) -> Any:
+    if value is None:
+        return None  # allow_none is marshmallow's to check
+    if isinstance(field, fields.Nested) and isinstance(field.schema, Schema):
+        if field.many and isinstance(value, list):
+            return {i: e for i, item in enumerate(value) if (e := wrong_json_types(field.schema, item))} or None
+        return wrong_json_types(field.schema, value)
+    if isinstance(field, fields.List) and isinstance(value, list):
+        return {i: e for i, item in enumerate(value) if (e := _type_error(field.inner, item))} or None
+    if isinstance(value, bool):
+        return None if isinstance(field, fields.Boolean) or not isinstance(field, fields.Number) else ["Not a valid number."]
+    if isinstance(field, fields.Boolean):
+        return ["Not a valid boolean."]
+    if isinstance(field, fields.Integer) and not isinstance(value, int):
+        return ["Not a valid integer."]
+    if isinstance(field, fields.Float) and not isinstance(value, (int, float)):
+        return ["Not a valid number."]
+    return None

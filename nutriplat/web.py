@@ -20,8 +20,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 # Every API module imports this one before declaring its views, so each blp.arguments()
-# is built with this parser (flask-smorest's documented hook is this class attribute).
-Blueprint.ARGUMENTS_PARSER = RequestParser()
+# and pagination is built with this parser (flask-smorest's documented hooks).
+Blueprint.ARGUMENTS_PARSER = Blueprint.PAGINATION_ARGUMENTS_PARSER = RequestParser()
 
 
 def uow() -> UnitOfWork:

@@ -69,9 +69,9 @@ class VariantSchema(Schema):
     shelf_life_days = StrictInteger(required=True, validate=validate.Range(min=1, max=1095))
     version = fields.Integer(dump_only=True)
     current = fields.Boolean(dump_only=True, attribute="is_current")
-    replaced_by_id = fields.Integer(dump_only=True)
+    replaced_by_id = fields.Integer(dump_only=True, allow_none=True)
     created_at = fields.AwareDateTime(dump_only=True)
-    retired_at = fields.AwareDateTime(dump_only=True)
+    retired_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
     @validates_schema
     def one_texture(self, data, partial=False, **kwargs):  # type: ignore[no-untyped-def]
@@ -105,7 +105,7 @@ class DishSchema(Schema):
                            metadata={"description": "Current variants; more via POST .../variants."})
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
-    withdrawn_at = fields.AwareDateTime(dump_only=True)
+    withdrawn_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
 
 class DishDumpSchema(DishSchema):

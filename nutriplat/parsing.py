@@ -36,6 +36,10 @@ def out_of_range(value: Any) -> Any:
         found = {key: out_of_range(item) for key, item in value.items()}
     elif isinstance(value, (list, tuple)):
         found = {index: out_of_range(item) for index, item in enumerate(value)}
+    elif hasattr(value, "__dict__") and not isinstance(value, type):
+        # An object made by a post_load (flask-smorest's PaginationParameters): its own
+        # integers only, no walk through whatever else it refers to.
+        found = {key: out_of_range(item) for key, item in vars(value).items() if isinstance(item, int)}
     elif isinstance(value, int) and not isinstance(value, bool) and not DB_INT_MIN <= value <= DB_INT_MAX:
         return [f"Must be between {DB_INT_MIN} and {DB_INT_MAX}."]
     else:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from flask import Flask
-from flask_smorest import Api
 from apispec import BasePlugin
 from apispec.ext.marshmallow.common import resolve_schema_instance
+from flask import Flask
+from flask_smorest import Api
 from marshmallow import Schema, fields
 from werkzeug.routing import IntegerConverter
 

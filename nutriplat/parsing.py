@@ -17,8 +17,8 @@ class RequestParser(FlaskParser):
       or compared in such columns, and a larger one is a 422 naming the field, never a
       query that fails ("integer out of range" on PostgreSQL, OverflowError on SQLite)."""
 
-    def _process_location_data(self, location_data, schema, req, location, unknown,  # type: ignore[no-untyped-def]
-                               validators):
+    def _process_location_data(  # type: ignore[no-untyped-def]
+            self, location_data, schema, req, location, unknown, validators):
         errors = wrong_json_types(schema, location_data) if location == "json" else None
         if errors:
             raise ValidationError(errors)
@@ -64,12 +64,13 @@ def _type_error(field: fields.Field, value: Any) -> Any:
         return None  # allow_none is marshmallow's to check
     if isinstance(field, fields.Nested) and isinstance(field.schema, Schema):
         if field.many and isinstance(value, list):
-            return {i: e for i, item in enumerate(value) if (e := wrong_json_types(field.schema, item))} or None
+            found = {i: wrong_json_types(field.schema, item) for i, item in enumerate(value)}
+            return {i: error for i, error in found.items() if error} or None
         return wrong_json_types(field.schema, value)
     if isinstance(field, fields.List) and isinstance(value, list):
         return {i: e for i, item in enumerate(value) if (e := _type_error(field.inner, item))} or None
-    if isinstance(value, bool):
-        return None if isinstance(field, fields.Boolean) or not isinstance(field, fields.Number) else ["Not a valid number."]
+    if isinstance(value, bool):  # an int to Python, not to JSON
+        return ["Not a valid number."] if isinstance(field, fields.Number) else None
     if isinstance(field, fields.Boolean):
         return ["Not a valid boolean."]
     if isinstance(field, fields.Integer) and not isinstance(value, int):

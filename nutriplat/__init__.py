@@ -15,6 +15,7 @@ from nutriplat.config import Config
 from nutriplat.db import make_engine, make_session_factory
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
 from nutriplat import security
+from nutriplat import openapi
 
 
 @dataclass
@@ -32,6 +33,7 @@ def create_app(config: Config | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(_instance_dir(config)))
     app.config.from_object(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
+    openapi.use_database_ids(app)
 
     engine = make_engine(config.DATABASE_URL, echo=config.SQL_ECHO)
     app.extensions["nutriplat"] = NutriPlatState(
@@ -111,6 +113,7 @@ def _register_api(app: Flask) -> None:
     from nutriplat import web
 
     api = Api(app)
+    openapi.document(api)
     for module in API_MODULES:
         api.register_blueprint(import_module(module).blp)
     # Shapes a response documents by reference only (chosen by role, see clients.logistics_view).

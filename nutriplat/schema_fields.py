@@ -1,11 +1,17 @@
 """Reusable marshmallow pieces shared by the resource schemas."""
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat.clock import business_today
+
+# Ids are INTEGER columns (PostgreSQL: 32 bits); a larger one cannot exist.
+DB_INT_MAX = 2**31 - 1
+DB_INT_MIN = -(2**31)
 
 # Clocks of phones and tablets drift; a reading a few minutes ahead is not "future".
 CLOCK_SKEW = timedelta(minutes=5)
@@ -49,6 +55,12 @@ def text(max_length: int, **kwargs: object) -> fields.String:
     return fields.String(validate=validate.Length(max=max_length), **kwargs)  # type: ignore[arg-type]
 
 
+def decimal_pattern(places: int | None) -> str:
+    """A decimal as plain text: digits, and at most ``places`` decimals when given."""
+    decimals = "+" if places is None else f"{{1,{places}}}"
+    return rf"^-?[0-9]+(\.[0-9]{decimals})?$"
+
+
 class PageQuerySchema(Schema):
     """Documented for completeness; flask-smorest's paginate() reads these."""
 
@@ -73,5 +85,24 @@ class StrictInteger(fields.Integer):
 
     def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
         if isinstance(value, (str, bool)):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class DecimalText(fields.Decimal):
+    """A decimal written as a string ("8.50") and read from a JSON number or from plain
+    decimal text (``decimal_pattern``: no exponent, spaces or extra decimals), as the
+    OpenAPI document says (see nutriplat.openapi)."""
+
+    @property
+    def decimals(self) -> int | None:
+        places = getattr(self, "max_places", None)  # billing's Money quantises itself
+        if places is None and isinstance(self.places, Decimal):  # marshmallow 4: a quantum, 0.01
+            return -int(self.places.as_tuple().exponent)
+        return places if places is not None else self.places  # type: ignore[return-value]
+
+    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
+        if isinstance(value, bool) or (
+                isinstance(value, str) and not re.fullmatch(decimal_pattern(self.decimals), value)):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)

@@ -15,8 +15,14 @@ from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import DomainError, Forbidden, InvalidInput, NotAuthenticated, TooManyRequests
+from nutriplat.parsing import RequestParser
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+# Every API module imports this one before declaring its views, so each blp.arguments()
+# and pagination is built with this parser (flask-smorest's documented hooks).
+Blueprint.ARGUMENTS_PARSER = Blueprint.PAGINATION_ARGUMENTS_PARSER = RequestParser()
 
 
 def uow() -> UnitOfWork:

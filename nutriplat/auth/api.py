@@ -22,6 +22,7 @@ class Token(MethodView):
     @blp.response(200, schemas.TokenSchema)
     @blp.alt_response(401, response="DEFAULT_ERROR")
     @blp.alt_response(429, response="DEFAULT_ERROR")
+    @blp.doc(security=[])  # the one operation without a bearer token
     def post(self, body):
         """Exchange a username and password for an expiring bearer token"""
         state = _state()

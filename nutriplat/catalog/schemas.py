@@ -8,10 +8,12 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from nutriplat import food
 from nutriplat.catalog import vocabulary as v
 from nutriplat.catalog.change_schemas import CatalogueChangeSchema
-from nutriplat.schema_fields import StrictFloat, StrictInteger, free_text_list, one_of_list, text
+from nutriplat.schema_fields import (
+    DecimalText, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
+)
 
 
-class Money(fields.Decimal):
+class Money(DecimalText):
     """Euros with at most two decimals, read from a JSON number or string and written as
     a string ("8.50") so that no client turns it into a float."""
 
@@ -68,9 +70,9 @@ class VariantSchema(Schema):
     shelf_life_days = StrictInteger(required=True, validate=validate.Range(min=1, max=1095))
     version = fields.Integer(dump_only=True)
     current = fields.Boolean(dump_only=True, attribute="is_current")
-    replaced_by_id = fields.Integer(dump_only=True)
+    replaced_by_id = fields.Integer(dump_only=True, allow_none=True)
     created_at = fields.AwareDateTime(dump_only=True)
-    retired_at = fields.AwareDateTime(dump_only=True)
+    retired_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
     @validates_schema
     def one_texture(self, data, partial=False, **kwargs):  # type: ignore[no-untyped-def]
@@ -104,7 +106,7 @@ class DishSchema(Schema):
                            metadata={"description": "Current variants; more via POST .../variants."})
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
-    withdrawn_at = fields.AwareDateTime(dump_only=True)
+    withdrawn_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
 
 class DishDumpSchema(DishSchema):

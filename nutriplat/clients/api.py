@@ -21,7 +21,7 @@ class Clients(MethodView):
     @roles_required(*READERS)
     @blp.arguments(schemas.ClientQuerySchema, location="query")
     @blp.response(200)
-    @blp.doc(**logistics_view.response_doc("Client", many=True))
+    @blp.doc(**logistics_view.response_doc("ClientRead", many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
         """Clients visible to the caller, searchable by name"""

@@ -18,7 +18,7 @@ class MandateSchema(Schema):
         validate=[validate.Length(min=1, max=len(v.MANDATE_SCOPES)), _distinct_scopes])
     relationship_to_client = text(100, allow_none=True)
     given_at = fields.AwareDateTime(dump_only=True)
-    withdrawn_at = fields.AwareDateTime(dump_only=True)
+    withdrawn_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
 
 class ConsentSchema(Schema):
@@ -26,4 +26,4 @@ class ConsentSchema(Schema):
     client_id = fields.Integer(dump_only=True)
     purpose = fields.String(required=True, validate=validate.OneOf(v.CONSENT_PURPOSES))
     given_at = fields.AwareDateTime(dump_only=True)
-    withdrawn_at = fields.AwareDateTime(dump_only=True)
+    withdrawn_at = fields.AwareDateTime(dump_only=True, allow_none=True)

@@ -10,7 +10,7 @@ from marshmallow import Schema, fields
 
 from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
-from nutriplat.clients.schemas import AddressSchema, ClientDetailSchema, ClientSchema, LocationSchema
+from nutriplat.clients.schemas import AddressSchema, ClientDetailSchema, ClientReadSchema, LocationSchema
 
 
 class LogisticsClientSchema(Schema):
@@ -30,7 +30,7 @@ class LogisticsClientSchema(Schema):
 
 
 # Registered in the OpenAPI document (nutriplat._register_api), named by the responses below.
-SCHEMAS = {"LogisticsClient": LogisticsClientSchema}
+SCHEMAS = {"LogisticsClient": LogisticsClientSchema, "ClientRead": ClientReadSchema}
 _BY_ROLE = "Logistics staff get the LogisticsClient view (nothing clinical); other roles the full record."
 
 
@@ -49,4 +49,4 @@ def dump(actor: Actor, client: Any, detail: bool = True) -> Any:
     many = isinstance(client, list)
     if actor.role == roles.LOGISTICS:
         return LogisticsClientSchema(many=many).dump(client)
-    return (ClientDetailSchema if detail else ClientSchema)(many=many).dump(client)
+    return (ClientDetailSchema if detail else ClientReadSchema)(many=many).dump(client)

@@ -85,7 +85,7 @@ class ClientQuerySchema(Schema):
 class TransferSchema(Schema):
     id = fields.Integer(dump_only=True)
     transferred_on = fields.Date(required=True, validate=not_in_future_date)
-    from_setting = fields.String(dump_only=True)
+    from_setting = fields.String(dump_only=True, allow_none=True)
     to_setting = fields.String(required=True, validate=validate.OneOf(v.CARE_SETTINGS))
     reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
     recorded_at = fields.AwareDateTime(dump_only=True)
@@ -94,7 +94,7 @@ class TransferSchema(Schema):
 class StatusChangeSchema(Schema):
     id = fields.Integer(dump_only=True)
     changed_on = fields.Date(required=True, validate=not_in_future_date)
-    from_status = fields.String(dump_only=True)
+    from_status = fields.String(dump_only=True, allow_none=True)
     to_status = fields.String(required=True, validate=validate.OneOf(v.STATUSES))
     reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
     recorded_at = fields.AwareDateTime(dump_only=True)
@@ -106,7 +106,13 @@ class CarePlanMarkSchema(Schema):
     since = fields.Date(allow_none=True)
 
 
-class ClientDetailSchema(ClientSchema):
+class ClientReadSchema(ClientSchema):
+    """A client as read back: any status, not only those a new client starts in."""
+
+    status = fields.String(validate=validate.OneOf(v.STATUSES))
+
+
+class ClientDetailSchema(ClientReadSchema):
     care_plan = fields.Nested(CarePlanMarkSchema, dump_only=True, allow_none=True, metadata={
         "description": "Whether the latest screening or GLIM result calls for a nutritional care plan."})
     setting_history = fields.List(fields.Nested(TransferSchema), dump_only=True)

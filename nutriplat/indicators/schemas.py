@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 from nutriplat.indicators.cohort import LISTS
 from nutriplat.indicators.payments import KINDS as RULE_KINDS
 from nutriplat.indicators.periods import KINDS as PERIOD_KINDS
-from nutriplat.schema_fields import one_of_list
+from nutriplat.schema_fields import DecimalText, one_of_list
 
 PERIOD = {"description": "A month (2026-09), a quarter (2026Q3) or a year (2026)."}
 
@@ -46,7 +46,7 @@ class AgreementIndicatorSchema(Schema):
     code = fields.String(required=True, validate=validate.Length(max=60))
     version = fields.Integer(validate=validate.Range(min=1), metadata={"description": "Default: the latest."})
     name = fields.String(dump_only=True)
-    target = fields.Decimal(allow_none=True, as_string=True, places=None, allow_nan=False)
+    target = DecimalText(allow_none=True, as_string=True, places=None, allow_nan=False)
 
 
 class PaymentRuleSchema(Schema):

@@ -48,7 +48,7 @@ class DietProfileSchema(Schema):
     drink_level = fields.String(dump_only=True)
     allergies = fields.List(fields.String(), dump_only=True)
     dislikes = fields.List(fields.String(), dump_only=True)
-    preparation_mode = fields.String(dump_only=True)
+    preparation_mode = fields.String(dump_only=True, allow_none=True)
     preferences = fields.List(fields.String(validate=validate.Length(min=1, max=60)),
                               load_default=list, validate=validate.Length(max=20),
                               metadata={"description": "Dishes or words the client likes."})

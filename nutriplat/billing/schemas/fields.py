@@ -7,11 +7,12 @@ from typing import Any
 from marshmallow import ValidationError, fields
 
 from nutriplat.billing.domain.months import Month
+from nutriplat.schema_fields import DecimalText
 
 MAX_AMOUNT = Decimal("1000000.00")
 
 
-class Money(fields.Decimal):
+class Money(DecimalText):
     """Euros with at most two decimals, as a decimal string ("12.50"); a JSON number is
     read through its decimal text, so 0.1 stays 0.1. Below ``minimum`` (0 unless told;
     excluded when ``positive``) or above ``maximum`` is refused, naming the bound."""

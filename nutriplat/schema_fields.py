@@ -1,11 +1,11 @@
 """Reusable marshmallow pieces shared by the resource schemas."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from nutriplat.clock import business_today
+from nutriplat.clock import business_today, now
 
 # Clocks of phones and tablets drift; a reading a few minutes ahead is not "future".
 CLOCK_SKEW = timedelta(minutes=5)
@@ -22,7 +22,7 @@ def not_before_1900(value: date) -> None:
 
 
 def not_in_future_datetime(value: datetime) -> None:
-    if value > datetime.now(UTC) + CLOCK_SKEW:
+    if value > now() + CLOCK_SKEW:
         raise ValidationError("Must not be in the future.")
 
 

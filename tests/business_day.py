@@ -1,0 +1,54 @@
+"""The suite's calendar, a pytest plugin (loaded by ``tests/conftest.py``).
+
+``pytest --business-day=2026-12-01`` (or ``NUTRIPLAT_TEST_BUSINESS_DAY=2026-12-01``) runs every
+test as if today in Brussels were that day: the service's one clock (``nutriplat.clock.now``,
+read by ``business_today`` and by every timestamp) is moved, in every thread, keeping the time
+of day; ``2026-12-01T23:50`` also sets the time. A test whose subject is a particular day
+(a month just invoiced, a Monday) pins it with ``@pytest.mark.business_day("2026-12-07")``, so
+it holds whatever the suite's day; the ``business_day`` fixture is that test's today."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack
+from datetime import date, datetime
+
+import pytest
+
+from nutriplat.clock import BRUSSELS, business_today, clock_set_to
+
+ENV = "NUTRIPLAT_TEST_BUSINESS_DAY"
+
+
+def moment(text: str) -> datetime:
+    """The instant a day names: that day at the time of day it is now, or at the time given."""
+    named = datetime.fromisoformat(text)
+    if "T" not in text:
+        named = datetime.combine(named.date(), datetime.now(BRUSSELS).time())
+    return named.replace(tzinfo=BRUSSELS)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--business-day", default=os.environ.get(ENV) or None, metavar="YYYY-MM-DD[THH:MM]",
+                     help=f"run the suite as if today in Europe/Brussels were this day (or ${ENV})")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "business_day(day): the test runs on this business day "
+                                       "(YYYY-MM-DD, or YYYY-MM-DDTHH:MM for a time of day too)")
+    if day := config.getoption("business_day"):
+        stack = ExitStack()
+        stack.enter_context(clock_set_to(moment(day)))
+        config.add_cleanup(stack.close)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"business day: {business_today():%a %Y-%m-%d} (Europe/Brussels)"
+
+
+@pytest.fixture(autouse=True)
+def business_day(request: pytest.FixtureRequest) -> Iterator[date]:
+    """Today for this test: its ``business_day`` marker's day, else the suite's."""
+    marker = request.node.get_closest_marker("business_day")
+    with clock_set_to(moment(marker.args[0])) if marker else ExitStack():
+        yield business_today()

@@ -5,7 +5,9 @@ test as if today in Brussels were that day: the service's one clock (``nutriplat
 read by ``business_today`` and by every timestamp) is moved, in every thread, keeping the time
 of day; ``2026-12-01T23:50`` also sets the time. A test whose subject is a particular day
 (a month just invoiced, a Monday) pins it with ``@pytest.mark.business_day("2026-12-07")``, so
-it holds whatever the suite's day; the ``business_day`` fixture is that test's today."""
+it holds whatever the suite's day; the ``business_day`` fixture is that test's today. The suite
+stays on the day it started on: a run that goes past midnight goes on at the same time of day,
+so the dates tests take at import (``TODAY = business_today()``) hold to the end."""
 from __future__ import annotations
 
 import os
@@ -15,16 +17,17 @@ from datetime import date, datetime
 
 import pytest
 
-from nutriplat.clock import BRUSSELS, business_today, clock_set_to
+from nutriplat.clock import BRUSSELS, business_today, clock_set_to, local_now
 
 ENV = "NUTRIPLAT_TEST_BUSINESS_DAY"
+SUITE_DAY = pytest.StashKey[date]()
 
 
 def moment(text: str) -> datetime:
-    """The instant a day names: that day at the time of day it is now, or at the time given."""
+    """The instant a day names: that day at the clock's time of day, or at the time given."""
     named = datetime.fromisoformat(text)
     if "T" not in text:
-        named = datetime.combine(named.date(), datetime.now(BRUSSELS).time())
+        named = datetime.combine(named.date(), local_now().time())
     return named.replace(tzinfo=BRUSSELS)
 
 
@@ -40,6 +43,7 @@ def pytest_configure(config: pytest.Config) -> None:
         stack = ExitStack()
         stack.enter_context(clock_set_to(moment(day)))
         config.add_cleanup(stack.close)
+    config.stash[SUITE_DAY] = business_today()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -50,5 +54,6 @@ def pytest_report_header(config: pytest.Config) -> str:
 def business_day(request: pytest.FixtureRequest) -> Iterator[date]:
     """Today for this test: its ``business_day`` marker's day, else the suite's."""
     marker = request.node.get_closest_marker("business_day")
-    with clock_set_to(moment(marker.args[0])) if marker else ExitStack():
+    day = marker.args[0] if marker else request.config.stash[SUITE_DAY].isoformat()
+    with clock_set_to(moment(day)) if marker or business_today().isoformat() != day else ExitStack():
         yield business_today()

@@ -233,12 +233,12 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
             uow.session.flush()
 
 
-def test_only_complete_periods_of_the_agreements_kind_are_settled(http, parties, agreement):
+def test_only_complete_periods_of_the_agreements_kind_are_settled(http, parties, agreement, business_day):
     admin = parties[0]
     path = f"/api/v1/agreements/{agreement['id']}/settlements"
     monthly = http.post(path, headers=admin.headers, json={"period": "2026-08"})
     assert monthly.status_code == 422 and "settles per quarter" in monthly.json["errors"]["period"][0]
-    later = (date.today() + timedelta(days=120))
+    later = business_day + timedelta(days=120)
     future = http.post(path, headers=admin.headers, json={"period": f"{later.year}Q{(later.month + 2) // 3}"})
     assert future.status_code == 422
     before = http.post(path, headers=admin.headers, json={"period": "2026Q1"})

@@ -37,3 +37,4 @@ def test_a_test_pins_its_day_and_time_with_the_marker(business_day):
 @pytest.mark.business_day("2026-12-06")
 def test_a_day_alone_keeps_the_time_of_day(business_day):
     assert business_day.weekday() == 6 and local_now().date() == date(2026, 12, 6)
+

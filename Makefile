@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test install coverage clean translations
+.PHONY: demo test test-days install coverage clean translations
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000 (web app: /app);
 
 test: $(STAMP)  ## the whole suite; NUTRIPLAT_TEST_DATABASE_URL selects PostgreSQL
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The 1st, the 7th, the last day of a month and of a year, a Sunday: where dates turn.
+BUSINESS_DAYS ?= 2026-12-01 2026-12-07 2026-11-30 2026-12-31 2026-12-06
+
+test-days: $(STAMP)  ## the whole suite once per day of BUSINESS_DAYS, as if it were today (not in CI: time)
+	@status=0; for day in $(BUSINESS_DAYS); do echo "== business day $$day"; \
+		$(BIN)/pytest -q --business-day=$$day $(PYTEST_ARGS) || status=1; done; exit $$status
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

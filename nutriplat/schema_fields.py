@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from nutriplat.clock import business_today
+from nutriplat.clock import business_today, now
 
 # Ids are INTEGER columns (PostgreSQL: 32 bits); a larger one cannot exist.
 DB_INT_MAX = 2**31 - 1
@@ -28,7 +28,7 @@ def not_before_1900(value: date) -> None:
 
 
 def not_in_future_datetime(value: datetime) -> None:
-    if value > datetime.now(UTC) + CLOCK_SKEW:
+    if value > now() + CLOCK_SKEW:
         raise ValidationError("Must not be in the future.")
 
 

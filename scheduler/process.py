@@ -11,7 +11,7 @@ from datetime import datetime
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
-from nutriplat.clock import BRUSSELS
+from nutriplat.clock import BRUSSELS, local_now
 from nutriplat.jobs import runs
 from nutriplat.jobs.locks import holds_advisory_locks
 from nutriplat.jobs.runner import RetryPolicy, RunResult, run_job
@@ -27,7 +27,7 @@ class Runtime:
     stopping: threading.Event = field(default_factory=threading.Event)
 
     def fire(self, entry: Entry, at: datetime | None = None, trigger: str = "schedule") -> RunResult:
-        at = at or datetime.now(BRUSSELS)
+        at = at or local_now()
         return run_job(self.factory, entry.job, entry.period_at(at), trigger=trigger, policy=self.policy,
                        sleep=self._sleep)
 
@@ -36,7 +36,7 @@ class Runtime:
         latest one, not every firing missed while the scheduler was down (the jobs of a
         date work on the data up to that date, and the older periods are visible in the
         job runs for a person to run with ``nutriplat jobs run``)."""
-        now = now or datetime.now(BRUSSELS)
+        now = now or local_now()
         if not holds_advisory_locks(self.factory.kw["bind"]):
             # SQLite serves one process: a run still 'running' at start was cut off.
             if abandoned := runs.abandon_running(self.factory):

@@ -3,8 +3,10 @@ default or on the PostgreSQL database named by NUTRIPLAT_TEST_DATABASE_URL."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -15,6 +17,10 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
+
+# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside this file.
+sys.path.insert(0, str(Path(__file__).parent))
+pytest_plugins = ("business_day",)
 
 TEST_PASSWORD = "correct horse battery"
 

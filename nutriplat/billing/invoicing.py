@@ -5,7 +5,9 @@ unbilled charges gets one invoice (skipped if it exists); what cofinancers pay o
 invoices is kept as allocations and billed to each cofinancer on one invoice per month
 (allocations that arrive after a cofinancer's invoice wait for the next month); then the
 ledger accrues commissions, fund contributions and royalties. A second run finds every
-invoice and ledger entry in place and changes nothing."""
+invoice and ledger entry in place and changes nothing; royalties accrue in a month's first run
+only, so charges recorded after it (a delivery of the month confirmed late) wait for the next
+month, as a cofinancer's allocations do."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -82,13 +84,16 @@ def _candidates(session: Session, organisation_id: int, month: Month) -> list[in
 
 def invoice_provider_month(session: Session, organisation_id: int, month: Month, today: date,
                            summary: RunSummary) -> None:
+    first_run = session.scalar(select(Invoice.id).where(
+        Invoice.organisation_id == organisation_id, Invoice.month == str(month)).limit(1)) is None
     vat = vat_percent(rates_on(session, organisation_id, month.first))
     for client_id in _candidates(session, organisation_id, month):
         if _invoice_client(session, organisation_id, client_id, month, today, vat):
             summary.add("client invoices")
     summary.add("cofinancer invoices", cofinancer_billing.bill(session, organisation_id, month, today))
     summary.add("ledger entries", referrals.accrue(session, organisation_id, month))
-    summary.add("ledger entries", royalties.accrue(session, organisation_id, month))
+    if first_run:  # a month's royalties are accrued once; charges recorded later wait for the next month
+        summary.add("ledger entries", royalties.accrue(session, organisation_id, month))
 
 
 def _invoice_client(session: Session, organisation_id: int, client_id: int, month: Month, today: date,

@@ -1,5 +1,6 @@
 """Licensed products and the royalties they earn the fund: per unit charged or delivered
-(package meals included), accrued once per charge by the monthly run."""
+(package meals included), accrued once per charge by the first invoicing run of a month
+(``invoicing``): a charge recorded after its month's run is accrued in the next month's."""
 from __future__ import annotations
 
 from collections import defaultdict

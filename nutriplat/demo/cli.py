@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 from werkzeug.serving import run_simple
 
 from nutriplat import migrate
+from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.demo import population as pop
 from nutriplat.demo import simulate_cli
@@ -41,7 +42,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) ->
     url = current_app.config["DATABASE_URL"]
     click.echo(f"Database: {state.engine.url.render_as_string(hide_password=True)}")
     migrate.upgrade(url)
-    population = pop.build_population(seed)
+    population = pop.build_population(seed, business_today())
     report = SeedReport()
     with UnitOfWork(state.session_factory) as uow:
         org_ids = seed_organisations(uow.session, population, report)

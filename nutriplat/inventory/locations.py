@@ -2,7 +2,7 @@
 delivery schedules. A home location and a schedule are about a person: audited."""
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 from typing import Any
 
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
-from nutriplat.clock import BRUSSELS
+from nutriplat.clock import local_now
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 from nutriplat.inventory.access import check_location, get_or_404, home_client, provider_of, scoped
@@ -115,7 +115,7 @@ def rule_of(schedule: DeliverySchedule) -> Rule:
 
 
 def view(schedule: DeliverySchedule) -> dict[str, Any]:
-    now = datetime.now(BRUSSELS).replace(tzinfo=None)
+    now = local_now().replace(tzinfo=None)
     upcoming = [slot.delivery_date for slot in rule_of(schedule).slots(now, 14)][:4]
     return {"client_id": schedule.client_id, "weekdays": schedule.weekdays,
             "lead_time_days": schedule.lead_time_days, "cutoff_time": schedule.cutoff_time,

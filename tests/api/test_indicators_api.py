@@ -12,7 +12,6 @@ import openpyxl
 import pytest
 
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
-from nutriplat.clock import simulated_day
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
 from nutriplat.indicators.report import Row
@@ -22,11 +21,8 @@ NAMES = [f"Persoon{n:02d}" for n in range(19)]
 SCREENED = 14  # the last five are never screened: 14 of 19 leaves five outside the count
 
 
-@pytest.fixture(autouse=True)
-def _today():
-    """The reports' periods close on fixed dates: the tests live on 7 December 2026."""
-    with simulated_day(date(2026, 12, 7)):
-        yield
+# The reports' periods close on fixed dates: the tests live on 7 December 2026.
+pytestmark = pytest.mark.business_day("2026-12-07")
 
 
 @pytest.fixture

@@ -12,17 +12,13 @@ import pytest
 
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import Client, Consent, StatusChange
-from nutriplat.clock import simulated_day
 from nutriplat.indicators import reports
 from nutriplat.screening.models import Screening
 
 SCREENED_ON = {4: range(0, 14), 7: range(0, 12), 9: range(12, 15)}  # month: clients screened
 
 
-@pytest.fixture(autouse=True)
-def _today():
-    with simulated_day(date(2026, 12, 7)):
-        yield
+pytestmark = pytest.mark.business_day("2026-12-07")
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from nutriplat.demo.billing import seed_billing
 from nutriplat.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
 
 
-def test_the_demo_bills_its_last_complete_month_once(app):
+def test_the_demo_bills_its_last_complete_month_once(app, business_day):
     state = app.extensions["nutriplat"]
-    population = pop.build_population()
+    population = pop.build_population(reference_date=business_day)
     with UnitOfWork(state.session_factory) as uow:
         orgs = seed_organisations(uow.session, population, SeedReport())
         users = seed_users(uow.session, population, state.passwords, orgs, SeedReport())

@@ -21,7 +21,6 @@ from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, Lot, St
 from nutriplat.inventory.stock import record_move
 
 pytestmark = pytest.mark.postgres_only
-TODAY = date.today()
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +30,7 @@ def _only_on_postgres(is_postgres):
 
 
 @pytest.fixture
-def depot(world, app):
+def depot(world, app, business_day):
     logistics = world.person("c-logistics", "logistics")
     actor = Actor(logistics.id, logistics.username, "logistics", logistics.organisation_id)
     factory = app.extensions["nutriplat"].session_factory
@@ -45,14 +44,14 @@ def depot(world, app):
         s.add(client)
         s.flush()
         lot = Lot(organisation_id=logistics.organisation_id, variant_id=product.variant_id, dish_id=product.dish_id,
-                  texture=product.texture, supplier_lot_code="LAST-10", production_date=TODAY,
-                  expiry_date=TODAY + timedelta(days=90))
+                  texture=product.texture, supplier_lot_code="LAST-10", production_date=business_day,
+                  expiry_date=business_day + timedelta(days=90))
         s.add(lot)
         s.flush()
-        Ledger(s, None).post([Move("receipt", lot.id, 10, None, warehouse, TODAY)], logistics.organisation_id)
+        Ledger(s, None).post([Move("receipt", lot.id, 10, None, warehouse, business_day)], logistics.organisation_id)
         uow.commit()
-    return dict(actor=actor, factory=factory, product=product, warehouse=warehouse, van=van, client=client.id,
-                lot=lot.id)
+    return dict(today=business_day, actor=actor, factory=factory, product=product, warehouse=warehouse, van=van,
+                client=client.id, lot=lot.id)
 
 
 def together(n, work):
@@ -80,7 +79,7 @@ def test_fifty_concurrent_picks_for_the_last_ten_units(depot):
     d = depot
     with UnitOfWork(d["factory"]) as uow:
         orders = [DeliveryOrder(organisation_id=d["actor"].organisation_id, client_id=d["client"],
-                                delivery_date=TODAY + timedelta(days=1), origin="manual", warehouse_id=d["warehouse"],
+                                delivery_date=d["today"] + timedelta(days=1), origin="manual", warehouse_id=d["warehouse"],
                                 lines=[DeliveryOrderLine(variant_id=d["product"].variant_id, dish_id=d["product"].dish_id,
                                                          texture=d["product"].texture, quantity=1)])
                   for _ in range(50)]
@@ -105,7 +104,7 @@ def test_fifty_concurrent_picks_for_the_last_ten_units(depot):
 def test_opposite_transfers_at_once_never_deadlock_nor_go_negative(depot):
     d = depot
     with UnitOfWork(d["factory"]) as uow:  # half of the stock in the van, so both ways have something
-        Ledger(uow.session, None).post([Move("transfer", d["lot"], 5, d["warehouse"], d["van"], TODAY)],
+        Ledger(uow.session, None).post([Move("transfer", d["lot"], 5, d["warehouse"], d["van"], d["today"])],
                                        d["actor"].organisation_id)
         uow.commit()
 

@@ -14,7 +14,6 @@ import pytest
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.models import LedgerEntry
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
-from nutriplat.clock import simulated_day
 from nutriplat.indicators import agreements
 from nutriplat.screening.models import Screening
 
@@ -23,11 +22,8 @@ SCREENED = 12  # five are never screened: 12 of 17, so that five stay outside th
 FAMILY = "Anoniemstraat"
 
 
-@pytest.fixture(autouse=True)
-def _today():
-    """Reports show closed periods only: these pages are looked at on 7 December 2026."""
-    with simulated_day(date(2026, 12, 7)):
-        yield
+# Reports show closed periods only: these pages are looked at on 7 December 2026.
+pytestmark = pytest.mark.business_day("2026-12-07")
 
 
 def _cohort(uow, organisation_id: int) -> list[int]:

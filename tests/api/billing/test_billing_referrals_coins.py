@@ -91,6 +91,31 @@ def test_royalties_accrue_per_licensed_unit_once(
     assert bad.status_code == 422 and {"dish_id", "fund_id"} <= set(bad.json["errors"])
 
 
+@pytest.mark.business_day("2026-12-07")
+def test_a_charge_recorded_after_its_month_was_invoiced_earns_its_royalty_in_the_next_month(
+        http, admin, orgs, client_id, subscribe, dish_variant, invoice_month):
+    # What the demo's second run met early in December: a month was invoiced, then deliveries
+    # of its last days were confirmed; invoicing that month again must add nothing.
+    http.post("/api/v1/billing/licensed-products", headers=admin.headers, json={
+        "dish_id": dish_variant["dish"], "fund_id": orgs["fund"], "royalty_per_unit": "0.40",
+        "valid_from": "2026-01-01"})
+    subscribe(client_id, start="2026-09-01")
+
+    def package_meals(day, quantity):
+        response = http.post(f"/api/v1/clients/{client_id}/charges", headers=admin.headers, json={
+            "charged_on": day, "kind": "package_meal", "quantity": quantity, "variant_id": dish_variant["variant"]})
+        assert response.status_code == 201, response.json
+
+    package_meals("2026-10-12", 10)
+    assert invoice_month("2026-10")["ledger entries"] == 1
+    package_meals("2026-10-30", 4)  # confirmed after October's run
+    assert "ledger entries" not in invoice_month("2026-10")
+    invoice_month("2026-11")
+    royalties = [[(e["quantity"], e["amount"]) for e in statement(http, admin, month, orgs["fund"])["entries"]]
+                 for month in ("2026-10", "2026-11")]
+    assert royalties == [[(10, "4.00")], [(4, "1.60")]]
+
+
 def test_healthcoins_are_awarded_redeemed_and_discount_the_next_invoice(
         http, admin, dietitian, world, client_id, subscribe, invoice_month, invoices, by_kind):
     base = f"/api/v1/clients/{client_id}/healthcoins"

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
-from nutriplat import clock
+from nutriplat import clock, events
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -100,6 +100,8 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._session_factory()
+        self._recorded: list[Any] = []  # domain events of this transaction
+        self._committed: list[Any] = []
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
@@ -111,10 +113,22 @@ class UnitOfWork:
         self.session.close()
         if survivors:
             self._write_survivors(survivors)
+        committed, self._committed = self._committed, []
+        if exc_type is None:
+            for recorded in committed:  # after commit, each handler in transactions of its own
+                events.dispatch(self, recorded, events.AFTER_COMMIT)
 
     def commit(self) -> None:
         self.session.commit()
         self.session.info.pop(_SURVIVORS, None)  # written with the transaction
+        self._committed += self._recorded
+        self._recorded = []
+
+    def record(self, event: Any) -> None:
+        """A domain event of this transaction (``nutriplat.events``): in-transaction
+        handlers run now, in this session; after-commit ones once it committed."""
+        self._recorded.append(event)
+        events.dispatch(self, event, events.IN_TRANSACTION)
 
     def _write_survivors(self, rows: list[Any]) -> None:
         """In a transaction of their own, after the failed one let go of its locks;

@@ -10,6 +10,7 @@ from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
 from nutriplat.clients.vocabulary import STATUS_TRANSITIONS
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.events import ClientStatusChanged, ClientTransferred
 
 
 def _not_before_last(errors: ErrorCollector, field: str, new: Any, last: Any) -> None:
@@ -29,6 +30,7 @@ def transfer(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]
         move = CareSettingTransfer(from_setting=client.care_setting, recorded_by=actor.user_id, **data)
         client.setting_history.append(move)
         client.care_setting = data["to_setting"]
+        uow.record(ClientTransferred(client.id, move.from_setting, move.to_setting, move.transferred_on))
         _audit(uow, actor, client, "care_setting_transfer", data)
         return move
 
@@ -48,6 +50,8 @@ def change_status(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
         change = StatusChange(from_status=client.status, recorded_by=actor.user_id, **data)
         client.status_history.append(change)
         client.status = data["to_status"]
+        uow.record(ClientStatusChanged(client.id, change.from_status, change.to_status, change.changed_on,
+                                       change.reason, actor))
         _audit(uow, actor, client, "status_change", data)
         return change
 

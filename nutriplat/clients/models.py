@@ -14,7 +14,6 @@ from nutriplat.db import Base, utcnow
 
 if TYPE_CHECKING:
     from nutriplat.auth.models import User
-    from nutriplat.screening.models import CarePlanMark
 
 
 class Client(Base):
@@ -84,7 +83,8 @@ class Client(Base):
     status_history: Mapped[list[StatusChange]] = relationship(
         order_by="StatusChange.changed_on, StatusChange.id")
     # Written by screening (each result keeps it current); read here as part of the record.
-    care_plan: Mapped[CarePlanMark | None] = relationship(lazy="selectin", viewonly=True)
+    # Named, not imported: screening is downstream of clients (docs/architecture.md).
+    care_plan: Mapped[Any] = relationship("CarePlanMark", lazy="selectin", viewonly=True, uselist=False)
 
 
 class CareSettingTransfer(Base):

@@ -10,8 +10,9 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import IntakeRecord, Measurement
+from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork
-from nutriplat.monitoring import hooks as monitoring
+from nutriplat.events import IntakeRecorded, WeightRecorded
 
 
 def record_measurement(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Measurement:
@@ -49,11 +50,21 @@ def _record(uow: UnitOfWork, actor: Actor, client_id: int, record: Any, resource
         record.client_id = client.id
         uow.session.add(record)
         uow.session.flush()
-        monitoring.on_observation(uow.session, record)  # early warning, in this transaction
+        if event := _event_of(record):
+            uow.record(event)  # early warning, in this transaction
         audit.record(uow.session, actor, "create", resource, record.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
         return record
+
+
+def _event_of(record: Any) -> WeightRecorded | IntakeRecorded | None:
+    """Only weights matter downstream of the measurements."""
+    if isinstance(record, Measurement) and record.type == "weight_kg":
+        return WeightRecorded(record.client_id, record.id, business_date(record.measured_at))
+    if isinstance(record, IntakeRecord):
+        return IntakeRecorded(record.client_id, record.id, record.date)
+    return None
 
 
 def _list(uow: UnitOfWork, actor: Actor, client_id: int, stmt: Any, resource: str) -> list[Any]:

@@ -10,14 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from nutriplat.auth import audit, roles
+from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
-from nutriplat.auth.models import User
-from nutriplat.clients.models import Client, Measurement
+from nutriplat.clients.models import Client
 from nutriplat.monitoring import observations, rules
 from nutriplat.monitoring.models import Alert
 from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, decide
-from nutriplat.screening.models import Screening
+from nutriplat.screening.dietitian import dietitian_of
 
 ACTIVE = ("open", "acknowledged")
 
@@ -85,13 +84,3 @@ def _insert_once(session: Session, alert: Alert) -> bool:
     except IntegrityError:
         return False
 
-
-def dietitian_of(session: Session, client_id: int) -> int | None:
-    """The client's dietitian: who screened them last, else who weighed them last."""
-    for model, when, who in ((Screening, Screening.performed_at, Screening.performed_by),
-                             (Measurement, Measurement.measured_at, Measurement.measured_by)):
-        user_id = session.scalar(select(who).join(User, User.id == who).where(
-            model.client_id == client_id, User.role == roles.DIETITIAN).order_by(when.desc()).limit(1))
-        if user_id is not None:
-            return user_id
-    return None

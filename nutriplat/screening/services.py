@@ -15,7 +15,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput, NotFound
-from nutriplat.monitoring import hooks as monitoring
+from nutriplat.events import ScreeningRecorded
 from nutriplat.screening import domain
 from nutriplat.screening.careplan import refresh_mark
 from nutriplat.screening.facts import client_facts
@@ -66,7 +66,7 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
         if result.instrument != "eat_10":
             refresh_mark(uow.session, client.id, screening, on)
         uow.session.flush()
-        monitoring.on_screening(uow.session, client.id, on)  # early warning, in this transaction
+        uow.record(ScreeningRecorded(client.id, "screening", screening.id, on))  # early warning, in it
         rescreening.close_done(uow.session, client.id)  # off the dietitian's work list at once
         audit.record(uow.session, actor, "create", "screening", screening.id, client.id,
                      organisation_id=client.organisation_id)
@@ -94,7 +94,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[
         uow.session.add(assessment)
         refresh_mark(uow.session, client.id, assessment, on)
         uow.session.flush()
-        monitoring.on_screening(uow.session, client.id, on)  # early warning, in this transaction
+        uow.record(ScreeningRecorded(client.id, "assessment", assessment.id, on))  # early warning, in it
         audit.record(uow.session, actor, "create", "assessment", assessment.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

@@ -19,15 +19,14 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.events import DeliveryConfirmed
 from nutriplat.inventory.access import check_location
-from nutriplat.inventory.delivery.billing_link import bill_delivery
 from nutriplat.inventory.delivery.orders import RESOURCE, commit_or_conflict, load_order
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, Location, Lot
 from nutriplat.inventory.picking import Destination, Want, take
 from nutriplat.inventory.suitability import allowed_for, reason_against
 from nutriplat.inventory.vocabulary import OUTCOMES
-from nutriplat.monitoring import hooks as monitoring
 
 
 def pick_order(uow: UnitOfWork, actor: Actor, order_id: int, vehicle_id: int) -> DeliveryOrder:
@@ -71,12 +70,10 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
                         order.organisation_id)
         if order.status != "cancelled":
             order.status, order.confirmed_at = outcome, utcnow()
-            monitoring.on_delivery(session, client.id, order.delivery_date)  # early warning
+            uow.record(DeliveryConfirmed(order.id, client.id, outcome, order.delivery_date, actor))
         audit.record(session, actor, "confirm", RESOURCE, order.id, client.id, detail={"outcome": outcome},
                      organisation_id=client.organisation_id)
-        commit_or_conflict(uow)
-    if order.status == "delivered":
-        bill_delivery(uow, actor, order.id)
+        commit_or_conflict(uow)  # billing charges a delivered order after this commit
     return order
 
 

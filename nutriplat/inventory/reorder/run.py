@@ -19,8 +19,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
+from nutriplat.events import DeliveriesLeftUnbilled
 from nutriplat.inventory.catalogue import product_catalogue
-from nutriplat.inventory.delivery.billing_link import bill_unbilled
 from nutriplat.inventory.ledger import Ledger
 from nutriplat.inventory.models import DeliveryOrder, DeliverySchedule, Location, ReorderRule
 from nutriplat.inventory.reorder import snapshot
@@ -49,7 +49,13 @@ def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
     with new_uow() as uow:
         replenish(uow.session, actor, run_date, catalogue, report)
         uow.commit()
-    report.count("deliveries_billed", bill_unbilled(new_uow(), actor))
+    with new_uow() as uow:  # billing handles them after this commit
+        unbilled = tuple(uow.session.scalars(select(DeliveryOrder.id).where(
+            DeliveryOrder.status == "delivered", DeliveryOrder.billed_at.is_(None)).order_by(DeliveryOrder.id)))
+        if unbilled:
+            uow.record(DeliveriesLeftUnbilled(unbilled, actor))
+        uow.commit()
+    report.count("deliveries_billed", len(unbilled))
     return report
 
 

@@ -1,4 +1,5 @@
-"""Billing of confirmed deliveries (billing's ``record_charge``, issue 7).
+"""Billing of confirmed deliveries (``record_charge``, issue 7), on inventory's
+``DeliveryConfirmed`` event after its commit (``billing.handlers``).
 
 A meal is a main course: each delivered main counts against the week's package
 (``meals_per_week`` of the plan the client's subscription has that day; Monday–Sunday).
@@ -6,7 +7,8 @@ Beyond it, an ``extra_meal`` at the catalogue price; within it, a free ``package
 only where a royalty is due on the dish (package meals are recorded for royalties). Soups,
 desserts, drinks and supplements come with the meals and are not charged. Charges are
 written after the delivery's own transaction with idempotency keys, then the order is
-marked billed; a failure in between is caught up by the nightly reorder run. Without a
+marked billed; a failure in between is caught up by the nightly reorder run
+(``DeliveriesLeftUnbilled``). Without a
 subscription in force nothing is charged."""
 from __future__ import annotations
 
@@ -59,14 +61,6 @@ def bill_delivery(uow: UnitOfWork, actor: Actor, order_id: int) -> bool:
     return True
 
 
-def bill_unbilled(uow: UnitOfWork, actor: Actor) -> int:
-    """Bill every delivered order not billed yet (the nightly catch-up)."""
-    with uow:
-        ids = list(uow.session.scalars(select(DeliveryOrder.id).where(
-            DeliveryOrder.status == "delivered", DeliveryOrder.billed_at.is_(None)).order_by(DeliveryOrder.id)))
-    return sum(bill_delivery(uow, actor, order_id) for order_id in ids)
-
-
 def _allowance_left(uow: UnitOfWork, order: DeliveryOrder) -> int | None:
     """Package meals left in the delivery's week; None: no subscription in force, nothing to bill."""
     session, day = uow.session, order.delivery_date
@@ -98,4 +92,4 @@ def _licensed(uow: UnitOfWork, order: DeliveryOrder) -> set[int]:
         or_(LicensedProduct.valid_until.is_(None), LicensedProduct.valid_until >= day))))
 
 
-__all__ = ["bill_delivery", "bill_unbilled"]
+__all__ = ["bill_delivery"]

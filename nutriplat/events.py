@@ -1,0 +1,132 @@
+"""Domain events: how an upstream area sets off a downstream one without importing it.
+
+A use case records an event on its unit of work (``uow.record(event)``). Handlers are
+registered per area with ``@handles(EventType, phase)``:
+
+- ``IN_TRANSACTION`` handlers run when the event is recorded, in the same session, so
+  what they write (an alert) exists exactly when the event's own rows do;
+- ``AFTER_COMMIT`` handlers run once the transaction committed and its session closed,
+  with the same unit of work for transactions of their own; they must be idempotent (a
+  nightly catch-up may hand them the same fact again). A rolled-back transaction drops
+  its events.
+
+The areas' handler modules are named in ``HANDLER_MODULES`` and imported on the first
+dispatch: the registry is the only place that knows who listens, and no producer imports
+a consumer. The event classes below are the map of how the areas talk
+(``docs/architecture.md``)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import import_module
+from typing import Any
+
+IN_TRANSACTION = "in_transaction"
+AFTER_COMMIT = "after_commit"
+
+# Downstream areas that listen; imported lazily so that importing a producer never loads them.
+HANDLER_MODULES = (
+    "nutriplat.monitoring.handlers",
+    "nutriplat.billing.handlers",
+)
+
+
+
+@dataclass(frozen=True)
+class WeightRecorded:
+    """clients: a weight measurement was stored (``on``: its business date)."""
+    client_id: int
+    measurement_id: int
+    on: date
+
+
+@dataclass(frozen=True)
+class IntakeRecorded:
+    """clients: an intake record was stored for the day ``on``."""
+    client_id: int
+    intake_id: int
+    on: date
+
+
+@dataclass(frozen=True)
+class ScreeningRecorded:
+    """screening: a screening or a GLIM assessment (``kind``) was stored."""
+    client_id: int
+    kind: str
+    record_id: int
+    on: date
+
+
+@dataclass(frozen=True)
+class ClientStatusChanged:
+    """clients: the client's status changed on ``changed_on`` (referred, active, paused, ended)."""
+    client_id: int
+    from_status: str | None
+    to_status: str
+    changed_on: date
+    reason: str | None
+    actor: Any
+
+
+@dataclass(frozen=True)
+class ClientTransferred:
+    """clients: the client moved between care settings on ``transferred_on``."""
+    client_id: int
+    from_setting: str
+    to_setting: str
+    transferred_on: date
+
+
+@dataclass(frozen=True)
+class DeliveryConfirmed:
+    """inventory: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused)."""
+    order_id: int
+    client_id: int
+    outcome: str
+    delivery_date: date
+    actor: Any
+
+
+@dataclass(frozen=True)
+class DeliveriesLeftUnbilled:
+    """inventory (nightly run): delivered orders whose billing has not happened yet."""
+    order_ids: tuple[int, ...]
+    actor: Any
+
+
+Handler = Callable[[Any, Any], None]  # (unit of work, event)
+_handlers: dict[tuple[type, str], list[Handler]] = defaultdict(list)
+_loaded = False
+
+
+def handles(event_type: type, phase: str) -> Callable[[Handler], Handler]:
+    """Register the decorated function for ``event_type`` in ``phase``."""
+    if phase not in (IN_TRANSACTION, AFTER_COMMIT):
+        raise ValueError(f"phase must be {IN_TRANSACTION!r} or {AFTER_COMMIT!r}, not {phase!r}")
+
+    def register(handler: Handler) -> Handler:
+        if handler not in _handlers[event_type, phase]:
+            _handlers[event_type, phase].append(handler)
+        return handler
+    return register
+
+
+def handlers_for(event_type: type, phase: str) -> list[Handler]:
+    _load_handler_modules()
+    return list(_handlers[event_type, phase])
+
+
+def dispatch(uow: Any, event: Any, phase: str) -> None:
+    """Run the handlers of ``phase`` for ``event`` in registration order."""
+    for handler in handlers_for(type(event), phase):
+        handler(uow, event)
+
+
+def _load_handler_modules() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in HANDLER_MODULES:
+            import_module(name)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.access import van_or_404
 from nutriplat.delivery.models import Depot, Driver, Van
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import check_location, owned, provider_of, scoped
 from nutriplat.inventory.models import Location
@@ -115,7 +115,4 @@ def _check(session: Session, actor: Actor, van: Van, location: Location | None, 
 
 
 def _flush(uow: UnitOfWork) -> None:
-    try:
-        uow.session.flush()
-    except IntegrityError as error:
-        raise Conflict("A location with this name already exists.", {"name": ["Already in use."]}) from error
+    flush_or_conflict(uow.session, "A location with this name already exists.", {"name": ["Already in use."]})

@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
@@ -13,7 +12,8 @@ from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.conflicts import conflicts
+from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import check_variant, get_or_404, provider_of, scoped
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
 
@@ -55,11 +55,8 @@ def new_lot(session: Any, actor: Actor, organisation_id: int, data: dict[str, An
               production_date=data["production_date"], expiry_date=data["expiry_date"],
               created_by=actor.user_id)
     session.add(lot)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as error:
-        raise Conflict("The same lot was registered at the same moment; retry.") from error
+    with conflicts("The same lot was registered at the same moment; retry."), session.begin_nested():
+        session.flush()
     return lot
 
 

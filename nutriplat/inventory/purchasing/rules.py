@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import check_location, check_variant, get_or_404, provider_of, scoped
 from nutriplat.inventory.models import ReorderRule
 
@@ -63,8 +62,4 @@ def _check(session: Any, data: dict[str, Any], errors: ErrorCollector) -> None:
 
 
 def _commit(uow: UnitOfWork, message: str) -> None:
-    try:
-        uow.session.flush()
-    except IntegrityError as error:
-        raise Conflict(message) from error
-    uow.commit()
+    uow.commit(message)

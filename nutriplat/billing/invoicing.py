@@ -22,7 +22,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing import cofinancer_billing, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.month_inputs import Inputs, gather
 from nutriplat.billing.models import (
     Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme,

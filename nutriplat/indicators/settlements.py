@@ -19,7 +19,7 @@ from nutriplat.errors import Conflict, InvalidInput, NotFound
 from nutriplat.indicators import statement
 from nutriplat.indicators.agreements import load_agreement, visible
 from nutriplat.indicators.models import Agreement, Settlement
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.settlement_figures import build_snapshot
 
 RESOURCE = "settlement"

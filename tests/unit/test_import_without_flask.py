@@ -11,6 +11,7 @@ FLASK_FREE = (
     "nutriplat",
     "nutriplat.screening.domain",
     "nutriplat.billing.domain",
+    "nutriplat.periods",
     "routing",
     "scheduler.schedule",
     "nutriplat.jobs.registry",

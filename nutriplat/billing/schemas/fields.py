@@ -6,7 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.schema_fields import DecimalText
 
 MAX_AMOUNT = Decimal("1000000.00")

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
@@ -15,7 +16,7 @@ from nutriplat.clock import local_now
 from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import ErrorCollector, NotFound
-from nutriplat.inventory.access import check_location, get_or_404, home_client, provider_of, scoped
+from nutriplat.inventory.access import check_location, home_client, provider_of, scoped
 from nutriplat.inventory.domain.schedule import WEEKDAYS
 from nutriplat.inventory.domain.schedule import DeliverySchedule as Rule
 from nutriplat.inventory.models import DeliverySchedule, Location
@@ -60,7 +61,7 @@ def create_location(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Loca
 
 def get_location(uow: UnitOfWork, actor: Actor, location_id: int) -> Location:
     with uow:
-        location = get_or_404(uow.session, Location, location_id, actor, "location")
+        location = load_owned(uow.session, Location, location_id, actor, "location")
         _audit(uow.session, actor, location, "read")
         uow.commit()
         return location
@@ -68,7 +69,7 @@ def get_location(uow: UnitOfWork, actor: Actor, location_id: int) -> Location:
 
 def update_location(uow: UnitOfWork, actor: Actor, location_id: int, data: dict[str, Any]) -> Location:
     with uow:
-        location = get_or_404(uow.session, Location, location_id, actor, "location")
+        location = load_owned(uow.session, Location, location_id, actor, "location")
         for key, value in data.items():
             setattr(location, key, value)
         flush_or_conflict(uow.session, "Another location has this name.")

@@ -12,6 +12,8 @@ FLASK_FREE = (
     "nutriplat.screening.domain",
     "nutriplat.billing.domain",
     "nutriplat.periods",
+    "nutriplat.access",
+    "nutriplat.conflicts",
     "routing",
     "scheduler.schedule",
     "nutriplat.jobs.registry",

@@ -1,4 +1,4 @@
 """Entry point for production serving: ``gunicorn wsgi:app``."""
-from nutriplat import create_app
+from nutriplat.app import create_app
 
 app = create_app()

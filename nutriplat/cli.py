@@ -7,7 +7,8 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from nutriplat import create_app, migrate
+from nutriplat import migrate
+from nutriplat.app import create_app
 from nutriplat.auth import roles, services
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.db import UnitOfWork

@@ -17,6 +17,7 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from nutriplat import clock, events
+from nutriplat.conflicts import Errors, conflicts
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -118,8 +119,12 @@ class UnitOfWork:
             for recorded in committed:  # after commit, each handler in transactions of its own
                 events.dispatch(self, recorded, events.AFTER_COMMIT)
 
-    def commit(self) -> None:
-        self.session.commit()
+    def commit(self, conflict: str | None = None, errors: Errors = None,
+               stale: str | None = None) -> None:
+        """Commit; a write a concurrent request won raises ``WriteConflict`` (409) with
+        the caller's ``conflict`` message (see ``nutriplat.conflicts``)."""
+        with conflicts(conflict, errors, stale):
+            self.session.commit()
         self.session.info.pop(_SURVIVORS, None)  # written with the transaction
         self._committed += self._recorded
         self._recorded = []

@@ -40,6 +40,11 @@ class Conflict(DomainError):
     status = 409
 
 
+class WriteConflict(Conflict):
+    """409 raised by the database itself: a unique key or a version check refused the
+    write of a concurrent request (see ``nutriplat.conflicts``)."""
+
+
 class TooManyRequests(DomainError):
     status = 429
 

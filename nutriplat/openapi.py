@@ -87,7 +87,7 @@ def _decimal_string(self: Any, field: fields.Field, ret: dict[str, Any], **kwarg
     bounds = {name: _number(ret.pop(key)) for key, name in (
         ("minimum", "minimum"), ("maximum", "maximum"), ("x-minimum", "minimum"),
         ("x-maximum", "maximum")) if key in ret}
-    for name in ("minimum", "maximum"):  # billing's Money checks its own bounds
+    for name in ("minimum", "maximum"):  # Money checks its own bounds
         if isinstance(getattr(field, name, None), Decimal):
             bounds.setdefault(name, _number(getattr(field, name)))
     if field.dump_only:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate
 
@@ -96,7 +97,7 @@ class DecimalText(fields.Decimal):
 
     @property
     def decimals(self) -> int | None:
-        places = getattr(self, "max_places", None)  # billing's Money quantises itself
+        places = getattr(self, "max_places", None)  # Money quantises itself
         if places is None and isinstance(self.places, Decimal):  # marshmallow 4: a quantum, 0.01
             return -int(self.places.as_tuple().exponent)
         return places if places is not None else self.places  # type: ignore[return-value]
@@ -106,3 +107,38 @@ class DecimalText(fields.Decimal):
                 isinstance(value, str) and not re.fullmatch(decimal_pattern(self.decimals), value)):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)
+
+
+MAX_AMOUNT = Decimal("1000000.00")
+
+
+class Money(DecimalText):
+    """Euros (or a price per unit, ``places``) as a decimal string ("12.50"), the one money
+    field of every schema; a JSON number is read through its decimal text, so 0.1 stays
+    0.1. Below ``minimum`` (0 unless told; excluded when ``positive``) or above ``maximum``
+    is refused, naming the bound; NaN and infinity never pass."""
+
+    def __init__(self, maximum: Decimal | None = MAX_AMOUNT, places: int = 2,
+                 minimum: Decimal | None = Decimal(0), positive: bool = False, **kwargs: Any) -> None:
+        self.max_places, self.minimum, self.maximum, self.positive = places, minimum, maximum, positive
+        kwargs["metadata"] = {"type": "string", "format": "decimal", "example": "12.50",
+                              **kwargs.get("metadata", {})}
+        super().__init__(as_string=True, allow_nan=False, **kwargs)
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Decimal:
+        if isinstance(value, bool):
+            raise self.make_error("invalid")
+        number = super()._deserialize(value, attr, data, **kwargs)
+        if number.as_tuple().exponent < -self.max_places:  # type: ignore[operator]
+            raise ValidationError("At most two decimals (whole cents)." if self.max_places == 2
+                                  else f"At most {self.max_places} decimals.")
+        if self.minimum is not None and (number < self.minimum or (self.positive and number == self.minimum)):
+            raise ValidationError(f"Must be {'more than' if self.positive else 'at least'} {self.minimum}.")
+        if self.maximum is not None and number > self.maximum:
+            raise ValidationError(f"Must be at most {self.maximum}.")
+        return number.quantize(Decimal(1).scaleb(-self.max_places))
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> str | None:
+        if value is None:
+            return None
+        return str(Decimal(value).quantize(Decimal(1).scaleb(-self.max_places)))

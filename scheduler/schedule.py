@@ -13,7 +13,7 @@ from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
-from nutriplat.billing.domain.months import last_complete_month
+from nutriplat.periods import last_complete_month
 from nutriplat.clock import BRUSSELS, business_date
 from nutriplat.jobs.registry import JOBS, Period
 

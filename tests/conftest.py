@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from nutriplat import create_app, migrate
+from nutriplat import migrate
+from nutriplat.app import create_app
 from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config

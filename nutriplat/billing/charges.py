@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import Charge
 from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.access import load_client

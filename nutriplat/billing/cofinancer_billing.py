@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.models import Organisation
 from nutriplat.billing import issuing
 from nutriplat.billing.domain.cofinancer import AllocationRow, cofinancer_lines
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import (
     CofinancingAgreement, CofinancingAllocation, Invoice, LedgerEntry, Segment, VoucherProgramme,
 )

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import Invoice
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden
 

@@ -20,7 +20,7 @@ from sqlalchemy import func, or_, select
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import charges, plans
 from nutriplat.billing.domain import timeline
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import LicensedProduct, Subscription
 from nutriplat.billing.subscriptions import view
 from nutriplat.catalog.models import Dish

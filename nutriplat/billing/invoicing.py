@@ -16,14 +16,13 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing import cofinancer_billing, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.month_inputs import Inputs, gather
 from nutriplat.billing.models import (
     Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme,
@@ -33,7 +32,8 @@ from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, InvalidInput
+from nutriplat.conflicts import conflicts
+from nutriplat.errors import InvalidInput
 
 
 @dataclass
@@ -60,12 +60,11 @@ def run(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = No
                            | set(uow.session.scalars(select(Charge.organisation_id).distinct())))
     for organisation_id in providers:
         with new_uow() as uow:
-            try:
+            # A concurrent run may have written the same keys first.
+            with conflicts(f"Another invoicing run for {month} got there first; this one wrote nothing "
+                           "for the provider. Run it again: it completes what is missing."):
                 invoice_provider_month(uow.session, organisation_id, month, today, summary)
                 uow.commit()
-            except IntegrityError as error:  # a concurrent run wrote the same keys first
-                raise Conflict(f"Another invoicing run for {month} got there first; this one wrote nothing "
-                               "for the provider. Run it again: it completes what is missing.") from error
     return summary
 
 

@@ -8,12 +8,11 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.billing.domain.lines import Line, totals
 from nutriplat.billing.models import Invoice, InvoiceLine
-from nutriplat.errors import Conflict
+from nutriplat.conflicts import flush_or_conflict
 
 SERIES = {"invoice": "F", "credit_note": "C"}
 
@@ -52,10 +51,7 @@ def write(session: Session, organisation_id: int, document_type: str, natural_ke
         source=dict(line.source), credits_line_id=line.source.get("credits_line_id"))
         for i, line in enumerate(lines, start=1)]
     session.add(invoice)
-    try:
-        session.flush()
-    except IntegrityError as error:
-        # The number or the payer-month was taken by a concurrent run or request.
-        raise Conflict("Another document was issued at the same moment; nothing was written. Retry.",
-                       {"number": [invoice.number], "natural_key": [natural_key]}) from error
+    # The number or the payer-month may have been taken by a concurrent run or request.
+    flush_or_conflict(session, "Another document was issued at the same moment; nothing was written. Retry.",
+                      {"number": [invoice.number], "natural_key": [natural_key]})
     return invoice

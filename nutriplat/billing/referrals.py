@@ -24,7 +24,7 @@ from nutriplat.auth.models import Organisation
 from nutriplat.billing.common import check_organisation, check_period, provider_of
 from nutriplat.billing.domain import commissions
 from nutriplat.billing.domain.money import ZERO, total
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import Invoice, LedgerEntry, ReferralScheme, Subscription
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork

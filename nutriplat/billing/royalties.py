@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.common import check_organisation, check_period, provider_of
 from nutriplat.billing.domain.money import cents
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import Charge, LedgerEntry, LicensedProduct
 from nutriplat.catalog.models import Dish
 from nutriplat.db import UnitOfWork

@@ -12,7 +12,7 @@ from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.billing.domain.money import total
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import LedgerEntry
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Forbidden

@@ -8,7 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nutriplat.billing import plans
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import Subscription
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 

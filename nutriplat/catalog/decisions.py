@@ -6,7 +6,7 @@ from __future__ import annotations
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, variants
 from nutriplat.catalog.models import CatalogueChange, Dish, DishVariant
-from nutriplat.catalog.rules import flush_or_conflict
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, Forbidden
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog import vocabulary as v
 from nutriplat.catalog.models import Dish, DishVariant, texture_key
-from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.errors import ErrorCollector
 
 # What a new version takes over from the one it replaces, unless the change says otherwise.
 COPIED = ("name", "allergens", "slots", "seasoning_options", "price_eur", "storage_class",
@@ -56,10 +53,3 @@ def new_variant(dish: Dish, body: dict[str, Any], actor: Actor, version: int = 1
         **{key: body[key] for key in ("slots", "price_eur", "storage_class", "volume_l",
                                       "shelf_life_days")})
 
-
-def flush_or_conflict(session: Session, message: str) -> None:
-    # Two editors at once can both pass the checks; the unique constraints decide.
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise Conflict(message) from error

@@ -1,7 +1,7 @@
 """The API shape of dishes and dish variants (single source for validation and OpenAPI)."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
@@ -9,28 +9,12 @@ from nutriplat import food
 from nutriplat.catalog import vocabulary as v
 from nutriplat.catalog.change_schemas import CatalogueChangeSchema
 from nutriplat.schema_fields import (
-    DecimalText, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
+    Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
 )
 
 
-class Money(DecimalText):
-    """Euros with at most two decimals, read from a JSON number or string and written as
-    a string ("8.50") so that no client turns it into a float."""
-
-    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
-        kwargs.setdefault("validate", validate.Range(min=0, max=100_000))
-        super().__init__(places=2, as_string=True, allow_nan=False, **kwargs)
-
-    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
-        if isinstance(value, bool):
-            raise self.make_error("invalid")
-        try:
-            exact = Decimal(str(value))
-        except (InvalidOperation, ValueError):
-            raise self.make_error("invalid") from None
-        if exact.is_finite() and int(exact.as_tuple().exponent) < -2:
-            raise ValidationError("At most two decimals (whole cents).")
-        return super()._deserialize(value, attr, data, **kwargs)
+# A dish or a week's budget above this is a typo, not a price.
+PRICE_MAX = Decimal(100_000)
 
 
 def distinct(values: list[str]) -> None:
@@ -63,7 +47,7 @@ class VariantSchema(Schema):
                         validate=[validate.Length(min=1, max=4), distinct])
     seasoning_options = free_text_list(max_items=10, max_length=60)
     nutrients = fields.Nested(NutrientsSchema, required=True, metadata={"description": "Per portion."})
-    price_eur = Money(required=True)
+    price_eur = Money(required=True, maximum=PRICE_MAX)
     storage_class = fields.String(required=True, validate=validate.OneOf(v.STORAGE_CLASSES))
     volume_l = StrictFloat(required=True, allow_nan=False, validate=validate.Range(
         min=0, min_inclusive=False, max=5), metadata={"description": "Volume of one portion in litres."})

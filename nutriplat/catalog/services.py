@@ -13,6 +13,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, ownership
 from nutriplat.catalog import rules as variant_rules
 from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound
 from nutriplat.pagination import page_of
@@ -35,7 +36,7 @@ def add_dish(session: Session, actor: Actor, data: dict[str, Any]) -> Dish:
         for body in bodies:
             variant_rules.new_variant(dish, body, actor)
     session.add(dish)
-    variant_rules.flush_or_conflict(session, "A dish with this name already exists.")
+    flush_or_conflict(session, "A dish with this name already exists.")
     for body in bodies if ownership.is_person(actor) else ():
         approvals.propose(session, actor, dish, "add_variant", None, body)
     return dish
@@ -70,7 +71,7 @@ def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any
             _name_is_free(uow.session, data["name"])
         for key, value in data.items():
             setattr(dish, key, [] if value is None and key == "keywords" else value)
-        variant_rules.flush_or_conflict(uow.session, "A dish with this name already exists.")
+        flush_or_conflict(uow.session, "A dish with this name already exists.")
         uow.commit()
         return dish
 

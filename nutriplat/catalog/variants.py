@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, joinedload
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, ownership
 from nutriplat.catalog.models import CatalogueChange, Dish, DishVariant, texture_key
-from nutriplat.catalog.rules import COPIED, check_variant, flush_or_conflict, new_variant
+from nutriplat.catalog.rules import COPIED, check_variant, new_variant
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 

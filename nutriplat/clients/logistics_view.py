@@ -29,7 +29,7 @@ class LogisticsClientSchema(Schema):
     version = fields.Integer()
 
 
-# Registered in the OpenAPI document (nutriplat._register_api), named by the responses below.
+# Registered in the OpenAPI document (nutriplat.app._register_api), named by the responses below.
 SCHEMAS = {"LogisticsClient": LogisticsClientSchema, "ClientRead": ClientReadSchema}
 _BY_ROLE = "Logistics staff get the LogisticsClient view (nothing clinical); other roles the full record."
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
@@ -135,9 +134,6 @@ def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
         _apply(client, data)
         audit.record(uow.session, actor, "update", RESOURCE, client.id, client.id,
                      detail={"fields": sorted(data)}, organisation_id=client.organisation_id)
-        try:
-            uow.commit()
-        except StaleDataError as exc:
-            raise Conflict("The client was changed by someone else; reload and retry.") from exc
+        uow.commit("The client was changed by someone else; reload and retry.")
         _load_for_display(client)
         return client

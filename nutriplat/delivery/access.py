@@ -3,27 +3,27 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned, owned
 from nutriplat.auth.actor import Actor
 from nutriplat.delivery.models import Depot, Driver, RoutePlan, Van
 from nutriplat.errors import NotFound
-from nutriplat.inventory.access import get_or_404, owned
 from nutriplat.inventory.models import Location
 
 
 def depot_or_404(session: Session, actor: Actor, warehouse_id: int) -> Depot:
-    return get_or_404(session, Depot, warehouse_id, actor, "depot")
+    return load_owned(session, Depot, warehouse_id, actor, "depot")
 
 
 def van_or_404(session: Session, actor: Actor, van_id: int) -> Van:
-    return get_or_404(session, Van, van_id, actor, "van")
+    return load_owned(session, Van, van_id, actor, "van")
 
 
 def driver_or_404(session: Session, actor: Actor, driver_id: int) -> Driver:
-    return get_or_404(session, Driver, driver_id, actor, "driver")
+    return load_owned(session, Driver, driver_id, actor, "driver")
 
 
 def plan_or_404(session: Session, actor: Actor, plan_id: int) -> RoutePlan:
-    return get_or_404(session, RoutePlan, plan_id, actor, "route plan")
+    return load_owned(session, RoutePlan, plan_id, actor, "route plan")
 
 
 def warehouse_or_404(session: Session, actor: Actor, warehouse_id: int) -> Location:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
@@ -13,7 +12,7 @@ from nutriplat.auth.roles import LOGISTICS
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.access import driver_or_404
 from nutriplat.delivery.models import Driver
-from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import provider_of, scoped
 
 
@@ -71,7 +70,4 @@ def _check_user(uow: UnitOfWork, organisation_id: int, user_id: int | None) -> N
 
 
 def _commit(uow: UnitOfWork) -> None:
-    try:
-        uow.commit()
-    except IntegrityError as error:
-        raise Conflict("A driver with this name already exists.", {"name": ["Already in use."]}) from error
+    uow.commit("A driver with this name already exists.", {"name": ["Already in use."]})

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from nutriplat.access import owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.access import van_or_404
 from nutriplat.delivery.models import Depot, Driver, Van
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.inventory.access import check_location, owned, provider_of, scoped
+from nutriplat.inventory.access import check_location, provider_of, scoped
 from nutriplat.inventory.models import Location
 
 VAN_FIELDS = ("depot_id", "driver_id", "capacity_kg", "freezer_l", "chilled_l", "shift_start", "shift_end",
@@ -115,7 +116,4 @@ def _check(session: Session, actor: Actor, van: Van, location: Location | None, 
 
 
 def _flush(uow: UnitOfWork) -> None:
-    try:
-        uow.session.flush()
-    except IntegrityError as error:
-        raise Conflict("A location with this name already exists.", {"name": ["Already in use."]}) from error
+    flush_or_conflict(uow.session, "A location with this name already exists.", {"name": ["Already in use."]})

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
 from nutriplat.billing import charges, cofinancing, healthcoins, invoicing, segments, subscriptions
-from nutriplat.billing.domain.months import Month, last_complete_month
+from nutriplat.periods import Month, last_complete_month
 from nutriplat.billing.models import (
     ClientBillingAttribute, CoinEntry, Plan, Subscription, Voucher, VoucherProgramme,
 )

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal as D
 from typing import Any
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.demo.population.records import Client
 
 PRICES_FROM_MONTHS_BACK = 12

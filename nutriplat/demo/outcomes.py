@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation, User
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.clients.models import CareSettingTransfer, Client, IntakeRecord, StatusChange
 from nutriplat.db import UnitOfWork
 from nutriplat.demo import outcomes_data as data
@@ -21,7 +21,7 @@ from nutriplat.demo.seed import SeedReport
 from nutriplat.indicators import agreements
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.models import Agreement
-from nutriplat.indicators.periods import Period, last_complete_quarter
+from nutriplat.periods import Period, last_complete_quarter
 from nutriplat.indicators.snapshots import indicator_snapshot
 from nutriplat.monitoring.experience import mean_score
 from nutriplat.monitoring.models import ExperienceSurvey, Goal, GoalProgress

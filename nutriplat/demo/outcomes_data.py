@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from nutriplat.indicators.periods import Period, periods_between
+from nutriplat.periods import Period, periods_between
 from nutriplat.monitoring.experience import ITEMS
 
 MEALS = ("breakfast", "lunch", "dinner")

@@ -18,7 +18,7 @@ from nutriplat.indicators import definitions, terms
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.reporting import baseline_error
 
 RESOURCE = "agreement"

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from nutriplat.db import utcnow
 from nutriplat.indicators import report
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 
 EXACT = ("numerator", "denominator", "value")  # decimals as strings in JSON
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from nutriplat.indicators import attributes
 from nutriplat.indicators.followup import followups
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.sources import Sources
 from nutriplat.indicators.sql import day_number, midnight_epoch
 

@@ -23,7 +23,7 @@ from nutriplat.clients.models import (
 )
 from nutriplat.db import UTCDateTime
 from nutriplat.indicators.attributes import risk_level
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.sql import day_of, epoch_seconds, midnight
 from nutriplat.inventory.models import DeliveryOrder
 from nutriplat.mealplans.domain.nutrition import SCALE

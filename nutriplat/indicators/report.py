@@ -17,7 +17,7 @@ from nutriplat.indicators.attributes import LEVELS
 from nutriplat.indicators.catalogue import DISAGGREGATIONS
 from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 
 BREAKDOWNS = ("instrument", *DISAGGREGATIONS)
 

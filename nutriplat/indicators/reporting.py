@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from nutriplat.errors import InvalidInput
-from nutriplat.indicators.periods import Period, periods_between
+from nutriplat.periods import Period, periods_between
 
 
 def reporting_periods(kind: str, starts_on: date, ends_on: date) -> list[Period]:

@@ -15,7 +15,7 @@ from nutriplat.indicators import frozen, report
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.models import Agreement
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.reporting import published_periods, requested_period
 
 RESOURCE = "indicator_report"

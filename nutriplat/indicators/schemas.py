@@ -5,7 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from nutriplat.indicators.cohort import LISTS
 from nutriplat.indicators.payments import KINDS as RULE_KINDS
-from nutriplat.indicators.periods import KINDS as PERIOD_KINDS
+from nutriplat.periods import KINDS as PERIOD_KINDS
 from nutriplat.schema_fields import DecimalText, one_of_list
 
 PERIOD = {"description": "A month (2026-09), a quarter (2026Q3) or a year (2026)."}

@@ -13,7 +13,7 @@ from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
 from nutriplat.indicators import frozen, report, terms
 from nutriplat.indicators.models import Agreement, Settlement
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.suppression import THRESHOLD
 
 

@@ -8,18 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, InvalidInput, NotFound
 from nutriplat.indicators import statement
 from nutriplat.indicators.agreements import load_agreement, visible
 from nutriplat.indicators.models import Agreement, Settlement
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.settlement_figures import build_snapshot
 
 RESOURCE = "settlement"
@@ -41,11 +41,8 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
                                 total=Decimal(calculated["total"]), snapshot=snapshot,
                                 checksum=checksum(snapshot), issued_by=actor.user_id)
         session.add(settlement)
-        try:
-            session.flush()
-        except IntegrityError:  # a concurrent request issued it a moment ago
-            raise Conflict(f"A statement for {period} is already issued.",
-                           {"period": ["Already settled."]}) from None
+        # A concurrent request may have issued it a moment ago.
+        flush_or_conflict(session, f"A statement for {period} is already issued.", {"period": ["Already settled."]})
         audit.record(session, actor, "issue", RESOURCE, settlement.id, detail={"agreement_id": agreement.id},
                      organisation_id=agreement.organisation_id)
         uow.commit()

@@ -7,14 +7,14 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
 from nutriplat.indicators import frozen
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.reporting import published_periods
 
 

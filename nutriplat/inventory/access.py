@@ -2,11 +2,12 @@
 variants by id with errors naming the field, and the product key of a variant."""
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import owned
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.access import load_client
@@ -14,7 +15,6 @@ from nutriplat.clients.models import Client
 from nutriplat.errors import ErrorCollector, Forbidden, NotFound
 from nutriplat.inventory.models import Location, Lot
 
-T = TypeVar("T")
 Product = tuple[int, str]  # (dish id, texture): the versions of one variant are one product
 
 
@@ -28,20 +28,6 @@ def provider_of(actor: Actor) -> int:
 def scoped(stmt: Select[Any], column: Any, actor: Actor) -> Select[Any]:
     """A platform administrator sees every organisation's stock; others their own."""
     return stmt if actor.is_platform_admin else stmt.where(column == actor.organisation_id)
-
-
-def owned(session: Session, model: type[T], id_: int | None, actor: Actor) -> T | None:
-    row = session.get(model, id_) if id_ is not None else None
-    if row is None or not (actor.is_platform_admin or row.organisation_id == actor.organisation_id):  # type: ignore[attr-defined]
-        return None
-    return row
-
-
-def get_or_404(session: Session, model: type[T], id_: int, actor: Actor, what: str) -> T:
-    row = owned(session, model, id_, actor)
-    if row is None:
-        raise NotFound(f"No {what} {id_}.")
-    return row
 
 
 def check_location(session: Session, actor: Actor, location_id: int | None, errors: ErrorCollector,

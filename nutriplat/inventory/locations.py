@@ -6,16 +6,17 @@ from datetime import time
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clock import local_now
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector, NotFound
-from nutriplat.inventory.access import check_location, get_or_404, home_client, provider_of, scoped
+from nutriplat.conflicts import flush_or_conflict
+from nutriplat.errors import ErrorCollector, NotFound
+from nutriplat.inventory.access import check_location, home_client, provider_of, scoped
 from nutriplat.inventory.domain.schedule import WEEKDAYS
 from nutriplat.inventory.domain.schedule import DeliverySchedule as Rule
 from nutriplat.inventory.models import DeliverySchedule, Location
@@ -49,7 +50,7 @@ def create_location(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Loca
         errors.raise_if_any()
         location = Location(organisation_id=organisation_id, created_by=actor.user_id, **data)
         uow.session.add(location)
-        _flush(uow.session, "A location with this name (or this client's appliance for this "
+        flush_or_conflict(uow.session, "A location with this name (or this client's appliance for this "
                             "storage class) already exists.")
         if client is not None:
             audit.record(uow.session, actor, "create", "home_location", location.id, client.id,
@@ -60,7 +61,7 @@ def create_location(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Loca
 
 def get_location(uow: UnitOfWork, actor: Actor, location_id: int) -> Location:
     with uow:
-        location = get_or_404(uow.session, Location, location_id, actor, "location")
+        location = load_owned(uow.session, Location, location_id, actor, "location")
         _audit(uow.session, actor, location, "read")
         uow.commit()
         return location
@@ -68,10 +69,10 @@ def get_location(uow: UnitOfWork, actor: Actor, location_id: int) -> Location:
 
 def update_location(uow: UnitOfWork, actor: Actor, location_id: int, data: dict[str, Any]) -> Location:
     with uow:
-        location = get_or_404(uow.session, Location, location_id, actor, "location")
+        location = load_owned(uow.session, Location, location_id, actor, "location")
         for key, value in data.items():
             setattr(location, key, value)
-        _flush(uow.session, "Another location has this name.")
+        flush_or_conflict(uow.session, "Another location has this name.")
         _audit(uow.session, actor, location, "update")
         uow.commit()
         return location
@@ -130,9 +131,3 @@ def _audit(session: Session, actor: Actor, location: Location, action: str) -> N
         audit.record(session, actor, action, "home_location", location.id, client.id,
                      organisation_id=client.organisation_id)
 
-
-def _flush(session: Session, message: str) -> None:
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise Conflict(message) from error

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
@@ -13,8 +13,9 @@ from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.inventory.access import check_variant, get_or_404, provider_of, scoped
+from nutriplat.conflicts import conflicts
+from nutriplat.errors import ErrorCollector
+from nutriplat.inventory.access import check_variant, provider_of, scoped
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
 
 
@@ -55,11 +56,8 @@ def new_lot(session: Any, actor: Actor, organisation_id: int, data: dict[str, An
               production_date=data["production_date"], expiry_date=data["expiry_date"],
               created_by=actor.user_id)
     session.add(lot)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError as error:
-        raise Conflict("The same lot was registered at the same moment; retry.") from error
+    with conflicts("The same lot was registered at the same moment; retry."), session.begin_nested():
+        session.flush()
     return lot
 
 
@@ -78,7 +76,7 @@ def list_lots(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[di
 
 def get_lot(uow: UnitOfWork, actor: Actor, lot_id: int) -> dict[str, Any]:
     with uow:
-        lot = get_or_404(uow.session, Lot, lot_id, actor, "lot")
+        lot = load_owned(uow.session, Lot, lot_id, actor, "lot")
         return lot_view(lot, uow.session.get(DishVariant, lot.variant_id).name)  # type: ignore[union-attr]
 
 
@@ -91,7 +89,7 @@ def lot_view(lot: Lot, name: str) -> dict[str, Any]:
 def recipients(uow: UnitOfWork, actor: Actor, lot_id: int) -> list[dict[str, Any]]:
     """Every client who received the lot, per delivery day, and how much is still at home."""
     with uow:
-        lot = get_or_404(uow.session, Lot, lot_id, actor, "lot")
+        lot = load_owned(uow.session, Lot, lot_id, actor, "lot")
         rows = _deliveries(uow.session, StockMove.lot_id == lot.id)
         clients = {c.id: c for c in uow.session.scalars(
             select(Client).where(Client.id.in_({r.client_id for r in rows})))}

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog.models import DishVariant
@@ -18,7 +19,7 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import (
-    check_location, check_lot, check_variant, get_or_404, home_client, product_of, provider_of, scoped,
+    check_location, check_lot, check_variant, home_client, product_of, provider_of, scoped,
 )
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
@@ -104,7 +105,7 @@ def stock_at(uow: UnitOfWork, actor: Actor, location_id: int | None) -> list[dic
                 .join(Location, Location.id == StockBalance.location_id).where(StockBalance.quantity > 0))
         client = None
         if location_id is not None:
-            location = get_or_404(uow.session, Location, location_id, actor, "location")
+            location = load_owned(uow.session, Location, location_id, actor, "location")
             client = home_client(uow.session, actor, location) if location.kind == "home" else None
             stmt = stmt.where(StockBalance.location_id == location.id)
         else:
@@ -127,7 +128,7 @@ def list_moves(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int
     with uow:
         stmt = scoped(select(StockMove), StockMove.organisation_id, actor)
         if "location_id" in filters:
-            get_or_404(uow.session, Location, filters["location_id"], actor, "location")
+            load_owned(uow.session, Location, filters["location_id"], actor, "location")
             stmt = stmt.where(or_(StockMove.from_location_id == filters["location_id"],
                                   StockMove.to_location_id == filters["location_id"]))
         for key in ("lot_id", "kind", "client_id", "delivery_order_id"):

@@ -7,7 +7,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.clock import business_today
 from nutriplat.jobs import runner
 from nutriplat.jobs.registry import JOBS, Period

@@ -9,7 +9,7 @@ from datetime import date
 from importlib import import_module
 from typing import Any
 
-from nutriplat.billing.domain.months import Month, last_complete_month
+from nutriplat.periods import Month, last_complete_month
 from nutriplat.db import UnitOfWork
 
 Period = Month | date

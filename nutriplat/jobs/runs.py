@@ -6,10 +6,10 @@ import socket
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.errors import WriteConflict
 from nutriplat.jobs.models import JobRun
 
 ERROR_LIMIT = 4000
@@ -38,7 +38,7 @@ def start_attempt(factory: sessionmaker[Session], job: str, period_key: str, tri
         uow.session.add(run)
         try:
             uow.commit()
-        except IntegrityError:
+        except WriteConflict:  # the unique active key: running or done already
             return None
         return run
 

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat import food
-from nutriplat.catalog.schemas import Money
+from nutriplat.catalog.schemas import PRICE_MAX
 from nutriplat.clock import business_today
 from nutriplat.mealplans.domain import TARGETED
 from nutriplat.mealplans.profiles import DEFAULT_SLOTS
-from nutriplat.schema_fields import StrictFloat, StrictInteger, text
+from nutriplat.schema_fields import Money, StrictFloat, StrictInteger, text
 
 MAIN_MEALS = ("breakfast", "lunch", "dinner")
 
@@ -58,7 +58,7 @@ class DietProfileSchema(Schema):
     appetite_factor = StrictFloat(load_default=1.0, allow_nan=False,
                                   validate=[validate.Range(min=0.5, max=1.5), quarter_steps],
                                   metadata={"description": "Share of a standard portion the client eats."})
-    weekly_budget_eur = Money(load_default=None, allow_none=True)
+    weekly_budget_eur = Money(maximum=PRICE_MAX, load_default=None, allow_none=True)
     allow_supplements = fields.Boolean(load_default=True)
     max_supplements_per_day = StrictInteger(load_default=2, validate=validate.Range(min=0, max=3))
     targets = fields.Dict(keys=fields.String(), values=fields.Float(), dump_only=True, allow_none=True)
@@ -92,7 +92,7 @@ class ItemSchema(Schema):
     dish_id = fields.Integer(dump_only=True)
     course = fields.String(dump_only=True)
     nutrients = fields.Dict(keys=fields.String(), values=fields.Float(), dump_only=True)
-    cost_eur = Money(dump_only=True)
+    cost_eur = Money(maximum=PRICE_MAX, dump_only=True)
 
 
 class NewItemSchema(ItemSchema):
@@ -114,7 +114,7 @@ class DaySchema(Schema):
     totals = fields.Dict(keys=fields.String(), values=fields.Float())
     targets = fields.Nested(Targeted)
     percent_of_target = fields.Nested(Targeted)
-    cost_eur = Money()
+    cost_eur = Money(maximum=PRICE_MAX)
 
 
 class WeekSchema(Schema):
@@ -122,8 +122,8 @@ class WeekSchema(Schema):
     targets = fields.Nested(Targeted)
     percent_of_target = fields.Nested(Targeted)
     feasible_days = fields.Integer()
-    cost_eur = Money()
-    budget_eur = Money(allow_none=True)
+    cost_eur = Money(maximum=PRICE_MAX)
+    budget_eur = Money(maximum=PRICE_MAX, allow_none=True)
 
 
 class PlanSchema(Schema):

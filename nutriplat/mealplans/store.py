@@ -5,13 +5,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog.models import DishVariant
 from nutriplat.db import utcnow
-from nutriplat.errors import Conflict, NotFound
+from nutriplat.conflicts import flush_or_conflict
+from nutriplat.errors import NotFound
 from nutriplat.mealplans.domain import DayPlan, WeekPlan, WeekProblem
 from nutriplat.mealplans.inputs import week_days
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanEvent, MealPlanItem
@@ -37,10 +37,7 @@ def save_new(session: Session, actor: Actor, client_id: int, week_start: date, p
                     profile={}, revises_id=revises.id if revises else None, created_by=actor.user_id)
     write_week(plan, problem, week)
     session.add(plan)
-    try:
-        session.flush()
-    except IntegrityError as error:
-        raise Conflict("Another plan for this week was made at the same moment; reload.") from error
+    flush_or_conflict(session, "Another plan for this week was made at the same moment; reload.")
     record(session, actor, plan, "revised" if revises else "created",
            {"revises": revises.id} if revises else None)
     supersede(session, actor, plan, "draft")

@@ -10,7 +10,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.monitoring import experience
 from nutriplat.monitoring.models import ExperienceSurvey
 

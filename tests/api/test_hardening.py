@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nutriplat import create_app
+from nutriplat.app import create_app
 from nutriplat.config import Config
 
 WEIGHT = {"type": "weight_kg", "value": 61.5, "measured_at": "2026-11-20T08:00:00+01:00"}

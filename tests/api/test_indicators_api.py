@@ -257,7 +257,7 @@ def test_only_complete_periods_of_the_agreements_kind_are_settled(http, parties,
 
 
 def test_the_monthly_snapshot_job_freezes_each_reporting_period_once(http, parties, agreement):
-    from nutriplat.billing.domain.months import Month
+    from nutriplat.periods import Month
     from nutriplat.db import UnitOfWork
     from nutriplat.jobs.registry import JOBS
 

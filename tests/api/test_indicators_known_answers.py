@@ -16,7 +16,7 @@ from nutriplat.indicators import aggregate, definitions, measures, report, sourc
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement, AgreementIndicator
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.inventory.models import DeliveryOrder, Location
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.monitoring.models import ExperienceSurvey

@@ -307,7 +307,7 @@ def scene(world, http, maria):
 def _billing_scene(world, http, people, client_id):
     """A price list, a subscription with a scheduled pause, a segment member with a voucher
     programme, healthcoins, a dish and a fund, and the client's invoice for October."""
-    from nutriplat.billing.domain.months import Month
+    from nutriplat.periods import Month
     from nutriplat.catalog.models import Dish
     from nutriplat.db import UnitOfWork
     from nutriplat.jobs.registry import JOBS

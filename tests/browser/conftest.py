@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from nutriplat import create_app
+from nutriplat.app import create_app
 from nutriplat.config import Config
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -2,7 +2,7 @@
 vouchers within budget, referral statements — and nothing new the second time."""
 from sqlalchemy import select
 
-from nutriplat.billing.domain.months import last_complete_month
+from nutriplat.periods import last_complete_month
 from nutriplat.billing.models import Invoice, LedgerEntry, VoucherProgramme
 from nutriplat.db import UnitOfWork
 from nutriplat.demo import population as pop

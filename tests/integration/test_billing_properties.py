@@ -13,7 +13,7 @@ from sqlalchemy import select
 from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing import charges, cofinancing, healthcoins, invoicing, plans, segments, subscriptions
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.models import (
     CofinancingAllocation, CoinAccount, Invoice, InvoiceLine, LedgerEntry, VoucherProgramme,
 )

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from flask.cli import ScriptInfo
 from sqlalchemy import select
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.cli import main as cli
 from nutriplat.db import UnitOfWork, make_engine, make_session_factory
 from nutriplat.errors import InvalidInput

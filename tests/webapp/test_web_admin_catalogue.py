@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nutriplat.clock import business_today
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 
 NUTRIENTS = {"energy_kcal": "450", "protein_g": "22.5", "fat_g": "15", "carbohydrate_g": "50",
              "fibre_g": "6", "fluid_ml": "250", "sodium_mg": "800"}

@@ -1,6 +1,6 @@
 """Pure billing calculations: no Flask, no database; plain values in, frozen values out.
 
-- ``months``: ``Month`` (the calendar-month billing period), ``overlap_days``.
+- ``Month`` and ``overlap_days`` live in ``nutriplat.periods`` (shared by every area).
 - ``proration``: ``prorate(monthly, days, days_in_month, count)`` — a full month is the
   monthly price exactly; ``month_fraction`` for the quantity a line shows.
 - ``timeline``: ``replay(start, plan_id, changes)`` → spans; ``usage(spans, month)``.

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from .money import ZERO, percent_of
-from .months import Month
+from nutriplat.periods import Month
 
 
 @dataclass(frozen=True)

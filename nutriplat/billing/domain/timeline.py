@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .months import Month, overlap_days
+from nutriplat.periods import Month, overlap_days
 
 ACTIVE, PAUSED, CANCELLED = "active", "paused", "cancelled"
 SCHEDULED = "scheduled"  # not started yet

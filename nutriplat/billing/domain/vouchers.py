@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from .money import ZERO
-from .months import Month
+from nutriplat.periods import Month
 
 
 class BudgetExceeded(ValueError):

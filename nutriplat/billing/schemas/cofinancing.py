@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from nutriplat.billing.schemas.fields import Money
+from nutriplat.schema_fields import Money
 from nutriplat.billing.schemas.prices import CODE
 from nutriplat.billing.vocabulary import CLIENT_ATTRIBUTES, SHARE_KINDS
 from nutriplat.schema_fields import StrictInteger

@@ -5,9 +5,9 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from nutriplat.billing.schemas.fields import Money, MonthField, signed_money
+from nutriplat.billing.schemas.fields import MonthField, signed_money
 from nutriplat.billing.vocabulary import INVOICE_STATUSES
-from nutriplat.schema_fields import StrictInteger
+from nutriplat.schema_fields import Money, StrictInteger
 
 
 class InvoiceLineSchema(Schema):

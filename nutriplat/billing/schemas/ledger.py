@@ -6,9 +6,9 @@ from decimal import Decimal
 from marshmallow import Schema, fields, validate
 
 from nutriplat.billing.domain.coins import MAX_COINS_PER_ENTRY
-from nutriplat.billing.schemas.fields import Money, MonthField, percent, signed_money
+from nutriplat.billing.schemas.fields import MonthField, percent, signed_money
 from nutriplat.billing.vocabulary import COMMISSION_KINDS
-from nutriplat.schema_fields import StrictInteger
+from nutriplat.schema_fields import Money, StrictInteger
 
 NAME = validate.Length(min=1, max=200)
 COINS = validate.Range(min=1, max=MAX_COINS_PER_ENTRY)

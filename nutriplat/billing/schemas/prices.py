@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from nutriplat.billing.rates import DEFAULTS
-from nutriplat.billing.schemas.fields import Money
+from nutriplat.schema_fields import Money
 from nutriplat.billing.vocabulary import TARIFF_KINDS
 from nutriplat.schema_fields import StrictInteger
 

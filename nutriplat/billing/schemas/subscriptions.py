@@ -4,9 +4,9 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from nutriplat.billing.domain.timeline import CHANGE_KINDS
-from nutriplat.billing.schemas.fields import Money, MonthField
+from nutriplat.billing.schemas.fields import MonthField
 from nutriplat.billing.vocabulary import CHARGE_KINDS
-from nutriplat.schema_fields import StrictInteger, not_in_future_date
+from nutriplat.schema_fields import Money, StrictInteger, not_in_future_date
 
 
 class RentalSchema(Schema):

@@ -3,7 +3,6 @@
 version it was made on; a published plan changes only by stop confirmations."""
 from __future__ import annotations
 
-from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
@@ -105,9 +104,6 @@ def commit_edit(uow: UnitOfWork, plan: RoutePlan) -> RoutePlan:
     """Touching the plan row bumps its version, with the old one in the WHERE clause:
     two edits of one version cannot both win."""
     plan.edited_at = utcnow()
-    try:
-        uow.commit()
-    except StaleDataError as error:
-        raise Conflict("The plan was changed at the same moment; reload it and retry.") from error
+    uow.commit("The plan was changed at the same moment; reload it and retry.")
     return plan
 

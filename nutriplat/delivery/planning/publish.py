@@ -2,8 +2,6 @@
 stop confirmations change it from now on). One published plan per depot and day."""
 from __future__ import annotations
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
@@ -33,11 +31,6 @@ def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> R
         plan.published_key, plan.published_at, plan.published_by = day_key(plan.depot_id, plan.delivery_date), \
             utcnow(), actor.user_id
         plan.edited_at = plan.published_at
-        try:
-            uow.commit()
-        except IntegrityError as error:
-            raise Conflict("Another plan of this depot and day is published already.",
-                           {"status": ["Published already."]}) from error
-        except StaleDataError as error:
-            raise Conflict("The plan or one of its orders changed at the same moment; reload and retry.") from error
+        uow.commit("Another plan of this depot and day is published already.", {"status": ["Published already."]},
+                   stale="The plan or one of its orders changed at the same moment; reload and retry.")
         return plan

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
@@ -113,7 +112,4 @@ def _no_other_run(uow: UnitOfWork, depot_id: int, day: date) -> None:
 
 
 def _commit_run(uow: UnitOfWork) -> None:
-    try:
-        uow.commit()
-    except IntegrityError as error:
-        raise Conflict("This day is being solved already.", {"date": ["Being solved."]}) from error
+    uow.commit("This day is being solved already.", {"date": ["Being solved."]})

@@ -1,9 +1,11 @@
 """Depots, vans, drivers and client delivery windows."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from marshmallow import Schema, fields, validate
 
-from nutriplat.schema_fields import DecimalText, StrictFloat, StrictInteger, text
+from nutriplat.schema_fields import Money, StrictFloat, StrictInteger, text
 
 POSITIVE = validate.Range(min=0, min_inclusive=False, max=100_000)
 NOT_NEGATIVE = validate.Range(min=0, max=100_000)
@@ -36,8 +38,8 @@ class VanSchema(Schema):
     break_earliest = fields.Time(allow_none=True, load_default=None)
     break_latest = fields.Time(allow_none=True, load_default=None)
     break_minutes = StrictInteger(load_default=0, validate=validate.Range(min=0, max=120))
-    fixed_cost_eur = DecimalText(places=2, as_string=True, validate=validate.Range(min=0, max=10_000),
-                                 metadata={"description": "Cost of using the van for a day (euros)."})
+    fixed_cost_eur = Money(maximum=Decimal(10_000),
+                           metadata={"description": "Cost of using the van for a day (euros)."})
 
 
 class VanPatchSchema(VanSchema):

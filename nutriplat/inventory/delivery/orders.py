@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
@@ -100,11 +99,7 @@ def load_order(session: Session, actor: Actor, order_id: int) -> tuple[DeliveryO
 
 
 def commit_or_conflict(uow: UnitOfWork) -> None:
-    try:
-        uow.commit()
-    except StaleDataError as error:
-        raise Conflict("The order was changed at the same moment (picked, confirmed or reordered); "
-                       "reload and retry.") from error
+    uow.commit("The order was changed at the same moment (picked, confirmed or reordered); reload and retry.")
 
 
 def _schedule_warehouse(session: Session, client_id: int) -> int | None:

@@ -6,7 +6,6 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
@@ -114,9 +113,5 @@ def load(session: Session, actor: Actor, order_id: int) -> PurchaseOrder:
 
 
 def commit(uow: UnitOfWork, order: PurchaseOrder) -> PurchaseOrder:
-    try:
-        uow.session.flush()
-        uow.commit()
-    except StaleDataError as error:
-        raise Conflict("The purchase order was changed at the same moment; reload and retry.") from error
+    uow.commit("The purchase order was changed at the same moment; reload and retry.")
     return order

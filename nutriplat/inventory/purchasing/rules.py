@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.inventory.access import check_location, check_variant, get_or_404, provider_of, scoped
+from nutriplat.errors import ErrorCollector
+from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.models import ReorderRule
 
 SETTINGS = ("minimum", "maximum", "pack_multiple", "home_pack_size", "supplier_id", "lead_time_days", "active")
@@ -44,7 +44,7 @@ def create_rule(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> ReorderR
 
 def update_rule(uow: UnitOfWork, actor: Actor, rule_id: int, data: dict[str, Any]) -> ReorderRule:
     with uow:
-        rule = get_or_404(uow.session, ReorderRule, rule_id, actor, "reorder rule")
+        rule = load_owned(uow.session, ReorderRule, rule_id, actor, "reorder rule")
         errors = ErrorCollector()
         _check(uow.session, {k: getattr(rule, k) for k in SETTINGS} | data, errors)
         errors.raise_if_any()
@@ -63,8 +63,4 @@ def _check(session: Any, data: dict[str, Any], errors: ErrorCollector) -> None:
 
 
 def _commit(uow: UnitOfWork, message: str) -> None:
-    try:
-        uow.session.flush()
-    except IntegrityError as error:
-        raise Conflict(message) from error
-    uow.commit()
+    uow.commit(message)

@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
+from nutriplat.errors import WriteConflict
 from nutriplat.events import DeliveriesLeftUnbilled
 from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.ledger import Ledger
@@ -85,7 +86,7 @@ def _retrying(step: Callable[[], None], attempts: int = 3) -> None:
     for attempt in range(attempts):
         try:
             return step()
-        except (StaleDataError, OperationalError):
+        except (StaleDataError, WriteConflict, OperationalError):
             if attempt == attempts - 1:
                 raise
 

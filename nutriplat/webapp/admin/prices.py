@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 
 from nutriplat.auth.roles import ADMIN
 from nutriplat.billing import plans
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.schemas.prices import BillingPlanVersionSchema, TariffPriceSchema
 from nutriplat.clock import business_today
 from nutriplat.errors import NotFound

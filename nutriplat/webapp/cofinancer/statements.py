@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 
 from nutriplat.auth.roles import COFINANCER
 from nutriplat.billing import statements
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.schemas.ledger import StatementQuerySchema
 from nutriplat.clock import business_today
 from nutriplat.web import actor, uow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nutriplat.billing.domain import coins, commissions, vouchers
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 
 FIXED = commissions.Scheme("fixed", D("50.00"), None, None, 90)
 PERCENT = commissions.Scheme("percentage", None, D("10"), 3, 60)

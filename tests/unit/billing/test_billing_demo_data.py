@@ -2,7 +2,7 @@
 from datetime import date
 
 from nutriplat.billing.domain import timeline
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.demo import billing_data as data
 from nutriplat.demo import population as pop
 

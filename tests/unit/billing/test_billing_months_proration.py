@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nutriplat.billing.domain.months import Month, last_complete_month, overlap_days
+from nutriplat.periods import Month, last_complete_month, overlap_days
 from nutriplat.billing.domain.proration import month_fraction, prorate
 
 PRICES = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.billing.domain.timeline import (
     Change, TimelineError, ends_on, replay, status_on, usage,
 )

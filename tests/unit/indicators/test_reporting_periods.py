@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nutriplat.errors import InvalidInput
-from nutriplat.indicators.periods import Period
+from nutriplat.periods import Period
 from nutriplat.indicators.reporting import baseline_error, published_periods, requested_period
 from nutriplat.indicators.terms import needed_figures
 

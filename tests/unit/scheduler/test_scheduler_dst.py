@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from nutriplat.billing.domain.months import Month
+from nutriplat.periods import Month
 from nutriplat.clock import BRUSSELS
 from scheduler.schedule import SCHEDULE, after
 

@@ -1,5 +1,6 @@
-"""Reporting periods: a month (``2026-09``), a quarter (``2026Q3``) or a year (``2026``).
-Dates are Europe/Brussels business dates; ``end`` is the last day, inclusive."""
+"""Periods of the calendar, shared by every area: ``Month`` (the billing period, half-open
+``[first, end)``) and ``Period`` (a reporting month ``2026-09``, quarter ``2026Q3`` or year
+``2026``, ``end`` inclusive). Dates are Europe/Brussels business dates."""
 from __future__ import annotations
 
 import calendar
@@ -11,6 +12,64 @@ KINDS = ("month", "quarter", "year")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """'2026-10' → Month(2026, 10); anything else raises ValueError."""
+        match = _MONTH.match(text or "")
+        if not match:
+            raise ValueError("Must be a month as YYYY-MM.")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def days(self) -> int:
+        return calendar.monthrange(self.year, self.month)[1]
+
+    @property
+    def last(self) -> date:
+        return date(self.year, self.month, self.days)
+
+    @property
+    def end(self) -> date:
+        """The first day after the month (periods are half-open: [first, end))."""
+        return self.last + timedelta(days=1)
+
+    def next(self) -> Month:
+        return Month.of(self.end)
+
+    def previous(self) -> Month:
+        return Month.of(self.first - timedelta(days=1))
+
+    def months_since(self, earlier: Month) -> int:
+        return (self.year - earlier.year) * 12 + self.month - earlier.month
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def last_complete_month(today: date) -> Month:
+    return Month.of(today).previous()
+
+
+def overlap_days(start: date, end: date | None, month: Month) -> int:
+    """Days of [start, end) inside the month; ``end`` None is open-ended."""
+    lo = max(start, month.first)
+    hi = min(end or month.end, month.end)
+    return max(0, (hi - lo).days)
 
 
 @dataclass(frozen=True, order=True)
@@ -27,14 +86,14 @@ class Period:
             return cls.month(int(match[1]), int(match[2]))
         if match := _QUARTER.match(text):
             year, quarter = int(match[1]), int(match[2])
-            return cls(date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), "quarter")
+            return cls(date(year, 3 * quarter - 2, 1), Month(year, 3 * quarter).last, "quarter")
         if match := _YEAR.match(text):
             return cls(date(int(match[1]), 1, 1), date(int(match[1]), 12, 31), "year")
         raise ValueError("Must be a month (2026-09), a quarter (2026Q3) or a year (2026).")
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        return cls(date(year, month, 1), _month_end(year, month), "month")
+        return cls(date(year, month, 1), Month(year, month).last, "month")
 
     @classmethod
     def month_of(cls, day: date) -> Period:
@@ -87,7 +146,3 @@ def periods_between(kind: str, first: date, last: date) -> list[Period]:
         if not out or out[-1].label != label:
             out.append(Period.parse(label))
     return out
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])

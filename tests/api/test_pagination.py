@@ -1,6 +1,6 @@
-"""The lists that used to come back whole (lots, purchase orders, delivery orders) page
-like every paged list: ``?page=&page_size=`` (at most 100; more is a 422), the metadata
-in the ``X-Pagination`` header; in the database, in a stable order."""
+"""Every list endpoint pages the same way: ``?page=&page_size=`` (at most 100; more is a
+422), the metadata in the ``X-Pagination`` header. The lists that used to come back whole
+(lots, purchase orders, delivery orders) page in the database, in a stable order."""
 from __future__ import annotations
 
 import json
@@ -14,6 +14,34 @@ from nutriplat.inventory.models import DeliveryOrder
 from nutriplat.pagination import MAX_PAGE_SIZE
 
 TODAY = business_today()
+
+
+def _resolve(document: dict, schema: dict) -> dict:
+    if "$ref" in schema:
+        return document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def list_operations(document: dict) -> list[tuple[str, dict]]:
+    """Every GET whose 200 response is an array."""
+    found = []
+    for path, operations in document["paths"].items():
+        ok = operations.get("get", {}).get("responses", {}).get("200", {})
+        schema = ok.get("content", {}).get("application/json", {}).get("schema", {})
+        if _resolve(document, schema).get("type") == "array":
+            found.append((path, operations["get"]))
+    return found
+
+
+def test_every_list_in_the_openapi_document_takes_page_and_page_size_and_names_the_header(http):
+    document = http.get("/api/openapi.json").json
+    operations = list_operations(document)
+    assert len(operations) >= 49
+    for path, operation in operations:
+        parameters = {p["name"]: p for p in operation.get("parameters", []) if p.get("in") == "query"}
+        assert {"page", "page_size"} <= set(parameters), path
+        assert parameters["page_size"]["schema"]["maximum"] == MAX_PAGE_SIZE, path
+        assert "X-Pagination" in operation["responses"]["200"].get("headers", {}), path
 
 
 @pytest.fixture
@@ -73,3 +101,12 @@ def test_a_page_size_beyond_100_is_refused_in_the_one_error_shape(http, stocked,
     response = http.get(url, headers=stocked, query_string=filters | {"page_size": MAX_PAGE_SIZE + 1})
     assert response.status_code == 422
     assert response.json["code"] == 422 and "page_size" in response.json["errors"]
+
+
+def test_a_short_list_pages_too(http, world):
+    admin = world.person("o-admin", "admin", organisation=None)  # a platform admin sees every organisation
+    for name in ("Home A", "Home B", "Home C"):
+        world.organisation(name)
+    first, meta = _get(http, admin.headers, "/api/v1/organisations", page=1, page_size=2)
+    second, _ = _get(http, admin.headers, "/api/v1/organisations", page=2, page_size=2)
+    assert len(first) == 2 and meta["total"] == len(first) + len(second) >= 3

@@ -6,6 +6,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth import audit, login, roles, schemas, services
+from nutriplat.list_views import Page, paginated
 from nutriplat.pagination import page_of
 from nutriplat.web import actor, bearer_token, client_ip, roles_required, uow
 
@@ -40,6 +41,7 @@ class Token(MethodView):
 class Organisations(MethodView):
     @roles_required(roles.ADMIN)
     @blp.response(200, schemas.OrganisationSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Organisations visible to the admin"""
         return services.list_organisations(uow(), actor())
@@ -56,6 +58,7 @@ class Organisations(MethodView):
 class Users(MethodView):
     @roles_required(roles.ADMIN)
     @blp.response(200, schemas.UserSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Users of the admin's organisation"""
         return services.list_users(uow(), actor())

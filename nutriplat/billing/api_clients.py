@@ -10,6 +10,7 @@ from nutriplat.billing import charges, healthcoins, segments, subscriptions
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import ledger as ls
 from nutriplat.billing.schemas import subscriptions as ss
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("billing_clients", __name__, url_prefix="/api/v1",
@@ -21,6 +22,7 @@ CLIENT = "/clients/<int:client_id>"
 class Subscriptions(MethodView):
     @roles_required(ADMIN, DIETITIAN, CAREGIVER)
     @blp.response(200, ss.SubscriptionOutSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """The client's subscriptions with status today and every change (caregivers: order mandate)"""
         return subscriptions.list_subscriptions(uow(), actor(), client_id)
@@ -56,6 +58,7 @@ class SubscriptionChangeById(MethodView):
 class BillingAttributes(MethodView):
     @roles_required(ADMIN, DIETITIAN)
     @blp.response(200, cs.AttributeSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """Increased reimbursement, living alone, low income — with validity"""
         return segments.list_attributes(uow(), actor(), client_id)
@@ -83,6 +86,7 @@ class Charges(MethodView):
     @roles_required(ADMIN, LOGISTICS)
     @blp.arguments(ss.ChargeQuerySchema, location="query")
     @blp.response(200, ss.ChargeSchema(many=True))
+    @paginated(blp, Page)
     def get(self, args, client_id):
         """Extra meals and add-ons, with the invoice that billed each"""
         return charges.list_charges(uow(), actor(), client_id, args.get("month"))

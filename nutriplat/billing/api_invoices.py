@@ -11,6 +11,7 @@ from nutriplat.billing import cofinancing, documents, invoices, statements
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import invoices as schemas
 from nutriplat.billing.schemas.ledger import StatementQuerySchema, StatementSchema
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("invoices", __name__, url_prefix="/api/v1",
@@ -91,6 +92,7 @@ class Statements(MethodView):
     @roles_required(ADMIN, COFINANCER)
     @blp.arguments(StatementQuerySchema, location="query")
     @blp.response(200, StatementSchema(many=True))
+    @paginated(blp, Page)
     def get(self, args):
         """Monthly ledger statements per organisation (a cofinancer: its own)"""
         return statements.statements(uow(), actor(), args["month"], args.get("organisation_id"))
@@ -100,6 +102,7 @@ class Statements(MethodView):
 class VoucherProgrammes(MethodView):
     @roles_required(ADMIN, COFINANCER)
     @blp.response(200, cs.BudgetSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Voucher programmes with their budgets (a cofinancer: its own)"""
         return cofinancing.list_programmes(uow(), actor())

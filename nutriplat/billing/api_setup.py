@@ -12,6 +12,7 @@ from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import ledger as ls
 from nutriplat.billing.schemas import prices as ps
 from nutriplat.clock import business_today
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("billing_setup", __name__, url_prefix="/api/v1/billing",
@@ -22,6 +23,7 @@ blp = Blueprint("billing_setup", __name__, url_prefix="/api/v1/billing",
 class Plans(MethodView):
     @roles_required(ADMIN, DIETITIAN)
     @blp.response(200, ps.BillingPlanSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Plans with every price version"""
         return plans.list_plans(uow(), actor())
@@ -48,6 +50,7 @@ class PlanVersions(MethodView):
 class Tariffs(MethodView):
     @roles_required(ADMIN, DIETITIAN)
     @blp.response(200, ps.TariffSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Rental (per appliance a month) and add-on (per unit) tariffs"""
         return plans.list_tariffs(uow(), actor())
@@ -75,6 +78,7 @@ class Rates(MethodView):
     @roles_required(ADMIN)
     @blp.arguments(ps.RateQuerySchema, location="query")
     @blp.response(200, ps.RateSchema(many=True))
+    @paginated(blp, Page)
     def get(self, args):
         """VAT per line kind and the healthcoin value in force, with the defaults"""
         return rates.list_rates(uow(), actor(), args.get("on", business_today()))
@@ -93,6 +97,7 @@ def _collection(path: str, name: str, schema, list_, create,  # type: ignore[no-
 
     @roles_required(ADMIN)
     @blp.response(200, schema(many=True))
+    @paginated(blp, Page)
     def get(self):  # type: ignore[no-untyped-def]
         return list_(uow(), actor())
 

@@ -14,6 +14,7 @@ from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
 from nutriplat.catalog import schemas, services, variants
 from nutriplat.catalog.change_schemas import CatalogueChangeSchema
 from nutriplat.catalog.models import CatalogueChange
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("catalogue", __name__, url_prefix="/api/v1", description="Dish catalogue")
@@ -109,6 +110,7 @@ class VariantById(MethodView):
 class VariantVersions(MethodView):
     @roles_required(*READERS)
     @blp.response(200, schemas.VariantSchema(many=True))
+    @paginated(blp, Page)
     def get(self, variant_id):
         """Every version of this variant, oldest first"""
         return variants.list_versions(uow(), variant_id)

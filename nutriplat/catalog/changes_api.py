@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import approvals, decisions
 from nutriplat.catalog.change_schemas import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("catalogue_changes", __name__, url_prefix="/api/v1/catalogue-changes",
@@ -19,6 +20,7 @@ class Changes(MethodView):
     @roles_required(ADMIN)
     @blp.arguments(ChangeQuerySchema, location="query")
     @blp.response(200, CatalogueChangeSchema(many=True))
+    @paginated(blp, Page)
     def get(self, args):
         """Changes to the dishes you may change, oldest first"""
         return approvals.list_changes(uow(), actor(), args.get("status"))

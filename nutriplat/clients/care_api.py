@@ -10,6 +10,7 @@ from nutriplat.clients.consent_schemas import ConsentSchema, MandateSchema
 from nutriplat.clients.observation_schemas import (
     IntakeQuerySchema, IntakeSchema, MeasurementQuerySchema, MeasurementSchema,
 )
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("client_care", __name__, url_prefix="/api/v1/clients/<int:client_id>",
@@ -23,6 +24,7 @@ CARE = (DIETITIAN, CAREGIVER)
 class Mandates(MethodView):
     @roles_required(*STAFF, CAREGIVER)
     @blp.response(200, MandateSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """Mandates the client gave to caregivers, withdrawn ones included"""
         return consents.list_mandates(uow(), actor(), client_id)
@@ -48,6 +50,7 @@ class MandateById(MethodView):
 class Consents(MethodView):
     @roles_required(*STAFF, CAREGIVER)
     @blp.response(200, ConsentSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """Consents per purpose, withdrawn ones included"""
         return consents.list_consents(uow(), actor(), client_id)
@@ -74,6 +77,7 @@ class Measurements(MethodView):
     @roles_required(*CARE)
     @blp.arguments(MeasurementQuerySchema, location="query")
     @blp.response(200, MeasurementSchema(many=True))
+    @paginated(blp, Page)
     def get(self, args, client_id):
         """Measurements oldest first, optionally of one type"""
         return observations.list_measurements(uow(), actor(), client_id, args.get("type"))
@@ -91,6 +95,7 @@ class Intake(MethodView):
     @roles_required(*CARE)
     @blp.arguments(IntakeQuerySchema, location="query")
     @blp.response(200, IntakeSchema(many=True))
+    @paginated(blp, Page)
     def get(self, args, client_id):
         """Meal intake records between two dates"""
         return observations.list_intake(uow(), actor(), client_id, args.get("since"), args.get("until"))

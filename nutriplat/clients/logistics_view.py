@@ -38,10 +38,13 @@ def response_doc(full: str, many: bool = False) -> dict[str, Any]:
     """The OpenAPI 200 response: the full record or the logistics view, by role."""
     shape: dict[str, Any] = {"anyOf": [{"$ref": f"#/components/schemas/{full}"},
                                        {"$ref": "#/components/schemas/LogisticsClient"}]}
+    response: dict[str, Any] = {"description": _BY_ROLE}
     if many:
+        # A list pages: this replaces the response paginate() documents, so name its header.
         shape = {"type": "array", "items": shape}
-    return {"responses": {"200": {"description": _BY_ROLE,
-                                  "content": {"application/json": {"schema": shape}}}}}
+        response["headers"] = {"X-Pagination": {"$ref": "#/components/headers/PAGINATION"}}
+    response["content"] = {"application/json": {"schema": shape}}
+    return {"responses": {"200": response}}
 
 
 def dump(actor: Actor, client: Any, detail: bool = True) -> Any:

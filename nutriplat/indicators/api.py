@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from nutriplat.auth.roles import ADMIN, COFINANCER
 from nutriplat.indicators import agreements, definitions, settlements, snapshots
 from nutriplat.indicators import schemas as s
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("agreements", __name__, url_prefix="/api/v1",
@@ -20,6 +21,7 @@ PARTIES = (ADMIN, COFINANCER)
 class Indicators(MethodView):
     @roles_required(*PARTIES)
     @blp.response(200, s.IndicatorSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Every version of every indicator definition"""
         return definitions.list_definitions(uow(), actor())
@@ -29,6 +31,7 @@ class Indicators(MethodView):
 class Agreements(MethodView):
     @roles_required(*PARTIES)
     @blp.response(200, s.OutcomeAgreementOutSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """The agreements the caller is a party to"""
         return agreements.list_agreements(uow(), actor())
@@ -54,6 +57,7 @@ class AgreementById(MethodView):
 class Settlements(MethodView):
     @roles_required(*PARTIES)
     @blp.response(200, s.SettlementSchema(many=True))
+    @paginated(blp, Page)
     def get(self, agreement_id):
         """The statements issued under the agreement"""
         return settlements.list_settlements(uow(), actor(), agreement_id)
@@ -70,6 +74,7 @@ class Settlements(MethodView):
 class Snapshots(MethodView):
     @roles_required(*PARTIES)
     @blp.response(200, s.SnapshotSchema(many=True))
+    @paginated(blp, Page)
     def get(self, agreement_id):
         """The monthly indicator snapshots (suppressed rows, as computed at the time)"""
         return snapshots.list_snapshots(uow(), actor(), agreement_id)

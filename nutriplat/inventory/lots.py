@@ -17,6 +17,7 @@ from nutriplat.conflicts import conflicts
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import check_variant, provider_of, scoped
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
+from nutriplat.pagination import page_of
 
 
 def create_lot(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Lot:
@@ -61,7 +62,8 @@ def new_lot(session: Any, actor: Actor, organisation_id: int, data: dict[str, An
     return lot
 
 
-def list_lots(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[dict[str, Any]]:
+def list_lots(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
+              ) -> tuple[list[dict[str, Any]], int]:
     with uow:
         stmt = scoped(select(Lot, DishVariant.name).join(DishVariant, DishVariant.id == Lot.variant_id),
                       Lot.organisation_id, actor)
@@ -70,8 +72,9 @@ def list_lots(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[di
                 stmt = stmt.where(getattr(Lot, key) == filters[key])
         if "expiring_before" in filters:
             stmt = stmt.where(Lot.expiry_date < filters["expiring_before"])
-        rows = uow.session.execute(stmt.order_by(Lot.expiry_date, Lot.id).limit(filters.get("limit", 500)))
-        return [lot_view(lot, name) for lot, name in rows]
+        rows, total = page_of(uow.session, stmt.order_by(Lot.expiry_date, Lot.id), page, page_size,
+                               tuples=True)
+        return [lot_view(lot, name) for lot, name in rows], total
 
 
 def get_lot(uow: UnitOfWork, actor: Actor, lot_id: int) -> dict[str, Any]:

@@ -97,7 +97,8 @@ def correct_count(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[s
                 "difference": difference, "move_id": written[0].id if written else None}
 
 
-def stock_at(uow: UnitOfWork, actor: Actor, location_id: int | None) -> list[dict[str, Any]]:
+def stock_at(uow: UnitOfWork, actor: Actor, location_id: int | None, page: int, page_size: int | None
+             ) -> tuple[list[dict[str, Any]], int]:
     """On hand per location and lot (one location, or every warehouse and vehicle)."""
     with uow:
         stmt = (select(StockBalance, Lot, DishVariant.name, Location.kind)
@@ -111,16 +112,17 @@ def stock_at(uow: UnitOfWork, actor: Actor, location_id: int | None) -> list[dic
         else:
             stmt = scoped(stmt, Location.organisation_id, actor).where(Location.kind != "home")
         today = business_today()
+        found, total = page_of(uow.session, stmt.order_by(StockBalance.location_id, Lot.expiry_date, Lot.id),
+                               page, page_size, tuples=True)
         rows = [{"location_id": b.location_id, "lot_id": lot.id, "variant_id": lot.variant_id,
                  "dish_id": lot.dish_id, "texture": lot.texture, "name": name,
                  "expiry_date": lot.expiry_date, "expired": lot.expiry_date < today, "quantity": b.quantity}
-                for b, lot, name, _kind in uow.session.execute(
-                    stmt.order_by(StockBalance.location_id, Lot.expiry_date, Lot.id))]
+                for b, lot, name, _kind in found]
         if client is not None:
             audit.record(uow.session, actor, "read", "home_stock", location_id, client.id,
                          organisation_id=client.organisation_id)
         uow.commit()
-        return rows
+        return rows, total
 
 
 def list_moves(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,

@@ -9,6 +9,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import CAREGIVER, DIETITIAN
+from nutriplat.list_views import Page, paginated
 from nutriplat.mealplans import editing, profiles, schemas, services
 from nutriplat.web import actor, roles_required, uow
 
@@ -38,6 +39,7 @@ class ClientPlans(MethodView):
     @roles_required(*READERS)
     @blp.arguments(schemas.PlanQuerySchema, location="query")
     @blp.response(200, schemas.PlanSummarySchema(many=True))
+    @paginated(blp, Page)
     def get(self, filters, client_id):
         """The client's plans, newest week and revision first"""
         return services.list_plans(uow(), actor(), client_id, filters)
@@ -117,6 +119,7 @@ class Revisions(MethodView):
 class History(MethodView):
     @roles_required(*READERS)
     @blp.response(200, schemas.EventSchema(many=True))
+    @paginated(blp, Page)
     def get(self, plan_id):
         """Every change to every revision of this client's week"""
         return services.history(uow(), actor(), plan_id)

@@ -5,6 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import CAREGIVER, DIETITIAN
+from nutriplat.list_views import Page, paginated
 from nutriplat.monitoring import goals, surveys
 from nutriplat.monitoring.schemas import GoalProgressSchema, GoalSchema, SurveySchema
 from nutriplat.web import actor, roles_required, uow
@@ -19,6 +20,7 @@ CARE = (DIETITIAN, CAREGIVER)
 class Goals(MethodView):
     @roles_required(*CARE)
     @blp.response(200, GoalSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """The client's goals with their progress"""
         return goals.list_goals(uow(), actor(), client_id)
@@ -54,6 +56,7 @@ class GoalCancellation(MethodView):
 class Surveys(MethodView):
     @roles_required(*CARE)
     @blp.response(200, SurveySchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """The client's experience surveys, one per period"""
         return surveys.list_surveys(uow(), actor(), client_id)

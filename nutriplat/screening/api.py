@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from nutriplat.auth.roles import CAREGIVER, DIETITIAN
 from nutriplat.clock import business_today
 from nutriplat.db import utcnow
+from nutriplat.list_views import Page, paginated
 from nutriplat.screening import fhir, schemas, services, target_overrides, worklist
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.web import actor, roles_required, uow
@@ -20,6 +21,7 @@ blp = Blueprint("screening", __name__, url_prefix="/api/v1",
 class Screenings(MethodView):
     @roles_required(DIETITIAN, CAREGIVER)
     @blp.response(200, schemas.ScreeningSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """The client's screenings, newest first"""
         return services.history(uow(), actor(), client_id, Screening)
@@ -37,6 +39,7 @@ class Screenings(MethodView):
 class Assessments(MethodView):
     @roles_required(DIETITIAN, CAREGIVER)
     @blp.response(200, schemas.AssessmentSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """The client's GLIM assessments, newest first"""
         return services.history(uow(), actor(), client_id, Assessment)
@@ -71,6 +74,7 @@ class Targets(MethodView):
 class TargetOverrides(MethodView):
     @roles_required(DIETITIAN)
     @blp.response(200, schemas.OverrideRecordSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """Every override ever set, newest first"""
         return target_overrides.override_history(uow(), actor(), client_id)

@@ -8,6 +8,7 @@ from nutriplat.delivery import depots, drivers, vans
 from nutriplat.delivery.schemas.fleet import (DepotSchema, DriverPatchSchema, RouteDriverSchema, VanPatchSchema,
                                                VanQuerySchema, VanSchema)
 from nutriplat.delivery.vocabulary import PLANNERS
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("delivery_fleet", __name__, url_prefix="/api/v1", description="Depots, vans and drivers")
@@ -17,6 +18,7 @@ blp = Blueprint("delivery_fleet", __name__, url_prefix="/api/v1", description="D
 class Depots(MethodView):
     @roles_required(*PLANNERS)
     @blp.response(200, DepotSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Warehouses with coordinates and opening hours: where vans start"""
         return depots.list_depots(uow(), actor())
@@ -43,6 +45,7 @@ class Vans(MethodView):
     @roles_required(*PLANNERS)
     @blp.arguments(VanQuerySchema, location="query")
     @blp.response(200, VanSchema(many=True))
+    @paginated(blp, Page)
     def get(self, query):
         """Vans (?depot_id=)"""
         return vans.list_vans(uow(), actor(), query.get("depot_id"))
@@ -81,6 +84,7 @@ class VanById(MethodView):
 class Drivers(MethodView):
     @roles_required(*PLANNERS)
     @blp.response(200, RouteDriverSchema(many=True))
+    @paginated(blp, Page)
     def get(self):
         """Active drivers"""
         return drivers.list_drivers(uow(), actor())

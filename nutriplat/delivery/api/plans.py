@@ -9,6 +9,7 @@ from nutriplat.delivery.planning import runs, views
 from nutriplat.delivery.schemas.plans import (ReoptimiseSchema, RoutePlanQuerySchema, RoutePlanRequestSchema,
                                                RoutePlanSchema, RoutePlanSummarySchema)
 from nutriplat.delivery.vocabulary import PLANNERS
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("route_plans", __name__, url_prefix="/api/v1/route-plans",
@@ -20,6 +21,7 @@ class RoutePlans(MethodView):
     @roles_required(*PLANNERS)
     @blp.arguments(RoutePlanQuerySchema, location="query")
     @blp.response(200, RoutePlanSummarySchema(many=True))
+    @paginated(blp, Page)
     def get(self, query):
         """The plans of a day (?date=YYYY-MM-DD[&depot_id=])"""
         return views.list_plans(uow(), actor(), query["date"], query.get("depot_id"))

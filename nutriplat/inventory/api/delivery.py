@@ -9,6 +9,7 @@ from nutriplat.inventory.delivery import fulfil, orders
 from nutriplat.inventory.schemas.orders import (
     CancelSchema, DeliveryOrderQuerySchema, DeliveryOrderSchema, PickSchema,
 )
+from nutriplat.list_views import paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("delivery_orders", __name__, url_prefix="/api/v1/delivery-orders",
@@ -20,9 +21,12 @@ class DeliveryOrders(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(DeliveryOrderQuerySchema, location="query")
     @blp.response(200, DeliveryOrderSchema(many=True))
-    def get(self, filters):
+    @paginated(blp)
+    def get(self, filters, pagination_parameters):
         """The day's delivery orders (?date=YYYY-MM-DD), or a client's (?client_id=)"""
-        return orders.list_orders(uow(), actor(), filters)
+        found, pagination_parameters.item_count = orders.list_orders(
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return found
 
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(DeliveryOrderSchema)

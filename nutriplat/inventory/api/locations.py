@@ -9,6 +9,7 @@ from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
 from nutriplat.inventory.schemas.locations import (
     DeliveryScheduleSchema, StockLocationQuerySchema, StockLocationSchema, StockLocationUpdateSchema,
 )
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("inventory_locations", __name__, url_prefix="/api/v1",
@@ -20,6 +21,7 @@ class Locations(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(StockLocationQuerySchema, location="query")
     @blp.response(200, StockLocationSchema(many=True))
+    @paginated(blp, Page)
     def get(self, filters):
         """Warehouses, vehicles and home appliances"""
         return locations.list_locations(uow(), actor(), filters)

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 from nutriplat.inventory import lots
 from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
 from nutriplat.inventory.schemas.stock import ClientLotSchema, LotQuerySchema, LotSchema, RecipientSchema
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("inventory_lots", __name__, url_prefix="/api/v1", description="Lots and traceability")
@@ -17,9 +18,12 @@ class Lots(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(LotQuerySchema, location="query")
     @blp.response(200, LotSchema(many=True))
-    def get(self, filters):
+    @paginated(blp)
+    def get(self, filters, pagination_parameters):
         """Lots, soonest expiry first"""
-        return lots.list_lots(uow(), actor(), filters)
+        found, pagination_parameters.item_count = lots.list_lots(
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return found
 
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(LotSchema)
@@ -42,6 +46,7 @@ class LotById(MethodView):
 class Recipients(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.response(200, RecipientSchema(many=True))
+    @paginated(blp, Page)
     def get(self, lot_id):
         """Every client who received the lot, with dates (for a recall)"""
         return lots.recipients(uow(), actor(), lot_id)
@@ -51,6 +56,7 @@ class Recipients(MethodView):
 class ClientLots(MethodView):
     @roles_required(*HOME_READERS)
     @blp.response(200, ClientLotSchema(many=True))
+    @paginated(blp, Page)
     def get(self, client_id):
         """The lots delivered to the client"""
         return lots.client_lots(uow(), actor(), client_id)

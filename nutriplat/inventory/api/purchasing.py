@@ -10,6 +10,7 @@ from nutriplat.inventory.schemas.purchasing import (
     ProposalChangeSchema, PurchaseOrderQuerySchema, PurchaseOrderSchema, ReceiptSchema, ReorderRuleSchema,
     ReorderRuleUpdateSchema, RuleQuerySchema,
 )
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("purchasing", __name__, url_prefix="/api/v1", description="Reorder rules and purchase orders")
@@ -20,6 +21,7 @@ class Rules(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(RuleQuerySchema, location="query")
     @blp.response(200, ReorderRuleSchema(many=True))
+    @paginated(blp, Page)
     def get(self, filters):
         """Min/max rules per product and warehouse"""
         return rules.list_rules(uow(), actor(), filters)
@@ -47,9 +49,12 @@ class PurchaseOrders(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(PurchaseOrderQuerySchema, location="query")
     @blp.response(200, PurchaseOrderSchema(many=True))
-    def get(self, filters):
+    @paginated(blp)
+    def get(self, filters, pagination_parameters):
         """Purchase orders, newest first"""
-        return orders.list_orders(uow(), actor(), filters)
+        found, pagination_parameters.item_count = orders.list_orders(
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return found
 
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(PurchaseOrderSchema)

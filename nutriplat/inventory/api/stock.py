@@ -10,6 +10,7 @@ from nutriplat.inventory.schemas.stock import (
     CountResultSchema, CountSchema, HomeStockSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
     StockRowSchema,
 )
+from nutriplat.list_views import paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("inventory_stock", __name__, url_prefix="/api/v1", description="Stock on hand and stock moves")
@@ -20,9 +21,12 @@ class Stock(MethodView):
     @roles_required(*STOCK_KEEPERS)
     @blp.arguments(StockQuerySchema, location="query")
     @blp.response(200, StockRowSchema(many=True))
-    def get(self, query):
+    @paginated(blp)
+    def get(self, query, pagination_parameters):
         """On hand per lot at a location (?location=ID), or at every warehouse and vehicle"""
-        return stock.stock_at(uow(), actor(), query.get("location"))
+        rows, pagination_parameters.item_count = stock.stock_at(
+            uow(), actor(), query.get("location"), pagination_parameters.page, pagination_parameters.page_size)
+        return rows
 
 
 @blp.route("/stock/moves")

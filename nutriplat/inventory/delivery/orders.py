@@ -18,11 +18,13 @@ from nutriplat.inventory.access import check_location, check_variant, provider_o
 from nutriplat.inventory.domain.units import is_stocked
 from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, DeliverySchedule
 from nutriplat.inventory.suitability import reason_against
+from nutriplat.pagination import page_of
 
 RESOURCE = "delivery_order"
 
 
-def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[DeliveryOrder]:
+def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
+                ) -> tuple[list[DeliveryOrder], int]:
     if "date" not in filters and "client_id" not in filters:
         raise InvalidInput("Say which day (date) or which client (client_id).",
                            {"date": ["Required unless client_id is given."]})
@@ -34,11 +36,11 @@ def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[
         for key, column in (("date", DeliveryOrder.delivery_date), ("status", DeliveryOrder.status)):
             if key in filters:
                 stmt = stmt.where(column == filters[key])
-        orders = list(uow.session.scalars(stmt.order_by(DeliveryOrder.delivery_date, DeliveryOrder.client_id,
-                                                        DeliveryOrder.id)))
+        orders, total = page_of(uow.session, stmt.order_by(
+            DeliveryOrder.delivery_date, DeliveryOrder.client_id, DeliveryOrder.id), page, page_size)
         audit.record_reads(uow.session, actor, RESOURCE, {(o.client_id, o.organisation_id) for o in orders})
         uow.commit()
-        return orders
+        return orders, total
 
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> DeliveryOrder:

@@ -15,16 +15,18 @@ from nutriplat.errors import Conflict, ErrorCollector, NotFound
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.models import PurchaseOrder, PurchaseOrderLine
 from nutriplat.inventory.vocabulary import PO_TRANSITIONS
+from nutriplat.pagination import page_of
 
 
-def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[PurchaseOrder]:
+def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
+                ) -> tuple[list[PurchaseOrder], int]:
     with uow:
         stmt = scoped(select(PurchaseOrder).options(selectinload(PurchaseOrder.lines)),
                       PurchaseOrder.organisation_id, actor)
         for key in ("status", "supplier_id", "warehouse_id"):
             if key in filters:
                 stmt = stmt.where(getattr(PurchaseOrder, key) == filters[key])
-        return list(uow.session.scalars(stmt.order_by(PurchaseOrder.id.desc()).limit(200)))
+        return page_of(uow.session, stmt.order_by(PurchaseOrder.id.desc()), page, page_size)
 
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> PurchaseOrder:

@@ -25,7 +25,7 @@ def day():  # type: ignore[no-untyped-def]
     found, query = [], {}
     with form.handling():
         query = form.load(DeliveryOrderQuerySchema(only=("date", "status")))
-        found = order_services.list_orders(uow(), actor(), query)
+        found, _ = order_services.list_orders(uow(), actor(), query, 1, None)  # the whole day
     return render_template(
         "logistics/orders.html", form=form, orders=found, day=query.get("date"), sites=common.site_names(),
         statuses=[(status, label("order_status", status)) for status in ORDER_STATUSES],

@@ -20,7 +20,7 @@ bp = Blueprint("logistics_reorder", __name__, url_prefix="/logistics/reorder")
 @bp.get("")
 @login_required(*STOCK_KEEPERS)
 def overview():  # type: ignore[no-untyped-def]
-    every = orders.list_orders(uow(), actor(), {})
+    every, _ = orders.list_orders(uow(), actor(), {}, 1, 200)  # the newest 200, as the page always showed
     rule_rows = rules.list_rules(uow(), actor(), {})
     return render_template(
         "logistics/reorder.html", rules=rule_rows, sites=common.site_names(),

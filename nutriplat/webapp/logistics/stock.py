@@ -18,7 +18,7 @@ bp = Blueprint("logistics_stock", __name__, url_prefix="/logistics/stock")
 @login_required(*STOCK_KEEPERS)
 def overview():  # type: ignore[no-untyped-def]
     location_id = request.args.get("location", type=int)
-    rows = stock_services.stock_at(uow(), actor(), location_id)  # 404 for another organisation's
+    rows, _ = stock_services.stock_at(uow(), actor(), location_id, 1, None)  # 404 for another organisation's
     today, sites = business_today(), common.sites()
     for row in rows:
         row["warning"] = expiry_state(row["expiry_date"], today)

@@ -10,6 +10,8 @@ def test_swagger_ui_renders_the_api_with_no_policy_violation(page):
     page.on("console", lambda message: violations.append(message.text)
             if "Content Security Policy" in message.text else None)
     page.goto("/api/docs")
-    expect(page.locator(".swagger-ui .info .title")).to_contain_text("NutriPlat")
-    expect(page.locator(".opblock-tag").first).to_be_visible()
+    # Swagger UI parses the whole document (about 180 operations) first: on a busy machine
+    # that takes longer than expect's 5 s default.
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("NutriPlat", timeout=30_000)
+    expect(page.locator(".opblock-tag").first).to_be_visible(timeout=30_000)
     assert violations == []

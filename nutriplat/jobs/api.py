@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, LOGISTICS
 from nutriplat.jobs import services
+from nutriplat.jobs.policy import POLICY
 from nutriplat.jobs.schemas import JobRunQuerySchema, JobRunSchema
 from nutriplat.web import actor, roles_required, uow
 
@@ -15,9 +15,7 @@ blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs",
 
 @blp.route("/runs")
 class JobRuns(MethodView):
-    # Provider admins and logistics see each run's status; a platform admin also its
-    # counts and error, which concern every organisation (jobs.services.list_runs).
-    @roles_required(ADMIN, LOGISTICS)
+    @roles_required(*POLICY.roles("list_runs"))
     @blp.arguments(JobRunQuerySchema, location="query")
     @blp.response(200, JobRunSchema(many=True))
     @blp.paginate()

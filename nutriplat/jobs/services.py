@@ -10,6 +10,7 @@ from sqlalchemy import select
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.models import JobRun
+from nutriplat.jobs.policy import POLICY
 from nutriplat.pagination import page_of
 
 WITHHELD = "Failed; the details are for the platform administrator."
@@ -18,6 +19,7 @@ WITHHELD = "Failed; the details are for the platform administrator."
 def list_runs(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int
               ) -> tuple[list[JobRun], int]:
     """Newest first; filtered by job, outcome and period; detail only for a platform admin."""
+    POLICY.check(actor, "list_runs")
     with uow:
         stmt = select(JobRun)
         for column, key in ((JobRun.job, "job"), (JobRun.outcome, "outcome"), (JobRun.period_key, "period")):

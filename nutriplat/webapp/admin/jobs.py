@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from nutriplat.auth.roles import ADMIN, LOGISTICS
 from nutriplat.jobs import services
 from nutriplat.jobs.models import OUTCOMES
+from nutriplat.jobs.policy import POLICY
 from nutriplat.jobs.registry import JOBS
 from nutriplat.jobs.schemas import JobRunQuerySchema
 from nutriplat.web import actor, uow
@@ -19,7 +19,7 @@ PAGE_SIZE = 50
 
 
 @bp.get("/")
-@login_required(ADMIN, LOGISTICS)  # as the API: status for all, detail for platform admins
+@login_required(*POLICY.roles("list_runs"))
 def index():  # type: ignore[no-untyped-def]
     form = Form({k: v for k, v in request.args.items() if k != "page"})
     page = max(request.args.get("page", 1, type=int) or 1, 1)

@@ -42,6 +42,11 @@ def parameters(built: Built):
         setattr(params.local_search_operators, operator, optional_boolean_pb2.BOOL_FALSE)
     wall = options.time_limit_s * (CPU_TIME_SLACK if options.self_timed else 1)
     params.time_limit.FromMilliseconds(max(1, int(wall * 1000)))
+    if options.deterministic:
+        # Also a wall-clock limit (0.1 s by default): the sub-searches that set a solution's
+        # times (with the span cost and breaks, an LP or a small MIP) and the LNS operators'.
+        # Cut short on a busy machine, they reject a solution an idle one accepts.
+        params.lns_time_limit.FromMilliseconds(max(1, int(wall * 1000)))
     params.log_search = options.log_search
     return params
 

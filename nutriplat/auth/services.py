@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuthToken, Organisation, User
@@ -129,9 +130,7 @@ def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: int) -> User:
     (``issue_token``/``authenticate`` check ``is_active``); the user row stays, as the
     audit log and the records it made refer to it."""
     with uow:
-        user = uow.session.get(User, user_id)
-        if user is None or not (actor.is_platform_admin or user.organisation_id == actor.organisation_id):
-            raise NotFound(f"No user {user_id}.")
+        user = load_owned(uow.session, User, user_id, actor, "user")
         if user.id == actor.user_id:
             raise Conflict("You cannot deactivate your own account.",
                            {"user_id": ["Ask another administrator."]})

@@ -17,7 +17,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
 from nutriplat.mealplans.domain import Profile
 from nutriplat.mealplans.models import DietProfile
-from nutriplat.screening.targets import targets_for
+from nutriplat.screening.targets_in_force import targets_for
 
 RESOURCE = "diet_profile"
 DEFAULT_SLOTS = Profile().slots

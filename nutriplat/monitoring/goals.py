@@ -19,7 +19,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, DomainError, ErrorCollector, NotFound
 from nutriplat.monitoring import goal_rules
 from nutriplat.monitoring.models import Goal, GoalProgress
-from nutriplat.monitoring.observations import midnight
+from nutriplat.monitoring.rule_inputs import midnight
 
 RESOURCE = "goal"
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from nutriplat.auth.roles import CAREGIVER, DIETITIAN
 from nutriplat.clock import business_today
 from nutriplat.db import utcnow
 from nutriplat.list_views import Page, paginated
-from nutriplat.screening import fhir, schemas, services, target_overrides, worklist
+from nutriplat.screening import fhir, schemas, services, target_review, worklist
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.web import actor, roles_required, uow
 
@@ -60,14 +60,14 @@ class Targets(MethodView):
     @blp.response(200, schemas.TargetsSchema)
     def get(self, args, client_id):
         """Energy, protein and fluid targets: computed, effective and method"""
-        return target_overrides.get_targets(uow(), actor(), client_id, args.get("on", business_today()))
+        return target_review.get_targets(uow(), actor(), client_id, args.get("on", business_today()))
 
     @roles_required(DIETITIAN)
     @blp.arguments(schemas.TargetsOverrideRequestSchema)
     @blp.response(200, schemas.TargetsSchema)
     def put(self, body, client_id):
         """Override one or more targets with a reason and a validity period"""
-        return target_overrides.override_targets(uow(), actor(), client_id, body, business_today())
+        return target_review.override_targets(uow(), actor(), client_id, body, business_today())
 
 
 @blp.route("/clients/<int:client_id>/targets/overrides")
@@ -77,7 +77,7 @@ class TargetOverrides(MethodView):
     @paginated(blp, Page)
     def get(self, client_id):
         """Every override ever set, newest first"""
-        return target_overrides.override_history(uow(), actor(), client_id)
+        return target_review.override_history(uow(), actor(), client_id)
 
 
 @blp.route("/clients/<int:client_id>/screening-suggestion")

@@ -10,15 +10,15 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.clients.access import load_client
+from nutriplat.clients.access import load_client, load_client_row
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, InvalidInput, NotFound
+from nutriplat.errors import Conflict, InvalidInput
 from nutriplat.events import ScreeningRecorded
 from nutriplat.screening import domain
-from nutriplat.screening.careplan import refresh_mark
-from nutriplat.screening.facts import client_facts
+from nutriplat.screening.care_plan_mark import refresh_mark
+from nutriplat.screening.client_history import client_facts
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.screening.rescreening import listing as rescreening
 
@@ -116,13 +116,7 @@ def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[A
 
 def get_screening(uow: UnitOfWork, actor: Actor, screening_id: int, action: str = "read") -> Screening:
     with uow:
-        screening = uow.session.get(Screening, screening_id)
-        if screening is None:
-            raise NotFound(f"No screening {screening_id}.")
-        try:
-            client = load_client(uow.session, actor, screening.client_id)
-        except NotFound:
-            raise NotFound(f"No screening {screening_id}.") from None  # not visible to the caller
+        screening, client = load_client_row(uow.session, actor, Screening, screening_id, "screening")
         audit.record(uow.session, actor, action, "screening", screening.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

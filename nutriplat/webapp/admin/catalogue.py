@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import services, variants
 from nutriplat.catalog import vocabulary as vocab
-from nutriplat.catalog.schemas import DishSchema
+from nutriplat.catalog.schemas.dishes import DishSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label

@@ -13,7 +13,7 @@ from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import services, variants
 from nutriplat.catalog import vocabulary as vocab
 from nutriplat.catalog.models import CatalogueChange, DishVariant
-from nutriplat.catalog.schemas import VariantChangeSchema, VariantSchema
+from nutriplat.catalog.schemas.dishes import VariantChangeSchema, VariantSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label

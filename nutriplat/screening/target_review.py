@@ -13,7 +13,7 @@ from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
 from nutriplat.screening.models import TargetOverride
-from nutriplat.screening.targets import TARGET_NAMES, ClientTargets, targets_for
+from nutriplat.screening.targets_in_force import TARGET_NAMES, ClientTargets, targets_for
 
 
 def get_targets(uow: UnitOfWork, actor: Actor, client_id: int, on: date) -> ClientTargets:

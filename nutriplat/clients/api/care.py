@@ -5,9 +5,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN
-from nutriplat.clients import consents, observations
-from nutriplat.clients.consent_schemas import ConsentSchema, MandateSchema
-from nutriplat.clients.observation_schemas import (
+from nutriplat.clients import consents, measurements
+from nutriplat.clients.schemas.consents import ConsentSchema, MandateSchema
+from nutriplat.clients.schemas.measurements import (
     IntakeQuerySchema, IntakeSchema, MeasurementQuerySchema, MeasurementSchema,
 )
 from nutriplat.list_views import Page, paginated
@@ -80,14 +80,14 @@ class Measurements(MethodView):
     @paginated(blp, Page)
     def get(self, args, client_id):
         """Measurements oldest first, optionally of one type"""
-        return observations.list_measurements(uow(), actor(), client_id, args.get("type"))
+        return measurements.list_measurements(uow(), actor(), client_id, args.get("type"))
 
     @roles_required(*CARE)
     @blp.arguments(MeasurementSchema)
     @blp.response(201, MeasurementSchema)
     def post(self, body, client_id):
         """Record a weight, height, MUAC or calf circumference"""
-        return observations.record_measurement(uow(), actor(), client_id, body)
+        return measurements.record_measurement(uow(), actor(), client_id, body)
 
 
 @blp.route("/intake")
@@ -98,11 +98,11 @@ class Intake(MethodView):
     @paginated(blp, Page)
     def get(self, args, client_id):
         """Meal intake records between two dates"""
-        return observations.list_intake(uow(), actor(), client_id, args.get("since"), args.get("until"))
+        return measurements.list_intake(uow(), actor(), client_id, args.get("since"), args.get("until"))
 
     @roles_required(*CARE)
     @blp.arguments(IntakeSchema)
     @blp.response(201, IntakeSchema)
     def post(self, body, client_id):
         """Record how much of a meal was eaten, how long it took, and fluid"""
-        return observations.record_intake(uow(), actor(), client_id, body)
+        return measurements.record_intake(uow(), actor(), client_id, body)

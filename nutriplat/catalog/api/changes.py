@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import approvals, decisions
-from nutriplat.catalog.change_schemas import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
+from nutriplat.catalog.schemas.changes import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -11,8 +11,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
-from nutriplat.catalog import schemas, services, variants
-from nutriplat.catalog.change_schemas import CatalogueChangeSchema
+from nutriplat.catalog import services, variants
+from nutriplat.catalog.schemas import dishes as schemas
+from nutriplat.catalog.schemas.changes import CatalogueChangeSchema
 from nutriplat.catalog.models import CatalogueChange
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow

@@ -5,7 +5,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
-from nutriplat.clients import lifecycle, logistics_view, schemas, services
+from nutriplat.clients import lifecycle, logistics_view, services
+from nutriplat.clients.schemas import clients as schemas
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("clients", __name__, url_prefix="/api/v1/clients", description="Clients")

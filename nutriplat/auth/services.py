@@ -10,6 +10,7 @@ from nutriplat.access import load_owned
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuthToken, Organisation, User
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.passwords import Passwords, password_problems
 from nutriplat.auth.tokens import digest
 from nutriplat.db import UnitOfWork, utcnow
@@ -18,6 +19,7 @@ from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotAuthenticat
 
 def create_organisation(uow: UnitOfWork, name: str, type_: str, actor: Actor) -> Organisation:
     """``actor`` is required: the CLI and the demo pass ``actor.SYSTEM`` explicitly."""
+    POLICY.check(actor, "create_organisation")
     if not actor.is_platform_admin:
         raise Forbidden("Only a platform administrator creates organisations.")
     errors = ErrorCollector()
@@ -42,8 +44,7 @@ def create_user(
     """``actor`` is the admin creating the account (the CLI passes ``actor.SYSTEM``).
     A user made by anyone but a platform admin belongs to the creator's organisation,
     so only a platform admin makes another platform admin (an admin with none)."""
-    if actor.role != roles.ADMIN:
-        raise Forbidden("Only an administrator creates users.")
+    POLICY.check(actor, "create_user")
     errors = ErrorCollector()
     if role not in roles.ROLES:
         errors.add("role", f"Must be one of: {', '.join(roles.ROLES)}.")
@@ -109,6 +110,7 @@ def revoke_token(uow: UnitOfWork, token: str) -> None:
 
 
 def list_organisations(uow: UnitOfWork, actor: Actor) -> list[Organisation]:
+    POLICY.check(actor, "list_organisations")
     with uow:
         stmt = select(Organisation).order_by(Organisation.name)
         if not actor.is_platform_admin:
@@ -117,6 +119,7 @@ def list_organisations(uow: UnitOfWork, actor: Actor) -> list[Organisation]:
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[User]:
+    POLICY.check(actor, "list_users")
     with uow:
         stmt = select(User).order_by(User.username)
         if not actor.is_platform_admin:
@@ -129,6 +132,7 @@ def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: int) -> User:
     users). Signing in and every token of the account stop working at once
     (``issue_token``/``authenticate`` check ``is_active``); the user row stays, as the
     audit log and the records it made refer to it."""
+    POLICY.check(actor, "deactivate_user")
     with uow:
         user = load_owned(uow.session, User, user_id, actor, "user")
         if user.id == actor.user_id:

@@ -13,6 +13,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, ownership
 from nutriplat.catalog import rules as variant_rules
 from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalog.policy import POLICY
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound
@@ -43,6 +44,7 @@ def add_dish(session: Session, actor: Actor, data: dict[str, Any]) -> Dish:
 
 
 def create_dish(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Dish:
+    POLICY.check(actor, "create_dish")
     if actor.role != roles.ADMIN:
         raise Forbidden("Only admins change the catalogue.")
     with uow:
@@ -64,6 +66,7 @@ def list_dishes(uow: UnitOfWork, filters: dict[str, Any], page: int, page_size: 
 
 
 def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any]) -> Dish:
+    POLICY.check(actor, "update_dish")
     with uow:
         dish = _dish(uow.session, dish_id)
         ownership.check_writer(actor, dish)
@@ -78,6 +81,7 @@ def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any
 
 def withdraw_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
     """Off the menu: no new plan will use it; plans that did keep their variants."""
+    POLICY.check(actor, "withdraw_dish")
     with uow:
         dish = _dish(uow.session, dish_id)
         ownership.check_writer(actor, dish)

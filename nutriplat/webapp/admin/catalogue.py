@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import services, variants
 from nutriplat.catalog import vocabulary as vocab
+from nutriplat.catalog.policy import POLICY
 from nutriplat.catalog.schemas.dishes import DishSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
@@ -19,7 +19,7 @@ PAGE_SIZE = 25
 
 
 @bp.get("/")
-@login_required(ADMIN)
+@login_required(*POLICY.roles("create_dish"))
 def index():  # type: ignore[no-untyped-def]
     search = request.args.get("search", "").strip()
     withdrawn = request.args.get("include_withdrawn") == "true"
@@ -31,7 +31,7 @@ def index():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/dishes/<int:dish_id>")
-@login_required(ADMIN)
+@login_required(*POLICY.roles("update_dish"))
 def dish(dish_id: int):  # type: ignore[no-untyped-def]
     found = services.get_dish(uow(), dish_id)
     histories = {v.id: variants.list_versions(uow(), v.id) for v in found.current_variants}
@@ -39,7 +39,7 @@ def dish(dish_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/dishes/new", methods=["GET", "POST"])
-@login_required(ADMIN)
+@login_required(*POLICY.roles("create_dish"))
 def new_dish():  # type: ignore[no-untyped-def]
     form = Form(request.form)
     if request.method == "POST":

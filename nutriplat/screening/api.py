@@ -5,12 +5,12 @@ from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import CAREGIVER, DIETITIAN
 from nutriplat.clock import business_today
 from nutriplat.db import utcnow
 from nutriplat.list_views import Page, paginated
 from nutriplat.screening import fhir, schemas, services, target_review, worklist
 from nutriplat.screening.models import Assessment, Screening
+from nutriplat.screening.policy import POLICY
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("screening", __name__, url_prefix="/api/v1",
@@ -19,14 +19,14 @@ blp = Blueprint("screening", __name__, url_prefix="/api/v1",
 
 @blp.route("/clients/<int:client_id>/screenings")
 class Screenings(MethodView):
-    @roles_required(DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("history"))
     @blp.response(200, schemas.ScreeningSchema(many=True))
     @paginated(blp, Page)
     def get(self, client_id):
         """The client's screenings, newest first"""
         return services.history(uow(), actor(), client_id, Screening)
 
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("record_screening"))
     @blp.arguments(schemas.ScreeningRequestSchema)
     @blp.response(201, schemas.ScreeningSchema)
     def post(self, body, client_id):
@@ -37,14 +37,14 @@ class Screenings(MethodView):
 
 @blp.route("/clients/<int:client_id>/assessments")
 class Assessments(MethodView):
-    @roles_required(DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("history"))
     @blp.response(200, schemas.AssessmentSchema(many=True))
     @paginated(blp, Page)
     def get(self, client_id):
         """The client's GLIM assessments, newest first"""
         return services.history(uow(), actor(), client_id, Assessment)
 
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("record_assessment"))
     @blp.arguments(schemas.AssessmentRequestSchema)
     @blp.response(201, schemas.AssessmentSchema)
     def post(self, body, client_id):
@@ -55,14 +55,14 @@ class Assessments(MethodView):
 
 @blp.route("/clients/<int:client_id>/targets")
 class Targets(MethodView):
-    @roles_required(DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("get_targets"))
     @blp.arguments(schemas.TargetsQuerySchema, location="query")
     @blp.response(200, schemas.TargetsSchema)
     def get(self, args, client_id):
         """Energy, protein and fluid targets: computed, effective and method"""
         return target_review.get_targets(uow(), actor(), client_id, args.get("on", business_today()))
 
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("override_targets"))
     @blp.arguments(schemas.TargetsOverrideRequestSchema)
     @blp.response(200, schemas.TargetsSchema)
     def put(self, body, client_id):
@@ -72,7 +72,7 @@ class Targets(MethodView):
 
 @blp.route("/clients/<int:client_id>/targets/overrides")
 class TargetOverrides(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("override_history"))
     @blp.response(200, schemas.OverrideRecordSchema(many=True))
     @paginated(blp, Page)
     def get(self, client_id):
@@ -82,7 +82,7 @@ class TargetOverrides(MethodView):
 
 @blp.route("/clients/<int:client_id>/screening-suggestion")
 class ScreeningSuggestion(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("suggestion"))
     @blp.response(200, schemas.SuggestionSchema)
     def get(self, client_id):
         """The instrument that fits the client's setting and age (advice, never a block)"""
@@ -91,7 +91,7 @@ class ScreeningSuggestion(MethodView):
 
 @blp.route("/screenings/due")
 class DueScreenings(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("due_before"))
     @blp.arguments(schemas.DueQuerySchema, location="query")
     @blp.response(200, schemas.DueEntrySchema(many=True))
     @blp.paginate()
@@ -104,7 +104,7 @@ class DueScreenings(MethodView):
 
 @blp.route("/screenings/<int:screening_id>")
 class ScreeningById(MethodView):
-    @roles_required(DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("get_screening"))
     @blp.response(200, schemas.ScreeningSchema)
     def get(self, screening_id):
         """One screening"""
@@ -113,7 +113,7 @@ class ScreeningById(MethodView):
 
 @blp.route("/screenings/<int:screening_id>/fhir")
 class ScreeningFhir(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("export_screening"))
     @blp.response(200, content_type="application/fhir+json")
     def get(self, screening_id):
         """The screening as a FHIR R4 Observation"""

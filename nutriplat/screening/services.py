@@ -20,6 +20,7 @@ from nutriplat.screening import domain
 from nutriplat.screening.care_plan_mark import refresh_mark
 from nutriplat.screening.client_history import client_facts
 from nutriplat.screening.models import Assessment, Screening
+from nutriplat.screening.policy import POLICY
 from nutriplat.screening.rescreening import listing as rescreening
 
 
@@ -43,6 +44,7 @@ def _check_correction(session: Session, model: Any, client: Client, corrects_id:
 
 
 def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Screening:
+    POLICY.check(actor, "record_screening")
     performed_at: datetime = data["performed_at"]
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
@@ -75,6 +77,7 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
 
 
 def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Assessment:
+    POLICY.check(actor, "record_assessment")
     assessed_at: datetime = data["assessed_at"]
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
@@ -103,6 +106,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[
 
 def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[Any]:
     """Screenings or assessments of a client, newest first."""
+    POLICY.check(actor, "history")
     when = model.performed_at if model is Screening else model.assessed_at
     with uow:
         client = load_client(uow.session, actor, client_id)
@@ -115,6 +119,7 @@ def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[A
 
 
 def get_screening(uow: UnitOfWork, actor: Actor, screening_id: int, action: str = "read") -> Screening:
+    POLICY.check(actor, "get_screening")
     with uow:
         screening, client = load_client_row(uow.session, actor, Screening, screening_id, "screening")
         audit.record(uow.session, actor, action, "screening", screening.id, client.id,

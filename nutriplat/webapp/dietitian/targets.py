@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import DIETITIAN
 from nutriplat.clients import services as clients
 from nutriplat.clock import business_today
 from nutriplat.errors import InvalidInput
 from nutriplat.screening import target_review
+from nutriplat.screening.policy import POLICY
 from nutriplat.screening.schemas import TargetsOverrideRequestSchema
 from nutriplat.screening.targets_in_force import TARGET_NAMES
 from nutriplat.web import actor, uow
@@ -21,7 +21,7 @@ FIELDS = ("value", "reason", "valid_from", "valid_until")
 
 
 @bp.route("", methods=["GET", "POST"])
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("override_targets"))
 def edit(client_id: int):  # type: ignore[no-untyped-def]
     client = clients.get_client(uow(), actor(), client_id)
     form = Form(request.form, numbers=tuple(f"{name}.value" for name in TARGET_NAMES))

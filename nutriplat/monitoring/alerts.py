@@ -14,6 +14,7 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict
 from nutriplat.monitoring.models import Alert
+from nutriplat.monitoring.policy import POLICY
 from nutriplat.pagination import page_of
 
 RESOURCE = "alert"
@@ -28,6 +29,7 @@ def _visible(session: Session, actor: Actor) -> Select[tuple[Alert]]:
 
 def list_alerts(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,
                 page_size: int) -> tuple[list[Alert], int]:
+    POLICY.check(actor, "list_alerts")
     with uow:
         stmt = _visible(uow.session, actor)
         statuses = filters.get("status") or ["open", "acknowledged"]
@@ -46,6 +48,7 @@ def list_alerts(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
 
 
 def get_alert(uow: UnitOfWork, actor: Actor, alert_id: int) -> Alert:
+    POLICY.check(actor, "get_alert")
     with uow:
         alert, _ = load_client_row(uow.session, actor, Alert, alert_id, "alert")
         audit.record(uow.session, actor, "read", RESOURCE, alert.id, alert.client_id,
@@ -57,6 +60,7 @@ def get_alert(uow: UnitOfWork, actor: Actor, alert_id: int) -> Alert:
 def act(uow: UnitOfWork, actor: Actor, alert_id: int, action: str, note: str | None) -> Alert:
     """Acknowledge (someone is on it) or resolve (dealt with); a resolved alert is closed
     for good, and the same rule raises a new one only on evidence after the resolution."""
+    POLICY.check(actor, action)
     with uow:
         alert, _ = load_client_row(uow.session, actor, Alert, alert_id, "alert")
         if alert.status not in TRANSITIONS[action]:

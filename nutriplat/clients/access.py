@@ -3,7 +3,7 @@ caregivers only the clients who mandated them and only within the mandate's scop
 cofinancers never see a person."""
 from __future__ import annotations
 
-from typing import NoReturn, TypeVar
+from typing import NoReturn, Protocol, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -13,7 +13,15 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import CaregiverMandate, Client
 from nutriplat.errors import DomainError, Forbidden, NotFound
 
-T = TypeVar("T")
+
+class _OfClient(Protocol):
+    """A row that belongs to one client (an alert, a screening)."""
+
+    @property
+    def client_id(self) -> int: ...
+
+
+T = TypeVar("T", bound=_OfClient)
 
 # An id outside a database integer names no client (and must not reach the query).
 PG_INTEGER_MIN, PG_INTEGER_MAX = -(2**31), 2**31 - 1
@@ -59,7 +67,7 @@ def load_client_row(session: Session, actor: Actor, model: type[T], id_: int, wh
     if row is None:
         raise NotFound(f"No {what} {id_}.")
     try:
-        return row, load_client(session, actor, row.client_id, scope)  # type: ignore[attr-defined]
+        return row, load_client(session, actor, row.client_id, scope)
     except NotFound:
         raise NotFound(f"No {what} {id_}.") from None
 

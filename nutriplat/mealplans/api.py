@@ -7,7 +7,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.list_views import Page, paginated
-from nutriplat.mealplans import editing, profiles, schemas, services
+from nutriplat.mealplans import editing, profiles, services
+from nutriplat.mealplans.schemas import plans as schemas
+from nutriplat.mealplans.schemas.profiles import DietProfileSchema
 from nutriplat.mealplans.policy import POLICY
 from nutriplat.web import actor, roles_required, uow
 
@@ -17,14 +19,14 @@ blp = Blueprint("meal_plans", __name__, url_prefix="/api/v1", description="Diet 
 @blp.route("/clients/<int:client_id>/diet-profile")
 class DietProfile(MethodView):
     @roles_required(*POLICY.roles("get_profile"))
-    @blp.response(200, schemas.DietProfileSchema)
+    @blp.response(200, DietProfileSchema)
     def get(self, client_id):
         """The diet profile: prescription and allergies from the record, planning wishes, targets"""
         return profiles.get_profile(uow(), actor(), client_id)
 
     @roles_required(*POLICY.roles("put_profile"))
-    @blp.arguments(schemas.DietProfileSchema)
-    @blp.response(200, schemas.DietProfileSchema)
+    @blp.arguments(DietProfileSchema)
+    @blp.response(200, DietProfileSchema)
     def put(self, body, client_id):
         """Set meals of the day, appetite, preferences, supplements and weekly budget"""
         return profiles.put_profile(uow(), actor(), client_id, body)

@@ -10,7 +10,7 @@ from nutriplat.clients import services as clients
 from nutriplat.mealplans import editing, services
 from nutriplat.mealplans.domain import TARGETED
 from nutriplat.mealplans.policy import POLICY
-from nutriplat.mealplans.schemas import ApproveSchema, ItemChangeSchema, NewPlanSchema
+from nutriplat.mealplans.schemas.plans import ApproveSchema, ItemChangeSchema, NewPlanSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian.plan_details import plan_details
 from nutriplat.webapp.forms import Form

@@ -54,13 +54,15 @@ def create_dish(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Dish:
         return dish
 
 
-def get_dish(uow: UnitOfWork, dish_id: int) -> Dish:
+def get_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
+    POLICY.check(actor, "get_dish")
     with uow:
         return _dish(uow.session, dish_id)
 
 
-def list_dishes(uow: UnitOfWork, filters: dict[str, Any], page: int, page_size: int
+def list_dishes(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int
                 ) -> tuple[list[Dish], int]:
+    POLICY.check(actor, "list_dishes")
     with uow:
         return page_of(uow.session, _query(filters), page, page_size)
 

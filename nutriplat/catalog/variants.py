@@ -98,13 +98,15 @@ def withdraw_variant(uow: UnitOfWork, actor: Actor, variant_id: int) -> DishVari
         return _commit(uow, variant)
 
 
-def get_variant(uow: UnitOfWork, variant_id: int) -> DishVariant:
+def get_variant(uow: UnitOfWork, actor: Actor, variant_id: int) -> DishVariant:
     """Any version, current or not: a plan may show one that has since changed."""
+    POLICY.check(actor, "get_variant")
     with uow:
         return _load(uow.session, variant_id)
 
 
-def list_versions(uow: UnitOfWork, variant_id: int) -> list[DishVariant]:
+def list_versions(uow: UnitOfWork, actor: Actor, variant_id: int) -> list[DishVariant]:
+    POLICY.check(actor, "list_versions")
     with uow:
         variant = _load(uow.session, variant_id)
         return list(uow.session.scalars(

@@ -36,7 +36,7 @@ class Dishes(MethodView):
     def get(self, filters, pagination_parameters):
         """Dishes on the menu with their current variants, filterable by texture, slot and allergens"""
         dishes, pagination_parameters.item_count = services.list_dishes(
-            uow(), filters, pagination_parameters.page, pagination_parameters.page_size)
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return dishes
 
     @roles_required(*POLICY.roles("create_dish"))
@@ -53,7 +53,7 @@ class DishById(MethodView):
     @blp.response(200, schemas.DishDumpSchema)
     def get(self, dish_id):
         """One dish with its current variants"""
-        return services.get_dish(uow(), dish_id)
+        return services.get_dish(uow(), actor(), dish_id)
 
     @roles_required(*POLICY.roles("update_dish"))
     @blp.arguments(schemas.DishChangeSchema)
@@ -85,7 +85,7 @@ class VariantById(MethodView):
     @blp.response(200, schemas.VariantSchema)
     def get(self, variant_id):
         """One variant version, current or not, with its nutrients per portion"""
-        return variants.get_variant(uow(), variant_id)
+        return variants.get_variant(uow(), actor(), variant_id)
 
     @roles_required(*POLICY.roles("revise_variant"))
     @blp.arguments(schemas.VariantChangeSchema(partial=True))
@@ -110,4 +110,4 @@ class VariantVersions(MethodView):
     @paginated(blp, Page)
     def get(self, variant_id):
         """Every version of this variant, oldest first"""
-        return variants.list_versions(uow(), variant_id)
+        return variants.list_versions(uow(), actor(), variant_id)

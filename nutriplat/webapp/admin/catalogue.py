@@ -25,7 +25,7 @@ def index():  # type: ignore[no-untyped-def]
     withdrawn = request.args.get("include_withdrawn") == "true"
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     filters = {"include_withdrawn": withdrawn} | ({"search": search} if search else {})
-    dishes, total = services.list_dishes(uow(), filters, page, PAGE_SIZE)
+    dishes, total = services.list_dishes(uow(), actor(), filters, page, PAGE_SIZE)
     return render_template("admin/catalogue.html", dishes=dishes, total=total, page=page, search=search,
                            withdrawn=withdrawn, pages=max(1, -(-total // PAGE_SIZE)))
 
@@ -33,8 +33,8 @@ def index():  # type: ignore[no-untyped-def]
 @bp.get("/dishes/<int:dish_id>")
 @login_required(*POLICY.roles("update_dish"))
 def dish(dish_id: int):  # type: ignore[no-untyped-def]
-    found = services.get_dish(uow(), dish_id)
-    histories = {v.id: variants.list_versions(uow(), v.id) for v in found.current_variants}
+    found = services.get_dish(uow(), actor(), dish_id)
+    histories = {v.id: variants.list_versions(uow(), actor(), v.id) for v in found.current_variants}
     return render_template("admin/dish.html", dish=found, histories=histories)
 
 

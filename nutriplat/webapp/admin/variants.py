@@ -39,7 +39,7 @@ def _choices() -> dict[str, Any]:
 @bp.route("/dishes/<int:dish_id>/variants/new", methods=["GET", "POST"])
 @login_required(*POLICY.roles("add_variant"))
 def add(dish_id: int):  # type: ignore[no-untyped-def]
-    dish = services.get_dish(uow(), dish_id)
+    dish = services.get_dish(uow(), actor(), dish_id)
     form = _form()
     if request.method == "POST":
         with form.handling():
@@ -53,7 +53,7 @@ def add(dish_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/variants/<int:variant_id>/versions/new", methods=["GET", "POST"])
 @login_required(*POLICY.roles("revise_variant"))
 def revise(variant_id: int):  # type: ignore[no-untyped-def]
-    current = variants.get_variant(uow(), variant_id)
+    current = variants.get_variant(uow(), actor(), variant_id)
     form = _form() if request.method == "POST" else Form(_values(current), lists=LISTS)
     if request.method == "POST":
         with form.handling():

@@ -35,7 +35,7 @@ class Token(MethodView):
     @blp.response(204)
     def delete(self):
         """Revoke the bearer token of this request"""
-        services.revoke_token(uow(), bearer_token())
+        services.revoke_token(uow(), actor(), bearer_token())
 
 
 @blp.route("/organisations")

@@ -99,7 +99,8 @@ def token_actor(row: AuthToken | None, now: datetime, ip: str | None, purpose: s
     return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
 
 
-def revoke_token(uow: UnitOfWork, token: str) -> None:
+def revoke_token(uow: UnitOfWork, actor: Actor, token: str) -> None:
+    POLICY.check(actor, "revoke_token")
     with uow:
         row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == digest(token)))
         if row is None:

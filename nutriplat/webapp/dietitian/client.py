@@ -19,7 +19,7 @@ bp = Blueprint("client", __name__, url_prefix="/dietitian/clients")
 
 
 @bp.get("/<int:client_id>")
-@login_required(DIETITIAN)
+@login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def show(client_id: int):  # type: ignore[no-untyped-def]
     client = clients.get_client(uow(), actor(), client_id)  # 404/403 before anything else
     weights = measurements.list_measurements(uow(), actor(), client_id, "weight_kg")

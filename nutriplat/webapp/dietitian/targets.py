@@ -10,7 +10,7 @@ from nutriplat.clock import business_today
 from nutriplat.errors import InvalidInput
 from nutriplat.screening import target_review
 from nutriplat.screening.policy import POLICY
-from nutriplat.screening.schemas import TargetsOverrideRequestSchema
+from nutriplat.screening.schemas.targets import TargetsOverrideRequestSchema
 from nutriplat.screening.targets_in_force import TARGET_NAMES
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form

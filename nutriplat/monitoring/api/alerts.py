@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from nutriplat.monitoring import alerts
 from nutriplat.monitoring.policy import POLICY
-from nutriplat.monitoring.schemas import AlertActionSchema, AlertQuerySchema, AlertSchema
+from nutriplat.monitoring.schemas.alerts import AlertActionSchema, AlertQuerySchema, AlertSchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("alerts", __name__, url_prefix="/api/v1/alerts",

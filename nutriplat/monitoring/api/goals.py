@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from nutriplat.list_views import Page, paginated
 from nutriplat.monitoring import goals, surveys
 from nutriplat.monitoring.policy import POLICY
-from nutriplat.monitoring.schemas import GoalProgressSchema, GoalSchema, SurveySchema
+from nutriplat.monitoring.schemas.goals import GoalProgressSchema, GoalSchema, SurveySchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("goals_and_experience", __name__, url_prefix="/api/v1/clients/<int:client_id>",

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import segments
-from nutriplat.billing.common import check_organisation, check_period, provider_of
+from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.models import CofinancingAgreement, Voucher, VoucherProgramme
 from nutriplat.clients.access import load_client
 from nutriplat.clock import business_today

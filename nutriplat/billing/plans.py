@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_first_of_month, provider_of, refuse_invoiced
+from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_invoiced
 from nutriplat.billing.models import Plan, PlanVersion, Tariff, TariffPrice
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, NotFound

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_first_of_month, provider_of, refuse_invoiced
+from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_invoiced
 from nutriplat.billing.domain.coins import DEFAULT_EURO_PER_COIN
 from nutriplat.billing.domain.vat import DEFAULT_VAT_PERCENT
 from nutriplat.billing.models import BillingRate

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.auth.models import Organisation
-from nutriplat.billing.common import check_organisation, check_period, provider_of
+from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain import commissions
 from nutriplat.billing.domain.money import ZERO, total
 from nutriplat.periods import Month

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_organisation, check_period, provider_of
+from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain.money import cents
 from nutriplat.periods import Month
 from nutriplat.billing.models import Charge, LedgerEntry, LicensedProduct

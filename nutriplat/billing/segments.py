@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_period, provider_of
-from nutriplat.billing.domain.segments import Held, held_on, is_member
+from nutriplat.billing.checks import check_period, provider_of
+from nutriplat.billing.domain.segment_membership import Held, held_on, is_member
 from nutriplat.billing.models import ClientBillingAttribute, Segment
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import subscription_checks as checks
-from nutriplat.billing.common import refuse_invoiced
+from nutriplat.billing.checks import refuse_invoiced
 from nutriplat.billing.domain import timeline
 from nutriplat.billing.models import Subscription, SubscriptionChange
 from nutriplat.clients.access import load_client

@@ -19,7 +19,7 @@ from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
 from nutriplat.periods import Period
-from nutriplat.indicators.reporting import baseline_error
+from nutriplat.indicators.reporting_periods import baseline_error
 
 RESOURCE = "agreement"
 

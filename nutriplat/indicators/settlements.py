@@ -16,11 +16,11 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, InvalidInput, NotFound
-from nutriplat.indicators import statement
+from nutriplat.indicators import statement_calculation
 from nutriplat.indicators.agreements import load_agreement, visible
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.periods import Period
-from nutriplat.indicators.settlement_figures import build_snapshot
+from nutriplat.indicators.settlement_snapshot import build_snapshot
 
 RESOURCE = "settlement"
 
@@ -35,7 +35,7 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         agreement = load_agreement(session, actor, agreement_id)
         period = _settleable(session, agreement, period_text)
         snapshot = build_snapshot(session, agreement, period)
-        calculated = statement.calculate(snapshot)
+        calculated = statement_calculation.calculate(snapshot)
         settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
                                 total=Decimal(calculated["total"]), snapshot=snapshot,
@@ -86,7 +86,7 @@ def verify(uow: UnitOfWork, actor: Actor, settlement_id: int) -> dict[str, Any]:
     """Recompute the statement from its stored snapshot and compare, to the cent."""
     with uow:
         settlement = _load(uow.session, actor, settlement_id)
-        again = statement.calculate(settlement.snapshot)
+        again = statement_calculation.calculate(settlement.snapshot)
         return {"settlement_id": settlement.id, "stored_total": str(settlement.total),
                 "recomputed_total": again["total"],
                 "checksum_matches": checksum(settlement.snapshot) == settlement.checksum,

@@ -15,7 +15,7 @@ from nutriplat.indicators import frozen
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
-from nutriplat.indicators.reporting import published_periods
+from nutriplat.indicators.reporting_periods import published_periods
 
 
 def indicator_snapshot(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[str, int]:

@@ -8,25 +8,15 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_invoiced
 from nutriplat.billing.models import Plan, PlanVersion, Tariff, TariffPrice
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector, NotFound
+from nutriplat.errors import Conflict, ErrorCollector
 
 Owned = TypeVar("Owned", Plan, Tariff)
 VERSION_OF: dict[type[Any], type[Any]] = {Plan: PlanVersion, Tariff: TariffPrice}
-
-
-def _load(session: Session, model: type[Owned], organisation_id: int, id_: int) -> Owned:
-    row = session.get(model, id_)
-    if row is None or row.organisation_id != organisation_id:
-        raise NotFound(f"No {model.__tablename__[:-1]} {id_}.")
-    return row
-
-
-def load_plan(session: Session, organisation_id: int, plan_id: int) -> Plan:
-    return _load(session, Plan, organisation_id, plan_id)
 
 
 def version_on(session: Session, plan_id: int, day: date) -> PlanVersion | None:
@@ -97,7 +87,8 @@ def _add_version(uow: UnitOfWork, actor: Actor, model: type[Owned], id_: int,
                  data: dict[str, Any]) -> Owned:
     organisation_id = provider_of(actor)
     with uow:
-        row = _load(uow.session, model, organisation_id, id_)
+        # provider_of above refused a platform admin: the row is the caller's provider's.
+        row = load_owned(uow.session, model, id_, actor, model.__tablename__[:-1])
         _check_version(uow, organisation_id, data["effective_from"])
         if any(v.effective_from == data["effective_from"] for v in row.versions):
             raise Conflict("A version from that month exists; versions are never edited.",

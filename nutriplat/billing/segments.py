@@ -38,11 +38,6 @@ def create_segment(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Segme
         return segment
 
 
-def load_segment(session: Session, organisation_id: int, segment_id: int) -> Segment | None:
-    segment = session.get(Segment, segment_id)
-    return segment if segment is not None and segment.organisation_id == organisation_id else None
-
-
 def attributes_of(session: Session, client_ids: list[int]) -> dict[int, list[Held]]:
     held: dict[int, list[Held]] = {cid: [] for cid in client_ids}
     for row in session.scalars(select(ClientBillingAttribute).where(

@@ -73,7 +73,7 @@ def create_subscription(uow: UnitOfWork, actor: Actor, client_id: int,
     with uow:
         client = load_client(uow.session, actor, client_id)
         start, errors = data["start_date"], ErrorCollector()
-        checks.check_plan(uow.session, errors, "plan_id", client.organisation_id, data["plan_id"], start)
+        checks.check_plan(uow.session, errors, "plan_id", actor, client, data["plan_id"], start)
         for i, rental in enumerate(data.get("rentals") or []):
             checks.check_appliance(uow.session, errors, f"rentals.{i}.appliance", client.organisation_id,
                              rental["appliance"], start)
@@ -92,6 +92,7 @@ def create_subscription(uow: UnitOfWork, actor: Actor, client_id: int,
 
 
 def _load(session: Session, actor: Actor, subscription_id: int) -> tuple[Subscription, Client]:
+    """A client's row: visible when its client is (``load_client``), else "No subscription"."""
     subscription = session.get(Subscription, subscription_id)
     if subscription is None:
         raise NotFound(f"No subscription {subscription_id}.")
@@ -114,8 +115,7 @@ def change_subscription(uow: UnitOfWork, actor: Actor, subscription_id: int,
         subscription, client = _load(uow.session, actor, subscription_id)
         on, kind, errors = data["effective_on"], data["kind"], ErrorCollector()
         if kind == "change_plan":
-            checks.check_plan(uow.session, errors, "plan_id", client.organisation_id,
-                              data.get("plan_id") or 0, on)
+            checks.check_plan(uow.session, errors, "plan_id", actor, client, data.get("plan_id") or 0, on)
         if kind == "set_rental":
             if data.get("quantity") is None:
                 errors.add("quantity", "Required for a rental change.")

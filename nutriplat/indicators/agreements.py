@@ -35,8 +35,14 @@ def visible(session: Session, actor: Actor) -> Select[tuple[Agreement]]:
     raise Forbidden("Only the parties to an agreement see it.")
 
 
+def party_to(session: Session, actor: Actor, agreement_id: int) -> Agreement | None:
+    """The agreement if the actor is a party to it: the provider (``nutriplat.access``'s
+    ownership) or the cofinancer, which owns no row but is named on it."""
+    return session.scalar(visible(session, actor).where(Agreement.id == agreement_id))
+
+
 def load_agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    agreement = session.scalar(visible(session, actor).where(Agreement.id == agreement_id))
+    agreement = party_to(session, actor, agreement_id)
     if agreement is None:
         raise NotFound(f"No agreement {agreement_id}.")
     return agreement

@@ -17,7 +17,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, InvalidInput, NotFound
 from nutriplat.indicators import statement_calculation
-from nutriplat.indicators.agreements import load_agreement, visible
+from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.periods import Period
 from nutriplat.indicators.settlement_snapshot import build_snapshot
@@ -95,7 +95,6 @@ def verify(uow: UnitOfWork, actor: Actor, settlement_id: int) -> dict[str, Any]:
 
 def _load(session: Session, actor: Actor, settlement_id: int) -> Settlement:
     settlement = session.get(Settlement, settlement_id)
-    if settlement is None or session.scalar(visible(session, actor).where(
-            Agreement.id == settlement.agreement_id)) is None:
+    if settlement is None or party_to(session, actor, settlement.agreement_id) is None:
         raise NotFound(f"No settlement {settlement_id}.")
     return settlement

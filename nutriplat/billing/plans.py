@@ -62,16 +62,16 @@ def _create(uow: UnitOfWork, actor: Actor, model: type[Owned], data: dict[str, A
     """A plan or tariff with its first version (``data[first]``)."""
     organisation_id = provider_of(actor)
     version = data.pop(first)
+    taken = (f"A {model.__tablename__[:-1]} with this code exists.", {"code": ["Already in use."]})
     with uow:
         _check_version(uow, organisation_id, version["effective_from"])
         if uow.session.scalar(select(model.id).where(
                 model.organisation_id == organisation_id, model.code == data["code"])):
-            raise Conflict(f"A {model.__tablename__[:-1]} with this code exists.",
-                           {"code": ["Already in use."]})
+            raise Conflict(*taken)
         row = model(organisation_id=organisation_id, **data)
         row.versions.append(VERSION_OF[model](created_by=actor.user_id, **version))
         uow.session.add(row)
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have taken the code a moment ago
         return row
 
 
@@ -90,11 +90,12 @@ def _add_version(uow: UnitOfWork, actor: Actor, model: type[Owned], id_: int,
         # provider_of above refused a platform admin: the row is the caller's provider's.
         row = load_owned(uow.session, model, id_, actor, model.__tablename__[:-1])
         _check_version(uow, organisation_id, data["effective_from"])
+        taken = ("A version from that month exists; versions are never edited.",
+                 {"effective_from": ["Already has a version."]})
         if any(v.effective_from == data["effective_from"] for v in row.versions):
-            raise Conflict("A version from that month exists; versions are never edited.",
-                           {"effective_from": ["Already has a version."]})
+            raise Conflict(*taken)
         row.versions.append(VERSION_OF[model](created_by=actor.user_id, **data))
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have added it a moment ago
         return row
 
 

@@ -53,12 +53,12 @@ def set_rate(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> BillingRate
     errors.raise_if_any()
     with uow:
         refuse_invoiced(uow.session, organisation_id, "effective_from", data["effective_from"])
+        taken = ("This rate already has a value from that month.", {"effective_from": ["Already set."]})
         if uow.session.scalar(select(BillingRate.id).where(
                 BillingRate.organisation_id == organisation_id, BillingRate.key == data["key"],
                 BillingRate.effective_from == data["effective_from"])):
-            raise Conflict("This rate already has a value from that month.",
-                           {"effective_from": ["Already set."]})
+            raise Conflict(*taken)
         rate = BillingRate(organisation_id=organisation_id, created_by=actor.user_id, **data)
         uow.session.add(rate)
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have set it a moment ago
         return rate

@@ -28,13 +28,14 @@ def list_segments(uow: UnitOfWork, actor: Actor) -> list[Segment]:
 
 def create_segment(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Segment:
     organisation_id = provider_of(actor)
+    taken = ("A segment with this code exists.", {"code": ["Already in use."]})
     with uow:
         if uow.session.scalar(select(Segment.id).where(
                 Segment.organisation_id == organisation_id, Segment.code == data["code"])):
-            raise Conflict("A segment with this code exists.", {"code": ["Already in use."]})
+            raise Conflict(*taken)
         segment = Segment(organisation_id=organisation_id, **data)
         uow.session.add(segment)
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have taken the code a moment ago
         return segment
 
 

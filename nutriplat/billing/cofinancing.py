@@ -16,6 +16,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.billing import segments
 from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.models import CofinancingAgreement, Segment, Voucher, VoucherProgramme
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.access import load_client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
@@ -35,12 +36,14 @@ def _check_parties(session: Session, actor: Actor, data: dict[str, Any]) -> None
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[CofinancingAgreement]:
+    POLICY.check(actor, "list_agreements")
     with uow:
         return list(uow.session.scalars(select(CofinancingAgreement).where(
             CofinancingAgreement.organisation_id == provider_of(actor)).order_by(CofinancingAgreement.id)))
 
 
 def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> CofinancingAgreement:
+    POLICY.check(actor, "create_agreement")
     organisation_id = provider_of(actor)
     with uow:
         _check_parties(uow.session, actor, data)
@@ -73,6 +76,7 @@ def _visible(actor: Actor) -> Any:
 
 
 def list_programmes(uow: UnitOfWork, actor: Actor) -> list[Budget]:
+    POLICY.check(actor, "list_programmes")
     with uow:
         rows = uow.session.scalars(
             select(VoucherProgramme).where(_visible(actor)).order_by(VoucherProgramme.id))
@@ -80,6 +84,7 @@ def list_programmes(uow: UnitOfWork, actor: Actor) -> list[Budget]:
 
 
 def get_programme(uow: UnitOfWork, actor: Actor, programme_id: int) -> Budget:
+    POLICY.check(actor, "get_programme")
     with uow:
         programme = uow.session.scalar(select(VoucherProgramme).where(
             VoucherProgramme.id == programme_id, _visible(actor)))
@@ -89,6 +94,7 @@ def get_programme(uow: UnitOfWork, actor: Actor, programme_id: int) -> Budget:
 
 
 def create_programme(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Budget:
+    POLICY.check(actor, "create_programme")
     organisation_id = provider_of(actor)
     with uow:
         _check_parties(uow.session, actor, data)
@@ -116,6 +122,7 @@ def _commit_budget(session: Session, programme: VoucherProgramme) -> None:
 
 
 def issue_voucher(uow: UnitOfWork, actor: Actor, programme_id: int, data: dict[str, Any]) -> Voucher:
+    POLICY.check(actor, "issue_voucher")
     today = business_today()
     with uow:
         programme = load_owned(uow.session, VoucherProgramme, programme_id, actor, "voucher programme")

@@ -15,6 +15,7 @@ from nutriplat.billing import issuing
 from nutriplat.billing.domain.lines import Line
 from nutriplat.billing.domain.money import total
 from nutriplat.billing.models import Invoice, InvoiceLine
+from nutriplat.billing.policy import POLICY
 from nutriplat.billing.vocabulary import INVOICE_TRANSITIONS
 from nutriplat.clients.access import visible_clients
 from nutriplat.clients.models import Client
@@ -45,6 +46,7 @@ def _audit_reads(session: Session, actor: Actor, invoices: list[Invoice], action
 
 def list_invoices(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,
                   page_size: int) -> tuple[list[Invoice], int]:
+    POLICY.check(actor, "list_invoices")
     with uow:
         stmt = _visible(uow.session, actor)
         if "month" in filters:
@@ -61,6 +63,7 @@ def list_invoices(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: 
 
 
 def get_invoice(uow: UnitOfWork, actor: Actor, invoice_id: int, action: str = "read") -> Invoice:
+    POLICY.check(actor, "get_invoice")
     with uow:
         invoice = uow.session.scalar(_visible(uow.session, actor).where(Invoice.id == invoice_id))
         if invoice is None:
@@ -108,6 +111,7 @@ def _credit_lines(session: Session, invoice: Invoice,
 
 
 def credit(uow: UnitOfWork, actor: Actor, invoice_id: int, data: dict[str, Any]) -> Invoice:
+    POLICY.check(actor, "credit_invoice")
     with uow:
         invoice = uow.session.scalar(_visible(uow.session, actor).where(Invoice.id == invoice_id))
         if invoice is None:
@@ -131,6 +135,7 @@ def credit(uow: UnitOfWork, actor: Actor, invoice_id: int, data: dict[str, Any])
 
 
 def change_status(uow: UnitOfWork, actor: Actor, invoice_id: int, to_status: str) -> Invoice:
+    POLICY.check(actor, "change_invoice_status")
     with uow:
         invoice = uow.session.scalar(_visible(uow.session, actor).where(Invoice.id == invoice_id))
         if invoice is None:

@@ -12,6 +12,7 @@ from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_invoiced
 from nutriplat.billing.models import Plan, PlanVersion, Tariff, TariffPrice
+from nutriplat.billing.policy import POLICY
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 
@@ -44,10 +45,12 @@ def _list(uow: UnitOfWork, actor: Actor, model: type[Owned]) -> list[Owned]:
 
 
 def list_plans(uow: UnitOfWork, actor: Actor) -> list[Plan]:
+    POLICY.check(actor, "list_plans")
     return _list(uow, actor, Plan)
 
 
 def list_tariffs(uow: UnitOfWork, actor: Actor) -> list[Tariff]:
+    POLICY.check(actor, "list_tariffs")
     return _list(uow, actor, Tariff)
 
 
@@ -76,10 +79,12 @@ def _create(uow: UnitOfWork, actor: Actor, model: type[Owned], data: dict[str, A
 
 
 def create_plan(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Plan:
+    POLICY.check(actor, "create_plan")
     return _create(uow, actor, Plan, data, "version")
 
 
 def create_tariff(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Tariff:
+    POLICY.check(actor, "create_tariff")
     return _create(uow, actor, Tariff, data, "price")
 
 
@@ -100,8 +105,10 @@ def _add_version(uow: UnitOfWork, actor: Actor, model: type[Owned], id_: int,
 
 
 def add_plan_version(uow: UnitOfWork, actor: Actor, plan_id: int, data: dict[str, Any]) -> Plan:
+    POLICY.check(actor, "add_plan_version")
     return _add_version(uow, actor, Plan, plan_id, data)
 
 
 def add_tariff_price(uow: UnitOfWork, actor: Actor, tariff_id: int, data: dict[str, Any]) -> Tariff:
+    POLICY.check(actor, "add_tariff_price")
     return _add_version(uow, actor, Tariff, tariff_id, data)

@@ -15,6 +15,7 @@ from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_i
 from nutriplat.billing.domain.coins import DEFAULT_EURO_PER_COIN
 from nutriplat.billing.domain.vat import DEFAULT_VAT_PERCENT
 from nutriplat.billing.models import BillingRate
+from nutriplat.billing.policy import POLICY
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 
@@ -39,12 +40,14 @@ def vat_percent(rates: dict[str, Decimal]) -> dict[str, Decimal]:
 
 
 def list_rates(uow: UnitOfWork, actor: Actor, on: date) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_rates")
     with uow:
         in_force = rates_on(uow.session, provider_of(actor), on)
         return [{"key": key, "value": value, "default": DEFAULTS[key]} for key, value in in_force.items()]
 
 
 def set_rate(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> BillingRate:
+    POLICY.check(actor, "set_rate")
     organisation_id = provider_of(actor)
     errors = ErrorCollector()
     check_first_of_month(errors, "effective_from", data["effective_from"])

@@ -16,6 +16,7 @@ from nutriplat.billing import subscription_checks as checks
 from nutriplat.billing.checks import refuse_invoiced
 from nutriplat.billing.domain import timeline
 from nutriplat.billing.models import Subscription, SubscriptionChange
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
@@ -57,6 +58,7 @@ def _record(session: Session, actor: Actor, action: str, subscription: Subscript
 
 
 def list_subscriptions(uow: UnitOfWork, actor: Actor, client_id: int) -> list[SubscriptionView]:
+    POLICY.check(actor, "list_subscriptions")
     with uow:
         client = load_client(uow.session, actor, client_id, scope="order")
         rows = uow.session.scalars(select(Subscription).where(
@@ -70,6 +72,7 @@ def list_subscriptions(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Su
 
 def create_subscription(uow: UnitOfWork, actor: Actor, client_id: int,
                         data: dict[str, Any]) -> SubscriptionView:
+    POLICY.check(actor, "create_subscription")
     with uow:
         client = load_client(uow.session, actor, client_id)
         start, errors = data["start_date"], ErrorCollector()
@@ -111,6 +114,7 @@ def _replayed(subscription: Subscription, **kwargs: Any) -> list[timeline.Span]:
 
 def change_subscription(uow: UnitOfWork, actor: Actor, subscription_id: int,
                         data: dict[str, Any]) -> SubscriptionView:
+    POLICY.check(actor, "change_subscription")
     with uow:
         subscription, client = _load(uow.session, actor, subscription_id)
         on, kind, errors = data["effective_on"], data["kind"], ErrorCollector()
@@ -134,6 +138,7 @@ def change_subscription(uow: UnitOfWork, actor: Actor, subscription_id: int,
 
 
 def withdraw_change(uow: UnitOfWork, actor: Actor, subscription_id: int, change_id: int) -> SubscriptionView:
+    POLICY.check(actor, "withdraw_change")
     with uow:
         subscription, client = _load(uow.session, actor, subscription_id)
         change = next((c for c in subscription.changes if c.id == change_id), None)

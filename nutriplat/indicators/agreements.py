@@ -18,6 +18,7 @@ from nutriplat.indicators import definitions, terms
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
 from nutriplat.indicators.reporting_periods import baseline_error
 
@@ -49,16 +50,19 @@ def load_agreement(session: Session, actor: Actor, agreement_id: int) -> Agreeme
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[Agreement]:
+    POLICY.check(actor, "list_agreements")
     with uow:
         return list(uow.session.scalars(visible(uow.session, actor).order_by(Agreement.id)))
 
 
 def get_agreement(uow: UnitOfWork, actor: Actor, agreement_id: int) -> Agreement:
+    POLICY.check(actor, "get_agreement")
     with uow:
         return load_agreement(uow.session, actor, agreement_id)
 
 
 def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agreement:
+    POLICY.check(actor, "create_agreement")
     if actor.organisation_id is None:
         raise Forbidden("An agreement is made by a provider's admin; you have no organisation.")
     with uow:

@@ -15,6 +15,7 @@ from nutriplat.indicators import frozen, report_computation
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.models import Agreement
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
 from nutriplat.indicators.reporting_periods import published_periods, requested_period
 
@@ -47,6 +48,7 @@ def chosen_period(agreement: Agreement, text: str | None, today: date) -> Period
 
 def indicator_report(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | None) -> Report:
     """The frozen reports of the baseline (once closed) and of one closed reporting period."""
+    POLICY.check(actor, "indicator_report")
     today = business_today()
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
@@ -72,6 +74,7 @@ class Trends:
 def trends(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | None) -> Trends:
     """Per indicator, its total per published period (the frozen reports' totals: the same
     suppressed figures as the reports, never a figure of another period) up to the given one."""
+    POLICY.check(actor, "trends")
     today = business_today()
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)

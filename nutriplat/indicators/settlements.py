@@ -19,6 +19,7 @@ from nutriplat.errors import Conflict, InvalidInput, NotFound
 from nutriplat.indicators import statement_calculation
 from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
 from nutriplat.indicators.settlement_snapshot import build_snapshot
 
@@ -30,6 +31,7 @@ def checksum(snapshot: dict[str, Any]) -> str:
 
 
 def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -> Settlement:
+    POLICY.check(actor, "settle")
     with uow:
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
@@ -71,6 +73,7 @@ def _settleable(session: Session, agreement: Agreement, period_text: str) -> Per
 
 
 def list_settlements(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[Settlement]:
+    POLICY.check(actor, "list_settlements")
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
         return list(uow.session.scalars(select(Settlement).where(Settlement.agreement_id == agreement.id)
@@ -78,12 +81,14 @@ def list_settlements(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[S
 
 
 def get_settlement(uow: UnitOfWork, actor: Actor, settlement_id: int) -> Settlement:
+    POLICY.check(actor, "get_settlement")
     with uow:
         return _load(uow.session, actor, settlement_id)
 
 
 def verify(uow: UnitOfWork, actor: Actor, settlement_id: int) -> dict[str, Any]:
     """Recompute the statement from its stored snapshot and compare, to the cent."""
+    POLICY.check(actor, "verify")
     with uow:
         settlement = _load(uow.session, actor, settlement_id)
         again = statement_calculation.calculate(settlement.snapshot)

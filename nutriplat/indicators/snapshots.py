@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
@@ -39,6 +40,7 @@ def indicator_snapshot(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[
 
 def list_snapshots(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[IndicatorSnapshot]:
     """The frozen reports of the agreement's published periods (never another period)."""
+    POLICY.check(actor, "list_snapshots")
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
         labels = [p.label for p in _published(agreement)]

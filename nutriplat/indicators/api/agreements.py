@@ -5,21 +5,19 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, COFINANCER
 from nutriplat.indicators import agreements, definitions, settlements, snapshots
 from nutriplat.indicators import schemas as s
+from nutriplat.indicators.policy import POLICY
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("agreements", __name__, url_prefix="/api/v1",
                 description="Indicators as data, result-based agreements and settlement statements")
 
-PARTIES = (ADMIN, COFINANCER)
-
 
 @blp.route("/indicators")
 class Indicators(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("list_definitions"))
     @blp.response(200, s.IndicatorSchema(many=True))
     @paginated(blp, Page)
     def get(self):
@@ -29,14 +27,14 @@ class Indicators(MethodView):
 
 @blp.route("/agreements")
 class Agreements(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("list_agreements"))
     @blp.response(200, s.OutcomeAgreementOutSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """The agreements the caller is a party to"""
         return agreements.list_agreements(uow(), actor())
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("create_agreement"))
     @blp.arguments(s.OutcomeAgreementSchema)
     @blp.response(201, s.OutcomeAgreementOutSchema)
     def post(self, body):
@@ -46,7 +44,7 @@ class Agreements(MethodView):
 
 @blp.route("/agreements/<int:agreement_id>")
 class AgreementById(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("get_agreement"))
     @blp.response(200, s.OutcomeAgreementOutSchema)
     def get(self, agreement_id):
         """One agreement"""
@@ -55,14 +53,14 @@ class AgreementById(MethodView):
 
 @blp.route("/agreements/<int:agreement_id>/settlements")
 class Settlements(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("list_settlements"))
     @blp.response(200, s.SettlementSchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
         """The statements issued under the agreement"""
         return settlements.list_settlements(uow(), actor(), agreement_id)
 
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("settle"))
     @blp.arguments(s.SettlementRequestSchema)
     @blp.response(201, s.SettlementSchema)
     def post(self, body, agreement_id):
@@ -72,7 +70,7 @@ class Settlements(MethodView):
 
 @blp.route("/agreements/<int:agreement_id>/snapshots")
 class Snapshots(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("list_snapshots"))
     @blp.response(200, s.SnapshotSchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
@@ -82,7 +80,7 @@ class Snapshots(MethodView):
 
 @blp.route("/settlements/<int:settlement_id>")
 class SettlementById(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("get_settlement"))
     @blp.response(200, s.SettlementSchema)
     def get(self, settlement_id):
         """One issued statement with its snapshot"""
@@ -91,7 +89,7 @@ class SettlementById(MethodView):
 
 @blp.route("/settlements/<int:settlement_id>/verification")
 class Verification(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("verify"))
     @blp.response(200, s.VerificationSchema)
     def get(self, settlement_id):
         """Recompute the statement from its stored snapshot and compare it to the cent"""

@@ -6,7 +6,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.indicators import agreements, definitions, settlements, snapshots
-from nutriplat.indicators import schemas as s
+from nutriplat.indicators.schemas import agreements as s
+from nutriplat.indicators.schemas import settlements as ss
 from nutriplat.indicators.policy import POLICY
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
@@ -54,15 +55,15 @@ class AgreementById(MethodView):
 @blp.route("/agreements/<int:agreement_id>/settlements")
 class Settlements(MethodView):
     @roles_required(*POLICY.roles("list_settlements"))
-    @blp.response(200, s.SettlementSchema(many=True))
+    @blp.response(200, ss.SettlementSchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
         """The statements issued under the agreement"""
         return settlements.list_settlements(uow(), actor(), agreement_id)
 
     @roles_required(*POLICY.roles("settle"))
-    @blp.arguments(s.SettlementRequestSchema)
-    @blp.response(201, s.SettlementSchema)
+    @blp.arguments(ss.SettlementRequestSchema)
+    @blp.response(201, ss.SettlementSchema)
     def post(self, body, agreement_id):
         """Settle a complete period: indicator values and targets, payment lines step by step, snapshot"""
         return settlements.settle(uow(), actor(), agreement_id, body["period"])
@@ -71,7 +72,7 @@ class Settlements(MethodView):
 @blp.route("/agreements/<int:agreement_id>/snapshots")
 class Snapshots(MethodView):
     @roles_required(*POLICY.roles("list_snapshots"))
-    @blp.response(200, s.SnapshotSchema(many=True))
+    @blp.response(200, ss.SnapshotSchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
         """The monthly indicator snapshots (suppressed rows, as computed at the time)"""
@@ -81,7 +82,7 @@ class Snapshots(MethodView):
 @blp.route("/settlements/<int:settlement_id>")
 class SettlementById(MethodView):
     @roles_required(*POLICY.roles("get_settlement"))
-    @blp.response(200, s.SettlementSchema)
+    @blp.response(200, ss.SettlementSchema)
     def get(self, settlement_id):
         """One issued statement with its snapshot"""
         return settlements.get_settlement(uow(), actor(), settlement_id)
@@ -90,7 +91,7 @@ class SettlementById(MethodView):
 @blp.route("/settlements/<int:settlement_id>/verification")
 class Verification(MethodView):
     @roles_required(*POLICY.roles("verify"))
-    @blp.response(200, s.VerificationSchema)
+    @blp.response(200, ss.VerificationSchema)
     def get(self, settlement_id):
         """Recompute the statement from its stored snapshot and compare it to the cent"""
         return settlements.verify(uow(), actor(), settlement_id)

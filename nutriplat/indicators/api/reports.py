@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from nutriplat.errors import InvalidInput
 from nutriplat.indicators import exports, reports
 from nutriplat.indicators.policy import POLICY
-from nutriplat.indicators.schemas import ReportQuerySchema, ReportSchema, TrendQuerySchema
+from nutriplat.indicators.schemas.reports import ReportQuerySchema, ReportSchema, TrendQuerySchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("reports", __name__, url_prefix="/api/v1/reports",

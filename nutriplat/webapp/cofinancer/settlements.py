@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from nutriplat.indicators import agreements, settlements
 from nutriplat.indicators.policy import POLICY
-from nutriplat.indicators.schemas import SettlementRequestSchema
+from nutriplat.indicators.schemas.settlements import SettlementRequestSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import NON_FIELD, Form
 from nutriplat.webapp.session import login_required

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
-from nutriplat.billing import charges, cofinancing, healthcoins, invoicing, segments, subscriptions
+from nutriplat.billing import charges, cofinancing, healthcoins, invoicing_run, segments, subscriptions
 from nutriplat.periods import Month, last_complete_month
 from nutriplat.billing.models import (
     ClientBillingAttribute, CoinEntry, Plan, Subscription, Voucher, VoucherProgramme,
@@ -51,7 +51,7 @@ def seed_billing(factory: sessionmaker[Session], population: Population, today: 
             _client(new, staff, client, person, population.seed, plan_ids, month, report)
     _vouchers(new, staff, month, report)
     for period in (month.previous(), month):
-        for what, n in invoicing.run(new, period, today).counts.items():
+        for what, n in invoicing_run.run(new, period, today).counts.items():
             report.count(f"{what} ({period})", n)
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, DIETITIAN
 from nutriplat.billing import cofinancing, plans, rates, referrals, royalties, segments
+from nutriplat.billing.policy import POLICY
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import ledger as ls
 from nutriplat.billing.schemas import prices as ps
@@ -21,14 +21,14 @@ blp = Blueprint("billing_setup", __name__, url_prefix="/api/v1/billing",
 
 @blp.route("/plans")
 class Plans(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("list_plans"))
     @blp.response(200, ps.BillingPlanSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """Plans with every price version"""
         return plans.list_plans(uow(), actor())
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("create_plan"))
     @blp.arguments(ps.BillingPlanSchema)
     @blp.response(201, ps.BillingPlanSchema)
     def post(self, body):
@@ -38,7 +38,7 @@ class Plans(MethodView):
 
 @blp.route("/plans/<int:plan_id>/versions")
 class PlanVersions(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("add_plan_version"))
     @blp.arguments(ps.BillingPlanVersionSchema)
     @blp.response(201, ps.BillingPlanSchema)
     def post(self, body, plan_id):
@@ -48,14 +48,14 @@ class PlanVersions(MethodView):
 
 @blp.route("/tariffs")
 class Tariffs(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("list_tariffs"))
     @blp.response(200, ps.TariffSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """Rental (per appliance a month) and add-on (per unit) tariffs"""
         return plans.list_tariffs(uow(), actor())
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("create_tariff"))
     @blp.arguments(ps.TariffSchema)
     @blp.response(201, ps.TariffSchema)
     def post(self, body):
@@ -65,7 +65,7 @@ class Tariffs(MethodView):
 
 @blp.route("/tariffs/<int:tariff_id>/prices")
 class TariffPrices(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("add_tariff_price"))
     @blp.arguments(ps.TariffPriceSchema)
     @blp.response(201, ps.TariffSchema)
     def post(self, body, tariff_id):
@@ -75,7 +75,7 @@ class TariffPrices(MethodView):
 
 @blp.route("/rates")
 class Rates(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("list_rates"))
     @blp.arguments(ps.RateQuerySchema, location="query")
     @blp.response(200, ps.RateSchema(many=True))
     @paginated(blp, Page)
@@ -83,7 +83,7 @@ class Rates(MethodView):
         """VAT per line kind and the healthcoin value in force, with the defaults"""
         return rates.list_rates(uow(), actor(), args.get("on", business_today()))
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("set_rate"))
     @blp.arguments(ps.RateSchema)
     @blp.response(201, ps.RateSchema)
     def post(self, body):
@@ -95,13 +95,13 @@ def _collection(path: str, name: str, schema, list_, create,  # type: ignore[no-
                 one: str, many: str) -> None:
     """GET and POST of a rule collection that only admins see and change (four alike)."""
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles(list_.__name__))
     @blp.response(200, schema(many=True))
     @paginated(blp, Page)
     def get(self):  # type: ignore[no-untyped-def]
         return list_(uow(), actor())
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles(create.__name__))
     @blp.arguments(schema)
     @blp.response(201, schema)
     def post(self, body):  # type: ignore[no-untyped-def]

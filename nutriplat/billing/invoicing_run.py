@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
-from nutriplat.billing import cofinancer_billing, issuing, referrals, royalties
+from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
 from nutriplat.periods import Month
 from nutriplat.billing.month_inputs import Inputs, gather
@@ -89,7 +89,7 @@ def invoice_provider_month(session: Session, organisation_id: int, month: Month,
     for client_id in _candidates(session, organisation_id, month):
         if _invoice_client(session, organisation_id, client_id, month, today, vat):
             summary.add("client invoices")
-    summary.add("cofinancer invoices", cofinancer_billing.bill(session, organisation_id, month, today))
+    summary.add("cofinancer invoices", invoicing_cofinancers.bill(session, organisation_id, month, today))
     summary.add("ledger entries", referrals.accrue(session, organisation_id, month))
     if first_run:  # a month's royalties are accrued once; charges recorded later wait for the next month
         summary.add("ledger entries", royalties.accrue(session, organisation_id, month))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
-from nutriplat.indicators import frozen, report, terms
+from nutriplat.indicators import frozen, report_computation, terms
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.periods import Period
 from nutriplat.indicators.suppression import THRESHOLD
@@ -60,7 +60,7 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
                         "target": None if targets[d.code] is None else plain(targets[d.code]),
                         "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
                         "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden]}
-                       for d in report.definitions_of(agreement)],
+                       for d in report_computation.definitions_of(agreement)],
         "rules": [{"position": r.position, "kind": r.kind, "params": r.params} for r in agreement.rules],
         "start_budget_paid_before": session.scalar(
             select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,

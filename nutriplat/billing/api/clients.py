@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
 from nutriplat.billing import charges, healthcoins, segments, subscriptions
+from nutriplat.billing.policy import POLICY
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import ledger as ls
 from nutriplat.billing.schemas import subscriptions as ss
@@ -20,14 +20,14 @@ CLIENT = "/clients/<int:client_id>"
 
 @blp.route(f"{CLIENT}/subscriptions")
 class Subscriptions(MethodView):
-    @roles_required(ADMIN, DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("list_subscriptions"))
     @blp.response(200, ss.SubscriptionOutSchema(many=True))
     @paginated(blp, Page)
     def get(self, client_id):
         """The client's subscriptions with status today and every change (caregivers: order mandate)"""
         return subscriptions.list_subscriptions(uow(), actor(), client_id)
 
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("create_subscription"))
     @blp.arguments(ss.SubscriptionSchema)
     @blp.response(201, ss.SubscriptionOutSchema)
     def post(self, body, client_id):
@@ -37,7 +37,7 @@ class Subscriptions(MethodView):
 
 @blp.route("/subscriptions/<int:subscription_id>/changes")
 class SubscriptionChanges(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("change_subscription"))
     @blp.arguments(ss.ChangeSchema)
     @blp.response(201, ss.SubscriptionOutSchema)
     def post(self, body, subscription_id):
@@ -47,7 +47,7 @@ class SubscriptionChanges(MethodView):
 
 @blp.route("/subscriptions/<int:subscription_id>/changes/<int:change_id>")
 class SubscriptionChangeById(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("withdraw_change"))
     @blp.response(200, ss.SubscriptionOutSchema)
     def delete(self, subscription_id, change_id):
         """Withdraw a scheduled change that is not in force yet"""
@@ -56,14 +56,14 @@ class SubscriptionChangeById(MethodView):
 
 @blp.route(f"{CLIENT}/billing-attributes")
 class BillingAttributes(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("list_attributes"))
     @blp.response(200, cs.AttributeSchema(many=True))
     @paginated(blp, Page)
     def get(self, client_id):
         """Increased reimbursement, living alone, low income — with validity"""
         return segments.list_attributes(uow(), actor(), client_id)
 
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("add_attribute"))
     @blp.arguments(cs.AttributeSchema)
     @blp.response(201, cs.AttributeSchema)
     def post(self, body, client_id):
@@ -73,7 +73,7 @@ class BillingAttributes(MethodView):
 
 @blp.route(f"{CLIENT}/billing-attributes/<int:attribute_id>")
 class BillingAttributeById(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("end_attribute"))
     @blp.arguments(cs.AttributeEndSchema)
     @blp.response(200, cs.AttributeSchema)
     def patch(self, body, client_id, attribute_id):
@@ -83,7 +83,7 @@ class BillingAttributeById(MethodView):
 
 @blp.route(f"{CLIENT}/charges")
 class Charges(MethodView):
-    @roles_required(ADMIN, LOGISTICS)
+    @roles_required(*POLICY.roles("list_charges"))
     @blp.arguments(ss.ChargeQuerySchema, location="query")
     @blp.response(200, ss.ChargeSchema(many=True))
     @paginated(blp, Page)
@@ -91,7 +91,7 @@ class Charges(MethodView):
         """Extra meals and add-ons, with the invoice that billed each"""
         return charges.list_charges(uow(), actor(), client_id, args.get("month"))
 
-    @roles_required(ADMIN, LOGISTICS)
+    @roles_required(*POLICY.roles("record_charge"))
     @blp.arguments(ss.ChargeSchema)
     @blp.response(201, ss.ChargeSchema)
     def post(self, body, client_id):
@@ -101,7 +101,7 @@ class Charges(MethodView):
 
 @blp.route(f"{CLIENT}/healthcoins")
 class Healthcoins(MethodView):
-    @roles_required(ADMIN, DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("coin_ledger"))
     @blp.response(200, ls.CoinsSchema)
     def get(self, client_id):
         """Balances (client, caregivers) and entries"""
@@ -110,7 +110,7 @@ class Healthcoins(MethodView):
 
 @blp.route(f"{CLIENT}/healthcoins/awards")
 class CoinAwards(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("award_coins"))
     @blp.arguments(ls.CoinAwardSchema)
     @blp.response(201, ls.CoinEntrySchema)
     def post(self, body, client_id):
@@ -120,7 +120,7 @@ class CoinAwards(MethodView):
 
 @blp.route(f"{CLIENT}/healthcoins/redemptions")
 class CoinRedemptions(MethodView):
-    @roles_required(ADMIN, DIETITIAN, CAREGIVER)
+    @roles_required(*POLICY.roles("redeem_coins"))
     @blp.arguments(ls.CoinRedemptionSchema)
     @blp.response(201, ls.CoinEntrySchema)
     def post(self, body, client_id):

@@ -5,21 +5,20 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, COFINANCER
 from nutriplat.indicators import agreements, definitions, settlements, snapshots
-from nutriplat.indicators import schemas as s
+from nutriplat.indicators.schemas import agreements as s
+from nutriplat.indicators.schemas import settlements as ss
+from nutriplat.indicators.policy import POLICY
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("agreements", __name__, url_prefix="/api/v1",
                 description="Indicators as data, result-based agreements and settlement statements")
 
-PARTIES = (ADMIN, COFINANCER)
-
 
 @blp.route("/indicators")
 class Indicators(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("list_definitions"))
     @blp.response(200, s.IndicatorSchema(many=True))
     @paginated(blp, Page)
     def get(self):
@@ -29,14 +28,14 @@ class Indicators(MethodView):
 
 @blp.route("/agreements")
 class Agreements(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("list_agreements"))
     @blp.response(200, s.OutcomeAgreementOutSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """The agreements the caller is a party to"""
         return agreements.list_agreements(uow(), actor())
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("create_agreement"))
     @blp.arguments(s.OutcomeAgreementSchema)
     @blp.response(201, s.OutcomeAgreementOutSchema)
     def post(self, body):
@@ -46,7 +45,7 @@ class Agreements(MethodView):
 
 @blp.route("/agreements/<int:agreement_id>")
 class AgreementById(MethodView):
-    @roles_required(*PARTIES)
+    @roles_required(*POLICY.roles("get_agreement"))
     @blp.response(200, s.OutcomeAgreementOutSchema)
     def get(self, agreement_id):
         """One agreement"""
@@ -55,16 +54,16 @@ class AgreementById(MethodView):
 
 @blp.route("/agreements/<int:agreement_id>/settlements")
 class Settlements(MethodView):
-    @roles_required(*PARTIES)
-    @blp.response(200, s.SettlementSchema(many=True))
+    @roles_required(*POLICY.roles("list_settlements"))
+    @blp.response(200, ss.SettlementSchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
         """The statements issued under the agreement"""
         return settlements.list_settlements(uow(), actor(), agreement_id)
 
-    @roles_required(*PARTIES)
-    @blp.arguments(s.SettlementRequestSchema)
-    @blp.response(201, s.SettlementSchema)
+    @roles_required(*POLICY.roles("settle"))
+    @blp.arguments(ss.SettlementRequestSchema)
+    @blp.response(201, ss.SettlementSchema)
     def post(self, body, agreement_id):
         """Settle a complete period: indicator values and targets, payment lines step by step, snapshot"""
         return settlements.settle(uow(), actor(), agreement_id, body["period"])
@@ -72,8 +71,8 @@ class Settlements(MethodView):
 
 @blp.route("/agreements/<int:agreement_id>/snapshots")
 class Snapshots(MethodView):
-    @roles_required(*PARTIES)
-    @blp.response(200, s.SnapshotSchema(many=True))
+    @roles_required(*POLICY.roles("list_snapshots"))
+    @blp.response(200, ss.SnapshotSchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
         """The monthly indicator snapshots (suppressed rows, as computed at the time)"""
@@ -82,8 +81,8 @@ class Snapshots(MethodView):
 
 @blp.route("/settlements/<int:settlement_id>")
 class SettlementById(MethodView):
-    @roles_required(*PARTIES)
-    @blp.response(200, s.SettlementSchema)
+    @roles_required(*POLICY.roles("get_settlement"))
+    @blp.response(200, ss.SettlementSchema)
     def get(self, settlement_id):
         """One issued statement with its snapshot"""
         return settlements.get_settlement(uow(), actor(), settlement_id)
@@ -91,8 +90,8 @@ class SettlementById(MethodView):
 
 @blp.route("/settlements/<int:settlement_id>/verification")
 class Verification(MethodView):
-    @roles_required(*PARTIES)
-    @blp.response(200, s.VerificationSchema)
+    @roles_required(*POLICY.roles("verify"))
+    @blp.response(200, ss.VerificationSchema)
     def get(self, settlement_id):
         """Recompute the statement from its stored snapshot and compare it to the cent"""
         return settlements.verify(uow(), actor(), settlement_id)

@@ -6,10 +6,10 @@ from flask import Response, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, COFINANCER
 from nutriplat.errors import InvalidInput
 from nutriplat.indicators import exports, reports
-from nutriplat.indicators.schemas import ReportQuerySchema, ReportSchema, TrendQuerySchema
+from nutriplat.indicators.policy import POLICY
+from nutriplat.indicators.schemas.reports import ReportQuerySchema, ReportSchema, TrendQuerySchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("reports", __name__, url_prefix="/api/v1/reports",
@@ -20,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @blp.route("/indicators")
 class IndicatorReport(MethodView):
-    @roles_required(ADMIN, COFINANCER)
+    @roles_required(*POLICY.roles("indicator_report"))
     @blp.arguments(ReportQuerySchema, location="query")
     @blp.response(200, ReportSchema, content_type="application/json")
     @blp.alt_response(200, description="format=csv or format=xlsx", success=True,
@@ -45,7 +45,7 @@ class IndicatorReport(MethodView):
 
 @blp.route("/indicators/trend.png")
 class TrendChart(MethodView):
-    @roles_required(ADMIN, COFINANCER)
+    @roles_required(*POLICY.roles("trends"))
     @blp.arguments(TrendQuerySchema, location="query")
     @blp.response(200, content_type="image/png", description="A PNG line chart")
     def get(self, args):

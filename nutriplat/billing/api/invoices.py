@@ -6,8 +6,8 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, CAREGIVER, COFINANCER
 from nutriplat.billing import cofinancing, documents, invoices, statements
+from nutriplat.billing.policy import POLICY
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import invoices as schemas
 from nutriplat.billing.schemas.ledger import StatementQuerySchema, StatementSchema
@@ -16,12 +16,11 @@ from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("invoices", __name__, url_prefix="/api/v1",
                 description="Invoices, credit notes, statements and voucher budgets")
-READERS = (ADMIN, CAREGIVER)  # a caregiver: the invoices of clients who gave an order mandate
 
 
 @blp.route("/invoices")
 class Invoices(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("list_invoices"))
     @blp.arguments(schemas.InvoiceQuerySchema, location="query")
     @blp.response(200, schemas.InvoiceSchema(many=True))
     @blp.paginate()
@@ -34,7 +33,7 @@ class Invoices(MethodView):
 
 @blp.route("/invoices/<int:invoice_id>")
 class InvoiceById(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("get_invoice"))
     @blp.response(200, schemas.InvoiceSchema)
     def get(self, invoice_id):
         """One invoice or credit note"""
@@ -51,7 +50,7 @@ def _document(invoice_id: int, render, mimetype: str,  # type: ignore[no-untyped
 
 @blp.route("/invoices/<int:invoice_id>/csv")
 class InvoiceCsv(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("get_invoice"))
     @blp.response(200, content_type="text/csv")
     def get(self, invoice_id):
         """The invoice as CSV: one row per line, then VAT and total"""
@@ -60,7 +59,7 @@ class InvoiceCsv(MethodView):
 
 @blp.route("/invoices/<int:invoice_id>/print")
 class InvoicePrint(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("get_invoice"))
     @blp.response(200, content_type="text/html")
     def get(self, invoice_id):
         """The invoice as a printable HTML page"""
@@ -69,7 +68,7 @@ class InvoicePrint(MethodView):
 
 @blp.route("/invoices/<int:invoice_id>/credit-notes")
 class CreditNotes(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("credit_invoice"))
     @blp.arguments(schemas.CreditNoteRequestSchema)
     @blp.response(201, schemas.InvoiceSchema)
     def post(self, body, invoice_id):
@@ -79,7 +78,7 @@ class CreditNotes(MethodView):
 
 @blp.route("/invoices/<int:invoice_id>/status-changes")
 class InvoiceStatus(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("change_invoice_status"))
     @blp.arguments(schemas.InvoiceStatusSchema)
     @blp.response(200, schemas.InvoiceSchema)
     def post(self, body, invoice_id):
@@ -89,7 +88,7 @@ class InvoiceStatus(MethodView):
 
 @blp.route("/statements")
 class Statements(MethodView):
-    @roles_required(ADMIN, COFINANCER)
+    @roles_required(*POLICY.roles("statements"))
     @blp.arguments(StatementQuerySchema, location="query")
     @blp.response(200, StatementSchema(many=True))
     @paginated(blp, Page)
@@ -100,14 +99,14 @@ class Statements(MethodView):
 
 @blp.route("/voucher-programmes")
 class VoucherProgrammes(MethodView):
-    @roles_required(ADMIN, COFINANCER)
+    @roles_required(*POLICY.roles("list_programmes"))
     @blp.response(200, cs.BudgetSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """Voucher programmes with their budgets (a cofinancer: its own)"""
         return cofinancing.list_programmes(uow(), actor())
 
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("create_programme"))
     @blp.arguments(cs.ProgrammeSchema)
     @blp.response(201, cs.BudgetSchema)
     def post(self, body):
@@ -117,7 +116,7 @@ class VoucherProgrammes(MethodView):
 
 @blp.route("/voucher-programmes/<int:programme_id>")
 class VoucherProgrammeById(MethodView):
-    @roles_required(ADMIN, COFINANCER)
+    @roles_required(*POLICY.roles("get_programme"))
     @blp.response(200, cs.BudgetSchema)
     def get(self, programme_id):
         """One programme's budget: cap, committed, redeemed, remaining"""
@@ -126,7 +125,7 @@ class VoucherProgrammeById(MethodView):
 
 @blp.route("/voucher-programmes/<int:programme_id>/vouchers")
 class Vouchers(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("issue_voucher"))
     @blp.arguments(cs.VoucherSchema)
     @blp.response(201, cs.VoucherSchema)
     def post(self, body, programme_id):

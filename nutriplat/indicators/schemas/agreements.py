@@ -1,14 +1,13 @@
-"""Request and response shapes of indicators, agreements, reports and settlements."""
+"""Request and response shapes of indicator definitions and result-based agreements."""
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
 from nutriplat.indicators.cohort import LISTS
 from nutriplat.indicators.payments import KINDS as RULE_KINDS
+from nutriplat.indicators.schemas import PERIOD
 from nutriplat.periods import KINDS as PERIOD_KINDS
 from nutriplat.schema_fields import DecimalText, one_of_list
-
-PERIOD = {"description": "A month (2026-09), a quarter (2026Q3) or a year (2026)."}
 
 
 class IndicatorSchema(Schema):
@@ -94,73 +93,3 @@ class OutcomeAgreementOutSchema(Schema):
     indicators = fields.List(fields.Nested(FrozenIndicatorSchema))
     payment_rules = fields.List(fields.Nested(PaymentRuleSchema), attribute="rules")
     created_at = fields.AwareDateTime()
-
-
-class ReportQuerySchema(Schema):
-    agreement_id = fields.Integer(required=True)
-    period = fields.String(metadata={**PERIOD, "description": "One of the agreement's closed reporting "
-                                     "periods (its kind: month, quarter or year) or its baseline period; "
-                                     "any other period is refused. Default: the last closed one."})
-    format = fields.String(load_default="json", validate=validate.OneOf(("json", "csv", "xlsx")))
-
-
-class TrendQuerySchema(Schema):
-    agreement_id = fields.Integer(required=True)
-    indicator = fields.String(required=True)
-    period = fields.String(metadata={**PERIOD, "description": "The last reporting period shown (default: "
-                                                              "the last closed one)."})
-
-
-class RowSchema(Schema):
-    indicator = fields.String()
-    period = fields.String()
-    disaggregation = fields.Dict(keys=fields.String(), values=fields.String())
-    numerator = fields.Float(allow_none=True)
-    denominator = fields.Float(allow_none=True)
-    value = fields.Float(allow_none=True)
-    suppressed = fields.Boolean()
-
-
-class ReportSchema(Schema):
-    agreement_id = fields.Integer()
-    agreement_name = fields.String()
-    period = fields.String()
-    baseline_period = fields.String()
-    report_date = fields.Date()
-    suppression_threshold = fields.Integer(dump_default=5)
-    indicators = fields.List(fields.Dict())
-    rows = fields.List(fields.Nested(RowSchema))
-    charts = fields.List(fields.Dict(), metadata={"description": "Trend chart (PNG) per indicator."})
-
-
-class SettlementRequestSchema(Schema):
-    period = fields.String(required=True, metadata=PERIOD)
-
-
-class SettlementSchema(Schema):
-    id = fields.Integer()
-    agreement_id = fields.Integer()
-    period = fields.String()
-    period_start = fields.Date()
-    period_end = fields.Date()
-    status = fields.String()
-    issued_at = fields.AwareDateTime()
-    total = fields.Decimal(as_string=True)
-    indicators = fields.Function(lambda s: s.statement["indicators"])
-    lines = fields.Function(lambda s: s.statement["lines"])
-    snapshot = fields.Dict()
-    checksum = fields.String()
-
-
-class VerificationSchema(Schema):
-    settlement_id = fields.Integer()
-    stored_total = fields.String()
-    recomputed_total = fields.String()
-    checksum_matches = fields.Boolean()
-    matches = fields.Boolean()
-
-
-class SnapshotSchema(Schema):
-    period = fields.String()
-    computed_at = fields.AwareDateTime()
-    rows = fields.List(fields.Dict())

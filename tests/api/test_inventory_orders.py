@@ -12,10 +12,10 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing.models import Charge
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory import scenario
 from nutriplat.inventory.delivery.fulfil import confirm_delivery
 from nutriplat.inventory.models import ConsumptionPosting, DeliveryOrder, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.auth.models import User
 from nutriplat.catalog.models import Dish
-from nutriplat.catalog.schemas import DishSchema
+from nutriplat.catalog.schemas.dishes import DishSchema
 from nutriplat.catalog.services import add_dish
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today

@@ -10,22 +10,26 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import IntakeRecord, Measurement
+from nutriplat.clients.policy import POLICY
 from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork
 from nutriplat.events import IntakeRecorded, WeightRecorded
 
 
 def record_measurement(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Measurement:
+    POLICY.check(actor, "record_measurement")
     return _record(uow, actor, client_id, Measurement(measured_by=actor.user_id, **data), "measurement")
 
 
 def record_intake(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> IntakeRecord:
+    POLICY.check(actor, "record_intake")
     return _record(uow, actor, client_id, IntakeRecord(recorded_by=actor.user_id, **data), "intake")
 
 
 def list_measurements(
     uow: UnitOfWork, actor: Actor, client_id: int, type_: str | None = None
 ) -> list[Measurement]:
+    POLICY.check(actor, "list_measurements")
     stmt = select(Measurement).where(Measurement.client_id == client_id)
     if type_:
         stmt = stmt.where(Measurement.type == type_)
@@ -36,6 +40,7 @@ def list_measurements(
 def list_intake(
     uow: UnitOfWork, actor: Actor, client_id: int, since: date | None = None, until: date | None = None
 ) -> list[IntakeRecord]:
+    POLICY.check(actor, "list_intake")
     stmt = select(IntakeRecord).where(IntakeRecord.client_id == client_id)
     if since:
         stmt = stmt.where(IntakeRecord.date >= since)

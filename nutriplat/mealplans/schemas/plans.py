@@ -1,4 +1,4 @@
-"""The API shape of diet profiles and meal plans."""
+"""The API shape of meal plans: weeks, days, items, approval and history."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -6,30 +6,11 @@ from datetime import date, timedelta
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat import food
-from nutriplat.catalog.schemas import PRICE_MAX
+from nutriplat.catalog.schemas.dishes import PRICE_MAX
 from nutriplat.clock import business_today
 from nutriplat.mealplans.domain import TARGETED
-from nutriplat.mealplans.profiles import DEFAULT_SLOTS
+from nutriplat.mealplans.schemas.profiles import quarter_steps
 from nutriplat.schema_fields import Money, StrictFloat, StrictInteger, text
-
-MAIN_MEALS = ("breakfast", "lunch", "dinner")
-
-
-def day_of_meals(slots: list[str]) -> None:
-    """Breakfast, lunch and dinner at most once and in that order; up to three snacks
-    wherever they fall."""
-    mains = [s for s in slots if s != "snack"]
-    if len(set(mains)) != len(mains):
-        raise ValidationError("Breakfast, lunch and dinner come at most once a day.")
-    if mains != sorted(mains, key=MAIN_MEALS.index):
-        raise ValidationError("List the meals in the order of the day.")
-    if slots.count("snack") > 3:
-        raise ValidationError("At most three snacks a day.")
-
-
-def quarter_steps(value: float) -> None:
-    if (value * 4) % 1:
-        raise ValidationError("Use steps of 0.25.")
 
 
 def a_monday(value: date) -> None:
@@ -37,33 +18,6 @@ def a_monday(value: date) -> None:
         raise ValidationError(f"Must be a Monday; {value.isoformat()} is a {value.strftime('%A')}.")
     if abs(value - business_today()) > timedelta(days=366):
         raise ValidationError("Must be within a year of today.")
-
-
-class DietProfileSchema(Schema):
-    """PUT replaces the planning part of the profile; absent fields take their default.
-    Levels, allergies, dislikes and preparation mode come from the client record."""
-
-    client_id = fields.Integer(dump_only=True)
-    food_level = fields.String(dump_only=True)
-    drink_level = fields.String(dump_only=True)
-    allergies = fields.List(fields.String(), dump_only=True)
-    dislikes = fields.List(fields.String(), dump_only=True)
-    preparation_mode = fields.String(dump_only=True, allow_none=True)
-    preferences = fields.List(fields.String(validate=validate.Length(min=1, max=60)),
-                              load_default=list, validate=validate.Length(max=20),
-                              metadata={"description": "Dishes or words the client likes."})
-    slots = fields.List(fields.String(validate=validate.OneOf(food.MEAL_SLOTS)),
-                        load_default=lambda: list(DEFAULT_SLOTS),
-                        validate=[validate.Length(min=1, max=6), day_of_meals])
-    appetite_factor = StrictFloat(load_default=1.0, allow_nan=False,
-                                  validate=[validate.Range(min=0.5, max=1.5), quarter_steps],
-                                  metadata={"description": "Share of a standard portion the client eats."})
-    weekly_budget_eur = Money(maximum=PRICE_MAX, load_default=None, allow_none=True)
-    allow_supplements = fields.Boolean(load_default=True)
-    max_supplements_per_day = StrictInteger(load_default=2, validate=validate.Range(min=0, max=3))
-    targets = fields.Dict(keys=fields.String(), values=fields.Float(), dump_only=True, allow_none=True)
-    targets_unavailable = fields.String(dump_only=True, allow_none=True)
-    targets_on = fields.Date(dump_only=True)
 
 
 class NewPlanSchema(Schema):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import approvals, decisions
-from nutriplat.catalog.change_schemas import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
+from nutriplat.catalog.policy import POLICY
+from nutriplat.catalog.schemas.changes import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
@@ -17,7 +17,7 @@ blp = Blueprint("catalogue_changes", __name__, url_prefix="/api/v1/catalogue-cha
 
 @blp.route("")
 class Changes(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("list_changes"))
     @blp.arguments(ChangeQuerySchema, location="query")
     @blp.response(200, CatalogueChangeSchema(many=True))
     @paginated(blp, Page)
@@ -28,7 +28,7 @@ class Changes(MethodView):
 
 @blp.route("/<int:change_id>")
 class ChangeById(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("get_change"))
     @blp.response(200, CatalogueChangeSchema)
     def get(self, change_id):
         """One proposed change"""
@@ -37,7 +37,7 @@ class ChangeById(MethodView):
 
 @blp.route("/<int:change_id>/approve")
 class Approval(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("approve"))
     @blp.response(200, CatalogueChangeSchema)
     def post(self, change_id):
         """Approve and apply another admin's change (403 for your own proposal)"""
@@ -46,7 +46,7 @@ class Approval(MethodView):
 
 @blp.route("/<int:change_id>/reject")
 class Rejection(MethodView):
-    @roles_required(ADMIN)
+    @roles_required(*POLICY.roles("reject"))
     @blp.arguments(RejectionSchema)
     @blp.response(200, CatalogueChangeSchema)
     def post(self, body, change_id):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import CareSettingTransfer, Client, Measurement
 from nutriplat.screening import domain
-from nutriplat.screening.targets import end_of_day
+from nutriplat.screening.targets_in_force import end_of_day
 
 _FACT_FIELDS = {"weight_kg": "weights", "height_cm": "heights", "muac_cm": "muac",
                 "calf_circumference_cm": "calf"}

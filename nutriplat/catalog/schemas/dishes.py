@@ -7,7 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from nutriplat import food
 from nutriplat.catalog import vocabulary as v
-from nutriplat.catalog.change_schemas import CatalogueChangeSchema
+from nutriplat.catalog.schemas.changes import CatalogueChangeSchema
 from nutriplat.schema_fields import (
     Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
 )

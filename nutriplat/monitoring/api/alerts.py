@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, DIETITIAN
 from nutriplat.monitoring import alerts
-from nutriplat.monitoring.schemas import AlertActionSchema, AlertQuerySchema, AlertSchema
+from nutriplat.monitoring.policy import POLICY
+from nutriplat.monitoring.schemas.alerts import AlertActionSchema, AlertQuerySchema, AlertSchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("alerts", __name__, url_prefix="/api/v1/alerts",
@@ -16,7 +16,7 @@ blp = Blueprint("alerts", __name__, url_prefix="/api/v1/alerts",
 
 @blp.route("")
 class Alerts(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("list_alerts"))
     @blp.arguments(AlertQuerySchema, location="query")
     @blp.response(200, AlertSchema(many=True))
     @blp.paginate()
@@ -29,7 +29,7 @@ class Alerts(MethodView):
 
 @blp.route("/<int:alert_id>")
 class AlertById(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("get_alert"))
     @blp.response(200, AlertSchema)
     def get(self, alert_id):
         """One alert with its cause and evidence"""
@@ -38,7 +38,7 @@ class AlertById(MethodView):
 
 @blp.route("/<int:alert_id>/acknowledge")
 class Acknowledge(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("acknowledge"))
     @blp.arguments(AlertActionSchema)
     @blp.response(200, AlertSchema)
     def post(self, body, alert_id):
@@ -48,7 +48,7 @@ class Acknowledge(MethodView):
 
 @blp.route("/<int:alert_id>/resolve")
 class Resolve(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("resolve"))
     @blp.arguments(AlertActionSchema)
     @blp.response(200, AlertSchema)
     def post(self, body, alert_id):

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.screening import domain
 from nutriplat.screening.models import Assessment, CarePlanMark, Screening
-from nutriplat.screening.targets import latest_result
+from nutriplat.screening.targets_in_force import latest_result
 
 
 def _pair(result: Screening | Assessment) -> tuple[str, str]:

@@ -1,8 +1,6 @@
 """/dishes and /dish-variants: the catalogue.
 
-Readers: staff and caregivers (a caregiver with an order mandate orders from it);
-a catalogue holds no personal data, but cofinancers have no use for it and are refused.
-Editors: the admins of a dish's owner (``catalog.ownership``); a person's allergen change
+Who reads and who edits: ``catalog.policy``; an editor's allergen change
 or new texture is answered 202 and waits for a second admin (``/catalogue-changes``)."""
 from __future__ import annotations
 
@@ -10,17 +8,16 @@ from flask import Response, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
-from nutriplat.catalog import schemas, services, variants
-from nutriplat.catalog.change_schemas import CatalogueChangeSchema
+from nutriplat.catalog import services, variants
+from nutriplat.catalog.policy import POLICY
+from nutriplat.catalog.schemas import dishes as schemas
+from nutriplat.catalog.schemas.changes import CatalogueChangeSchema
 from nutriplat.catalog.models import CatalogueChange
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("catalogue", __name__, url_prefix="/api/v1", description="Dish catalogue")
 
-READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
-EDITORS = (ADMIN,)
 HELD = "Held for a second admin's approval (allergens or a new texture)."
 
 
@@ -32,17 +29,17 @@ def held(change: CatalogueChange) -> Response:
 
 @blp.route("/dishes")
 class Dishes(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("list_dishes"))
     @blp.arguments(schemas.DishQuerySchema, location="query")
     @blp.response(200, schemas.DishDumpSchema(many=True))
     @blp.paginate()
     def get(self, filters, pagination_parameters):
         """Dishes on the menu with their current variants, filterable by texture, slot and allergens"""
         dishes, pagination_parameters.item_count = services.list_dishes(
-            uow(), filters, pagination_parameters.page, pagination_parameters.page_size)
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return dishes
 
-    @roles_required(*EDITORS)
+    @roles_required(*POLICY.roles("create_dish"))
     @blp.arguments(schemas.DishSchema)
     @blp.response(201, schemas.DishDumpSchema)
     def post(self, body):
@@ -52,20 +49,20 @@ class Dishes(MethodView):
 
 @blp.route("/dishes/<int:dish_id>")
 class DishById(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("get_dish"))
     @blp.response(200, schemas.DishDumpSchema)
     def get(self, dish_id):
         """One dish with its current variants"""
-        return services.get_dish(uow(), dish_id)
+        return services.get_dish(uow(), actor(), dish_id)
 
-    @roles_required(*EDITORS)
+    @roles_required(*POLICY.roles("update_dish"))
     @blp.arguments(schemas.DishChangeSchema)
     @blp.response(200, schemas.DishDumpSchema)
     def patch(self, body, dish_id):
         """Rename or describe a dish (kind and course are fixed)"""
         return services.update_dish(uow(), actor(), dish_id, body)
 
-    @roles_required(*EDITORS)
+    @roles_required(*POLICY.roles("withdraw_dish"))
     @blp.response(200, schemas.DishDumpSchema)
     def delete(self, dish_id):
         """Withdraw a dish from the menu; plans that used it keep it"""
@@ -74,7 +71,7 @@ class DishById(MethodView):
 
 @blp.route("/dishes/<int:dish_id>/variants")
 class DishVariants(MethodView):
-    @roles_required(*EDITORS)
+    @roles_required(*POLICY.roles("add_variant"))
     @blp.arguments(schemas.VariantSchema)
     @blp.response(202, CatalogueChangeSchema, description=HELD)
     def post(self, body, dish_id):
@@ -84,13 +81,13 @@ class DishVariants(MethodView):
 
 @blp.route("/dish-variants/<int:variant_id>")
 class VariantById(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("get_variant"))
     @blp.response(200, schemas.VariantSchema)
     def get(self, variant_id):
         """One variant version, current or not, with its nutrients per portion"""
-        return variants.get_variant(uow(), variant_id)
+        return variants.get_variant(uow(), actor(), variant_id)
 
-    @roles_required(*EDITORS)
+    @roles_required(*POLICY.roles("revise_variant"))
     @blp.arguments(schemas.VariantChangeSchema(partial=True))
     @blp.response(200, schemas.VariantSchema)
     @blp.alt_response(202, schema=CatalogueChangeSchema, description=HELD)
@@ -99,7 +96,7 @@ class VariantById(MethodView):
         made = variants.revise_variant(uow(), actor(), variant_id, body)
         return held(made) if isinstance(made, CatalogueChange) else made
 
-    @roles_required(*EDITORS)
+    @roles_required(*POLICY.roles("withdraw_variant"))
     @blp.response(200, schemas.VariantSchema)
     def delete(self, variant_id):
         """Stop offering this texture; plans that used it keep it"""
@@ -108,9 +105,9 @@ class VariantById(MethodView):
 
 @blp.route("/dish-variants/<int:variant_id>/versions")
 class VariantVersions(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("list_versions"))
     @blp.response(200, schemas.VariantSchema(many=True))
     @paginated(blp, Page)
     def get(self, variant_id):
         """Every version of this variant, oldest first"""
-        return variants.list_versions(uow(), variant_id)
+        return variants.list_versions(uow(), actor(), variant_id)

@@ -13,10 +13,12 @@ from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
 from nutriplat.screening.models import TargetOverride
-from nutriplat.screening.targets import TARGET_NAMES, ClientTargets, targets_for
+from nutriplat.screening.policy import POLICY
+from nutriplat.screening.targets_in_force import TARGET_NAMES, ClientTargets, targets_for
 
 
 def get_targets(uow: UnitOfWork, actor: Actor, client_id: int, on: date) -> ClientTargets:
+    POLICY.check(actor, "get_targets")
     with uow:
         client = load_client(uow.session, actor, client_id)
         targets = targets_for(uow.session, client, on)
@@ -29,6 +31,7 @@ def get_targets(uow: UnitOfWork, actor: Actor, client_id: int, on: date) -> Clie
 def override_targets(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any],
                      on: date) -> ClientTargets:
     """``data`` maps target names to {value, reason, valid_from, valid_until}."""
+    POLICY.check(actor, "override_targets")
     errors = ErrorCollector()
     if not any(name in data for name in TARGET_NAMES):
         errors.add("body", f"Give at least one of: {', '.join(TARGET_NAMES)}.")
@@ -51,6 +54,7 @@ def override_targets(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
 
 
 def override_history(uow: UnitOfWork, actor: Actor, client_id: int) -> list[TargetOverride]:
+    POLICY.check(actor, "override_history")
     with uow:
         client = load_client(uow.session, actor, client_id)
         rows = list(uow.session.scalars(select(TargetOverride).where(

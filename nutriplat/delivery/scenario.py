@@ -9,8 +9,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import Client
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.inventory import scenario
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
 
 Place = tuple[float, float] | None
 

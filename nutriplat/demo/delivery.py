@@ -17,14 +17,15 @@ from nutriplat.auth.models import Organisation, User
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import ClientWindow, Depot, Driver, RoutePlan, Van
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.delivery.planning.runs import start_plan
 from nutriplat.delivery.planning.solve import solve_plan
+from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
 from nutriplat.demo.inventory import VANS, WAREHOUSE
 from nutriplat.demo.seed import SeedReport
 from nutriplat.errors import DomainError
-from nutriplat.inventory.models import DeliveryOrder, Location
-from nutriplat.inventory.vocabulary import OPEN_ORDER_STATUSES
+from nutriplat.inventory.models import Location
 
 DEPOT = (50.9465, 3.1228)  # Roeselare
 # (van, driver, litres, freezer, chilled, kg, shift)

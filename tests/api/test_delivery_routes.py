@@ -14,9 +14,10 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_solution
 from nutriplat.inventory import scenario
-from nutriplat.inventory.models import DeliveryOrder, StockMove
+from nutriplat.inventory.models import StockMove
 from routing import check
 
 TODAY = business_today()
@@ -235,7 +236,7 @@ def _system():
 
 def order_again(day, on) -> None:
     """Every client of the day orders one main for ``on`` too."""
-    from nutriplat.inventory.models import DeliveryOrderLine
+    from nutriplat.delivery.models import DeliveryOrderLine
 
     main = next(p for p in day.products if p.course == "main" and p.texture == "food:7" and not p.allergens)
     with day.uow() as uow:

@@ -12,9 +12,10 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing.models import Charge
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory import scenario
-from nutriplat.inventory.delivery.fulfil import confirm_delivery
-from nutriplat.inventory.models import ConsumptionPosting, DeliveryOrder, PurchaseOrder, ReorderRule, StockMove
+from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
 
 TODAY = business_today()

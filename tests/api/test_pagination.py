@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory import scenario
-from nutriplat.inventory.models import DeliveryOrder
 from nutriplat.pagination import MAX_PAGE_SIZE
 
 

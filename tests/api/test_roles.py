@@ -422,7 +422,8 @@ def _stock_scene(world, people, client_id):
     two proposed purchase orders."""
     from nutriplat.clients.models import Client
     from nutriplat.inventory import scenario
-    from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, PurchaseOrder, PurchaseOrderLine, ReorderRule
+    from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+    from nutriplat.inventory.models import PurchaseOrder, PurchaseOrderLine, ReorderRule
 
     organisation, supplier = people["logistics"].organisation_id, world.organisation("Mandelkeuken", "supplier")
     with world.uow as uow:

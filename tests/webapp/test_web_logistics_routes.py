@@ -14,8 +14,8 @@ from sqlalchemy import select
 from nutriplat.clock import business_today
 from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory import scenario
-from nutriplat.inventory.models import DeliveryOrder
 
 TODAY = business_today()
 TOMORROW = TODAY + timedelta(days=1)

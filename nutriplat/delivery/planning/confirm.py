@@ -11,11 +11,11 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.access import plan_or_404
+from nutriplat.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.planning.editing import stop_of
 from nutriplat.delivery.planning.views import stop_view
 from nutriplat.errors import Conflict
-from nutriplat.inventory.delivery.fulfil import confirm_delivery
-from nutriplat.inventory.models import DeliveryOrder
 
 
 def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outcome: str,

@@ -21,10 +21,10 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.access import plan_or_404
 from nutriplat.delivery.domain.mapsvg import route_map
 from nutriplat.delivery.models import PlannedStop
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.planning.editing import route_of
 from nutriplat.delivery.planning.views import result, stop_view
 from nutriplat.errors import Conflict
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
 
 RESOURCE = "route_manifest"
 _TEMPLATES = Environment(loader=PackageLoader("nutriplat", "templates"), autoescape=select_autoescape(["html"]))

@@ -7,10 +7,10 @@ from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.access import plan_or_404
 from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.planning.editing import EDITABLE, check_editable
 from nutriplat.delivery.planning.runs import day_key
 from nutriplat.errors import Conflict
-from nutriplat.inventory.models import DeliveryOrder
 
 
 def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> RoutePlan:

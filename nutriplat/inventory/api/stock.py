@@ -1,13 +1,13 @@
-"""/stock, /stock/moves, /stock/counts and /clients/{id}/stock."""
+"""/stock, /stock/moves and /stock/counts (a client's home stock: ``delivery.api.home_stock``)."""
 from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.inventory import home_stock, stock
-from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
+from nutriplat.inventory import stock
+from nutriplat.inventory.api import STOCK_KEEPERS
 from nutriplat.inventory.schemas.stock import (
-    CountResultSchema, CountSchema, HomeStockSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
+    CountResultSchema, CountSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
     StockRowSchema,
 )
 from nutriplat.list_views import paginated
@@ -58,11 +58,3 @@ class Counts(MethodView):
         """A physical count of a lot at a location; a difference becomes a correction move"""
         return stock.correct_count(uow(), actor(), body)
 
-
-@blp.route("/clients/<int:client_id>/stock")
-class ClientStock(MethodView):
-    @roles_required(*HOME_READERS)
-    @blp.response(200, HomeStockSchema)
-    def get(self, client_id):
-        """What is in the client's home and for how many days it feeds the approved plan"""
-        return home_stock.client_stock(uow(), actor(), client_id)

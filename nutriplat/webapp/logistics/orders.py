@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
+from nutriplat.delivery import orders as order_services
+from nutriplat.delivery.schemas.orders import DeliveryOrderQuerySchema
+from nutriplat.delivery.vocabulary import ORDER_STATUSES
 from nutriplat.inventory.api import STOCK_KEEPERS
-from nutriplat.inventory.delivery import orders as order_services
-from nutriplat.inventory.schemas.orders import DeliveryOrderQuerySchema
-from nutriplat.inventory.vocabulary import ORDER_STATUSES
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian.worklists import client_names
 from nutriplat.webapp.forms import Form

@@ -4,11 +4,11 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.inventory.api import STOCK_KEEPERS
-from nutriplat.inventory.delivery import fulfil, orders
-from nutriplat.inventory.schemas.orders import (
+from nutriplat.delivery import fulfil, orders
+from nutriplat.delivery.schemas.orders import (
     CancelSchema, DeliveryOrderQuerySchema, DeliveryOrderSchema, PickSchema,
 )
+from nutriplat.inventory.api import STOCK_KEEPERS
 from nutriplat.list_views import paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -13,10 +13,11 @@ from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput, NotFound
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.domain.units import is_stocked
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, DeliverySchedule
+from nutriplat.inventory.models import DeliverySchedule
 from nutriplat.inventory.suitability import reason_against
 from nutriplat.pagination import page_of
 

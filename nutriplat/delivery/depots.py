@@ -5,9 +5,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import depot_or_404, warehouse_or_404
+from nutriplat.delivery.access import warehouse_or_404
 from nutriplat.delivery.models import Depot
 from nutriplat.delivery.vocabulary import DEFAULT_DEPOT_HOURS
 from nutriplat.errors import ErrorCollector
@@ -29,7 +30,7 @@ def list_depots(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
 
 def get_depot(uow: UnitOfWork, actor: Actor, warehouse_id: int) -> dict[str, Any]:
     with uow:
-        depot = depot_or_404(uow.session, actor, warehouse_id)
+        depot = load_owned(uow.session, Depot, warehouse_id, actor, "depot")
         return depot_view(depot, warehouse_or_404(uow.session, actor, warehouse_id))
 
 

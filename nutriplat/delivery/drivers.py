@@ -6,11 +6,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
 from nutriplat.auth.roles import LOGISTICS
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import driver_or_404
 from nutriplat.delivery.models import Driver
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import provider_of, scoped
@@ -26,7 +26,7 @@ def list_drivers(uow: UnitOfWork, actor: Actor, include_inactive: bool = False) 
 
 def get_driver(uow: UnitOfWork, actor: Actor, driver_id: int) -> Driver:
     with uow:
-        return driver_or_404(uow.session, actor, driver_id)
+        return load_owned(uow.session, Driver, driver_id, actor, "driver")
 
 
 def create_driver(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Driver:
@@ -41,7 +41,7 @@ def create_driver(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Driver
 
 def update_driver(uow: UnitOfWork, actor: Actor, driver_id: int, data: dict[str, Any]) -> Driver:
     with uow:
-        driver = driver_or_404(uow.session, actor, driver_id)
+        driver = load_owned(uow.session, Driver, driver_id, actor, "driver")
         if "user_id" in data:
             _check_user(uow, driver.organisation_id, data["user_id"])
         for key, value in data.items():
@@ -53,7 +53,7 @@ def update_driver(uow: UnitOfWork, actor: Actor, driver_id: int, data: dict[str,
 def retire_driver(uow: UnitOfWork, actor: Actor, driver_id: int) -> None:
     """Drivers are kept (past plans name them); a retired one drives no new route."""
     with uow:
-        driver = driver_or_404(uow.session, actor, driver_id)
+        driver = load_owned(uow.session, Driver, driver_id, actor, "driver")
         driver.active = False
         uow.commit()
 

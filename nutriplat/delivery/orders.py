@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
@@ -14,7 +15,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
-from nutriplat.errors import Conflict, ErrorCollector, InvalidInput, NotFound
+from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.domain.units import is_stocked
 from nutriplat.inventory.models import DeliverySchedule
@@ -94,10 +95,9 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
 
 
 def load_order(session: Session, actor: Actor, order_id: int) -> tuple[DeliveryOrder, Client]:
-    order = session.scalar(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines))
-                           .where(DeliveryOrder.id == order_id))
-    if order is None or not (actor.is_platform_admin or order.organisation_id == actor.organisation_id):
-        raise NotFound(f"No delivery order {order_id}.")
+    """The order of the caller's organisation, and its client (whom the caller may see)."""
+    order = load_owned(session, DeliveryOrder, order_id, actor, "delivery order")
+    session.refresh(order, ["lines"])  # loaded now: the order is shown after its session closed
     return order, load_client(session, actor, order.client_id)
 
 

@@ -7,10 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.access import owned
+from nutriplat.access import load_owned, owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import van_or_404
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, ErrorCollector
@@ -36,7 +35,7 @@ def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> lis
 
 def get_van(uow: UnitOfWork, actor: Actor, van_id: int) -> dict[str, Any]:
     with uow:
-        van = van_or_404(uow.session, actor, van_id)
+        van = load_owned(uow.session, Van, van_id, actor, "van")
         return van_view(van, uow.session.get_one(Location, van_id))
 
 
@@ -72,7 +71,7 @@ def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str,
 def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any]) -> dict[str, Any]:
     with uow:
         session, errors = uow.session, ErrorCollector()
-        van = van_or_404(session, actor, van_id)
+        van = load_owned(session, Van, van_id, actor, "van")
         location = session.get_one(Location, van_id)
         if "name" in data:
             location.name = data.pop("name")
@@ -91,7 +90,7 @@ def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any])
 def retire_van(uow: UnitOfWork, actor: Actor, van_id: int) -> None:
     """Kept for past plans; no longer planned."""
     with uow:
-        van_or_404(uow.session, actor, van_id).active = False
+        load_owned(uow.session, Van, van_id, actor, "van").active = False
         uow.commit()
 
 

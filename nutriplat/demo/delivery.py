@@ -16,8 +16,7 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation, User
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.models import ClientWindow, Depot, Driver, RoutePlan, Van
-from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.models import ClientWindow, DeliveryOrder, Depot, Driver, RoutePlan, Van
 from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.delivery.planning.runs import start_plan
 from nutriplat.delivery.planning.solve import solve_plan

@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
-from nutriplat.delivery.models import PlannedRoute, PlannedStop, RoutePlan
-from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, PlannedRoute, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.confirm import confirm_stop
 from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.errors import Conflict

@@ -14,8 +14,9 @@ from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.delivery.domain.clock import seconds_of
 from nutriplat.delivery.domain.demand import demand_of
-from nutriplat.delivery.models import ClientWindow, PlannedRoute, PlannedStop, RoutePlan
-from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.models import (
+    ClientWindow, DeliveryOrder, DeliveryOrderLine, PlannedRoute, PlannedStop, RoutePlan,
+)
 from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW
 from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
 from nutriplat.errors import ErrorCollector

@@ -3,11 +3,10 @@ stop confirmations change it from now on). One published plan per depot and day.
 from __future__ import annotations
 
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.access import plan_or_404
-from nutriplat.delivery.models import RoutePlan
-from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import EDITABLE, check_editable
 from nutriplat.delivery.planning.runs import day_key
 from nutriplat.errors import Conflict
@@ -16,7 +15,7 @@ from nutriplat.errors import Conflict
 def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> RoutePlan:
     with uow:
         session = uow.session
-        plan = plan_or_404(session, actor, plan_id)
+        plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
         vans = {r.id: r.van_id for r in plan.routes}
         for stop in (s for s in plan.stops if s.route_id is not None):

@@ -20,6 +20,7 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, load_order
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import OUTCOMES
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import DeliveryConfirmed
@@ -31,6 +32,7 @@ from nutriplat.inventory.suitability import allowed_for, reason_against
 
 
 def pick_order(uow: UnitOfWork, actor: Actor, order_id: int, vehicle_id: int) -> DeliveryOrder:
+    POLICY.check(actor, "pick_order")
     with uow:
         session, errors = uow.session, ErrorCollector()
         order, client = load_order(session, actor, order_id)
@@ -52,6 +54,7 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
     into the home (from the vehicle, or straight from the warehouse when not picked);
     ``not_home`` or ``refused``: picked units go back to the warehouse. Confirming the same
     outcome again changes nothing."""
+    POLICY.check(actor, "confirm_delivery")
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {OUTCOMES}")
     day = on or business_today()

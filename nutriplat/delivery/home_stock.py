@@ -14,12 +14,14 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.home_orders import PLAN_HORIZON_DAYS
 from nutriplat.delivery.open_orders import add_open_orders
+from nutriplat.delivery.policy import POLICY
 from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.domain import days_of_cover
 from nutriplat.inventory.reorder import snapshot
 
 
 def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "client_stock")
     with uow:
         session = uow.session
         client = load_client(session, actor, client_id)

@@ -15,6 +15,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.domain.units import is_stocked
@@ -27,6 +28,7 @@ RESOURCE = "delivery_order"
 
 def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
                 ) -> tuple[list[DeliveryOrder], int]:
+    POLICY.check(actor, "list_orders")
     if "date" not in filters and "client_id" not in filters:
         raise InvalidInput("Say which day (date) or which client (client_id).",
                            {"date": ["Required unless client_id is given."]})
@@ -46,6 +48,7 @@ def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
 
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> DeliveryOrder:
+    POLICY.check(actor, "get_order")
     with uow:
         order, client = load_order(uow.session, actor, order_id)
         audit.record(uow.session, actor, "read", RESOURCE, order.id, client.id, organisation_id=client.organisation_id)
@@ -56,6 +59,7 @@ def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> DeliveryOrder:
 def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> DeliveryOrder:
     """An order by hand (say, a client's birthday or a replacement); checked as home
     reordering's orders are."""
+    POLICY.check(actor, "create_order")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -82,6 +86,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Deliver
 
 
 def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | None) -> DeliveryOrder:
+    POLICY.check(actor, "cancel_order")
     with uow:
         order, client = load_order(uow.session, actor, order_id)
         if order.status != "planned":

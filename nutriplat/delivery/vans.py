@@ -12,6 +12,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.conflicts import flush_or_conflict
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import check_location, provider_of, scoped
 from nutriplat.inventory.models import Location
@@ -26,6 +27,7 @@ def van_view(van: Van, location: Location) -> dict[str, Any]:
 
 
 def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_vans")
     with uow:
         stmt = scoped(select(Van, Location).join(Location, Location.id == Van.location_id), Van.organisation_id, actor)
         if depot_id is not None:
@@ -34,6 +36,7 @@ def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> lis
 
 
 def get_van(uow: UnitOfWork, actor: Actor, van_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_van")
     with uow:
         van = load_owned(uow.session, Van, van_id, actor, "van")
         return van_view(van, uow.session.get_one(Location, van_id))
@@ -42,6 +45,7 @@ def get_van(uow: UnitOfWork, actor: Actor, van_id: int) -> dict[str, Any]:
 def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
     """A new vehicle location named ``name``, or routing attributes for an existing
     vehicle location (``location_id``)."""
+    POLICY.check(actor, "create_van")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -69,6 +73,7 @@ def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str,
 
 
 def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "update_van")
     with uow:
         session, errors = uow.session, ErrorCollector()
         van = load_owned(session, Van, van_id, actor, "van")
@@ -89,6 +94,7 @@ def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any])
 
 def retire_van(uow: UnitOfWork, actor: Actor, van_id: int) -> None:
     """Kept for past plans; no longer planned."""
+    POLICY.check(actor, "retire_van")
     with uow:
         load_owned(uow.session, Van, van_id, actor, "van").active = False
         uow.commit()

@@ -3,10 +3,6 @@ from datetime import time
 from decimal import Decimal
 from typing import Final
 
-from nutriplat.auth.roles import ADMIN, LOGISTICS
-
-PLANNERS: Final = (ADMIN, LOGISTICS)  # the fleet, the plans, manifests, confirmations
-
 # Delivery orders: planned (picking may still change it), picked onto a van, then what the
 # driver found at the door (OUTCOMES), or cancelled before picking.
 ORDER_STATUSES: Final = ("planned", "picked", "delivered", "not_home", "refused", "cancelled")

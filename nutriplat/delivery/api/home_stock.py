@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.delivery import home_stock
-from nutriplat.inventory.api import HOME_READERS
+from nutriplat.delivery.policy import POLICY
 from nutriplat.inventory.schemas.stock import HomeStockSchema
 from nutriplat.web import actor, roles_required, uow
 
@@ -14,7 +14,7 @@ blp = Blueprint("home_stock", __name__, url_prefix="/api/v1", description="A cli
 
 @blp.route("/clients/<int:client_id>/stock")
 class ClientStock(MethodView):
-    @roles_required(*HOME_READERS)
+    @roles_required(*POLICY.roles("client_stock"))
     @blp.response(200, HomeStockSchema)
     def get(self, client_id):
         """What is in the client's home and for how many days it feeds the approved plan"""

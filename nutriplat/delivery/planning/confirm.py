@@ -15,11 +15,13 @@ from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import stop_of
 from nutriplat.delivery.planning.views import stop_view
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
 
 
 def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outcome: str,
                  note: str | None = None) -> dict[str, Any]:
+    POLICY.check(actor, "confirm_stop")
     with uow:
         plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         stop = stop_of(plan, stop_id)

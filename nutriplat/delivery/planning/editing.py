@@ -11,6 +11,7 @@ from nutriplat.delivery.domain.clock import readable
 from nutriplat.delivery.domain.timing import timed_route
 from nutriplat.delivery.models import PlannedRoute, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stop_key, store_route, stored_solution, van_names
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, NotFound
 from routing import check
 
@@ -29,6 +30,7 @@ def check_editable(plan: RoutePlan, version: int, statuses: tuple[str, ...] = ("
 
 
 def lock_route(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int, locked: bool, version: int) -> RoutePlan:
+    POLICY.check(actor, "lock_route")
     with uow:
         plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
@@ -39,6 +41,7 @@ def lock_route(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int, locke
 def move_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, route_id: int, position: int | None,
               version: int) -> RoutePlan:
     """Put a stop (planned or dropped) at ``position`` (default: last) of a route."""
+    POLICY.check(actor, "move_stop")
     with uow:
         plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)

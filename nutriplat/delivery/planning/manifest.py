@@ -23,6 +23,7 @@ from nutriplat.delivery.domain.mapsvg import route_map
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.editing import route_of
 from nutriplat.delivery.planning.views import result, stop_view
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
 
 RESOURCE = "route_manifest"
@@ -30,6 +31,7 @@ _TEMPLATES = Environment(loader=PackageLoader("nutriplat", "templates"), autoesc
 
 
 def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "manifest")
     with uow:
         session = uow.session
         plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")

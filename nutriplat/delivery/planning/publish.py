@@ -9,10 +9,12 @@ from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import EDITABLE, check_editable
 from nutriplat.delivery.planning.runs import day_key
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
 
 
 def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> RoutePlan:
+    POLICY.check(actor, "publish_plan")
     with uow:
         session = uow.session
         plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")

@@ -14,6 +14,7 @@ from nutriplat.delivery.models import Depot, PlannedRoute, RoutePlan
 from nutriplat.delivery.planning.day import day_stops
 from nutriplat.delivery.planning.editing import check_editable
 from nutriplat.delivery.planning.fleet import fleet_of
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import MAX_TIME_LIMIT_S, STALE_AFTER_S
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
 
@@ -30,6 +31,7 @@ def check_time_limit(time_limit_s: float) -> None:
 
 def start_plan(uow: UnitOfWork, actor: Actor, depot_id: int, day: date, time_limit_s: float) -> RoutePlan:
     """A queued plan of the depot's day; raises before writing anything when it cannot be planned."""
+    POLICY.check(actor, "start_plan")
     check_time_limit(time_limit_s)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -58,6 +60,7 @@ def start_plan(uow: UnitOfWork, actor: Actor, depot_id: int, day: date, time_lim
 def restart_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int, time_limit_s: float) -> RoutePlan:
     """Re-optimise: the locked routes stay as they are; the other stops are made again
     from the day's orders as they are now (new orders in, cancelled ones out)."""
+    POLICY.check(actor, "restart_plan")
     check_time_limit(time_limit_s)
     with uow:
         session = uow.session
@@ -81,6 +84,7 @@ def restart_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int, time
 
 def request_cancel(uow: UnitOfWork, actor: Actor, plan_id: int) -> RoutePlan:
     """Ask a queued or running solve to stop; it keeps nothing of the run."""
+    POLICY.check(actor, "request_cancel")
     with uow:
         plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         if plan.status not in ("queued", "running"):

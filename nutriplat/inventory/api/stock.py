@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.inventory import stock
-from nutriplat.inventory.api import STOCK_KEEPERS
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.stock import (
     CountResultSchema, CountSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
     StockRowSchema,
@@ -18,7 +18,7 @@ blp = Blueprint("inventory_stock", __name__, url_prefix="/api/v1", description="
 
 @blp.route("/stock")
 class Stock(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("stock_at"))
     @blp.arguments(StockQuerySchema, location="query")
     @blp.response(200, StockRowSchema(many=True))
     @paginated(blp)
@@ -31,7 +31,7 @@ class Stock(MethodView):
 
 @blp.route("/stock/moves")
 class Moves(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_moves"))
     @blp.arguments(MoveQuerySchema, location="query")
     @blp.response(200, MoveSchema(many=True))
     @blp.paginate()
@@ -41,7 +41,7 @@ class Moves(MethodView):
             uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return moves
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("record_move"))
     @blp.arguments(MoveSchema)
     @blp.response(201, MoveSchema(many=True))
     def post(self, body):
@@ -51,7 +51,7 @@ class Moves(MethodView):
 
 @blp.route("/stock/counts")
 class Counts(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("correct_count"))
     @blp.arguments(CountSchema)
     @blp.response(201, CountResultSchema)
     def post(self, body):

@@ -12,11 +12,11 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.home_orders import PLAN_HORIZON_DAYS
+from nutriplat.delivery.home_reordering import PLAN_HORIZON_DAYS
 from nutriplat.delivery.open_orders import add_open_orders
 from nutriplat.delivery.policy import POLICY
-from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.domain import days_of_cover
+from nutriplat.inventory.products import product_catalogue
 from nutriplat.inventory.reorder import snapshot
 
 

@@ -21,14 +21,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.home_orders import PLAN_HORIZON_DAYS, reorder_homes
+from nutriplat.delivery.home_reordering import PLAN_HORIZON_DAYS, reorder_homes
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.open_orders import add_open_orders, reserved_for_homes
 from nutriplat.errors import WriteConflict
 from nutriplat.events import DeliveriesLeftUnbilled
-from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.ledger import Ledger
 from nutriplat.inventory.models import DeliverySchedule, Location, ReorderRule
+from nutriplat.inventory.products import product_catalogue
 from nutriplat.inventory.reorder import snapshot
 from nutriplat.inventory.reorder.consumption import post_consumption, unposted_since
 from nutriplat.inventory.reorder.replenish import replenish

@@ -24,9 +24,9 @@ from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.demo.catalogue.seed import this_monday
 from nutriplat.demo.seed import SeedReport
-from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import ConsumptionPosting, DeliverySchedule, Location, Lot, ReorderRule
+from nutriplat.inventory.products import product_catalogue
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 
 WAREHOUSE = "Centraal magazijn Roeselare"

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.models import Client
-from nutriplat.delivery.domain.clock import seconds_of
+from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.domain.demand import demand_of
 from nutriplat.delivery.models import (
     ClientWindow, DeliveryOrder, DeliveryOrderLine, PlannedRoute, PlannedStop, RoutePlan,

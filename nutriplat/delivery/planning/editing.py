@@ -7,7 +7,7 @@ from __future__ import annotations
 from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.domain.clock import readable
+from nutriplat.delivery.domain.day_seconds import readable
 from nutriplat.delivery.domain.timing import timed_route
 from nutriplat.delivery.models import PlannedRoute, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stop_key, store_route, stored_solution, van_names

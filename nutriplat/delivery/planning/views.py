@@ -11,7 +11,7 @@ from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.domain.clock import moment
+from nutriplat.delivery.domain.day_seconds import moment
 from nutriplat.delivery.models import Driver, PlannedStop, RoutePlan
 from nutriplat.delivery.policy import POLICY
 from nutriplat.inventory.access import scoped

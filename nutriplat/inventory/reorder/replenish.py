@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
 from nutriplat.inventory.access import Product
-from nutriplat.inventory.catalogue import ProductInfo
 from nutriplat.inventory.domain import ReorderRule as Rule
 from nutriplat.inventory.domain import propose_replenishment
 from nutriplat.inventory.models import Lot, PurchaseOrder, PurchaseOrderLine, ReorderRule, StockBalance
+from nutriplat.inventory.products import ProductInfo
 from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.vocabulary import OPEN_PO_STATUSES
 

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.inventory.access import Product
-from nutriplat.inventory.catalogue import ProductInfo
 from nutriplat.inventory.domain import HomeItem
 from nutriplat.inventory.domain.safety import refusal
 from nutriplat.inventory.domain.units import units_per_day
 from nutriplat.inventory.models import DeliverySchedule, Location, Lot, StockBalance
+from nutriplat.inventory.products import ProductInfo
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 
 
@@ -123,7 +123,7 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
     """The clients' state, with their approved plans for start..end-1 (stocked products
     only). ``lock``: hold their schedule rows, so two runs never order for one client.
     Their open delivery orders are the delivery area's to add
-    (``delivery.home_orders.add_open_orders``): inventory reads no delivery order."""
+    (``delivery.open_orders.add_open_orders``): inventory reads no delivery order."""
     states = {row.id: ClientState(ClientFacts(*row[:6], tuple(row.allergies or ()))) for row in session.execute(
         select(Client.id, Client.organisation_id, Client.status, Client.care_setting, Client.iddsi_food_level,
                Client.iddsi_drink_level, Client.allergies).where(Client.id.in_(client_ids)))}

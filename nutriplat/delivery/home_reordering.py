@@ -11,9 +11,9 @@ from nutriplat.auth.actor import Actor
 from nutriplat.delivery.cancellation import cancel_planned
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.inventory.access import Product
-from nutriplat.inventory.catalogue import ProductInfo
 from nutriplat.inventory.domain import HomeOrderProposal, plan_home_orders
 from nutriplat.inventory.locations import rule_of
+from nutriplat.inventory.products import ProductInfo
 from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.reorder.snapshot import ClientState
 

@@ -15,7 +15,7 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
-from nutriplat.inventory import scenario
+from tools.builders import stock as scenario
 
 
 @pytest.fixture

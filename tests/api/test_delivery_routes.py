@@ -12,13 +12,12 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.delivery.models import RoutePlan
-from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_solution
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import StockMove
 from routing import check
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 DEPOT = (50.9465, 3.1228)

@@ -14,9 +14,9 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from nutriplat.delivery.models import DeliveryOrder
-from nutriplat.inventory import scenario
 from nutriplat.pagination import MAX_PAGE_SIZE
+from tools.builders import stock as scenario
 
 
 

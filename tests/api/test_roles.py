@@ -355,8 +355,8 @@ def _billing_scene(world, http, people, client_id):
 
 def _meal_plan_scene(world, http, people, client_id):
     """A small menu, an approved plan of the client's week and a newer draft of it."""
-    from nutriplat.demo.catalogue.seed import seed_catalogue
-    from nutriplat.demo.seed import SeedReport
+    from tools.demo.catalogue.seed import seed_catalogue
+    from tools.demo.seed import SeedReport
 
     with world.uow as uow:
         seed_catalogue(uow.session, SeedReport(), (
@@ -421,9 +421,9 @@ def _stock_scene(world, people, client_id):
     schedule, a second client (active, at home) with two planned orders, a reorder rule and
     two proposed purchase orders."""
     from nutriplat.clients.models import Client
-    from nutriplat.inventory import scenario
     from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
     from nutriplat.inventory.models import PurchaseOrder, PurchaseOrderLine, ReorderRule
+    from tools.builders import stock as scenario
 
     organisation, supplier = people["logistics"].organisation_id, world.organisation("Mandelkeuken", "supplier")
     with world.uow as uow:
@@ -464,11 +464,11 @@ def _delivery_scene(world, people):
 
     from nutriplat.auth.actor import SYSTEM
     from nutriplat.db import UnitOfWork
-    from nutriplat.delivery import scenario as delivery_scenario
     from nutriplat.delivery.models import Depot, Driver, RoutePlan, Van
     from nutriplat.delivery.planning import publish, runs, solve
-    from nutriplat.inventory import scenario
     from nutriplat.inventory.models import Location
+    from tests.builders import delivery as delivery_scenario
+    from tools.builders import stock as scenario
 
     organisation, today = people["logistics"].organisation_id, business_today()
     with world.uow as uow:

@@ -16,10 +16,10 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import pick_order
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.errors import Conflict
-from nutriplat.inventory import scenario
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Lot, StockBalance, StockMove
 from nutriplat.inventory.stock import record_move
+from tools.builders import stock as scenario
 
 pytestmark = pytest.mark.postgres_only
 

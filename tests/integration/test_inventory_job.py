@@ -16,8 +16,8 @@ from nutriplat.cli import main as cli
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockBalance, StockMove
+from tools.builders import stock as scenario
 
 MONDAY = date(2026, 11, 30)
 

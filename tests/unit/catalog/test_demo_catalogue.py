@@ -3,7 +3,7 @@ every dish valid under the same schema the API uses."""
 from collections import Counter
 
 from nutriplat.catalog.schemas import DishSchema
-from nutriplat.demo.catalogue import catalogue_bodies
+from tools.demo.catalogue import catalogue_bodies
 
 FOODS = ("component", "ready_meal", "recipe")
 

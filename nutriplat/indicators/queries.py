@@ -22,13 +22,13 @@ from nutriplat.clients.models import (
     CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
 )
 from nutriplat.db import UTCDateTime
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators.attributes import risk_level
-from nutriplat.periods import Period
 from nutriplat.indicators.sql import day_of, epoch_seconds, midnight
-from nutriplat.inventory.models import DeliveryOrder
 from nutriplat.mealplans.domain.nutrition import SCALE
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.monitoring.models import ExperienceSurvey
+from nutriplat.periods import Period
 from nutriplat.screening.domain import RISKS
 from nutriplat.screening.models import Assessment, Screening
 

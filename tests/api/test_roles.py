@@ -421,7 +421,8 @@ def _stock_scene(world, people, client_id):
     schedule, a second client (active, at home) with two planned orders, a reorder rule and
     two proposed purchase orders."""
     from nutriplat.clients.models import Client
-    from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, PurchaseOrder, PurchaseOrderLine, ReorderRule
+    from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+    from nutriplat.inventory.models import PurchaseOrder, PurchaseOrderLine, ReorderRule
     from tools.builders import stock as scenario
 
     organisation, supplier = people["logistics"].organisation_id, world.organisation("Mandelkeuken", "supplier")

@@ -12,8 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.clock import business_today
-from nutriplat.delivery.models import RoutePlan
-from nutriplat.inventory.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from tests.builders import delivery as delivery_scenario
 from tools.builders import stock as scenario
 

@@ -6,7 +6,9 @@
 2. central replenishment: purchase-order proposals for the warehouses;
 3. bill delivered extra meals not billed yet (a confirmation whose billing failed).
 
-Every step reads what it wrote before, so running the date again changes nothing."""
+Every step reads what it wrote before, so running the date again changes nothing. The run
+lives with delivery orders, downstream of the inventory steps it calls (consumption and
+replenishment are inventory's; the home orders are delivery's)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -19,14 +21,16 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.home_reordering import PLAN_HORIZON_DAYS, reorder_homes
+from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.open_orders import add_open_orders, reserved_for_homes
 from nutriplat.errors import WriteConflict
 from nutriplat.events import DeliveriesLeftUnbilled
-from nutriplat.inventory.catalogue import product_catalogue
 from nutriplat.inventory.ledger import Ledger
-from nutriplat.inventory.models import DeliveryOrder, DeliverySchedule, Location, ReorderRule
+from nutriplat.inventory.models import DeliverySchedule, Location, ReorderRule
+from nutriplat.inventory.products import product_catalogue
 from nutriplat.inventory.reorder import snapshot
 from nutriplat.inventory.reorder.consumption import post_consumption, unposted_since
-from nutriplat.inventory.reorder.home_orders import PLAN_HORIZON_DAYS, reorder_homes
 from nutriplat.inventory.reorder.replenish import replenish
 from nutriplat.inventory.reorder.report import ReorderReport
 
@@ -48,7 +52,7 @@ def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
         if progress is not None:
             progress(len(chunk))
     with new_uow() as uow:
-        replenish(uow.session, actor, run_date, catalogue, report)
+        replenish(uow.session, actor, run_date, catalogue, report, reserved_for_homes)
         uow.commit()
     with new_uow() as uow:  # billing handles them after this commit
         unbilled = tuple(uow.session.scalars(select(DeliveryOrder.id).where(
@@ -70,8 +74,8 @@ def _run_group(new_uow: Callable[[], UnitOfWork], actor: Actor, chunk: list[int]
                         .order_by(DeliverySchedule.client_id).with_for_update())
         ledger = Ledger(session, actor.user_id)
         ledger.lock_locations(session.scalars(select(Location.id).where(Location.client_id.in_(chunk))))
-        states = snapshot.load(session, chunk, unposted_since(session, chunk, run_date),
-                               run_date + timedelta(days=PLAN_HORIZON_DAYS), catalogue)
+        states = add_open_orders(session, snapshot.load(session, chunk, unposted_since(session, chunk, run_date),
+                                                        run_date + timedelta(days=PLAN_HORIZON_DAYS), catalogue))
         attempt = ReorderReport(report.run_date)
         post_consumption(session, actor, ledger, states, run_date, attempt)
         reorder_homes(session, actor, states, run_date, now, catalogue, packs, attempt)

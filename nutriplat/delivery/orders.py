@@ -7,16 +7,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector, InvalidInput, NotFound
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.policy import POLICY
+from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.domain.units import is_stocked
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, DeliverySchedule
+from nutriplat.inventory.models import DeliverySchedule
 from nutriplat.inventory.suitability import reason_against
 from nutriplat.pagination import page_of
 
@@ -25,6 +28,7 @@ RESOURCE = "delivery_order"
 
 def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
                 ) -> tuple[list[DeliveryOrder], int]:
+    POLICY.check(actor, "list_orders")
     if "date" not in filters and "client_id" not in filters:
         raise InvalidInput("Say which day (date) or which client (client_id).",
                            {"date": ["Required unless client_id is given."]})
@@ -44,6 +48,7 @@ def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
 
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> DeliveryOrder:
+    POLICY.check(actor, "get_order")
     with uow:
         order, client = load_order(uow.session, actor, order_id)
         audit.record(uow.session, actor, "read", RESOURCE, order.id, client.id, organisation_id=client.organisation_id)
@@ -54,6 +59,7 @@ def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> DeliveryOrder:
 def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> DeliveryOrder:
     """An order by hand (say, a client's birthday or a replacement); checked as home
     reordering's orders are."""
+    POLICY.check(actor, "create_order")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -80,6 +86,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Deliver
 
 
 def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | None) -> DeliveryOrder:
+    POLICY.check(actor, "cancel_order")
     with uow:
         order, client = load_order(uow.session, actor, order_id)
         if order.status != "planned":
@@ -93,10 +100,9 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
 
 
 def load_order(session: Session, actor: Actor, order_id: int) -> tuple[DeliveryOrder, Client]:
-    order = session.scalar(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines))
-                           .where(DeliveryOrder.id == order_id))
-    if order is None or not (actor.is_platform_admin or order.organisation_id == actor.organisation_id):
-        raise NotFound(f"No delivery order {order_id}.")
+    """The order of the caller's organisation, and its client (whom the caller may see)."""
+    order = load_owned(session, DeliveryOrder, order_id, actor, "delivery order")
+    session.refresh(order, ["lines"])  # loaded now: the order is shown after its session closed
     return order, load_client(session, actor, order.client_id)
 
 

@@ -18,18 +18,21 @@ from nutriplat.catalog.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, load_order
+from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.vocabulary import OUTCOMES
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import DeliveryConfirmed
 from nutriplat.inventory.access import check_location
-from nutriplat.inventory.delivery.orders import RESOURCE, commit_or_conflict, load_order
 from nutriplat.inventory.ledger import Ledger, Move
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, Location, Lot
+from nutriplat.inventory.models import Location, Lot
 from nutriplat.inventory.picking import Destination, Want, take
 from nutriplat.inventory.suitability import allowed_for, reason_against
-from nutriplat.inventory.vocabulary import OUTCOMES
 
 
 def pick_order(uow: UnitOfWork, actor: Actor, order_id: int, vehicle_id: int) -> DeliveryOrder:
+    POLICY.check(actor, "pick_order")
     with uow:
         session, errors = uow.session, ErrorCollector()
         order, client = load_order(session, actor, order_id)
@@ -51,6 +54,7 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
     into the home (from the vehicle, or straight from the warehouse when not picked);
     ``not_home`` or ``refused``: picked units go back to the warehouse. Confirming the same
     outcome again changes nothing."""
+    POLICY.check(actor, "confirm_delivery")
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {OUTCOMES}")
     day = on or business_today()

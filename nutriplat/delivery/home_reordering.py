@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import case, update
 from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
+from nutriplat.delivery.cancellation import cancel_planned
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.inventory.access import Product
-from nutriplat.inventory.catalogue import ProductInfo
 from nutriplat.inventory.domain import HomeOrderProposal, plan_home_orders
 from nutriplat.inventory.locations import rule_of
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.inventory.products import ProductInfo
 from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.reorder.snapshot import ClientState
 
@@ -108,19 +108,13 @@ def _note(state: ClientState, proposal: HomeOrderProposal, catalogue: dict[Produ
 
 def _cancel_planned(session: Session, actor: Actor, state: ClientState, today: date,
                     report: ReorderReport) -> None:
-    """Away (paused, in hospital or a nursing home): no delivery until back home. The
-    version goes up, so a pick of the same order at the same moment fails instead."""
+    """Away (paused, in hospital or a nursing home): no delivery until back home."""
     reason = f"cancelled: client is {state.client.status} in {state.client.care_setting.replace('_', ' ')}"
-    for order in state.orders:
-        if order.status != "planned" or order.delivery_date < today:
-            continue
-        done = session.execute(update(DeliveryOrder).where(
-            DeliveryOrder.id == order.id, DeliveryOrder.status == "planned").values(
-            status="cancelled", version=DeliveryOrder.version + 1,
-            note=case((DeliveryOrder.note.is_(None), reason), else_=DeliveryOrder.note + "; " + reason),
-        )).rowcount  # type: ignore[attr-defined]
-        if done:
+    due = [o for o in state.orders if o.status == "planned" and o.delivery_date >= today]
+    cancelled = cancel_planned(session, actor, state.client.id, state.client.organisation_id,
+                               [o.id for o in due], reason)
+    for order in due:
+        if order.id in cancelled:
             order.status = "cancelled"
-            audit.record(session, actor, "cancel", "delivery_order", order.id, state.client.id,
-                         detail={"reason": reason}, organisation_id=state.client.organisation_id)
-            report.count("orders_cancelled")
+    if cancelled:
+        report.count("orders_cancelled", len(cancelled))

@@ -1,5 +1,7 @@
 """A client's home stock: what is in each appliance, and for how many days it feeds the
-approved plan (days of cover; counted from today, without deliveries on their way)."""
+approved plan (days of cover; counted from today, without deliveries on their way).
+The stock is inventory's; what is on its way (``incoming``) is delivery orders', so the
+view lives downstream, with them."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -10,19 +12,23 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory.catalogue import product_catalogue
+from nutriplat.delivery.home_reordering import PLAN_HORIZON_DAYS
+from nutriplat.delivery.open_orders import add_open_orders
+from nutriplat.delivery.policy import POLICY
 from nutriplat.inventory.domain import days_of_cover
+from nutriplat.inventory.products import product_catalogue
 from nutriplat.inventory.reorder import snapshot
-from nutriplat.inventory.reorder.home_orders import PLAN_HORIZON_DAYS
 
 
 def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "client_stock")
     with uow:
         session = uow.session
         client = load_client(session, actor, client_id)
         today = business_today()
         catalogue = product_catalogue(session)
-        state = snapshot.load(session, [client.id], today, today + timedelta(days=PLAN_HORIZON_DAYS), catalogue)[client.id]
+        state = add_open_orders(session, snapshot.load(
+            session, [client.id], today, today + timedelta(days=PLAN_HORIZON_DAYS), catalogue))[client.id]
         plan = state.consumption(today, today + timedelta(days=PLAN_HORIZON_DAYS))
         known_until = max(plan, default=None)
         cover = days_of_cover(state.items(today, catalogue, {}), plan, {}, today,

@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.inventory.api import STOCK_KEEPERS
-from nutriplat.inventory.delivery import fulfil, orders
-from nutriplat.inventory.schemas.orders import (
+from nutriplat.delivery import fulfil, orders
+from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.schemas.orders import (
     CancelSchema, DeliveryOrderQuerySchema, DeliveryOrderSchema, PickSchema,
 )
 from nutriplat.list_views import paginated
@@ -18,7 +18,7 @@ blp = Blueprint("delivery_orders", __name__, url_prefix="/api/v1/delivery-orders
 
 @blp.route("")
 class DeliveryOrders(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_orders"))
     @blp.arguments(DeliveryOrderQuerySchema, location="query")
     @blp.response(200, DeliveryOrderSchema(many=True))
     @paginated(blp)
@@ -28,7 +28,7 @@ class DeliveryOrders(MethodView):
             uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return found
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("create_order"))
     @blp.arguments(DeliveryOrderSchema)
     @blp.response(201, DeliveryOrderSchema)
     def post(self, body):
@@ -38,7 +38,7 @@ class DeliveryOrders(MethodView):
 
 @blp.route("/<int:order_id>")
 class DeliveryOrderById(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("get_order"))
     @blp.response(200, DeliveryOrderSchema)
     def get(self, order_id):
         """One delivery order"""
@@ -47,7 +47,7 @@ class DeliveryOrderById(MethodView):
 
 @blp.route("/<int:order_id>/pick")
 class Pick(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("pick_order"))
     @blp.arguments(PickSchema)
     @blp.response(200, DeliveryOrderSchema)
     def post(self, body, order_id):
@@ -57,7 +57,7 @@ class Pick(MethodView):
 
 @blp.route("/<int:order_id>/cancel")
 class Cancel(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("cancel_order"))
     @blp.arguments(CancelSchema)
     @blp.response(200, DeliveryOrderSchema)
     def post(self, body, order_id):

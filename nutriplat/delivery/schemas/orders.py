@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from nutriplat.inventory import vocabulary as v
+from nutriplat.delivery import vocabulary as v
 from nutriplat.inventory.schemas.stock import QUANTITY
 from nutriplat.schema_fields import StrictInteger, text
 

@@ -22,7 +22,7 @@ from nutriplat.billing import charges, plans
 from nutriplat.billing.domain import timeline
 from nutriplat.billing.models import LicensedProduct, Subscription
 from nutriplat.billing.subscriptions import view
-from nutriplat.catalog.models import Dish
+from nutriplat.catalogue.models import Dish
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.periods import Month

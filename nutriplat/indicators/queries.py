@@ -17,7 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from nutriplat.billing.models import Invoice
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import (
     CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
 )

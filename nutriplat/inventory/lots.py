@@ -9,7 +9,7 @@ from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.inventory.access import Product
 from nutriplat.inventory.domain.units import is_stocked
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork

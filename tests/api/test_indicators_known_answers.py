@@ -10,7 +10,7 @@ import pytest
 
 from nutriplat.auth.models import Organisation
 from nutriplat.billing.models import Invoice
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators import aggregate, definitions, measures, report_computation, sources

@@ -308,7 +308,7 @@ def _billing_scene(world, http, people, client_id):
     """A price list, a subscription with a scheduled pause, a segment member with a voucher
     programme, healthcoins, a dish and a fund, and the client's invoice for October."""
     from nutriplat.periods import Month
-    from nutriplat.catalog.models import Dish
+    from nutriplat.catalogue.models import Dish
     from nutriplat.db import UnitOfWork
     from nutriplat.jobs.registry import JOBS
 
@@ -549,7 +549,7 @@ def test_each_role_reaches_exactly_its_endpoints(scene, http, role, maria):
             assert "platform administrator" in response.json["message"]
         elif role in allowed and method != "GET" and template in SHARED_CATALOGUE:
             # Let through by role, then refused: the demo menu is the platform's shared
-            # catalogue, which a provider's admin does not change; see test_catalog_ownership.py.
+            # catalogue, which a provider's admin does not change; see test_catalogue_ownership.py.
             assert response.status_code == 403 and "shared catalogue" in response.json["message"]
         elif role in allowed:
             assert response.status_code < 400, (method, template, response.json)

@@ -22,7 +22,7 @@ from sqlalchemy import insert, select, text
 from nutriplat import migrate
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.db import UnitOfWork, make_engine, make_session_factory, utcnow
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.nightly_reorder import run_reorder

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery, pick_order

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.domain.demand import demand_of

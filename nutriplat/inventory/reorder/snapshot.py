@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.inventory.access import Product
 from nutriplat.inventory.domain import HomeItem

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from nutriplat.catalog.vocabulary import DEFAULT_PREPARATION, KINDS_FOR_PREPARATION
+from nutriplat.catalogue.vocabulary import DEFAULT_PREPARATION, KINDS_FOR_PREPARATION
 from nutriplat.mealplans.domain import rules
 from nutriplat.mealplans.domain.nutrition import cost_cents
 

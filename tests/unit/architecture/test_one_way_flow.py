@@ -12,7 +12,7 @@ PACKAGE = ROOT / "nutriplat"
 INSTALLED = ("nutriplat", "migrations", "scheduler", "routing")
 
 # Upstream first. ``jobs`` schedules them all; ``webapp`` composes everything and is not an area.
-AREAS = ("auth", "catalog", "clients", "screening", "mealplans", "inventory", "delivery",
+AREAS = ("auth", "catalogue", "clients", "screening", "mealplans", "inventory", "delivery",
          "billing", "monitoring", "indicators", "jobs")
 
 # Known imports against the flow, each with the step that removes it (issue 15).

@@ -1,5 +1,5 @@
 """Use cases of the catalogue. A catalogue holds no personal data, so only proposals and
-decisions are audited (``catalog.approvals``); every variant row records who made it, and
+decisions are audited (``catalogue.approvals``); every variant row records who made it, and
 rows are never changed in place. Only the admins of a dish's owner change it."""
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog import approvals, ownership
-from nutriplat.catalog import rules as variant_rules
-from nutriplat.catalog.models import Dish, DishVariant
-from nutriplat.catalog.policy import POLICY
+from nutriplat.catalogue import approvals, ownership
+from nutriplat.catalogue import rules as variant_rules
+from nutriplat.catalogue.models import Dish, DishVariant
+from nutriplat.catalogue.policy import POLICY
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound

@@ -1,6 +1,6 @@
 """/dishes and /dish-variants: the catalogue.
 
-Who reads and who edits: ``catalog.policy``; an editor's allergen change
+Who reads and who edits: ``catalogue.policy``; an editor's allergen change
 or new texture is answered 202 and waits for a second admin (``/catalogue-changes``)."""
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from flask import Response, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.catalog import services, variants
-from nutriplat.catalog.policy import POLICY
-from nutriplat.catalog.schemas import dishes as schemas
-from nutriplat.catalog.schemas.changes import CatalogueChangeSchema
-from nutriplat.catalog.models import CatalogueChange
+from nutriplat.catalogue import services, variants
+from nutriplat.catalogue.policy import POLICY
+from nutriplat.catalogue.schemas import dishes as schemas
+from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema
+from nutriplat.catalogue.models import CatalogueChange
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -5,10 +5,10 @@ from nutriplat.policy import Policy
 # A catalogue holds no personal data: every staff role reads it, and a caregiver with an
 # order mandate orders from it; cofinancers have no use for it and are refused.
 READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
-# The admins of a dish's owner edit it (``catalog.ownership`` says which dishes).
+# The admins of a dish's owner edit it (``catalogue.ownership`` says which dishes).
 EDITORS = (ADMIN,)
 
-POLICY = Policy("catalog", {
+POLICY = Policy("catalogue", {
     "list_dishes": READERS,
     "get_dish": READERS,
     "get_variant": READERS,

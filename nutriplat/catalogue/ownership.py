@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, true
 
 from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.errors import Forbidden
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog import vocabulary as v
-from nutriplat.catalog.models import Dish, DishVariant, texture_key
+from nutriplat.catalogue import vocabulary as v
+from nutriplat.catalogue.models import Dish, DishVariant, texture_key
 from nutriplat.errors import ErrorCollector
 
 # What a new version takes over from the one it replaces, unless the change says otherwise.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from nutriplat.catalog.approvals import KINDS, STATUSES
+from nutriplat.catalogue.approvals import KINDS, STATUSES
 
 
 class CatalogueChangeSchema(Schema):

@@ -1,5 +1,5 @@
 """Catalogue changes that wait for a second admin: proposing one, and reading them.
-Deciding (approve or reject) is in ``catalog.decisions``. Every step is audited: the
+Deciding (approve or reject) is in ``catalogue.decisions``. Every step is audited: the
 catalogue holds no personal data, but these changes decide what someone may safely eat."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog import ownership
-from nutriplat.catalog.models import CatalogueChange, Dish
-from nutriplat.catalog.policy import POLICY
+from nutriplat.catalogue import ownership
+from nutriplat.catalogue.models import CatalogueChange, Dish
+from nutriplat.catalogue.policy import POLICY
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import NotFound
 

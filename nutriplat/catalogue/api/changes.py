@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.catalog import approvals, decisions
-from nutriplat.catalog.policy import POLICY
-from nutriplat.catalog.schemas.changes import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
+from nutriplat.catalogue import approvals, decisions
+from nutriplat.catalogue.policy import POLICY
+from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema, ChangeQuerySchema, RejectionSchema
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

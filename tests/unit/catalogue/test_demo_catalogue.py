@@ -2,7 +2,7 @@
 every dish valid under the same schema the API uses."""
 from collections import Counter
 
-from nutriplat.catalog.schemas.dishes import DishSchema
+from nutriplat.catalogue.schemas.dishes import DishSchema
 from tools.demo.catalogue import catalogue_bodies
 
 FOODS = ("component", "ready_meal", "recipe")

@@ -2,7 +2,7 @@
 
 A change never edits a row: it writes version n + 1 and retires version n, which then
 points at its replacement. Plans reference rows, so they keep the values they used.
-A person's new texture or allergen change is proposed, not applied (``catalog.approvals``);
+A person's new texture or allergen change is proposed, not applied (``catalogue.approvals``);
 ``offer_texture`` and ``write_revision`` apply it once a second admin approves."""
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog import approvals, ownership
-from nutriplat.catalog.models import CatalogueChange, Dish, DishVariant, texture_key
-from nutriplat.catalog.policy import POLICY
-from nutriplat.catalog.rules import COPIED, check_variant, new_variant
+from nutriplat.catalogue import approvals, ownership
+from nutriplat.catalogue.models import CatalogueChange, Dish, DishVariant, texture_key
+from nutriplat.catalogue.policy import POLICY
+from nutriplat.catalogue.rules import COPIED, check_variant, new_variant
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, NotFound

@@ -4,9 +4,9 @@ may withdraw (reject) their own proposal but never approve it."""
 from __future__ import annotations
 
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog import approvals, variants
-from nutriplat.catalog.models import CatalogueChange, Dish, DishVariant
-from nutriplat.catalog.policy import POLICY
+from nutriplat.catalogue import approvals, variants
+from nutriplat.catalogue.models import CatalogueChange, Dish, DishVariant
+from nutriplat.catalogue.policy import POLICY
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, Forbidden

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from nutriplat.catalog.vocabulary import NUTRIENTS
+from nutriplat.catalogue.vocabulary import NUTRIENTS
 from nutriplat.db import Base, utcnow
 
 

@@ -1,6 +1,6 @@
 """The catalogue API: dishes, texture variants, immutable versions, filters, bad input.
 Its editors are the admins of a dish's owner; a person's new texture or allergen change
-applies once a second admin approves it (tests/api/test_catalog_ownership.py)."""
+applies once a second admin approves it (tests/api/test_catalogue_ownership.py)."""
 import copy
 
 import pytest

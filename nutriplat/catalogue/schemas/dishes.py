@@ -6,8 +6,8 @@ from decimal import Decimal
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat import food
-from nutriplat.catalog import vocabulary as v
-from nutriplat.catalog.schemas.changes import CatalogueChangeSchema
+from nutriplat.catalogue import vocabulary as v
+from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema
 from nutriplat.schema_fields import (
     Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
 )

@@ -46,7 +46,7 @@ def _timed(problem: Problem, matrix: Matrix, vehicle_id: str, stop_ids: list[str
     vehicle = problem.vehicle(vehicle_id)
     by_id, index = {s.id: s for s in problem.stops}, problem.stop_index()
     path = [0] + [index[s] for s in stop_ids] + [0]
-    clock, etas, slots = vehicle.shift_start, [], []
+    clock, etas, slots = vehicle.shift_start, list[int](), list[BreakSlot]()
     for leg, (a, b) in enumerate(zip(path, path[1:])):
         departure, rest, rest_end = clock, 0, clock
         for _, rule in (p for p in placed if p[0] == leg):

@@ -36,7 +36,7 @@ class Weights:
     extra_serving: int = 5
 
 
-def _sum(variables: Iterable[cp_model.IntVar]) -> cp_model.LinearExprT:
+def _sum(variables: Iterable[cp_model.IntVar]) -> cp_model.LinearExpr:
     return cp_model.LinearExpr.sum(list(variables))  # much faster than Python's sum()
 
 
@@ -132,7 +132,7 @@ class DayModel:
         planned = [c.var for c in self.choices if c.variant.course == "supplement"]
         self.model.add(_sum(planned) <= max(0, self.problem.profile.max_supplements_per_day - taken))
 
-    def _total(self, nutrient: str) -> cp_model.LinearExprT:
+    def _total(self, nutrient: str) -> cp_model.LinearExpr:
         fixed = sum(n.units(v, nutrient, lock.portions)
                     for lock, v in zip(self.locks, self.locked_variants()))
         return fixed + cp_model.LinearExpr.weighted_sum(

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Callable
+from typing import Any, Callable
 
 from routing.model import Stop, Vehicle
 from routing.solver.context import Built
@@ -54,7 +54,7 @@ def add_time(built: Built) -> None:
     _add_breaks(built, service)
 
 
-def _set_windows(cumul, stop: Stop) -> None:
+def _set_windows(cumul: Any, stop: Stop) -> None:  # an OR-Tools IntVar
     windows = sorted(stop.windows(), key=lambda w: w.start)
     cumul.SetRange(windows[0].start, max(w.end for w in windows))
     for before, after in zip(windows, windows[1:]):
@@ -73,7 +73,7 @@ def _add_breaks(built: Built, service: list[int]) -> None:
             solver.FixedDurationIntervalVar(b.earliest_start, b.latest_start, b.duration, False, f"break {v}.{k}")
             for k, b in enumerate(vehicle.breaks)
         ]
-        built.time.SetBreakIntervalsOfVehicle(intervals, v, visit_transits)
+        built.time_dimension.SetBreakIntervalsOfVehicle(intervals, v, visit_transits)
         built.breaks[v] = intervals
 
 

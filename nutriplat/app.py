@@ -14,13 +14,12 @@ from flask_smorest import Api
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from nutriplat.auth.passwords import Passwords
+from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
+from nutriplat import openapi, security
 from nutriplat.auth.login import LoginPolicy
+from nutriplat.auth.passwords import Passwords
 from nutriplat.config import Config
 from nutriplat.db import make_engine, make_session_factory
-from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
-from nutriplat import security
-from nutriplat import openapi
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields
 from flask import Request
+from marshmallow import Schema, ValidationError, fields
 from webargs.flaskparser import FlaskParser
 
 from nutriplat.schema_fields import DB_INT_MAX, DB_INT_MIN

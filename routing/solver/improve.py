@@ -12,7 +12,6 @@ dropped (their reasons were given by the construction).
 """
 from __future__ import annotations
 
-
 from routing.matrix.base import Matrix
 from routing.model import Problem
 from routing.solution import Route, Solution

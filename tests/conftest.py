@@ -180,8 +180,8 @@ def lien(world):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-def]
     """Maria, active, weighed twice and measured, with the small menu in the catalogue."""
-    from nutriplat.demo.catalogue.seed import seed_catalogue
-    from nutriplat.demo.seed import SeedReport
+    from tools.demo.catalogue.seed import seed_catalogue
+    from tools.demo.seed import SeedReport
 
     with uow:
         seed_catalogue(uow.session, SeedReport(), WEB_MENU)

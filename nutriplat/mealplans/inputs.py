@@ -7,13 +7,13 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.mealplans.domain import Item, Targets, Variant, WeekProblem
 from nutriplat.mealplans.domain.goals import NO_REPEAT_DAYS
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.mealplans.profiles import domain_profile
-from nutriplat.screening.targets import targets_for
+from nutriplat.screening.targets_in_force import targets_for
 
 WEEK = 7
 

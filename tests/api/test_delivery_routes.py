@@ -12,12 +12,12 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_solution
-from nutriplat.inventory import scenario
-from nutriplat.inventory.models import DeliveryOrder, StockMove
+from nutriplat.inventory.models import StockMove
 from routing import check
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 DEPOT = (50.9465, 3.1228)
@@ -235,7 +235,7 @@ def _system():
 
 def order_again(day, on) -> None:
     """Every client of the day orders one main for ``on`` too."""
-    from nutriplat.inventory.models import DeliveryOrderLine
+    from nutriplat.delivery.models import DeliveryOrderLine
 
     main = next(p for p in day.products if p.course == "main" and p.texture == "food:7" and not p.allergens)
     with day.uow() as uow:

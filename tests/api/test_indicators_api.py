@@ -14,7 +14,7 @@ import pytest
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
-from nutriplat.indicators.report import Row
+from nutriplat.indicators.report_computation import Row
 from nutriplat.screening.models import Screening
 
 NAMES = [f"Persoon{n:02d}" for n in range(19)]

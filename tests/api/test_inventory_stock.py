@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from nutriplat.clock import business_today
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import StockBalance, StockMove
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 

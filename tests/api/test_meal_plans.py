@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import business_today
-from nutriplat.demo.catalogue.seed import seed_catalogue
-from nutriplat.demo.seed import SeedReport
+from tools.demo.catalogue.seed import seed_catalogue
+from tools.demo.seed import SeedReport
 
 MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignons",
         "Hutsepot met rundvlees en worst", "Gentse waterzooi van kip",

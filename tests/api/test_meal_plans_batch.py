@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from nutriplat.cli import main as cli
 from nutriplat.clock import business_today
-from nutriplat.demo.catalogue.seed import seed_catalogue
-from nutriplat.demo.seed import SeedReport
 from nutriplat.mealplans.models import MealPlan
+from tools.demo.catalogue.seed import seed_catalogue
+from tools.demo.seed import SeedReport
 
 MONDAY = business_today() + timedelta(days=7 - business_today().weekday())
 MENU = ("Hutsepot met rundvlees en worst", "Gentse waterzooi van kip", "Vol-au-vent met kip en champignons",

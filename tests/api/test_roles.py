@@ -308,7 +308,7 @@ def _billing_scene(world, http, people, client_id):
     """A price list, a subscription with a scheduled pause, a segment member with a voucher
     programme, healthcoins, a dish and a fund, and the client's invoice for October."""
     from nutriplat.periods import Month
-    from nutriplat.catalog.models import Dish
+    from nutriplat.catalogue.models import Dish
     from nutriplat.db import UnitOfWork
     from nutriplat.jobs.registry import JOBS
 
@@ -355,8 +355,8 @@ def _billing_scene(world, http, people, client_id):
 
 def _meal_plan_scene(world, http, people, client_id):
     """A small menu, an approved plan of the client's week and a newer draft of it."""
-    from nutriplat.demo.catalogue.seed import seed_catalogue
-    from nutriplat.demo.seed import SeedReport
+    from tools.demo.catalogue.seed import seed_catalogue
+    from tools.demo.seed import SeedReport
 
     with world.uow as uow:
         seed_catalogue(uow.session, SeedReport(), (
@@ -421,8 +421,9 @@ def _stock_scene(world, people, client_id):
     schedule, a second client (active, at home) with two planned orders, a reorder rule and
     two proposed purchase orders."""
     from nutriplat.clients.models import Client
-    from nutriplat.inventory import scenario
-    from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, PurchaseOrder, PurchaseOrderLine, ReorderRule
+    from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+    from nutriplat.inventory.models import PurchaseOrder, PurchaseOrderLine, ReorderRule
+    from tools.builders import stock as scenario
 
     organisation, supplier = people["logistics"].organisation_id, world.organisation("Mandelkeuken", "supplier")
     with world.uow as uow:
@@ -463,11 +464,11 @@ def _delivery_scene(world, people):
 
     from nutriplat.auth.actor import SYSTEM
     from nutriplat.db import UnitOfWork
-    from nutriplat.delivery import scenario as delivery_scenario
     from nutriplat.delivery.models import Depot, Driver, RoutePlan, Van
     from nutriplat.delivery.planning import publish, runs, solve
-    from nutriplat.inventory import scenario
     from nutriplat.inventory.models import Location
+    from tests.builders import delivery as delivery_scenario
+    from tools.builders import stock as scenario
 
     organisation, today = people["logistics"].organisation_id, business_today()
     with world.uow as uow:
@@ -548,7 +549,7 @@ def test_each_role_reaches_exactly_its_endpoints(scene, http, role, maria):
             assert "platform administrator" in response.json["message"]
         elif role in allowed and method != "GET" and template in SHARED_CATALOGUE:
             # Let through by role, then refused: the demo menu is the platform's shared
-            # catalogue, which a provider's admin does not change; see test_catalog_ownership.py.
+            # catalogue, which a provider's admin does not change; see test_catalogue_ownership.py.
             assert response.status_code == 403 and "shared catalogue" in response.json["message"]
         elif role in allowed:
             assert response.status_code < 400, (method, template, response.json)

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from nutriplat.clock import business_today
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.inventory import scenario
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 TOMORROW = TODAY + timedelta(days=1)

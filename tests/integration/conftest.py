@@ -8,9 +8,9 @@ import pytest
 
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import Depot, Van
-from nutriplat.inventory import scenario
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 TOMORROW = business_today() + timedelta(days=1)
 

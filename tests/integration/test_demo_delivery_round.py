@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today, simulated_day
-from nutriplat.delivery.models import PlannedStop, RoutePlan
-from nutriplat.demo.simulate_rounds import deliver_day
-from nutriplat.inventory.models import DeliveryOrder, StockMove
+from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
+from nutriplat.inventory.models import StockMove
 from nutriplat.jobs.registry import JOBS
+from tools.demo.simulate_rounds import deliver_day
 
 TOMORROW = business_today() + timedelta(days=1)
 

@@ -12,10 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.clock import business_today
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.delivery.models import RoutePlan
-from nutriplat.inventory import scenario
-from nutriplat.inventory.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 TOMORROW = TODAY + timedelta(days=1)

@@ -9,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from nutriplat.clock import business_today
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.inventory import scenario
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 TODAY = business_today()
 TOMORROW = TODAY + timedelta(days=1)

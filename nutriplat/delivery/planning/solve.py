@@ -9,12 +9,12 @@ from collections.abc import Callable
 
 from sqlalchemy import select, update
 
+from nutriplat.config import deterministic_solves
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.domain.day_seconds import readable
 from nutriplat.delivery.models import RoutePlan
 from nutriplat.delivery.planning.problem import drop, matrix_of, problem_of, stop_key, store_route
-from nutriplat.config import deterministic_solves
-from routing import Progress, ProblemError, Solution, SolverOptions, check, solve
+from routing import ProblemError, Progress, Solution, SolverOptions, check, solve
 from routing.solver.options import DETERMINISTIC_STEPS_PER_SECOND
 
 log = logging.getLogger(__name__)

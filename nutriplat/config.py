@@ -12,6 +12,17 @@ def _default_database_url() -> str:
     return f"sqlite:///{INSTANCE_DIR / 'nutriplat.sqlite3'}"
 
 
+DETERMINISTIC_SOLVES = "NUTRIPLAT_DETERMINISTIC_SOLVES"
+
+
+def deterministic_solves() -> bool:
+    """NUTRIPLAT_DETERMINISTIC_SOLVES=1 (the demo, the tests): the route and meal-plan
+    solvers budget their search in deterministic steps instead of wall-clock seconds, so
+    the same data gives the same plans however busy the machine is. Read at each solve,
+    not at app creation: solves run in background threads, jobs and worker processes."""
+    return os.environ.get(DETERMINISTIC_SOLVES, "") == "1"
+
+
 def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 

@@ -24,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 pytest_plugins = ("business_day",)
 
 TEST_PASSWORD = "correct horse battery"
+# Route and meal-plan solves budget their search in steps, not seconds: the same result on a busy machine.
+os.environ.setdefault("NUTRIPLAT_DETERMINISTIC_SOLVES", "1")
 
 
 def _reset_postgres(url: str) -> None:

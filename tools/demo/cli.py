@@ -1,6 +1,7 @@
 """``python -m tools.demo``: migrate, load the Roeselare pilot, print the logins, serve."""
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -12,6 +13,7 @@ from werkzeug.serving import run_simple
 
 from nutriplat import migrate
 from nutriplat.clock import business_today
+from nutriplat.config import DETERMINISTIC_SOLVES
 from nutriplat.db import UnitOfWork
 from nutriplat.mealplans.cli import sized
 from tools.demo import population as pop
@@ -38,6 +40,7 @@ T = TypeVar("T")
 def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) -> None:
     """Create (idempotently) the Roeselare pilot and serve the API."""
     started = time.monotonic()
+    os.environ.setdefault(DETERMINISTIC_SOLVES, "1")  # the same date gives the same data and counts
     state = current_app.extensions["nutriplat"]
     url = current_app.config["DATABASE_URL"]
     click.echo(f"Database: {state.engine.url.render_as_string(hide_password=True)}")

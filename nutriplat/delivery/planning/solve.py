@@ -9,11 +9,13 @@ from collections.abc import Callable
 
 from sqlalchemy import select, update
 
+from nutriplat.config import deterministic_solves
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.domain.day_seconds import readable
 from nutriplat.delivery.models import RoutePlan
 from nutriplat.delivery.planning.problem import drop, matrix_of, problem_of, stop_key, store_route
-from routing import Progress, ProblemError, Solution, SolverOptions, check, solve
+from routing import ProblemError, Progress, Solution, SolverOptions, check, solve
+from routing.solver.options import DETERMINISTIC_STEPS_PER_SECOND
 
 log = logging.getLogger(__name__)
 REPORT_EVERY_S = 0.5  # progress writes at most this often
@@ -39,7 +41,9 @@ def solve_plan(new_uow: Callable[[], UnitOfWork], plan_id: int) -> str:
         problem = problem_of(plan, open_routes, stops)
         matrix = matrix_of(problem)
         reporter = _Reporter(new_uow, plan_id)
-        solution = solve(problem, matrix, SolverOptions(time_limit_s=time_limit, progress=reporter))
+        steps = DETERMINISTIC_STEPS_PER_SECOND if deterministic_solves() else None  # the demo, the tests
+        solution = solve(problem, matrix, SolverOptions(time_limit_s=time_limit, progress=reporter,
+                                                        steps_per_second=steps))
         if reporter.cancelled:
             return _finish(new_uow, plan_id, "cancelled")
         faults = check(problem, matrix, solution)

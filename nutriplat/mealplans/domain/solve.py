@@ -14,6 +14,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from nutriplat.config import deterministic_solves
 from nutriplat.mealplans.domain import rules
 from nutriplat.mealplans.domain.evaluate import evaluate_day
 from nutriplat.mealplans.domain.goals import NO_REPEAT_DAYS
@@ -31,7 +32,9 @@ class SolveOptions:
     # CP-SAT's deterministic time per day (a demo-catalogue day needs at most ~0.015):
     # the limit that binds first, so a plan does not depend on how busy the machine is.
     effort: float = 0.1
-    time_limit_s: float = 4.0  # wall clock for the whole week, a safety net
+    # Wall clock for the whole week, a safety net; off with deterministic solves
+    # (nutriplat.config), where a plan under load must not differ from one on an idle machine.
+    time_limit_s: float = 4.0
     workers: int = 1
     seed: int = 0
     # Objective units the search may leave on the table to stop early: less than one
@@ -75,7 +78,8 @@ def _solve_day(model: DayModel, options: SolveOptions, days: int) -> tuple[list[
 def _solver(options: SolveOptions, days: int, patience: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.max_deterministic_time = options.effort * patience
-    solver.parameters.max_time_in_seconds = options.time_limit_s * patience / max(1, days)
+    if not deterministic_solves():
+        solver.parameters.max_time_in_seconds = options.time_limit_s * patience / max(1, days)
     solver.parameters.num_workers = options.workers
     solver.parameters.random_seed = options.seed
     solver.parameters.absolute_gap_limit = options.gap

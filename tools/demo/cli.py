@@ -40,7 +40,10 @@ T = TypeVar("T")
 def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) -> None:
     """Create (idempotently) the Roeselare pilot and serve the API."""
     started = time.monotonic()
-    os.environ.setdefault(DETERMINISTIC_SOLVES, "1")  # the same date gives the same data and counts
+    # The same date gives the same data and counts: loading and simulating solve on a step
+    # budget; the served app is the planner's again (a time limit means seconds).
+    deterministic_by_caller = DETERMINISTIC_SOLVES in os.environ
+    os.environ.setdefault(DETERMINISTIC_SOLVES, "1")
     state = current_app.extensions["nutriplat"]
     url = current_app.config["DATABASE_URL"]
     click.echo(f"Database: {state.engine.url.render_as_string(hide_password=True)}")
@@ -74,6 +77,8 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) ->
         simulate_cli.simulate(state.session_factory, population, simulate_days)
     _print_logins(population)
     if not no_serve:
+        if not deterministic_by_caller:
+            del os.environ[DETERMINISTIC_SOLVES]
         click.echo(f"Web application on http://{host}:{port}/app — API on http://{host}:{port}/api/v1 "
                    f"— docs on http://{host}:{port}/api/docs")
         # Flask refuses app.run() inside its own CLI; serve with Werkzeug directly.

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
-from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.models import Charge
+from nutriplat.billing.policy import POLICY
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, InvalidInput
+from nutriplat.periods import Month
 
 RESOURCE = "charge"
 

@@ -12,10 +12,15 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.models import Organisation
 from nutriplat.billing import issuing
 from nutriplat.billing.domain.cofinancer import AllocationRow, cofinancer_lines
-from nutriplat.periods import Month
 from nutriplat.billing.models import (
-    CofinancingAgreement, CofinancingAllocation, Invoice, LedgerEntry, Segment, VoucherProgramme,
+    CofinancingAgreement,
+    CofinancingAllocation,
+    Invoice,
+    LedgerEntry,
+    Segment,
+    VoucherProgramme,
 )
+from nutriplat.periods import Month
 
 
 def cofinancer_key(organisation_id: int, month: Month, cofinancer_id: int) -> str:

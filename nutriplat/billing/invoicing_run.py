@@ -22,18 +22,16 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
-from nutriplat.periods import Month
+from nutriplat.billing.models import Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme
 from nutriplat.billing.month_inputs import Inputs, gather
-from nutriplat.billing.models import (
-    Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme,
-)
 from nutriplat.billing.rates import rates_on, vat_percent
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import conflicts
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
+from nutriplat.periods import Month
 
 
 @dataclass

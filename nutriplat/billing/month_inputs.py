@@ -12,17 +12,24 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.models import Organisation
 from nutriplat.billing import plans
 from nutriplat.billing.domain import composition as c
-from nutriplat.periods import Month
 from nutriplat.billing.domain.segment_membership import held_on, is_member
 from nutriplat.billing.domain.timeline import usage
 from nutriplat.billing.domain.vouchers import usable_in
 from nutriplat.billing.models import (
-    Charge, CofinancingAgreement, CoinEntry, Plan, Segment, Subscription, Voucher, VoucherProgramme,
+    Charge,
+    CofinancingAgreement,
+    CoinEntry,
+    Plan,
+    Segment,
+    Subscription,
+    Voucher,
+    VoucherProgramme,
 )
 from nutriplat.billing.segments import attributes_of
 from nutriplat.billing.subscriptions import spans_of
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
 from nutriplat.errors import InvalidInput
+from nutriplat.periods import Month
 
 BUNDLE = (("package", "package_price", "standard package"),
           ("information_platform", "information_platform_price", "information platform"),

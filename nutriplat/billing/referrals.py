@@ -24,12 +24,12 @@ from nutriplat.auth.models import Organisation
 from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain import commissions
 from nutriplat.billing.domain.money import ZERO, total
-from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.models import Invoice, LedgerEntry, ReferralScheme, Subscription
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
+from nutriplat.periods import Month
 
 SUBSCRIPTION_LINES = ("package", "information_platform", "coaching_tool", "rental")
 

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from nutriplat.access import load_owned, owned
 from nutriplat.auth.actor import Actor
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import Depot, Driver, Van
-from nutriplat.conflicts import flush_or_conflict
 from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import check_location, provider_of, scoped

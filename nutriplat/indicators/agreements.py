@@ -19,8 +19,8 @@ from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
 from nutriplat.indicators.policy import POLICY
-from nutriplat.periods import Period
 from nutriplat.indicators.reporting_periods import baseline_error
+from nutriplat.periods import Period
 
 RESOURCE = "agreement"
 

@@ -13,9 +13,9 @@ import pandas as pd
 
 from nutriplat.indicators import attributes
 from nutriplat.indicators.followup import followups
-from nutriplat.periods import Period
 from nutriplat.indicators.sources import Sources
 from nutriplat.indicators.sql import day_number, midnight_epoch
+from nutriplat.periods import Period
 
 NEVER = 10**7  # a day number far in the future: "until further notice"
 

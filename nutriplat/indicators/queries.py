@@ -11,16 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger, Float, Integer, Numeric, Select, Text, case, cast, column, func, select, true, values,
-)
+from sqlalchemy import BigInteger, Float, Integer, Numeric, Select, Text, case, cast, column, func, select, true, values
 from sqlalchemy.orm import aliased
 
 from nutriplat.billing.models import Invoice
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.clients.models import (
-    CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
-)
+from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
 from nutriplat.db import UTCDateTime
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators.attributes import risk_level

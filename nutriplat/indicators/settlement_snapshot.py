@@ -13,8 +13,8 @@ from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
 from nutriplat.indicators import frozen, report_computation, terms
 from nutriplat.indicators.models import Agreement, Settlement
-from nutriplat.periods import Period
 from nutriplat.indicators.suppression import THRESHOLD
+from nutriplat.periods import Period
 
 
 def plain(number: Decimal) -> str:

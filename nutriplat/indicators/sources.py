@@ -18,8 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from nutriplat.indicators import queries
-from nutriplat.periods import Period
 from nutriplat.indicators.sql import frame
+from nutriplat.periods import Period
 
 READERS = 2
 

@@ -9,8 +9,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 from sqlalchemy import BigInteger, Float, Integer, Numeric, Select
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from nutriplat.monitoring.rule_inputs import midnight

@@ -12,7 +12,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
-from nutriplat.errors import ErrorCollector, Forbidden, NotFound
+from nutriplat.errors import ErrorCollector, Forbidden
 from nutriplat.inventory.models import Location, Lot
 
 Product = tuple[int, str]  # (dish id, texture): the versions of one variant are one product

@@ -13,11 +13,11 @@ from datetime import date
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.errors import Conflict
 from nutriplat.inventory.access import Product
 from nutriplat.inventory.domain import LotStock, allocate_fefo
 from nutriplat.inventory.ledger import Key, Ledger
-from nutriplat.catalogue.models import DishVariant
 from nutriplat.inventory.models import Lot, StockBalance
 
 

@@ -19,7 +19,13 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import (
-    check_location, check_lot, check_variant, home_client, product_of, provider_of, scoped,
+    check_location,
+    check_lot,
+    check_variant,
+    home_client,
+    product_of,
+    provider_of,
+    scoped,
 )
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove

@@ -9,8 +9,8 @@ from datetime import date
 from importlib import import_module
 from typing import Any
 
-from nutriplat.periods import Month, last_complete_month
 from nutriplat.db import UnitOfWork
+from nutriplat.periods import Month, last_complete_month
 
 Period = Month | date
 JobFunction = Callable[[Callable[[], UnitOfWork], Any], dict[str, int]]

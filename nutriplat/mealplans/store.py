@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.db import utcnow
 from nutriplat.conflicts import flush_or_conflict
+from nutriplat.db import utcnow
 from nutriplat.errors import NotFound
 from nutriplat.mealplans.domain import DayPlan, WeekPlan, WeekProblem
 from nutriplat.mealplans.inputs import week_days

@@ -7,11 +7,14 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth import login as auth_login, services as auth_services, web_sessions
+from nutriplat.auth import login as auth_login
+from nutriplat.auth import services as auth_services
+from nutriplat.auth import web_sessions
 from nutriplat.db import utcnow
 from nutriplat.errors import NotAuthenticated, TooManyRequests
 from nutriplat.web import actor, client_ip, uow
-from nutriplat.webapp import preferences, session as web_session
+from nutriplat.webapp import preferences
+from nutriplat.webapp import session as web_session
 from nutriplat.webapp.forms import Form
 
 bp = Blueprint("auth", __name__)

@@ -8,10 +8,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from nutriplat import food
 from nutriplat.catalogue import vocabulary as v
 from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema
-from nutriplat.schema_fields import (
-    Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
-)
-
+from nutriplat.schema_fields import Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text
 
 # A dish or a week's budget above this is a typo, not a price.
 PRICE_MAX = Decimal(100_000)

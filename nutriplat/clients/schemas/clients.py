@@ -6,7 +6,13 @@ from marshmallow import Schema, ValidationError, fields, validate
 from nutriplat import food
 from nutriplat.clients import vocabulary as v
 from nutriplat.schema_fields import (
-    StrictFloat, StrictInteger, free_text_list, not_before_1900, not_in_future_date, one_of_list, text,
+    StrictFloat,
+    StrictInteger,
+    free_text_list,
+    not_before_1900,
+    not_in_future_date,
+    one_of_list,
+    text,
 )
 
 

@@ -2,9 +2,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from nutriplat import food
 from nutriplat.clients import vocabulary as v
-from nutriplat.schema_fields import (
-    StrictFloat, StrictInteger, not_in_future_date, not_in_future_datetime, text,
-)
+from nutriplat.schema_fields import StrictFloat, StrictInteger, not_in_future_date, not_in_future_datetime, text
 
 
 class MeasurementSchema(Schema):

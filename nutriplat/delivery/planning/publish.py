@@ -2,7 +2,6 @@
 stop confirmations change it from now on). One published plan per depot and day."""
 from __future__ import annotations
 
-
 from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow

@@ -11,10 +11,10 @@ from flask_babel import gettext as _
 
 from nutriplat.billing import plans
 from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.schemas.prices import BillingPlanVersionSchema, TariffPriceSchema
 from nutriplat.clock import business_today
 from nutriplat.errors import NotFound
+from nutriplat.periods import Month
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required

@@ -6,8 +6,8 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from nutriplat.auth import roles, services
-from nutriplat.auth.policy import POLICY
 from nutriplat.auth.passwords import MIN_PASSWORD_LENGTH
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.schemas import UserSchema
 from nutriplat.errors import Conflict
 from nutriplat.web import actor, uow

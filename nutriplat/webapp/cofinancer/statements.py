@@ -7,9 +7,9 @@ from flask import Blueprint, render_template, request
 
 from nutriplat.auth.roles import COFINANCER
 from nutriplat.billing import statements
-from nutriplat.periods import Month
 from nutriplat.billing.schemas.ledger import StatementQuerySchema
 from nutriplat.clock import business_today
+from nutriplat.periods import Month
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required

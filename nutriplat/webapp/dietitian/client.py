@@ -5,11 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from nutriplat.auth.roles import DIETITIAN
-from nutriplat.clients import consents, measurements, services as clients
+from nutriplat.clients import consents, measurements
+from nutriplat.clients import services as clients
 from nutriplat.clock import business_today
 from nutriplat.errors import InvalidInput
 from nutriplat.mealplans import services as mealplans
-from nutriplat.screening import services as screening, target_review
+from nutriplat.screening import services as screening
+from nutriplat.screening import target_review
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.web import actor, uow
 from nutriplat.webapp.charts import weight_chart

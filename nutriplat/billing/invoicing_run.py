@@ -57,12 +57,11 @@ def run(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = No
         providers = sorted(set(uow.session.scalars(select(Subscription.organisation_id).distinct()))
                            | set(uow.session.scalars(select(Charge.organisation_id).distinct())))
     for organisation_id in providers:
-        with new_uow() as uow:
-            # A concurrent run may have written the same keys first.
-            with conflicts(f"Another invoicing run for {month} got there first; this one wrote nothing "
-                           "for the provider. Run it again: it completes what is missing."):
-                invoice_provider_month(uow.session, organisation_id, month, today, summary)
-                uow.commit()
+        # A concurrent run may have written the same keys first.
+        with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
+                                         "nothing for the provider. Run it again: it completes what is missing."):
+            invoice_provider_month(uow.session, organisation_id, month, today, summary)
+            uow.commit()
     return summary
 
 

@@ -99,7 +99,7 @@ def _subscription_net(session: Session, organisation_id: int, client_id: int, mo
     invoice = session.scalar(select(Invoice).where(
         Invoice.organisation_id == organisation_id, Invoice.month == str(month),
         Invoice.document_type == "invoice", Invoice.payer_client_id == client_id))
-    return total(l.amount for l in invoice.lines if l.kind in SUBSCRIPTION_LINES) if invoice else ZERO
+    return total(line.amount for line in invoice.lines if line.kind in SUBSCRIPTION_LINES) if invoice else ZERO
 
 
 def accrue(session: Session, organisation_id: int, month: Month) -> int:

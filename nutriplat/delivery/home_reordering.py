@@ -62,7 +62,8 @@ def _write(session: Session, state: ClientState, proposal: HomeOrderProposal, ca
         planned = next((o for o in state.orders if o.status == "planned" and o.delivery_date == day), None)
         order = (session.get(DeliveryOrder, planned.id, options=[selectinload(DeliveryOrder.lines)]) if planned
                  else DeliveryOrder(organisation_id=state.client.organisation_id, client_id=state.client.id,
-                                    delivery_date=day, status="planned", origin="extra" if proposal.extra else "reorder",
+                                    delivery_date=day, status="planned",
+                                    origin="extra" if proposal.extra else "reorder",
                                     warehouse_id=state.schedule.warehouse_id, lines=[],  # type: ignore[union-attr]
                                     created_by=actor.user_id))
         session.add(order)

@@ -61,6 +61,7 @@ def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
         uow.commit()
         return {"client_id": client.id, "as_of": today, "plan_known_until": known_until,
                 "days_of_cover": min(covered, default=None), "items": items,
-                "appliances": [{"location_id": h.id, "appliance_type": h.appliance_type, "storage_class": h.storage_class,
-                                "capacity_l": h.capacity_l, "used_l": round(used.get(h.id, 0.0), 3)}
+                "appliances": [{"location_id": h.id, "appliance_type": h.appliance_type,
+                                "storage_class": h.storage_class, "capacity_l": h.capacity_l,
+                                "used_l": round(used.get(h.id, 0.0), 3)}
                                for h in sorted(state.homes, key=lambda h: h.id)]}

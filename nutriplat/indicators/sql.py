@@ -69,8 +69,8 @@ def frame(connection: Connection, stmt: Select[tuple[object, ...]]) -> pd.DataFr
     rows = result.cursor.fetchall()  # type: ignore[attr-defined]
     result.close()
     kinds = [_kind(column.type) for column in stmt.selected_columns]
-    values = list(zip(*rows)) if rows else [()] * len(columns)
-    return pd.DataFrame({name: _array(data, kind) for name, data, kind in zip(columns, values, kinds)})
+    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    return pd.DataFrame({name: _array(data, kind) for name, data, kind in zip(columns, values, kinds, strict=True)})
 
 
 def _kind(sql_type: object) -> str:

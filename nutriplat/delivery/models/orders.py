@@ -3,6 +3,7 @@ lots, then confirmed by the driver (the routing area calls ``confirm_delivery``)
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -37,7 +38,7 @@ class DeliveryOrder(Base):
     lines: Mapped[list[DeliveryOrderLine]] = relationship(
         order_by="DeliveryOrderLine.id", cascade="all, delete-orphan")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class DeliveryOrderLine(Base):

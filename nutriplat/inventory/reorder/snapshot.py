@@ -101,7 +101,8 @@ class ClientState:
         c = self.client
         return refusal(info.product[1], info.allergens, c.iddsi_food_level, c.iddsi_drink_level, c.allergies or ())
 
-    def items(self, today: date, catalogue: dict[Product, ProductInfo], packs: dict[Product, int]) -> dict[Product, HomeItem]:
+    def items(self, today: date, catalogue: dict[Product, ProductInfo],
+              packs: dict[Product, int]) -> dict[Product, HomeItem]:
         products = (set(self.held) | {i.product for items in self.plan.values() for i in items}
                     | {(line.dish_id, line.texture) for order in self.orders for line in order.lines})
         result = {}

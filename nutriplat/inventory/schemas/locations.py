@@ -15,7 +15,8 @@ class StockLocationSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=120))
     client_id = StrictInteger(allow_none=True, metadata={"description": "The client of a home location."})
     appliance_type = fields.String(allow_none=True, validate=validate.OneOf(v.APPLIANCE_TYPES))
-    capacity_l = StrictFloat(allow_none=True, allow_nan=False, validate=validate.Range(min=0, min_inclusive=False, max=2000),
+    capacity_l = StrictFloat(allow_none=True, allow_nan=False,
+                             validate=validate.Range(min=0, min_inclusive=False, max=2000),
                              metadata={"description": "Litres; empty for no limit."})
     storage_class = fields.String(allow_none=True, validate=validate.OneOf(STORAGE_CLASSES),
                                   metadata={"description": "What it holds; empty: every class."})
@@ -36,7 +37,8 @@ class StockLocationSchema(Schema):
 class StockLocationUpdateSchema(Schema):
     name = fields.String(validate=validate.Length(min=1, max=120))
     appliance_type = fields.String(validate=validate.OneOf(v.APPLIANCE_TYPES))
-    capacity_l = StrictFloat(allow_none=True, allow_nan=False, validate=validate.Range(min=0, min_inclusive=False, max=2000))
+    capacity_l = StrictFloat(allow_none=True, allow_nan=False,
+                             validate=validate.Range(min=0, min_inclusive=False, max=2000))
     active = fields.Boolean()
 
 

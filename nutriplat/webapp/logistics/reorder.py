@@ -27,7 +27,8 @@ def overview():  # type: ignore[no-untyped-def]
         proposals=[o for o in every if o.status == "proposed"],
         open_orders=[o for o in every if o.status in OPEN_PO_STATUSES and o.status != "proposed"],
         dishes=lookups.dish_names(uow(), {r.dish_id for r in rule_rows}),
-        suppliers=lookups.organisation_names(uow(), {o.supplier_id for o in every} | {r.supplier_id for r in rule_rows}))
+        suppliers=lookups.organisation_names(uow(), {o.supplier_id for o in every}
+                                             | {r.supplier_id for r in rule_rows}))
 
 
 @bp.route("/<int:order_id>", methods=["GET", "POST"])

@@ -29,7 +29,8 @@ RESOURCE = "charge"
 def _priced(session: Session, organisation_id: int, data: dict[str, Any],
             errors: ErrorCollector) -> dict[str, Any]:
     """The charge's product, description and unit price, from the catalogue or a tariff."""
-    kind, priced = data["kind"], {}
+    kind = data["kind"]
+    priced: dict[str, Any] = {}
     if kind in ("extra_meal", "package_meal"):
         variant = session.get(DishVariant, data.get("variant_id") or 0)
         if variant is None:

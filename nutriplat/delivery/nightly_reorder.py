@@ -65,7 +65,7 @@ def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
 
 
 def _run_group(new_uow: Callable[[], UnitOfWork], actor: Actor, chunk: list[int], run_date: date, now: datetime,
-               catalogue: dict, packs: dict, report: ReorderReport) -> None:  # type: ignore[type-arg]
+               catalogue: dict, packs: dict, report: ReorderReport) -> None:
     """One transaction: lock the clients (their schedules), then their home stock, read,
     post yesterday's consumption, order."""
     with new_uow() as uow:

@@ -112,6 +112,6 @@ def _keys(move: Move) -> list[Key]:
     return [(loc, move.lot_id) for loc in (move.from_location_id, move.to_location_id) if loc is not None]
 
 
-def _chunks(keys: list, size: int = CHUNK) -> Iterable[list]:  # type: ignore[type-arg]
+def _chunks(keys: list, size: int = CHUNK) -> Iterable[list]:
     for i in range(0, len(keys), size):
         yield keys[i:i + size]

@@ -40,7 +40,7 @@ class Candidate:
     storage_class: str
 
 
-Destination = Callable[[Candidate], int] | int | None  # where a lot goes (a home: by storage class)
+Destination = Callable[[Candidate], int | None] | int | None  # where a lot goes (a home: by storage class)
 
 
 def candidates(session: Session, location_ids: Sequence[int], products: Sequence[Product]) -> list[Candidate]:

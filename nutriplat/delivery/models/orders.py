@@ -3,7 +3,6 @@ lots, then confirmed by the driver (the routing area calls ``confirm_delivery``)
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -38,7 +37,7 @@ class DeliveryOrder(Base):
     lines: Mapped[list[DeliveryOrderLine]] = relationship(
         order_by="DeliveryOrderLine.id", cascade="all, delete-orphan")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - the declarative base types it as an instance attribute (a ClassVar fails mypy)
 
 
 class DeliveryOrderLine(Base):

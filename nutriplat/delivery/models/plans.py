@@ -6,7 +6,7 @@ as routing has them; the API shows them as ISO timestamps with offset."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -49,7 +49,7 @@ class RoutePlan(Base):
     stops: Mapped[list[PlannedStop]] = relationship(
         order_by="PlannedStop.id", cascade="all, delete-orphan", back_populates="plan")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - the declarative base types it as an instance attribute (a ClassVar fails mypy)
 
 
 class PlannedRoute(Base):

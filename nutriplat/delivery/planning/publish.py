@@ -18,7 +18,7 @@ def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> R
         session = uow.session
         plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
-        vans = {r.id: r.van_id for r in plan.routes}
+        vans: dict[int | None, int] = {r.id: r.van_id for r in plan.routes}
         for stop in (s for s in plan.stops if s.route_id is not None):
             for order in (session.get(DeliveryOrder, order_id) for order_id in stop.order_ids):
                 if order is None or order.status == "cancelled":

@@ -3,7 +3,6 @@ orders to suppliers (proposed → approved → sent → (partially) received).""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, ClassVar
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -63,7 +62,7 @@ class PurchaseOrder(Base):
     lines: Mapped[list[PurchaseOrderLine]] = relationship(
         order_by="PurchaseOrderLine.id", cascade="all, delete-orphan")
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - the declarative base types it as an instance attribute (a ClassVar fails mypy)
 
 
 class PurchaseOrderLine(Base):

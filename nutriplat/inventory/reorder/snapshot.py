@@ -134,7 +134,7 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
     for schedule in session.scalars(schedules):
         states[schedule.client_id].schedule = schedule
     for home in session.scalars(select(Location).where(Location.client_id.in_(client_ids), Location.active)):
-        states[home.client_id].homes.append(home)  # type: ignore[index]
+        states[home.client_id].homes.append(home)
     held = session.execute(
         select(Location.client_id, StockBalance.location_id, StockBalance.lot_id, StockBalance.quantity,
                Lot.variant_id, Lot.dish_id, Lot.texture, Lot.expiry_date)
@@ -151,10 +151,10 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
         .where(MealPlan.client_id.in_(client_ids), MealPlan.status == "approved",
                MealPlanDay.date >= start, MealPlanDay.date < end))
     stocked = {p for p, info in catalogue.items() if info.stocked}
-    for r in planned:
-        product = (r.dish_id, r.texture)
+    for row in planned:
+        product = (row.dish_id, row.texture)
         if product in stocked:
-            states[r.client_id].plan[r.date].append(PlannedItem(r.slot, product, r.portions))
+            states[row.client_id].plan[row.date].append(PlannedItem(row.slot, product, row.portions))
     return states
 
 

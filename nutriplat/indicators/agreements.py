@@ -25,7 +25,7 @@ from nutriplat.periods import Period
 RESOURCE = "agreement"
 
 
-def visible(session: Session, actor: Actor) -> Select[tuple[Agreement]]:
+def visible(session: Session, actor: Actor) -> Select[Agreement]:
     stmt = select(Agreement)
     if actor.role == roles.COFINANCER:
         return stmt.where(Agreement.cofinancer_id == actor.organisation_id)

@@ -5,6 +5,7 @@ building an object per row."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,13 +61,13 @@ def _day_postgres(element, compiler, **kw):  # type: ignore[no-untyped-def]
     return f"({_arg(element, compiler, **kw)} - DATE '1970-01-01')"
 
 
-def frame(connection: Connection, stmt: Select[tuple[object, ...]]) -> pd.DataFrame:
+def frame(connection: Connection, stmt: Select[*tuple[Any, ...]]) -> pd.DataFrame:
     """The rows as the driver returns them, skipping SQLAlchemy's per-row processing:
     every selected value must already be a plain number or string. Columns are built
     with the dtype their SQL type says, not inferred value by value."""
     result = connection.execute(stmt)
     columns = list(result.keys())
-    rows = result.cursor.fetchall()  # type: ignore[attr-defined]
+    rows = result.cursor.fetchall()
     result.close()
     kinds = [_kind(column.type) for column in stmt.selected_columns]
     values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
@@ -79,7 +80,7 @@ def _kind(sql_type: object) -> str:
     return "float" if isinstance(sql_type, (Float, Numeric)) else "object"
 
 
-def _array(data: tuple[object, ...], kind: str) -> np.ndarray:  # type: ignore[type-arg]
+def _array(data: tuple[object, ...], kind: str) -> np.ndarray:
     if kind == "int":
         try:
             return np.array(data, dtype=np.int64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from nutriplat.jobs import services
-from nutriplat.jobs.models import OUTCOMES
+from nutriplat.jobs.models import OUTCOMES, JobRun
 from nutriplat.jobs.policy import POLICY
 from nutriplat.jobs.registry import JOBS
 from nutriplat.jobs.schemas import JobRunQuerySchema
@@ -23,7 +23,8 @@ PAGE_SIZE = 50
 def index():  # type: ignore[no-untyped-def]
     form = Form({k: v for k, v in request.args.items() if k != "page"})
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    runs, total = [], 0
+    runs: list[JobRun] = []
+    total = 0
     with form.handling():
         runs, total = services.list_runs(uow(), actor(), form.load(JobRunQuerySchema()), page, PAGE_SIZE)
     return render_template("admin/jobs.html", form=form, runs=runs, total=total, page=page,

@@ -2,12 +2,15 @@
 trend charts, and the report as CSV or Excel: the API's services and exports."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 
 from nutriplat.errors import NotFound
 from nutriplat.indicators import agreements, exports, reports
 from nutriplat.indicators.policy import POLICY
+from nutriplat.indicators.reports import Report
 from nutriplat.indicators.suppression import THRESHOLD
 from nutriplat.web import actor, uow
 from nutriplat.webapp.cofinancer.dashboard import arrange, places, suppressed_count
@@ -15,8 +18,9 @@ from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("cofinancer_agreements", __name__, url_prefix="/cofinancer/agreements")
-DOWNLOADS = {"csv": ("text/csv", exports.as_csv),
-             "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.as_xlsx)}
+DOWNLOADS: dict[str, tuple[str, Callable[[Report], str | bytes]]] = {
+    "csv": ("text/csv", exports.as_csv),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.as_xlsx)}
 
 
 @bp.get("/")

@@ -38,7 +38,7 @@ def change_item(plan_id: int, item_id: int):  # type: ignore[no-untyped-def]
         editing.change_item(uow(), actor(), plan_id, item_id, form.load(ItemChangeSchema()))
         flash(_("The item is changed."), "success")
         return redirect(url_for(".show", plan_id=plan_id, _anchor=f"item-{item_id}"))
-    form.item_id = item_id  # type: ignore[attr-defined]  # which row shows the errors
+    form.item_id = item_id  # which row shows the errors
     return show(plan_id, form, form.status)
 
 

@@ -60,15 +60,15 @@ def _form_page(client_id: int, code: str):  # type: ignore[no-untyped-def]
         with form.handling():
             answers = answers_from_form(code, request.form)
             if code == GLIM:
-                saved = services.record_assessment(uow(), actor(), client_id, {
+                assessment = services.record_assessment(uow(), actor(), client_id, {
                     "method": GLIM, "answers": answers, "assessed_at": utcnow()})
                 flash(_("GLIM saved: %(result)s.", result=label(
-                    "risk", "malnourished" if saved.malnourished else "not_malnourished")), "success")
+                    "risk", "malnourished" if assessment.malnourished else "not_malnourished")), "success")
             else:
-                saved = services.record_screening(uow(), actor(), client_id, {
+                screening = services.record_screening(uow(), actor(), client_id, {
                     "instrument": code, "answers": answers, "performed_at": utcnow()})
                 flash(_("%(instrument)s saved: %(risk)s.", instrument=label("instrument", code),
-                        risk=label("risk", saved.risk)), "success")
+                        risk=label("risk", screening.risk)), "success")
             return redirect(url_for("webapp.client.show", client_id=client_id))
         form.errors = {f"answers.{key}": reasons for key, reasons in form.errors.items()}
     return render_template("dietitian/screening_form.html", client=client, code=code, form=form,

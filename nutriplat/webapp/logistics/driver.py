@@ -58,7 +58,7 @@ def _published(day: Any) -> list[dict[str, Any]]:
 
 
 def _route_page(plan_id: int, route_id: int, failed_stop: int | None = None,
-                form: Form | None = None):  # type: ignore[no-untyped-def]
+                form: Form | None = None) -> tuple[str, int]:
     sheet = manifest.manifest(uow(), actor(), plan_id, route_id)  # 404 for another organisation's
     return render_template("logistics/driver_route.html", m=sheet, outcomes=OUTCOMES, failed_stop=failed_stop,
                            form=form or Form(), can_confirm=sheet["published"] and sheet["date"] <= business_today()

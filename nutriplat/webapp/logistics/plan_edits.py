@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from marshmallow import Schema
@@ -83,7 +84,7 @@ def printable_manifest(plan_id: int, route_id: int):  # type: ignore[no-untyped-
 
 def _edit(plan_id: int, action: str, schema: Schema, apply: Callable[[dict[str, Any]], str],
           numbers: tuple[str, ...] = ("version",),
-          extra: Callable[[Form], dict[str, Any]] | None = None):  # type: ignore[no-untyped-def]
+          extra: Callable[[Form], dict[str, Any]] | None = None) -> ResponseReturnValue:
     form = Form(request.form, numbers=numbers)
     with form.handling():
         data = form.load(schema, extra(form) if extra else None)

@@ -5,6 +5,7 @@ import math
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.auth import login as auth_login
@@ -21,7 +22,7 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():  # type: ignore[no-untyped-def]
+def login() -> ResponseReturnValue:
     if "lang" in request.args:  # the language switch before signing in
         session["locale"] = preferences.supported(request.args["lang"])
     form = Form(request.form)
@@ -63,7 +64,7 @@ def _safe_next(target: str | None) -> str:
 
 @bp.post("/logout")
 @web_session.login_required()
-def logout():  # type: ignore[no-untyped-def]
+def logout() -> ResponseReturnValue:
     web_session.end()
     flash(_("You are signed out."), "info")
     return redirect(url_for("webapp.auth.login"))
@@ -71,7 +72,7 @@ def logout():  # type: ignore[no-untyped-def]
 
 @bp.route("/account", methods=["GET", "POST"])
 @web_session.login_required()
-def account():  # type: ignore[no-untyped-def]
+def account() -> ResponseReturnValue:
     me = preferences.profile(uow(), actor())
     form = Form(request.form or {"locale": me.locale})
     if request.method == "POST":

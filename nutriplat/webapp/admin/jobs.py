@@ -3,6 +3,7 @@ job, outcome and period (``jobs.services.list_runs``, as ``GET /api/v1/jobs/runs
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.jobs import services
 from nutriplat.jobs.models import OUTCOMES, JobRun
@@ -20,7 +21,7 @@ PAGE_SIZE = 50
 
 @bp.get("/")
 @login_required(*POLICY.roles("list_runs"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     form = Form({k: v for k, v in request.args.items() if k != "page"})
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     runs: list[JobRun] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import Blueprint, Response, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.errors import NotFound
@@ -25,13 +26,13 @@ DOWNLOADS: dict[str, tuple[str, Callable[[Report], str | bytes]]] = {
 
 @bp.get("/")
 @login_required(*POLICY.roles("list_agreements"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     return render_template("cofinancer/agreements.html", agreements=agreements.list_agreements(uow(), actor()))
 
 
 @bp.get("/<int:agreement_id>")
 @login_required(*POLICY.roles("indicator_report"))
-def dashboard(agreement_id: int):  # type: ignore[no-untyped-def]
+def dashboard(agreement_id: int) -> ResponseReturnValue:
     agreement = agreements.get_agreement(uow(), actor(), agreement_id)
     form = Form(request.args)
     found, views, periods = None, [], []
@@ -47,7 +48,7 @@ def dashboard(agreement_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/<int:agreement_id>/trend/<code>.png")
 @login_required(*POLICY.roles("trends"))
-def trend(agreement_id: int, code: str):  # type: ignore[no-untyped-def]
+def trend(agreement_id: int, code: str) -> ResponseReturnValue:
     found = reports.trends(uow(), actor(), agreement_id, request.args.get("period") or None)
     definition = next((d for d in found.definitions if d.code == code), None)
     if definition is None:
@@ -58,7 +59,7 @@ def trend(agreement_id: int, code: str):  # type: ignore[no-untyped-def]
 
 @bp.get("/<int:agreement_id>/report.<any(csv, xlsx):kind>")
 @login_required(*POLICY.roles("indicator_report"))
-def download(agreement_id: int, kind: str):  # type: ignore[no-untyped-def]
+def download(agreement_id: int, kind: str) -> ResponseReturnValue:
     found = reports.indicator_report(uow(), actor(), agreement_id, request.args.get("period") or None)
     mimetype, render = DOWNLOADS[kind]
     return Response(render(found), mimetype=mimetype, headers={

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.delivery import orders as order_services
 from nutriplat.delivery.models import DeliveryOrder
@@ -23,7 +24,7 @@ bp = Blueprint("logistics_orders", __name__, url_prefix="/logistics/orders")
 
 @bp.get("")
 @login_required(*POLICY.roles("list_orders"))
-def day():  # type: ignore[no-untyped-def]
+def day() -> ResponseReturnValue:
     form = Form({"date": common.tomorrow().isoformat(), **request.args.to_dict()})
     found: list[DeliveryOrder] = []
     query: dict[str, Any] = {}

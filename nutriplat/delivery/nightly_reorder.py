@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from sqlalchemy import select, union
+from sqlalchemy import Select, select, union
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -95,7 +95,7 @@ def _retrying(step: Callable[[], None], attempts: int = 3) -> None:
                 raise
 
 
-def _clients_with_stock():  # type: ignore[no-untyped-def]
+def _clients_with_stock() -> Select[int]:
     """Clients with a schedule, a home appliance or an order still open."""
     return union(
         select(DeliverySchedule.client_id),

@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import BigInteger, Float, Integer, Numeric, Select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from nutriplat.monitoring.rule_inputs import midnight
@@ -37,27 +38,27 @@ class day_of(FunctionElement[int]):  # noqa: N801
     inherit_cache = True
 
 
-def _arg(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _arg(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(element.clauses, **kw)
 
 
 @compiles(epoch_seconds)
-def _epoch_sqlite(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _epoch_sqlite(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(strftime('%s', {_arg(element, compiler, **kw)}) AS INTEGER)"
 
 
 @compiles(epoch_seconds, "postgresql")
-def _epoch_postgres(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _epoch_postgres(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(FLOOR(EXTRACT(EPOCH FROM {_arg(element, compiler, **kw)})) AS BIGINT)"
 
 
 @compiles(day_of)
-def _day_sqlite(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _day_sqlite(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(julianday({_arg(element, compiler, **kw)}) - 2440587.5 AS INTEGER)"
 
 
 @compiles(day_of, "postgresql")
-def _day_postgres(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _day_postgres(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"({_arg(element, compiler, **kw)} - DATE '1970-01-01')"
 
 

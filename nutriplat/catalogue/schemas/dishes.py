@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
@@ -56,7 +57,7 @@ class VariantSchema(Schema):
     retired_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
     @validates_schema
-    def one_texture(self, data, partial=False, **kwargs):  # type: ignore[no-untyped-def]
+    def one_texture(self, data: dict[str, Any], partial: bool = False, **kwargs: Any) -> None:
         if partial:
             return
         if (data.get("food_level") is None) == (data.get("drink_level") is None):

@@ -1,6 +1,8 @@
 """Locations and delivery schedules."""
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat.catalogue.vocabulary import STORAGE_CLASSES
@@ -24,7 +26,7 @@ class StockLocationSchema(Schema):
     created_at = fields.AwareDateTime(dump_only=True)
 
     @validates_schema
-    def _home_needs_a_client(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def _home_needs_a_client(self, data: dict[str, Any], **_kwargs: Any) -> None:
         if data.get("kind") == "home":
             missing = {f: ["A home location needs this."] for f in ("client_id", "appliance_type", "storage_class")
                        if data.get(f) is None}
@@ -61,7 +63,7 @@ class DeliveryScheduleSchema(Schema):
     updated_at = fields.AwareDateTime(dump_only=True)
 
     @validates_schema
-    def _distinct(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def _distinct(self, data: dict[str, Any], **_kwargs: Any) -> None:
         days = data.get("weekdays") or []
         if len(set(days)) != len(days):
             raise ValidationError({"weekdays": ["Must not contain duplicates."]})

@@ -1,17 +1,17 @@
 """Imports every area's models so ``Base.metadata`` knows the whole schema
 (Alembic autogenerate and the models-agree-with-migrations test need this)."""
 from nutriplat.auth import models as auth_models  # noqa: F401
-from nutriplat.clients import models as clients_models  # noqa: F401
-from nutriplat.screening import models as screening_models  # noqa: F401
-from nutriplat.catalogue import models as catalogue_models  # noqa: F401
-from nutriplat.mealplans import models as mealplans_models  # noqa: F401
 from nutriplat.billing import models as billing_models  # noqa: F401
-from nutriplat.inventory import models as inventory_models  # noqa: F401
-from nutriplat.monitoring import models as monitoring_models  # noqa: F401
-from nutriplat.indicators import models as indicators_models  # noqa: F401
-from nutriplat.jobs import models as jobs_models  # noqa: F401
-from nutriplat.delivery import models as delivery_models  # noqa: F401
-from nutriplat.screening.rescreening import models as rescreening_models  # noqa: F401
+from nutriplat.catalogue import models as catalogue_models  # noqa: F401
+from nutriplat.clients import models as clients_models  # noqa: F401
 from nutriplat.db import Base
+from nutriplat.delivery import models as delivery_models  # noqa: F401
+from nutriplat.indicators import models as indicators_models  # noqa: F401
+from nutriplat.inventory import models as inventory_models  # noqa: F401
+from nutriplat.jobs import models as jobs_models  # noqa: F401
+from nutriplat.mealplans import models as mealplans_models  # noqa: F401
+from nutriplat.monitoring import models as monitoring_models  # noqa: F401
+from nutriplat.screening import models as screening_models  # noqa: F401
+from nutriplat.screening.rescreening import models as rescreening_models  # noqa: F401
 
 metadata = Base.metadata

@@ -14,7 +14,7 @@ MAX_PAGE_SIZE = 100
 LIST_PAGE_SIZE = MAX_PAGE_SIZE
 
 
-def page_of(session: Session, stmt: Select[Any], page: int, page_size: int | None, *,
+def page_of(session: Session, stmt: Select[*tuple[Any, ...]], page: int, page_size: int | None, *,
             tuples: bool = False) -> tuple[list[Any], int]:
     """The page and the count of all rows: the first entity of each row, or with
     ``tuples`` whole rows (a lot with its dish's name). ``page_size=None`` is every row:

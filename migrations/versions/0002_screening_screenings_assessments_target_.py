@@ -4,10 +4,10 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-25 18:03:30.448112
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0002'
 down_revision = '0001'

@@ -4,10 +4,10 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-25 18:17:46.419287
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0003'
 down_revision = '0002'

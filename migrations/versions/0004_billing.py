@@ -4,10 +4,10 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-25 18:25:43.565294
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0004'
 down_revision = '0003'

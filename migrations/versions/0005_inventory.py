@@ -5,10 +5,10 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-25 18:37:47.642640
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0005'
 down_revision = '0004'

@@ -4,10 +4,10 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-25 20:35:12.607192
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0008'
 down_revision = '0007'

@@ -4,10 +4,10 @@ Revision ID: 0010
 Revises: 0009
 Create Date: 2026-11-25 21:45:40.157106
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0010'
 down_revision = '0009'

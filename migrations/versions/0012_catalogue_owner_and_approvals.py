@@ -8,10 +8,10 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-07 07:17:16.256948
 """
-from alembic import op
 import sqlalchemy as sa
-import nutriplat.db
+from alembic import op
 
+import nutriplat.db
 
 revision = '0012'
 down_revision = '0011'

@@ -14,7 +14,7 @@ from nutriplat.web import actor, bearer_token, client_ip, roles_required, uow
 blp = Blueprint("auth", __name__, url_prefix="/api/v1", description="Authentication, users, audit")
 
 
-def _state():  # type: ignore[no-untyped-def]
+def _state():
     return current_app.extensions["nutriplat"]
 
 

@@ -83,7 +83,7 @@ class AuditFilter:
     until: datetime | None = None
 
 
-def query(actor: Actor, f: AuditFilter) -> Select[tuple[AuditEntry]]:
+def query(actor: Actor, f: AuditFilter) -> Select[AuditEntry]:
     POLICY.check(actor, "read_audit_log")
     stmt = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if not actor.is_platform_admin:

@@ -10,8 +10,8 @@ from nutriplat.access import load_owned
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuthToken, Organisation, User
-from nutriplat.auth.policy import POLICY
 from nutriplat.auth.passwords import Passwords, password_problems
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.tokens import digest
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotAuthenticated, NotFound

@@ -15,13 +15,13 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
-from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.models import Charge
+from nutriplat.billing.policy import POLICY
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, InvalidInput
+from nutriplat.periods import Month
 
 RESOURCE = "charge"
 
@@ -29,7 +29,8 @@ RESOURCE = "charge"
 def _priced(session: Session, organisation_id: int, data: dict[str, Any],
             errors: ErrorCollector) -> dict[str, Any]:
     """The charge's product, description and unit price, from the catalogue or a tariff."""
-    kind, priced = data["kind"], {}
+    kind = data["kind"]
+    priced: dict[str, Any] = {}
     if kind in ("extra_meal", "package_meal"):
         variant = session.get(DishVariant, data.get("variant_id") or 0)
         if variant is None:

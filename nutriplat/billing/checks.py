@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
-from nutriplat.periods import Month
 from nutriplat.billing.models import Invoice
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden
+from nutriplat.periods import Month
 
 
 def provider_of(actor: Actor) -> int:

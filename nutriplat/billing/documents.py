@@ -19,8 +19,9 @@ def to_csv(invoice: Invoice) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     head = (invoice.number, invoice.month, invoice.payer_name)
-    rows = [(*head, line.kind, line.description, line.quantity, line.unit_price, line.vat_rate, line.amount)
-            for line in invoice.lines]
+    rows: list[tuple[object, ...]] = [
+        (*head, line.kind, line.description, line.quantity, line.unit_price, line.vat_rate, line.amount)
+        for line in invoice.lines]
     rows += [(*head, "vat", f"VAT {group['rate']} % on {group['base']}", "", "", group["rate"], group["vat"])
              for group in invoice.vat_breakdown]
     rows.append((*head, "total", "Total (line amounts + VAT)", "", "", "", invoice.total))

@@ -27,7 +27,7 @@ from nutriplat.pagination import page_of
 RESOURCE = "invoice"
 
 
-def _visible(session: Session, actor: Actor) -> Select[tuple[Invoice]]:
+def _visible(session: Session, actor: Actor) -> Select[Invoice]:
     stmt = select(Invoice).options(selectinload(Invoice.lines))
     if actor.role == roles.CAREGIVER:
         mine = visible_clients(session, actor, "order").with_only_columns(Client.id)

@@ -12,10 +12,15 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.models import Organisation
 from nutriplat.billing import issuing
 from nutriplat.billing.domain.cofinancer import AllocationRow, cofinancer_lines
-from nutriplat.periods import Month
 from nutriplat.billing.models import (
-    CofinancingAgreement, CofinancingAllocation, Invoice, LedgerEntry, Segment, VoucherProgramme,
+    CofinancingAgreement,
+    CofinancingAllocation,
+    Invoice,
+    LedgerEntry,
+    Segment,
+    VoucherProgramme,
 )
+from nutriplat.periods import Month
 
 
 def cofinancer_key(organisation_id: int, month: Month, cofinancer_id: int) -> str:
@@ -23,9 +28,10 @@ def cofinancer_key(organisation_id: int, month: Month, cofinancer_id: int) -> st
 
 
 def _group_name(session: Session, allocation: CofinancingAllocation) -> tuple[int, str]:
-    model = CofinancingAgreement if allocation.kind == "share" else VoucherProgramme
     group_id = allocation.agreement_id if allocation.kind == "share" else allocation.programme_id
-    group = session.get(model, group_id)
+    group: CofinancingAgreement | VoucherProgramme | None = (
+        session.get(CofinancingAgreement, group_id) if allocation.kind == "share"
+        else session.get(VoucherProgramme, group_id))
     assert group is not None and group_id is not None
     segment = session.get(Segment, group.segment_id)
     return group_id, f"{group.name} (segment {segment.name if segment else group.segment_id})"

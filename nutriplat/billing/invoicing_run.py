@@ -22,18 +22,16 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
-from nutriplat.periods import Month
+from nutriplat.billing.models import Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme
 from nutriplat.billing.month_inputs import Inputs, gather
-from nutriplat.billing.models import (
-    Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme,
-)
 from nutriplat.billing.rates import rates_on, vat_percent
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import conflicts
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
+from nutriplat.periods import Month
 
 
 @dataclass
@@ -59,12 +57,11 @@ def run(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = No
         providers = sorted(set(uow.session.scalars(select(Subscription.organisation_id).distinct()))
                            | set(uow.session.scalars(select(Charge.organisation_id).distinct())))
     for organisation_id in providers:
-        with new_uow() as uow:
-            # A concurrent run may have written the same keys first.
-            with conflicts(f"Another invoicing run for {month} got there first; this one wrote nothing "
-                           "for the provider. Run it again: it completes what is missing."):
-                invoice_provider_month(uow.session, organisation_id, month, today, summary)
-                uow.commit()
+        # A concurrent run may have written the same keys first.
+        with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
+                                         "nothing for the provider. Run it again: it completes what is missing."):
+            invoice_provider_month(uow.session, organisation_id, month, today, summary)
+            uow.commit()
     return summary
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nutriplat.billing import invoicing_run
-from nutriplat.periods import Month
 from nutriplat.db import UnitOfWork
+from nutriplat.periods import Month
 
 
 def invoicing(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[str, int]:

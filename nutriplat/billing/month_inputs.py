@@ -12,17 +12,24 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.models import Organisation
 from nutriplat.billing import plans
 from nutriplat.billing.domain import composition as c
-from nutriplat.periods import Month
 from nutriplat.billing.domain.segment_membership import held_on, is_member
 from nutriplat.billing.domain.timeline import usage
 from nutriplat.billing.domain.vouchers import usable_in
 from nutriplat.billing.models import (
-    Charge, CofinancingAgreement, CoinEntry, Plan, Segment, Subscription, Voucher, VoucherProgramme,
+    Charge,
+    CofinancingAgreement,
+    CoinEntry,
+    Plan,
+    Segment,
+    Subscription,
+    Voucher,
+    VoucherProgramme,
 )
 from nutriplat.billing.segments import attributes_of
 from nutriplat.billing.subscriptions import spans_of
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
 from nutriplat.errors import InvalidInput
+from nutriplat.periods import Month
 
 BUNDLE = (("package", "package_price", "standard package"),
           ("information_platform", "information_platform_price", "information platform"),
@@ -48,12 +55,12 @@ def _subscription_components(session: Session, sub: Subscription,
                 getattr(version, price), days,
                 source={"subscription_id": sub.id, "plan_version_id": version.id, "days": days}))
     for (appliance, count), days in used.rental_days.items():
-        tariff, price = plans.tariff_price_on(session, sub.organisation_id, appliance, month.first)
-        if tariff is None or price is None:
+        tariff, tariff_price = plans.tariff_price_on(session, sub.organisation_id, appliance, month.first)
+        if tariff is None or tariff_price is None:
             raise InvalidInput(f"Rental '{appliance}' has no price for {month}.", {"appliance": [appliance]})
         components.append(c.Component(
-            "rental", f"Rental: {tariff.name} × {count}{_days(days, month)}", price.unit_price, days, count,
-            source={"subscription_id": sub.id, "tariff_price_id": price.id, "days": days}))
+            "rental", f"Rental: {tariff.name} × {count}{_days(days, month)}", tariff_price.unit_price, days,
+            count, source={"subscription_id": sub.id, "tariff_price_id": tariff_price.id, "days": days}))
     return components, used.first_billed_day
 
 
@@ -94,6 +101,12 @@ class Inputs:
     redemptions: list[CoinEntry]
 
 
+def _unused(redemption: CoinEntry) -> Decimal:
+    """What of a redemption's euro value no invoice has used yet (a redemption has both)."""
+    assert redemption.value is not None and redemption.applied is not None
+    return redemption.value - redemption.applied
+
+
 def gather(session: Session, organisation_id: int, client_id: int, month: Month,
            vat: dict[str, Decimal]) -> Inputs:
     components: list[c.Component] = []
@@ -111,12 +124,12 @@ def gather(session: Session, organisation_id: int, client_id: int, month: Month,
     ).order_by(Charge.charged_on, Charge.id)))
     redemptions = [e for e in session.scalars(select(CoinEntry).where(
         CoinEntry.client_id == client_id, CoinEntry.kind == "redemption",  # the next invoice made
-    ).order_by(CoinEntry.id)) if e.applied < e.value]
+    ).order_by(CoinEntry.id)) if _unused(e) > 0]
     day = min(first_days, default=month.first)
     return Inputs(c.ClientMonth(
         month.days, vat, tuple(components),
         tuple(c.Charge(ch.kind, f"{ch.description} ({ch.charged_on})", ch.quantity,
                        ch.unit_price, ch.id) for ch in charges),
-        tuple((e.id, e.value - e.applied) for e in redemptions),
+        tuple((e.id, _unused(e)) for e in redemptions),
         _shares(session, organisation_id, client_id, day),
         _vouchers(session, organisation_id, client_id, month)), charges, redemptions)

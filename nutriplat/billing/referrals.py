@@ -24,12 +24,12 @@ from nutriplat.auth.models import Organisation
 from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain import commissions
 from nutriplat.billing.domain.money import ZERO, total
-from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.models import Invoice, LedgerEntry, ReferralScheme, Subscription
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
+from nutriplat.periods import Month
 
 SUBSCRIPTION_LINES = ("package", "information_platform", "coaching_tool", "rental")
 
@@ -99,7 +99,7 @@ def _subscription_net(session: Session, organisation_id: int, client_id: int, mo
     invoice = session.scalar(select(Invoice).where(
         Invoice.organisation_id == organisation_id, Invoice.month == str(month),
         Invoice.document_type == "invoice", Invoice.payer_client_id == client_id))
-    return total(l.amount for l in invoice.lines if l.kind in SUBSCRIPTION_LINES) if invoice else ZERO
+    return total(line.amount for line in invoice.lines if line.kind in SUBSCRIPTION_LINES) if invoice else ZERO
 
 
 def accrue(session: Session, organisation_id: int, month: Month) -> int:

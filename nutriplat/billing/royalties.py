@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain.money import cents
-from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.models import Charge, LedgerEntry, LicensedProduct
+from nutriplat.billing.policy import POLICY
 from nutriplat.catalogue.models import Dish
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
+from nutriplat.periods import Month
 
 
 def list_products(uow: UnitOfWork, actor: Actor) -> list[LicensedProduct]:

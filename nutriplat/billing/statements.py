@@ -12,11 +12,11 @@ from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.billing.domain.money import total
-from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.models import LedgerEntry
+from nutriplat.billing.policy import POLICY
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Forbidden
+from nutriplat.periods import Month
 
 
 @dataclass(frozen=True)

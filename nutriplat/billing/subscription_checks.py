@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 from nutriplat.access import owned
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
-from nutriplat.periods import Month
 from nutriplat.billing.models import Plan, Subscription
 from nutriplat.clients.models import Client
 from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.periods import Month
 
 
 def check_plan(session: Session, errors: ErrorCollector, field: str, actor: Actor, client: Client,

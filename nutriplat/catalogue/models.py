@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-
 from typing import Any
 
 from sqlalchemy import ForeignKey, Numeric, String, Text, UniqueConstraint, and_

@@ -109,7 +109,7 @@ def _name_is_free(session: Session, name: str) -> None:
         raise Conflict("A dish with this name already exists.", {"name": ["Already in use."]})
 
 
-def _query(filters: dict[str, Any]) -> Select[tuple[Dish]]:
+def _query(filters: dict[str, Any]) -> Select[Dish]:
     stmt = select(Dish).options(selectinload(Dish.variants), selectinload(Dish.pending_changes)
                                 ).order_by(Dish.name, Dish.id)
     if not filters.get("include_withdrawn"):

@@ -27,7 +27,7 @@ T = TypeVar("T", bound=_OfClient)
 PG_INTEGER_MIN, PG_INTEGER_MAX = -(2**31), 2**31 - 1
 
 
-def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Select[tuple[Client]]:
+def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Select[Client]:
     stmt = select(Client)
     if actor.role == roles.CAREGIVER:
         # Scopes are a JSON list; filtering them in Python keeps this portable.

@@ -29,10 +29,11 @@ def transfer(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]
         last = client.setting_history[-1].transferred_on if client.setting_history else None
         _not_before_last(errors, "transferred_on", data["transferred_on"], last)
         errors.raise_if_any()
-        move = CareSettingTransfer(from_setting=client.care_setting, recorded_by=actor.user_id, **data)
+        previous = client.care_setting
+        move = CareSettingTransfer(from_setting=previous, recorded_by=actor.user_id, **data)
         client.setting_history.append(move)
         client.care_setting = data["to_setting"]
-        uow.record(ClientTransferred(client.id, move.from_setting, move.to_setting, move.transferred_on, actor))
+        uow.record(ClientTransferred(client.id, previous, move.to_setting, move.transferred_on, actor))
         _audit(uow, actor, client, "care_setting_transfer", data)
         return move
 

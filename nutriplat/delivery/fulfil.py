@@ -115,7 +115,7 @@ def _take_lots(session: Session, ledger: Ledger, order: DeliveryOrder, client: C
         Lot.id.in_({lot for picks in taken for _, lot, _ in picks}))).all())
     order.lines = [DeliveryOrderLine(variant_id=variant_of[lot_id], dish_id=line.dish_id, texture=line.texture,
                                      quantity=units, use_by=line.use_by, lot_id=lot_id)
-                   for line, picks in zip(list(order.lines), taken) for _, lot_id, units in picks]
+                   for line, picks in zip(list(order.lines), taken, strict=True) for _, lot_id, units in picks]
     session.flush()
     if kind is not None:
         ledger.post([Move(kind, line.lot_id, line.quantity, source, destination, business_today(),  # type: ignore[arg-type]

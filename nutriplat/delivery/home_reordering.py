@@ -60,18 +60,21 @@ def _write(session: Session, state: ClientState, proposal: HomeOrderProposal, ca
     order = mine.get(day)
     if order is None:
         planned = next((o for o in state.orders if o.status == "planned" and o.delivery_date == day), None)
-        order = (session.get(DeliveryOrder, planned.id, options=[selectinload(DeliveryOrder.lines)]) if planned
-                 else DeliveryOrder(organisation_id=state.client.organisation_id, client_id=state.client.id,
-                                    delivery_date=day, status="planned", origin="extra" if proposal.extra else "reorder",
-                                    warehouse_id=state.schedule.warehouse_id, lines=[],  # type: ignore[union-attr]
-                                    created_by=actor.user_id))
+        if planned:
+            order = session.get(DeliveryOrder, planned.id, options=[selectinload(DeliveryOrder.lines)])
+            assert order is not None  # the snapshot has just read it
+        else:
+            order = DeliveryOrder(organisation_id=state.client.organisation_id, client_id=state.client.id,
+                                  delivery_date=day, status="planned", origin="extra" if proposal.extra else "reorder",
+                                  warehouse_id=state.schedule.warehouse_id, lines=[],  # type: ignore[union-attr]
+                                  created_by=actor.user_id)
         session.add(order)
         mine[day] = order
     order.covers_until = max(order.covers_until or proposal.covers_until, proposal.covers_until)
     if words := _words(proposal, catalogue, state):
         order.note = "; ".join(filter(None, [order.note, *words]))[:2000]
     for wanted in proposal.lines:
-        dish_id, texture = wanted.variant_id  # type: ignore[misc]
+        dish_id, texture = wanted.variant_id
         variant_id = catalogue[(dish_id, texture)].current_variant_id
         line = next((x for x in order.lines if x.variant_id == variant_id), None)
         if line is None:
@@ -84,7 +87,7 @@ def _write(session: Session, state: ClientState, proposal: HomeOrderProposal, ca
 
 
 def _words(proposal: HomeOrderProposal, catalogue: dict[Product, ProductInfo], state: ClientState) -> list[str]:
-    words = [f"not ordered: {catalogue[p].name} ({state.refusal(catalogue[p])})" for p in proposal.not_allowed]  # type: ignore[index]
+    words = [f"not ordered: {catalogue[p].name} ({state.refusal(catalogue[p])})" for p in proposal.not_allowed]
     if proposal.capacity_limited:
         words.append("the home appliance is full: covers fewer days than planned")
     return words
@@ -94,12 +97,12 @@ def _note(state: ClientState, proposal: HomeOrderProposal, catalogue: dict[Produ
           report: ReorderReport) -> None:
     client = state.client.id
     for product, day in sorted(proposal.short_before_delivery.items(), key=lambda kv: kv[1]):
-        report.attention.append(f"client {client}: {catalogue[product].name} runs short on {day}, "  # type: ignore[index]
+        report.attention.append(f"client {client}: {catalogue[product].name} runs short on {day}, "
                                 f"before the delivery of {proposal.delivery_date}")
         report.count("urgent_shortfalls")
     for product in proposal.not_allowed:
-        report.attention.append(f"client {client}: planned {catalogue[product].name} not ordered: "  # type: ignore[index]
-                                f"{state.refusal(catalogue[product])}")  # type: ignore[index]
+        report.attention.append(f"client {client}: planned {catalogue[product].name} not ordered: "
+                                f"{state.refusal(catalogue[product])}")
         report.count("products_not_allowed")
     if proposal.capacity_limited:
         report.attention.append(f"client {client}: home appliance full for the delivery of {proposal.delivery_date}")

@@ -37,11 +37,15 @@ def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
         for units in state.incoming(today).values():
             for product, n in units.items():
                 incoming[product] = incoming.get(product, 0) + n
-        items = []
+        items: list[dict[str, Any]] = []
         for product in sorted(set(state.held) | set(cover) | set(incoming)):
             info, held = catalogue[product], state.held.get(product, [])
             latest = max(held, key=lambda h: h.lot_id).variant_id if held else None
             days = cover.get(product)
+            beyond_plan = product in cover and days is None
+            if beyond_plan:  # it lasts past the plan's last known day
+                assert known_until is not None  # a planned product: the plan has a last day
+                days = (known_until - today).days + 1
             items.append({
                 "variant_id": info.current_variant_id or latest, "dish_id": product[0], "texture": product[1],
                 "name": info.name, "storage_class": info.storage_class,
@@ -49,9 +53,7 @@ def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
                 "expired_quantity": sum(h.quantity for h in held if h.expiry_date < today),
                 "next_expiry": min((h.expiry_date for h in held), default=None),
                 "incoming": incoming.get(product, 0), "planned": product in cover,
-                "days_of_cover": (days if days is not None else ((known_until - today).days + 1 if product in cover
-                                                                 else None)),  # type: ignore[operator]
-                "beyond_plan": product in cover and days is None})
+                "days_of_cover": days, "beyond_plan": beyond_plan})
         used: dict[int, float] = {}
         for product, held in state.held.items():
             for h in held:
@@ -61,6 +63,7 @@ def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
         uow.commit()
         return {"client_id": client.id, "as_of": today, "plan_known_until": known_until,
                 "days_of_cover": min(covered, default=None), "items": items,
-                "appliances": [{"location_id": h.id, "appliance_type": h.appliance_type, "storage_class": h.storage_class,
-                                "capacity_l": h.capacity_l, "used_l": round(used.get(h.id, 0.0), 3)}
+                "appliances": [{"location_id": h.id, "appliance_type": h.appliance_type,
+                                "storage_class": h.storage_class, "capacity_l": h.capacity_l,
+                                "used_l": round(used.get(h.id, 0.0), 3)}
                                for h in sorted(state.homes, key=lambda h: h.id)]}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from functools import partial
 
-from sqlalchemy import select, union
+from sqlalchemy import Select, select, union
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -65,7 +65,7 @@ def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
 
 
 def _run_group(new_uow: Callable[[], UnitOfWork], actor: Actor, chunk: list[int], run_date: date, now: datetime,
-               catalogue: dict, packs: dict, report: ReorderReport) -> None:  # type: ignore[type-arg]
+               catalogue: dict, packs: dict, report: ReorderReport) -> None:
     """One transaction: lock the clients (their schedules), then their home stock, read,
     post yesterday's consumption, order."""
     with new_uow() as uow:
@@ -95,7 +95,7 @@ def _retrying(step: Callable[[], None], attempts: int = 3) -> None:
                 raise
 
 
-def _clients_with_stock():  # type: ignore[no-untyped-def]
+def _clients_with_stock() -> Select[int]:
     """Clients with a schedule, a home appliance or an order still open."""
     return union(
         select(DeliverySchedule.client_id),

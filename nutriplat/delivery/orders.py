@@ -94,7 +94,8 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
                            "(a picked one is returned at the door).", {"status": [order.status]})
         order.status = "cancelled"
         order.note = "; ".join(filter(None, [order.note, f"cancelled: {reason or 'by hand'}"]))
-        audit.record(uow.session, actor, "cancel", RESOURCE, order.id, client.id, organisation_id=client.organisation_id)
+        audit.record(uow.session, actor, "cancel", RESOURCE, order.id, client.id,
+                     organisation_id=client.organisation_id)
         commit_or_conflict(uow)
         return order
 

@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from nutriplat.access import load_owned, owned
 from nutriplat.auth.actor import Actor
+from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import Depot, Driver, Van
-from nutriplat.conflicts import flush_or_conflict
 from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import check_location, provider_of, scoped
@@ -56,7 +56,7 @@ def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str,
                 errors.add("name", "Name the van (or give the location_id of a vehicle).")
             location = Location(organisation_id=organisation_id, kind="vehicle", name=name or "",
                                 created_by=actor.user_id)
-        if location is not None and location.id is not None and session.get(Van, location.id):
+        if location is not None and location.id is not None and session.get(Van, location.id) is not None:
             raise Conflict(f"Location {location.id} is a van already.", {"location_id": ["Already a van."]})
         van = Van(organisation_id=organisation_id, updated_by=actor.user_id, **data)
         _check(session, actor, van, location, capacity_l, errors)

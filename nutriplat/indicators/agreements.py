@@ -19,13 +19,13 @@ from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
 from nutriplat.indicators.policy import POLICY
-from nutriplat.periods import Period
 from nutriplat.indicators.reporting_periods import baseline_error
+from nutriplat.periods import Period
 
 RESOURCE = "agreement"
 
 
-def visible(session: Session, actor: Actor) -> Select[tuple[Agreement]]:
+def visible(session: Session, actor: Actor) -> Select[Agreement]:
     stmt = select(Agreement)
     if actor.role == roles.COFINANCER:
         return stmt.where(Agreement.cofinancer_id == actor.organisation_id)

@@ -65,6 +65,7 @@ def freeze(session: Session, agreement: Agreement, periods: Sequence[Period], to
         except IntegrityError:  # a concurrent request froze it a moment ago: serve that one
             snapshot = session.scalar(select(IndicatorSnapshot).where(
                 IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
+            assert snapshot is not None  # the other request's row: the reason of the IntegrityError
         stored[period.label] = snapshot
     return len(missing)
 
@@ -82,6 +83,6 @@ def _json(row: report_computation.Row) -> dict[str, Any]:
 
 
 def _row(stored: dict[str, Any]) -> report_computation.Row:
-    return report_computation.Row(**{
-        key: (None if value is None else Decimal(value)) if key in EXACT else value
-        for key, value in stored.items()})
+    values: dict[str, Any] = {key: (None if value is None else Decimal(value)) if key in EXACT else value
+                              for key, value in stored.items()}
+    return report_computation.Row(**values)

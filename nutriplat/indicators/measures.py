@@ -8,14 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-import numpy as np
 import pandas as pd
 
 from nutriplat.indicators import attributes
 from nutriplat.indicators.followup import followups
-from nutriplat.periods import Period
 from nutriplat.indicators.sources import Sources
 from nutriplat.indicators.sql import day_number, midnight_epoch
+from nutriplat.periods import Period
 
 NEVER = 10**7  # a day number far in the future: "until further notice"
 
@@ -40,7 +39,7 @@ def active_months(statuses: pd.DataFrame, period: Period) -> pd.Series:
     total = pd.Series(0.0, index=pd.Index([], name="client_id"))
     for month in period.months():
         start, end = day_number(month.start), day_number(month.end) + 1
-        days = (np.minimum(active["next_day"], end) - np.maximum(active["day"], start)).clip(lower=0)
+        days = (active["next_day"].clip(upper=end) - active["day"].clip(lower=start)).clip(lower=0)
         total = total.add(days.groupby(active["client_id"]).sum() / month.days, fill_value=0.0)
     return total[total > 0]
 
@@ -60,7 +59,7 @@ def client_frame(prep: Prepared, cohort: pd.Index, period: Period) -> pd.DataFra
             return per_client(pd.Series(dtype="int64"))
         return per_client(per_period.set_index("client_id")[column].astype("int64"))
 
-    def per_client(values: pd.Series, fill: object = 0) -> pd.Series:
+    def per_client(values: pd.Series, fill: str | float = 0) -> pd.Series:
         if isinstance(fill, str):  # a category: never let an empty float Series refuse the label
             values = values.astype(object)
         return values.reindex(index, fill_value=fill)

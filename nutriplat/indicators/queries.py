@@ -11,16 +11,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger, Float, Integer, Numeric, Select, Text, case, cast, column, func, select, true, values,
-)
+from sqlalchemy import BigInteger, Float, Integer, Numeric, Select, Text, case, cast, column, func, select, true, values
 from sqlalchemy.orm import aliased
 
 from nutriplat.billing.models import Invoice
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.clients.models import (
-    CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
-)
+from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
 from nutriplat.db import UTCDateTime
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators.attributes import risk_level
@@ -53,7 +49,7 @@ class Scope:
         return select(Client.id).where(Client.organisation_id == self.organisation_id).scalar_subquery()
 
 
-def _corrected(model: Any) -> Select[Any]:
+def _corrected(model: Any) -> Select[*tuple[Any, ...]]:
     return select(model.corrects_id).where(model.corrects_id.is_not(None))
 
 
@@ -65,7 +61,7 @@ def per_period(periods: Sequence[Period], when: Any, value: Any, name: str,
             .label(f"{name}@{p.label}") for p in periods]
 
 
-def histories(scope: Scope) -> dict[str, Select[Any]]:
+def histories(scope: Scope) -> dict[str, Select[*tuple[Any, ...]]]:
     theirs, until = scope.clients, scope.until
     level = case(*[((Screening.instrument == i) & (Screening.risk == r), risk_level(i, r))
                    for i, risks in RISKS.items() for r in risks], else_=-1)
@@ -105,7 +101,7 @@ def histories(scope: Scope) -> dict[str, Select[Any]]:
     }
 
 
-def latest_weight(scope: Scope, before: date) -> Select[Any]:
+def latest_weight(scope: Scope, before: date) -> Select[*tuple[Any, ...]]:
     """Per client, the latest weight measured before ``before`` (Brussels midnight): one
     index seek per client, not a scan of every weight ever measured. PostgreSQL is told
     so with a LATERAL join (its planner would hash all weights otherwise); SQLite, which
@@ -126,7 +122,7 @@ def latest_weight(scope: Scope, before: date) -> Select[Any]:
         .where(Client.organisation_id == scope.organisation_id)
 
 
-def volumes(scope: Scope) -> dict[str, Select[Any]]:
+def volumes(scope: Scope) -> dict[str, Select[*tuple[Any, ...]]]:
     periods, since, until = scope.periods, scope.since, scope.until
     eaten = case((IntakeRecord.percent_eaten >= 75, 1), else_=0)
     return {
@@ -145,7 +141,7 @@ def volumes(scope: Scope) -> dict[str, Select[Any]]:
     }
 
 
-def plan_days(scope: Scope) -> Select[Any]:
+def plan_days(scope: Scope) -> Select[*tuple[Any, ...]]:
     """Days of approved plans (the latest approved revision of a day counts), and how many
     reach the day's energy and protein targets, summed as the planner sums (tenths of
     each item; a target rounded up to a tenth)."""
@@ -178,7 +174,7 @@ def plan_days(scope: Scope) -> Select[Any]:
         .where(days.c.rank == 1).group_by(days.c.client_id)
 
 
-def deliveries(scope: Scope) -> Select[Any]:
+def deliveries(scope: Scope) -> Select[*tuple[Any, ...]]:
     """Orders due (not cancelled, delivery day passed) and those delivered and confirmed
     before the end of the delivery day in Brussels: a table of each day's closing moment
     keeps that exact over clock changes, on both databases."""

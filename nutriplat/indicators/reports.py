@@ -12,12 +12,12 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.indicators import frozen, report_computation
-from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.aggregate import Definition
+from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.policy import POLICY
-from nutriplat.periods import Period
 from nutriplat.indicators.reporting_periods import published_periods, requested_period
+from nutriplat.periods import Period
 
 RESOURCE = "indicator_report"
 

@@ -13,8 +13,8 @@ from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
 from nutriplat.indicators import frozen, report_computation, terms
 from nutriplat.indicators.models import Agreement, Settlement
-from nutriplat.periods import Period
 from nutriplat.indicators.suppression import THRESHOLD
+from nutriplat.periods import Period
 
 
 def plain(number: Decimal) -> str:
@@ -57,7 +57,7 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
         "indicators": [{"code": d.code, "version": d.version, "name": d.name, "unit": d.unit,
                         "multiplier": d.multiplier, "decimals": d.decimals,
                         "higher_is_better": d.higher_is_better,
-                        "target": None if targets[d.code] is None else plain(targets[d.code]),
+                        "target": None if (target := targets[d.code]) is None else plain(target),
                         "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
                         "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden]}
                        for d in report_computation.definitions_of(agreement)],

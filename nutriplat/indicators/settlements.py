@@ -13,15 +13,15 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
-from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import flush_or_conflict
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput, NotFound
 from nutriplat.indicators import statement_calculation
 from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.policy import POLICY
-from nutriplat.periods import Period
 from nutriplat.indicators.settlement_snapshot import build_snapshot
+from nutriplat.periods import Period
 
 RESOURCE = "settlement"
 

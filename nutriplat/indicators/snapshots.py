@@ -7,16 +7,15 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
-from nutriplat.indicators.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
 from nutriplat.indicators import frozen
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
-from nutriplat.periods import Period
+from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reporting_periods import published_periods
+from nutriplat.periods import Month, Period
 
 
 def indicator_snapshot(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[str, int]:

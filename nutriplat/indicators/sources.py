@@ -18,8 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from nutriplat.indicators import queries
-from nutriplat.periods import Period
 from nutriplat.indicators.sql import frame
+from nutriplat.periods import Period
 
 READERS = 2
 
@@ -47,7 +47,7 @@ def boundaries(periods: Sequence[Period]) -> list[date]:
 def load(session: Session, organisation_id: int, periods: Sequence[Period], today: date) -> Sources:
     engine: Engine = session.get_bind()  # type: ignore[assignment]
     scope = queries.Scope(organisation_id, tuple(periods), today, engine.dialect.name)
-    statements: dict[Any, Select[Any]] = {("weights", day): queries.latest_weight(scope, day)
+    statements: dict[Any, Select[*tuple[Any, ...]]] = {("weights", day): queries.latest_weight(scope, day)
                                           for day in boundaries(periods)}
     statements |= queries.histories(scope) | queries.volumes(scope)
     frames = _read(engine, statements)
@@ -56,8 +56,8 @@ def load(session: Session, organisation_id: int, periods: Sequence[Period], toda
     return Sources(weights=weights, **frames)
 
 
-def _read(engine: Engine, statements: dict[Any, Select[Any]]) -> dict[Any, pd.DataFrame]:
-    def read(statement: Select[Any]) -> pd.DataFrame:
+def _read(engine: Engine, statements: dict[Any, Select[*tuple[Any, ...]]]) -> dict[Any, pd.DataFrame]:
+    def read(statement: Select[*tuple[Any, ...]]) -> pd.DataFrame:
         with engine.connect() as connection:
             return frame(connection, statement)
 

@@ -5,12 +5,14 @@ building an object per row."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import BigInteger, Float, Integer, Numeric, Select
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 from nutriplat.monitoring.rule_inputs import midnight
@@ -36,41 +38,41 @@ class day_of(FunctionElement[int]):  # noqa: N801
     inherit_cache = True
 
 
-def _arg(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _arg(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(element.clauses, **kw)
 
 
 @compiles(epoch_seconds)
-def _epoch_sqlite(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _epoch_sqlite(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(strftime('%s', {_arg(element, compiler, **kw)}) AS INTEGER)"
 
 
 @compiles(epoch_seconds, "postgresql")
-def _epoch_postgres(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _epoch_postgres(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(FLOOR(EXTRACT(EPOCH FROM {_arg(element, compiler, **kw)})) AS BIGINT)"
 
 
 @compiles(day_of)
-def _day_sqlite(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _day_sqlite(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(julianday({_arg(element, compiler, **kw)}) - 2440587.5 AS INTEGER)"
 
 
 @compiles(day_of, "postgresql")
-def _day_postgres(element, compiler, **kw):  # type: ignore[no-untyped-def]
+def _day_postgres(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"({_arg(element, compiler, **kw)} - DATE '1970-01-01')"
 
 
-def frame(connection: Connection, stmt: Select[tuple[object, ...]]) -> pd.DataFrame:
+def frame(connection: Connection, stmt: Select[*tuple[Any, ...]]) -> pd.DataFrame:
     """The rows as the driver returns them, skipping SQLAlchemy's per-row processing:
     every selected value must already be a plain number or string. Columns are built
     with the dtype their SQL type says, not inferred value by value."""
     result = connection.execute(stmt)
     columns = list(result.keys())
-    rows = result.cursor.fetchall()  # type: ignore[attr-defined]
+    rows = result.cursor.fetchall()
     result.close()
     kinds = [_kind(column.type) for column in stmt.selected_columns]
-    values = list(zip(*rows)) if rows else [()] * len(columns)
-    return pd.DataFrame({name: _array(data, kind) for name, data, kind in zip(columns, values, kinds)})
+    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    return pd.DataFrame({name: _array(data, kind) for name, data, kind in zip(columns, values, kinds, strict=True)})
 
 
 def _kind(sql_type: object) -> str:
@@ -79,7 +81,7 @@ def _kind(sql_type: object) -> str:
     return "float" if isinstance(sql_type, (Float, Numeric)) else "object"
 
 
-def _array(data: tuple[object, ...], kind: str) -> np.ndarray:  # type: ignore[type-arg]
+def _array(data: tuple[object, ...], kind: str) -> np.ndarray:
     if kind == "int":
         try:
             return np.array(data, dtype=np.int64)

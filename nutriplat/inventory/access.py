@@ -2,7 +2,7 @@
 variants by id with errors naming the field, and the product key of a variant."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVarTuple
 
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
@@ -12,10 +12,11 @@ from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
-from nutriplat.errors import ErrorCollector, Forbidden, NotFound
+from nutriplat.errors import ErrorCollector, Forbidden
 from nutriplat.inventory.models import Location, Lot
 
 Product = tuple[int, str]  # (dish id, texture): the versions of one variant are one product
+Columns = TypeVarTuple("Columns")
 
 
 def provider_of(actor: Actor) -> int:
@@ -25,7 +26,7 @@ def provider_of(actor: Actor) -> int:
     return actor.organisation_id
 
 
-def scoped(stmt: Select[Any], column: Any, actor: Actor) -> Select[Any]:
+def scoped(stmt: Select[*Columns], column: Any, actor: Actor) -> Select[*Columns]:
     """A platform administrator sees every organisation's stock; others their own."""
     return stmt if actor.is_platform_admin else stmt.where(column == actor.organisation_id)
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlalchemy import insert, select, tuple_, update
+from sqlalchemy import Select, insert, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -102,7 +102,7 @@ class Ledger:
         self.session.execute(make(StockBalance).on_conflict_do_nothing(),
                              [{"location_id": loc, "lot_id": lot, "quantity": 0} for loc, lot in keys])
 
-    def _take(self, stmt) -> None:  # type: ignore[no-untyped-def]
+    def _take(self, stmt: Select[int, int, int]) -> None:
         rows = self.session.execute(stmt.order_by(StockBalance.location_id, StockBalance.lot_id).with_for_update())
         for location_id, lot_id, quantity in rows:
             self.rows[(location_id, lot_id)] = quantity
@@ -112,6 +112,6 @@ def _keys(move: Move) -> list[Key]:
     return [(loc, move.lot_id) for loc in (move.from_location_id, move.to_location_id) if loc is not None]
 
 
-def _chunks(keys: list, size: int = CHUNK) -> Iterable[list]:  # type: ignore[type-arg]
+def _chunks(keys: list, size: int = CHUNK) -> Iterable[list]:
     for i in range(0, len(keys), size):
         yield keys[i:i + size]

@@ -13,8 +13,8 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clock import local_now
-from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import flush_or_conflict
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, NotFound
 from nutriplat.inventory.access import check_location, home_client, provider_of, scoped
 from nutriplat.inventory.domain.schedule import WEEKDAYS

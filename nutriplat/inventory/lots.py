@@ -12,8 +12,8 @@ from nutriplat.auth.models import Organisation
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
-from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import conflicts
+from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import check_variant, provider_of, scoped
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove

@@ -13,11 +13,11 @@ from datetime import date
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.errors import Conflict
 from nutriplat.inventory.access import Product
 from nutriplat.inventory.domain import LotStock, allocate_fefo
 from nutriplat.inventory.ledger import Key, Ledger
-from nutriplat.catalogue.models import DishVariant
 from nutriplat.inventory.models import Lot, StockBalance
 
 
@@ -40,7 +40,7 @@ class Candidate:
     storage_class: str
 
 
-Destination = Callable[[Candidate], int] | int | None  # where a lot goes (a home: by storage class)
+Destination = Callable[[Candidate], int | None] | int | None  # where a lot goes (a home: by storage class)
 
 
 def candidates(session: Session, location_ids: Sequence[int], products: Sequence[Product]) -> list[Candidate]:

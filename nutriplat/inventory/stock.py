@@ -5,6 +5,7 @@ Everything is validated before anything is written; the ledger then refuses (409
 that would make stock negative, and nothing of the request is kept."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import exists, or_, select
@@ -19,7 +20,13 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import (
-    check_location, check_lot, check_variant, home_client, product_of, provider_of, scoped,
+    check_location,
+    check_lot,
+    check_variant,
+    home_client,
+    product_of,
+    provider_of,
+    scoped,
 )
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
@@ -54,7 +61,7 @@ def record_move(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> list[Sto
             _refuse_never_received(session, client, lot, product)  # type: ignore[arg-type]
         ledger = Ledger(session, actor.user_id)
         if lot is not None:
-            picks = [(source.id if source else None, lot.id, data["quantity"])]
+            picks: Sequence[tuple[int | None, int, int]] = [(source.id if source else None, lot.id, data["quantity"])]
         else:
             # An expired unit is never taken by product; name the lot to move one.
             allowed = allowed_for(session, client) if kind == "delivery" and client else None

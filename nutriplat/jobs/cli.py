@@ -7,10 +7,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from nutriplat.periods import Month
 from nutriplat.clock import business_today
 from nutriplat.jobs import runner
 from nutriplat.jobs.registry import JOBS, Period
+from nutriplat.periods import Month
 
 
 @click.group("jobs")

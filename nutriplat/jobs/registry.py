@@ -9,8 +9,8 @@ from datetime import date
 from importlib import import_module
 from typing import Any
 
-from nutriplat.periods import Month, last_complete_month
 from nutriplat.db import UnitOfWork
+from nutriplat.periods import Month, last_complete_month
 
 Period = Month | date
 JobFunction = Callable[[Callable[[], UnitOfWork], Any], dict[str, int]]
@@ -25,7 +25,7 @@ class Job:
 
     def function(self) -> JobFunction:
         module, _, attribute = self.target.partition(":")
-        return getattr(import_module(module), attribute)  # type: ignore[no-any-return]
+        return getattr(import_module(module), attribute)
 
     def default_period(self, today: date) -> Period:
         return last_complete_month(today) if self.period == "month" else today

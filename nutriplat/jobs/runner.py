@@ -65,7 +65,8 @@ def run_job(factory: sessionmaker[Session], name: str, period: Period, *, trigge
         if not locked:
             return _skipped(name, key, "another runner holds this period's lock")
         if done := runs.succeeded_run(factory, name, key):
-            return _skipped(name, key, f"already succeeded (run {done.id}, {done.finished_at:%Y-%m-%d %H:%M} UTC); nothing to do")
+            return _skipped(name, key, f"already succeeded (run {done.id}, {done.finished_at:%Y-%m-%d %H:%M} UTC); "
+                                       "nothing to do")
         if holds_advisory_locks(engine):  # we hold the lock: a 'running' row is a dead runner's
             runs.abandon_running(factory, name, key)
         attempts = 0

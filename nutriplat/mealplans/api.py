@@ -8,9 +8,9 @@ from flask_smorest import Blueprint
 
 from nutriplat.list_views import Page, paginated
 from nutriplat.mealplans import editing, profiles, services
+from nutriplat.mealplans.policy import POLICY
 from nutriplat.mealplans.schemas import plans as schemas
 from nutriplat.mealplans.schemas.profiles import DietProfileSchema
-from nutriplat.mealplans.policy import POLICY
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("meal_plans", __name__, url_prefix="/api/v1", description="Diet profiles and meal plans")

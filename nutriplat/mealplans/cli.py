@@ -1,7 +1,9 @@
 """``nutriplat plans``: meal planning from the command line."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import click
 from flask import current_app
@@ -21,9 +23,9 @@ def _monday(_ctx: click.Context, _param: click.Parameter, value: str) -> date:
     return day
 
 
-def sized(bar):  # type: ignore[no-untyped-def]
+def sized(bar: Any) -> Callable[[int], Callable[[int], None]]:
     """A ``start(total)`` callback for plan_all that sizes a click progress bar."""
-    def start(total: int):  # type: ignore[no-untyped-def]
+    def start(total: int) -> Callable[[int], None]:
         bar.length = max(total, 1)
         return bar.update
     return start

@@ -56,6 +56,7 @@ def add_item(uow: UnitOfWork, actor: Actor, plan_id: int, data: dict[str, Any]) 
         if meal not in meals:
             errors.add("slot", f"The client's day has no {meal}; their meals are {', '.join(map(str, meals))}.")
         errors.raise_if_any()
+        assert day is not None  # a date outside the week was refused above
         variant = _allowed(uow.session, client, data["variant_id"], meal.slot, current_only=True)
         row = MealPlanItem(position=len(day.items), slot=meal.slot, occurrence=meal.occurrence,
                            variant=variant, variant_id=variant.id, locked=True,

@@ -2,7 +2,7 @@
 mode, plus what only planning needs (stored in ``diet_profiles``), plus the targets."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -28,15 +28,16 @@ STORED = ("preferences", "slots", "appetite_factor", "weekly_budget_eur", "allow
 
 def domain_profile(session: Session, client: Client) -> Profile:
     stored = session.get(DietProfile, client.id)
-    return Profile(
+    profile = Profile(
         food_level=client.iddsi_food_level, drink_level=client.iddsi_drink_level,
         allergies=frozenset(client.allergies or ()), dislikes=tuple(client.dislikes or ()),
-        preparation_mode=client.preparation_mode,
-        **({} if stored is None else {
-            "preferences": tuple(stored.preferences), "slots": tuple(stored.slots) or DEFAULT_SLOTS,
-            "appetite_factor": stored.appetite_factor, "weekly_budget_eur": stored.weekly_budget_eur,
-            "allow_supplements": stored.allow_supplements,
-            "max_supplements_per_day": stored.max_supplements_per_day}))
+        preparation_mode=client.preparation_mode)
+    if stored is None:
+        return profile
+    return replace(
+        profile, preferences=tuple(stored.preferences), slots=tuple(stored.slots) or DEFAULT_SLOTS,
+        appetite_factor=stored.appetite_factor, weekly_budget_eur=stored.weekly_budget_eur,
+        allow_supplements=stored.allow_supplements, max_supplements_per_day=stored.max_supplements_per_day)
 
 
 def as_dict(profile: Profile) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.db import utcnow
 from nutriplat.conflicts import flush_or_conflict
+from nutriplat.db import utcnow
 from nutriplat.errors import NotFound
 from nutriplat.mealplans.domain import DayPlan, WeekPlan, WeekProblem
 from nutriplat.mealplans.inputs import week_days
@@ -50,7 +50,7 @@ def write_week(plan: MealPlan, problem: WeekProblem, week: WeekPlan) -> None:
     plan.profile = as_dict(problem.profile)
     plan.solver = dict(week.solver)
     existing = {day.date: day for day in plan.days}
-    for on, solved, targets in zip(week_days(plan.week_start), week.days, problem.targets):
+    for on, solved, targets in zip(week_days(plan.week_start), week.days, problem.targets, strict=False):
         row = existing.get(on) or MealPlanDay(date=on)
         row.energy_kcal_target = targets.energy_kcal
         row.protein_g_target = targets.protein_g

@@ -22,7 +22,7 @@ RESOURCE = "alert"
 TRANSITIONS = {"acknowledge": ("open",), "resolve": ("open", "acknowledged")}
 
 
-def _visible(session: Session, actor: Actor) -> Select[tuple[Alert]]:
+def _visible(session: Session, actor: Actor) -> Select[Alert]:
     clients = visible_clients(session, actor).with_only_columns(Client.id)
     return select(Alert).where(Alert.client_id.in_(clients))
 

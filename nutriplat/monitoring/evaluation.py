@@ -33,9 +33,10 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
     ids = [c.id for c in clients]
     current = {(a.client_id, a.rule): a for a in session.scalars(
         select(Alert).where(Alert.client_id.in_(ids), Alert.status.in_(ACTIVE)))}
+    # The last resolution of each rule wins; a resolved alert has its resolved_on.
     resolved = {(a.client_id, a.rule): ResolvedAlert(a.resolved_on, a.detail) for a in session.scalars(
         select(Alert).where(Alert.client_id.in_(ids), Alert.status == "resolved")
-        .order_by(Alert.resolved_at, Alert.id))}  # the last resolution of each rule wins
+        .order_by(Alert.resolved_at, Alert.id)) if a.resolved_on is not None}
     counts: Counter[str] = Counter()
     for client in clients:
         for finding in rules.evaluate(seen[client.id], on, families):

@@ -29,5 +29,5 @@ def answer_errors(answers: Mapping[str, object]) -> dict[str, str]:
 
 def mean_score(answers: Mapping[str, int]) -> Decimal:
     """Mean of the item scores, half-up to two decimals."""
-    total = sum(Decimal(answers[key]) for key in ITEMS)
+    total = sum((Decimal(answers[key]) for key in ITEMS), Decimal(0))
     return (total / len(ITEMS)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

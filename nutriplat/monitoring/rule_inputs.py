@@ -3,7 +3,7 @@ A handful of queries per batch, whatever its size (the nightly sweep reads in ba
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -42,7 +42,8 @@ def load(session: Session, clients: Sequence[Client], on: date,
     deliveries = _deliveries(session, ids, on) if "deliveries" in families else empty
     reads_intake = "intake" in families
     intake = _intake(session, ids, on) if reads_intake else defaultdict(dict)
-    fluid = _fluid_targets(session, clients, on) if reads_intake else defaultdict(lambda: None)
+    fluid: Mapping[int, float | None] = (_fluid_targets(session, clients, on) if reads_intake
+                                         else defaultdict(lambda: None))
     recorders = _recording_caregivers(session, ids, on) if reads_intake else set()
     return {c.id: Observations(
         weights=weights[c.id], intake=intake[c.id], fluid_target_ml=fluid[c.id],

@@ -10,10 +10,10 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.monitoring.policy import POLICY
-from nutriplat.periods import Period
 from nutriplat.monitoring import experience
 from nutriplat.monitoring.models import ExperienceSurvey
+from nutriplat.monitoring.policy import POLICY
+from nutriplat.periods import Period
 
 RESOURCE = "experience_survey"
 

@@ -9,11 +9,11 @@ from nutriplat.clock import business_today
 from nutriplat.db import utcnow
 from nutriplat.list_views import Page, paginated
 from nutriplat.screening import fhir, services, target_review, worklist
+from nutriplat.screening.models import Assessment, Screening
+from nutriplat.screening.policy import POLICY
 from nutriplat.screening.schemas import results as results_schemas
 from nutriplat.screening.schemas import targets as targets_schemas
 from nutriplat.screening.schemas import worklist as worklist_schemas
-from nutriplat.screening.models import Assessment, Screening
-from nutriplat.screening.policy import POLICY
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("screening", __name__, url_prefix="/api/v1",

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import Client, Measurement
@@ -41,7 +42,7 @@ def latest_measurement(session: Session, client_id: int, type_: str, on: date) -
         .order_by(Measurement.measured_at.desc(), Measurement.id.desc()).limit(1))
 
 
-def _uncorrected(model: type, session: Session):  # type: ignore[no-untyped-def]
+def _uncorrected(model: Any, session: Session) -> ColumnElement[bool]:
     corrected = select(model.corrects_id).where(model.corrects_id.is_not(None))
     return model.id.not_in(corrected)
 

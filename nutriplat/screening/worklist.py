@@ -27,7 +27,7 @@ class DueEntry:
     last: Screening | None
 
 
-def due_clients(clients: Select[tuple[Client]], before: date) -> Select[tuple[Client]]:
+def due_clients(clients: Select[Client], before: date) -> Select[Client, date | None]:
     """What "due" means, for the live list and the 06:00 work list alike: the clients
     (among ``clients``) in a screened status whose latest screening's next-due date is
     before ``before``, or who were never screened; most overdue first. The next-due date

@@ -9,6 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from flask import Blueprint, Flask, redirect, url_for
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFProtect
 
 from nutriplat.webapp import errors, i18n, session
@@ -46,7 +47,7 @@ WEB_MODULES = (
 
 @bp.get("/")
 @session.login_required()
-def home():  # type: ignore[no-untyped-def]
+def home() -> ResponseReturnValue:
     """Each role starts on its own home page (``session.ROLE_HOME``)."""
     return redirect(url_for(session.home_endpoint()))
 

@@ -5,20 +5,24 @@ import math
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
-from nutriplat.auth import login as auth_login, services as auth_services, web_sessions
+from nutriplat.auth import login as auth_login
+from nutriplat.auth import services as auth_services
+from nutriplat.auth import web_sessions
 from nutriplat.db import utcnow
 from nutriplat.errors import NotAuthenticated, TooManyRequests
 from nutriplat.web import actor, client_ip, uow
-from nutriplat.webapp import preferences, session as web_session
+from nutriplat.webapp import preferences
+from nutriplat.webapp import session as web_session
 from nutriplat.webapp.forms import Form
 
 bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-def login():  # type: ignore[no-untyped-def]
+def login() -> ResponseReturnValue:
     if "lang" in request.args:  # the language switch before signing in
         session["locale"] = preferences.supported(request.args["lang"])
     form = Form(request.form)
@@ -60,7 +64,7 @@ def _safe_next(target: str | None) -> str:
 
 @bp.post("/logout")
 @web_session.login_required()
-def logout():  # type: ignore[no-untyped-def]
+def logout() -> ResponseReturnValue:
     web_session.end()
     flash(_("You are signed out."), "info")
     return redirect(url_for("webapp.auth.login"))
@@ -68,7 +72,7 @@ def logout():  # type: ignore[no-untyped-def]
 
 @bp.route("/account", methods=["GET", "POST"])
 @web_session.login_required()
-def account():  # type: ignore[no-untyped-def]
+def account() -> ResponseReturnValue:
     me = preferences.profile(uow(), actor())
     form = Form(request.form or {"locale": me.locale})
     if request.method == "POST":

@@ -103,7 +103,7 @@ def _tick_step(span: float) -> float:
 
 
 def _frange(lo: float, hi: float, step: float) -> list[float]:
-    count = int(round((hi - lo) / step))
+    count = round((hi - lo) / step)
     return [lo + i * step for i in range(count + 1)]
 
 

@@ -15,7 +15,7 @@ Field names are the API's JSON keys; nested keys are dotted (``answers.bmi``).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -31,9 +31,10 @@ NON_FIELD = "_form"
 
 
 class Form:
-    def __init__(self, values: Mapping[str, Any] | None = None,
+    def __init__(self, values: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
                  lists: tuple[str, ...] = (), numbers: tuple[str, ...] = ()) -> None:
-        """``values``: request.form (or defaults to show); ``lists``: the fields
+        """``values``: request.form (or defaults to show, as pairs where a list field
+        repeats); ``lists``: the fields
         that carry several values (checkbox groups, multi-selects); ``numbers``: the
         fields the API takes as JSON numbers (its schemas refuse "61.5" as a string)."""
         self.values: MultiDict[str, Any] = MultiDict(values or {})
@@ -86,9 +87,10 @@ class Form:
     def handling(self, *also: type[DomainError]) -> Iterator[Form]:
         """Collect the field errors of the block instead of failing the request:
         invalid input and conflicts, and the other domain errors named in ``also``."""
+        handled: tuple[type[DomainError], ...] = (InvalidInput, Conflict, *also)
         try:
             yield self
-        except (InvalidInput, Conflict, *also) as error:
+        except handled as error:
             self.message = error.message
             self.status = error.status
             for name, reasons in error.errors.items():

@@ -16,9 +16,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Flask, session
-from flask_babel import (
-    Babel, format_currency, format_date, format_datetime, format_decimal, get_locale,
-)
+from flask_babel import Babel, format_currency, format_date, format_datetime, format_decimal, get_locale
 
 from nutriplat.webapp.labels import label
 from nutriplat.webapp.preferences import DEFAULT_LOCALE, supported

@@ -15,9 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.models import Organisation, User
 from nutriplat.billing.models import Invoice
-from nutriplat.clients.models import (
-    CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
-)
+from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators import definitions

@@ -80,14 +80,16 @@ def _build(factory, clients: int) -> None:  # type: ignore[no-untyped-def]
         ids = scenario.clients_at_home(s, provider.id, clients, warehouse, MONDAY - timedelta(days=60), rng)
         scenario.approved_plans(s, ids, products, MONDAY, rng, weeks=3)
         lots = list(s.scalars(insert(Lot).returning(Lot.id, sort_by_parameter_order=True), [
-            dict(organisation_id=provider.id, variant_id=p.variant_id, dish_id=p.dish_id, texture=p.texture,
-                 supplier_id=supplier.id, supplier_lot_code=f"B{p.variant_id}", production_date=MONDAY - timedelta(days=2),
-                 expiry_date=MONDAY + timedelta(days=12 if p.course != "main" else 180)) for p in products]))
+            {"organisation_id": provider.id, "variant_id": p.variant_id, "dish_id": p.dish_id, "texture": p.texture,
+             "supplier_id": supplier.id, "supplier_lot_code": f"B{p.variant_id}",
+             "production_date": MONDAY - timedelta(days=2),
+             "expiry_date": MONDAY + timedelta(days=12 if p.course != "main" else 180)} for p in products]))
         Ledger(s, None).post([Move("receipt", lot, 100_000, None, warehouse, MONDAY - timedelta(days=2))
                               for lot in lots], provider.id, returning=False)
-        s.execute(insert(ReorderRule), [dict(organisation_id=provider.id, warehouse_id=warehouse, dish_id=d, texture=t,
-                                             minimum=60_000, maximum=120_000, pack_multiple=24, supplier_id=supplier.id,
-                                             lead_time_days=2) for d, t in {(p.dish_id, p.texture) for p in products}])
+        s.execute(insert(ReorderRule), [{"organisation_id": provider.id, "warehouse_id": warehouse, "dish_id": d,
+                                         "texture": t, "minimum": 60_000, "maximum": 120_000, "pack_multiple": 24,
+                                         "supplier_id": supplier.id, "lead_time_days": 2}
+                                        for d, t in {(p.dish_id, p.texture) for p in products}])
         uow.commit()
     new = lambda: UnitOfWork(factory)  # noqa: E731
     for day in (MONDAY - timedelta(days=2), MONDAY - timedelta(days=1), MONDAY, MONDAY + timedelta(days=1),

@@ -42,7 +42,8 @@ def client(rng: random.Random) -> tuple[Profile, Targets]:
     profile = Profile(
         food_level=food, drink_level=drink, allergies=frozenset(clinical.allergies(rng)),
         dislikes=clinical.dislikes(rng), preparation_mode=clinical.preparation_mode(rng, setting, food),
-        slots=("breakfast", "snack", "lunch", "snack", "dinner") if small else ("breakfast", "lunch", "snack", "dinner"),
+        slots=(("breakfast", "snack", "lunch", "snack", "dinner") if small
+               else ("breakfast", "lunch", "snack", "dinner")),
         appetite_factor=0.75 if small else 1.0,
         weekly_budget_eur=Decimal(rng.choice(("150", "180"))) if rng.random() < 0.2 else None)
     weight = rng.uniform(45, 95)

@@ -22,8 +22,8 @@ from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 COURSES = (("main", "frozen", 0.45, 180, ["lunch", "dinner"], 6), ("main", "chilled", 0.45, 7, ["lunch", "dinner"], 3),
            ("soup", "chilled", 0.3, 7, ["lunch"], 2), ("dessert", "chilled", 0.15, 10, ["lunch", "dinner", "snack"], 3))
 LEVELS = ("7", "6", "5", "4")
-NUTRIENTS = dict(energy_kcal=500.0, protein_g=25.0, fat_g=20.0, carbohydrate_g=50.0, fibre_g=5.0,
-                 fluid_ml=300.0, sodium_mg=800.0)
+NUTRIENTS = {"energy_kcal": 500.0, "protein_g": 25.0, "fat_g": 20.0, "carbohydrate_g": 50.0, "fibre_g": 5.0,
+             "fluid_ml": 300.0, "sodium_mg": 800.0}
 
 
 @dataclass(frozen=True)
@@ -67,14 +67,14 @@ def depot(session: Session, organisation_id: int, name: str = "Centraal magazijn
 def clients_at_home(session: Session, organisation_id: int, count: int, warehouse_id: int, since: date,
                     rng: random.Random, food_level: str | None = None) -> list[int]:
     """Active clients at home, equipped (see ``equip``)."""
-    rows = [dict(organisation_id=organisation_id, given_name="Client", family_name=f"Nr {i}",
-                 birth_date=date(1940, 1, 1) + timedelta(days=i % 5000), sex="female", care_setting="home",
-                 status="active", conditions=["parkinson"], allergies=[], dislikes=[],
-                 iddsi_food_level=food_level or rng.choice(LEVELS), iddsi_drink_level="0", version=1)
+    rows = [{"organisation_id": organisation_id, "given_name": "Client", "family_name": f"Nr {i}",
+             "birth_date": date(1940, 1, 1) + timedelta(days=i % 5000), "sex": "female", "care_setting": "home",
+             "status": "active", "conditions": ["parkinson"], "allergies": [], "dislikes": [],
+             "iddsi_food_level": food_level or rng.choice(LEVELS), "iddsi_drink_level": "0", "version": 1}
             for i in range(count)]
     ids = list(session.scalars(insert(Client).returning(Client.id, sort_by_parameter_order=True), rows))
-    session.execute(insert(StatusChange), [dict(client_id=i, changed_on=since, to_status="active") for i in ids])
-    session.execute(insert(CareSettingTransfer), [dict(client_id=i, transferred_on=since, to_setting="home")
+    session.execute(insert(StatusChange), [{"client_id": i, "changed_on": since, "to_status": "active"} for i in ids])
+    session.execute(insert(CareSettingTransfer), [{"client_id": i, "transferred_on": since, "to_setting": "home"}
                                                   for i in ids])
     equip(session, organisation_id, ids, warehouse_id)
     return ids
@@ -82,14 +82,14 @@ def clients_at_home(session: Session, organisation_id: int, count: int, warehous
 
 def equip(session: Session, organisation_id: int, ids: Sequence[int], warehouse_id: int) -> None:
     """A freezer (60 l), a fridge (25 l), a cupboard and two delivery days a week per client."""
-    homes = [dict(organisation_id=organisation_id, kind="home", name=f"client {i} {kind}", client_id=i,
-                  appliance_type=kind, capacity_l=capacity, storage_class=storage)
+    homes = [{"organisation_id": organisation_id, "kind": "home", "name": f"client {i} {kind}", "client_id": i,
+              "appliance_type": kind, "capacity_l": capacity, "storage_class": storage}
              for i in ids for kind, storage, capacity in (("freezer", "frozen", 60.0), ("fridge", "chilled", 25.0),
                                                           ("cupboard", "ambient", None))]
     session.execute(insert(Location), homes)
     pairs = (["mon", "thu"], ["tue", "fri"], ["wed", "sat"])
-    session.execute(insert(DeliverySchedule), [dict(client_id=i, weekdays=pairs[n % 3], lead_time_days=1,
-                                                    cutoff_time=time(14), warehouse_id=warehouse_id)
+    session.execute(insert(DeliverySchedule), [{"client_id": i, "weekdays": pairs[n % 3], "lead_time_days": 1,
+                                                "cutoff_time": time(14), "warehouse_id": warehouse_id}
                                                for n, i in enumerate(ids)])
 
 
@@ -103,9 +103,11 @@ def approved_plans(session: Session, client_ids: Sequence[int], products: Sequen
     for week in range(weeks):
         start = week_start + timedelta(days=7 * week)
         plan_ids = list(session.scalars(insert(MealPlan).returning(MealPlan.id, sort_by_parameter_order=True), [
-            dict(client_id=c, week_start=start, revision=1, status="approved", profile={}) for c in client_ids]))
-        day_rows = [dict(plan_id=p, date=start + timedelta(days=d), energy_kcal_target=1800.0, protein_g_target=70.0,
-                         fluid_ml_target=1500.0, feasible=True) for p in plan_ids for d in range(7)]
+            {"client_id": c, "week_start": start, "revision": 1, "status": "approved", "profile": {}}
+            for c in client_ids]))
+        day_rows = [{"plan_id": p, "date": start + timedelta(days=d), "energy_kcal_target": 1800.0,
+                     "protein_g_target": 70.0, "fluid_ml_target": 1500.0, "feasible": True}
+                    for p in plan_ids for d in range(7)]
         day_ids = list(session.scalars(insert(MealPlanDay).returning(MealPlanDay.id, sort_by_parameter_order=True),
                                        day_rows))
         items = []
@@ -113,8 +115,8 @@ def approved_plans(session: Session, client_ids: Sequence[int], products: Sequen
             menu = by_level[levels[client_ids[n // 7]]]
             picks = [("lunch", rng.choice(menu["soup"])), ("lunch", rng.choice(menu["main"])),
                      ("dinner", rng.choice(menu["main"])), ("snack", rng.choice(menu["dessert"]))]
-            items += [dict(day_id=day_id, position=i, slot=slot, occurrence=1, variant_id=p.variant_id,
-                           portions=rng.choice((0.75, 1.0, 1.0, 1.25)), locked=False)
+            items += [{"day_id": day_id, "position": i, "slot": slot, "occurrence": 1, "variant_id": p.variant_id,
+                       "portions": rng.choice((0.75, 1.0, 1.0, 1.25)), "locked": False}
                       for i, (slot, p) in enumerate(picks)]
         session.execute(insert(MealPlanItem), items)
 
@@ -127,10 +129,10 @@ def stock(session: Session, organisation_id: int, warehouse_id: int, products: S
     from nutriplat.inventory.models import Lot
 
     lots = list(session.scalars(insert(Lot).returning(Lot.id, sort_by_parameter_order=True), [
-        dict(organisation_id=organisation_id, variant_id=p.variant_id, dish_id=p.dish_id, texture=p.texture,
-             supplier_id=supplier_id, supplier_lot_code=f"L{received:%y%m%d}-{p.variant_id}",
-             production_date=received - timedelta(days=1),
-             expiry_date=received + timedelta(days=180 if p.course == "main" else 21)) for p in products]))
+        {"organisation_id": organisation_id, "variant_id": p.variant_id, "dish_id": p.dish_id, "texture": p.texture,
+         "supplier_id": supplier_id, "supplier_lot_code": f"L{received:%y%m%d}-{p.variant_id}",
+         "production_date": received - timedelta(days=1),
+         "expiry_date": received + timedelta(days=180 if p.course == "main" else 21)} for p in products]))
     Ledger(session, None).post([Move("receipt", lot, units, None, warehouse_id, received) for lot in lots],
                                organisation_id, returning=False)
-    return {p.variant_id: lot for p, lot in zip(products, lots)}
+    return {p.variant_id: lot for p, lot in zip(products, lots, strict=True)}

@@ -40,7 +40,7 @@ class InvoiceById(MethodView):
         return invoices.get_invoice(uow(), actor(), invoice_id)
 
 
-def _document(invoice_id: int, render, mimetype: str,  # type: ignore[no-untyped-def]
+def _document(invoice_id: int, render, mimetype: str,
               suffix: str) -> Response:
     invoice = invoices.get_invoice(uow(), actor(), invoice_id, action="export")
     return Response(render(invoice), mimetype=mimetype, headers={

@@ -91,20 +91,20 @@ class Rates(MethodView):
         return rates.set_rate(uow(), actor(), body)
 
 
-def _collection(path: str, name: str, schema, list_, create,  # type: ignore[no-untyped-def]
+def _collection(path: str, name: str, schema, list_, create,
                 one: str, many: str) -> None:
     """GET and POST of a rule collection that only admins see and change (four alike)."""
 
     @roles_required(*POLICY.roles(list_.__name__))
     @blp.response(200, schema(many=True))
     @paginated(blp, Page)
-    def get(self):  # type: ignore[no-untyped-def]
+    def get(self):
         return list_(uow(), actor())
 
     @roles_required(*POLICY.roles(create.__name__))
     @blp.arguments(schema)
     @blp.response(201, schema)
-    def post(self, body):  # type: ignore[no-untyped-def]
+    def post(self, body):
         return create(uow(), actor(), body)
 
     get.__doc__, post.__doc__ = f"All {many}", f"Record a {one}"

@@ -1,8 +1,6 @@
 """Billing's tables, one module per part; imported together so the mappers know each
 other (``from nutriplat.billing.models import Invoice``)."""
-from .cofinancing import (
-    ClientBillingAttribute, CofinancingAgreement, Segment, Voucher, VoucherProgramme,
-)
+from .cofinancing import ClientBillingAttribute, CofinancingAgreement, Segment, Voucher, VoucherProgramme
 from .coins import CoinAccount, CoinEntry
 from .invoices import CofinancingAllocation, Invoice, InvoiceLine
 from .ledger import LedgerEntry, LicensedProduct, ReferralScheme

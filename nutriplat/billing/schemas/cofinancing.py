@@ -5,10 +5,9 @@ from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from nutriplat.schema_fields import Money
 from nutriplat.billing.schemas.prices import CODE
 from nutriplat.billing.vocabulary import CLIENT_ATTRIBUTES, SHARE_KINDS
-from nutriplat.schema_fields import StrictInteger
+from nutriplat.schema_fields import Money, StrictInteger
 
 NAME = validate.Length(min=1, max=200)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from nutriplat.billing.rates import DEFAULTS
-from nutriplat.schema_fields import Money
 from nutriplat.billing.vocabulary import TARIFF_KINDS
-from nutriplat.schema_fields import StrictInteger
+from nutriplat.schema_fields import Money, StrictInteger
 
 CODE = validate.Regexp(r"^[a-z0-9][a-z0-9_-]{0,39}$", error="Lowercase letters, digits, - and _; at most 40.")
 FIRST_OF_MONTH = {"description": "The first day of the first month the version applies to."}

@@ -9,10 +9,10 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.catalogue import services, variants
+from nutriplat.catalogue.models import CatalogueChange
 from nutriplat.catalogue.policy import POLICY
 from nutriplat.catalogue.schemas import dishes as schemas
 from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema
-from nutriplat.catalogue.models import CatalogueChange
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat import food
 from nutriplat.catalogue import vocabulary as v
 from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema
-from nutriplat.schema_fields import (
-    Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text,
-)
-
+from nutriplat.schema_fields import Money, StrictFloat, StrictInteger, free_text_list, one_of_list, text
 
 # A dish or a week's budget above this is a typo, not a price.
 PRICE_MAX = Decimal(100_000)
@@ -59,7 +57,7 @@ class VariantSchema(Schema):
     retired_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
     @validates_schema
-    def one_texture(self, data, partial=False, **kwargs):  # type: ignore[no-untyped-def]
+    def one_texture(self, data: dict[str, Any], partial: bool = False, **kwargs: Any) -> None:
         if partial:
             return
         if (data.get("food_level") is None) == (data.get("drink_level") is None):

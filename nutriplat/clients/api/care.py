@@ -8,7 +8,10 @@ from nutriplat.clients import consents, measurements
 from nutriplat.clients.policy import POLICY
 from nutriplat.clients.schemas.consents import ConsentSchema, MandateSchema
 from nutriplat.clients.schemas.measurements import (
-    IntakeQuerySchema, IntakeSchema, MeasurementQuerySchema, MeasurementSchema,
+    IntakeQuerySchema,
+    IntakeSchema,
+    MeasurementQuerySchema,
+    MeasurementSchema,
 )
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow

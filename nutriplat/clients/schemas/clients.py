@@ -1,12 +1,20 @@
 """The API shape of the client record (single source for validation and OpenAPI)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat import food
 from nutriplat.clients import vocabulary as v
 from nutriplat.schema_fields import (
-    StrictFloat, StrictInteger, free_text_list, not_before_1900, not_in_future_date, one_of_list, text,
+    StrictFloat,
+    StrictInteger,
+    free_text_list,
+    not_before_1900,
+    not_in_future_date,
+    one_of_list,
+    text,
 )
 
 
@@ -59,7 +67,7 @@ class ClientSchema(Schema):
     updated_at = fields.AwareDateTime(dump_only=True)
 
 
-def _use_endpoint(path: str):  # type: ignore[no-untyped-def]
+def _use_endpoint(path: str) -> Callable[[object], None]:
     def refuse(_value: object) -> None:
         raise ValidationError(f"Cannot be changed here; use POST /api/v1/clients/{{id}}/{path}.")
     return refuse

@@ -1,10 +1,10 @@
+from typing import Any
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat import food
 from nutriplat.clients import vocabulary as v
-from nutriplat.schema_fields import (
-    StrictFloat, StrictInteger, not_in_future_date, not_in_future_datetime, text,
-)
+from nutriplat.schema_fields import StrictFloat, StrictInteger, not_in_future_date, not_in_future_datetime, text
 
 
 class MeasurementSchema(Schema):
@@ -17,7 +17,7 @@ class MeasurementSchema(Schema):
     recorded_at = fields.AwareDateTime(dump_only=True)
 
     @validates_schema
-    def value_is_plausible(self, data, **kwargs):  # type: ignore[no-untyped-def]
+    def value_is_plausible(self, data: dict[str, Any], **kwargs: Any) -> None:
         bounds = v.MEASUREMENT_RANGES.get(data.get("type", ""))
         if bounds and "value" in data and not bounds[0] <= data["value"] <= bounds[1]:
             raise ValidationError(

@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from nutriplat.delivery.planning import editing, publish, views
 from nutriplat.delivery.policy import POLICY
-from nutriplat.delivery.schemas.plans import RouteLockSchema, StopMoveSchema, RoutePlanSchema, PlanVersionSchema
+from nutriplat.delivery.schemas.plans import PlanVersionSchema, RouteLockSchema, RoutePlanSchema, StopMoveSchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("route_plan_edits", __name__, url_prefix="/api/v1/route-plans",

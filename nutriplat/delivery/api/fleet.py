@@ -6,8 +6,14 @@ from flask_smorest import Blueprint
 
 from nutriplat.delivery import depots, drivers, vans
 from nutriplat.delivery.policy import POLICY
-from nutriplat.delivery.schemas.fleet import (DepotSchema, DriverPatchSchema, RouteDriverSchema, VanPatchSchema,
-                                               VanQuerySchema, VanSchema)
+from nutriplat.delivery.schemas.fleet import (
+    DepotSchema,
+    DriverPatchSchema,
+    RouteDriverSchema,
+    VanPatchSchema,
+    VanQuerySchema,
+    VanSchema,
+)
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

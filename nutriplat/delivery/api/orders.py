@@ -6,9 +6,7 @@ from flask_smorest import Blueprint
 
 from nutriplat.delivery import fulfil, orders
 from nutriplat.delivery.policy import POLICY
-from nutriplat.delivery.schemas.orders import (
-    CancelSchema, DeliveryOrderQuerySchema, DeliveryOrderSchema, PickSchema,
-)
+from nutriplat.delivery.schemas.orders import CancelSchema, DeliveryOrderQuerySchema, DeliveryOrderSchema, PickSchema
 from nutriplat.list_views import paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -7,8 +7,13 @@ from flask_smorest import Blueprint
 from nutriplat.delivery.api import solve_in_background
 from nutriplat.delivery.planning import runs, views
 from nutriplat.delivery.policy import POLICY
-from nutriplat.delivery.schemas.plans import (ReoptimiseSchema, RoutePlanQuerySchema, RoutePlanRequestSchema,
-                                               RoutePlanSchema, RoutePlanSummarySchema)
+from nutriplat.delivery.schemas.plans import (
+    ReoptimiseSchema,
+    RoutePlanQuerySchema,
+    RoutePlanRequestSchema,
+    RoutePlanSchema,
+    RoutePlanSummarySchema,
+)
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from nutriplat.delivery.planning import confirm, manifest
 from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.manifest import ManifestSchema
-from nutriplat.delivery.schemas.plans import StopConfirmationSchema, PlannedStopSchema
+from nutriplat.delivery.schemas.plans import PlannedStopSchema, StopConfirmationSchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("route_stops", __name__, url_prefix="/api/v1/route-plans",

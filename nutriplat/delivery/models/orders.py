@@ -37,7 +37,7 @@ class DeliveryOrder(Base):
     lines: Mapped[list[DeliveryOrderLine]] = relationship(
         order_by="DeliveryOrderLine.id", cascade="all, delete-orphan")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - the declarative base types it as an instance attribute (a ClassVar fails mypy)
 
 
 class DeliveryOrderLine(Base):

@@ -49,7 +49,7 @@ class RoutePlan(Base):
     stops: Mapped[list[PlannedStop]] = relationship(
         order_by="PlannedStop.id", cascade="all, delete-orphan", back_populates="plan")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - the declarative base types it as an instance attribute (a ClassVar fails mypy)
 
 
 class PlannedRoute(Base):

@@ -15,10 +15,14 @@ from nutriplat.clients.models import Client
 from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.domain.demand import demand_of
 from nutriplat.delivery.models import (
-    ClientWindow, DeliveryOrder, DeliveryOrderLine, PlannedRoute, PlannedStop, RoutePlan,
+    ClientWindow,
+    DeliveryOrder,
+    DeliveryOrderLine,
+    PlannedRoute,
+    PlannedStop,
+    RoutePlan,
 )
-from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW
-from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
+from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW, OPEN_ORDER_STATUSES
 from nutriplat.errors import ErrorCollector
 
 

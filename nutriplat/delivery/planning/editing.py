@@ -3,7 +3,6 @@
 version it was made on; a published plan changes only by stop confirmations."""
 from __future__ import annotations
 
-
 from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow

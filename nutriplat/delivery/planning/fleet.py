@@ -12,9 +12,8 @@ from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.delivery.vocabulary import EUR_PER_KM
 from nutriplat.inventory.models import Location
-from routing import Break
+from routing import Break, Vehicle
 from routing import Depot as RoutingDepot
-from routing import Vehicle
 
 
 def fleet_of(session: Session, depot: Depot) -> dict[str, Any]:

@@ -6,8 +6,20 @@ from collections.abc import Iterable
 
 from nutriplat.delivery.models import PlannedRoute, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.fleet import routing_depot, routing_vehicle
-from routing import (BreakSlot, DroppedStop, Matrix, Problem, Route, Solution, Stop, StorageClass, TimeWindow,
-                     Visit, default_provider, matrix_for)
+from routing import (
+    BreakSlot,
+    DroppedStop,
+    Matrix,
+    Problem,
+    Route,
+    Solution,
+    Stop,
+    StorageClass,
+    TimeWindow,
+    Visit,
+    default_provider,
+    matrix_for,
+)
 
 _PROVIDER = default_provider(os.environ.get("NUTRIPLAT_OSRM_URL") or None)  # haversine unless a road table is set
 

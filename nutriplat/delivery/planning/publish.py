@@ -2,7 +2,6 @@
 stop confirmations change it from now on). One published plan per depot and day."""
 from __future__ import annotations
 
-
 from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
@@ -19,7 +18,7 @@ def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> R
         session = uow.session
         plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
-        vans = {r.id: r.van_id for r in plan.routes}
+        vans: dict[int | None, int] = {r.id: r.van_id for r in plan.routes}
         for stop in (s for s in plan.stops if s.route_id is not None):
             for order in (session.get(DeliveryOrder, order_id) for order_id in stop.order_ids):
                 if order is None or order.status == "cancelled":

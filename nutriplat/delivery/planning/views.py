@@ -51,7 +51,7 @@ def summary(plan: RoutePlan) -> dict[str, Any]:
 def result(uow: UnitOfWork, plan: RoutePlan) -> dict[str, Any]:
     day = plan.delivery_date
     names = {v["van_id"]: v["name"] for v in plan.fleet["vans"]}
-    drivers = dict(uow.session.execute(select(Driver.id, Driver.name).where(
+    drivers: dict[int | None, str] = dict(uow.session.execute(select(Driver.id, Driver.name).where(
         Driver.id.in_({r.driver_id for r in plan.routes})) ).all())
     routes = []
     for route in plan.routes:

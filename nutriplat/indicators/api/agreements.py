@@ -6,9 +6,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.indicators import agreements, definitions, settlements, snapshots
+from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.schemas import agreements as s
 from nutriplat.indicators.schemas import settlements as ss
-from nutriplat.indicators.policy import POLICY
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 

@@ -7,7 +7,10 @@ from flask_smorest import Blueprint
 from nutriplat.inventory import locations
 from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.locations import (
-    DeliveryScheduleSchema, StockLocationQuerySchema, StockLocationSchema, StockLocationUpdateSchema,
+    DeliveryScheduleSchema,
+    StockLocationQuerySchema,
+    StockLocationSchema,
+    StockLocationUpdateSchema,
 )
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow

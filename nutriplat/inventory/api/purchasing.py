@@ -7,8 +7,13 @@ from flask_smorest import Blueprint
 from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.purchasing import orders, receiving, rules
 from nutriplat.inventory.schemas.purchasing import (
-    ProposalChangeSchema, PurchaseOrderQuerySchema, PurchaseOrderSchema, ReceiptSchema, ReorderRuleSchema,
-    ReorderRuleUpdateSchema, RuleQuerySchema,
+    ProposalChangeSchema,
+    PurchaseOrderQuerySchema,
+    PurchaseOrderSchema,
+    ReceiptSchema,
+    ReorderRuleSchema,
+    ReorderRuleUpdateSchema,
+    RuleQuerySchema,
 )
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow

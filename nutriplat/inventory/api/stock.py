@@ -7,7 +7,11 @@ from flask_smorest import Blueprint
 from nutriplat.inventory import stock
 from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.stock import (
-    CountResultSchema, CountSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
+    CountResultSchema,
+    CountSchema,
+    MoveQuerySchema,
+    MoveSchema,
+    StockQuerySchema,
     StockRowSchema,
 )
 from nutriplat.list_views import paginated

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from math import ceil
+from typing import Generic
 
 from .projection import HomeItem, Product, Schedule, days, project
 
@@ -36,17 +37,17 @@ class DeliverySlot:
 
 
 @dataclass(frozen=True)
-class HomeOrderLine:
+class HomeOrderLine(Generic[Product]):
     variant_id: Product  # the product; the service names its current variant
     quantity: int
     use_by: date | None = None  # the last day the order feeds: pick lots that last that long
 
 
 @dataclass(frozen=True)
-class HomeOrderProposal:
+class HomeOrderProposal(Generic[Product]):
     delivery_date: date
     covers_until: date  # the day before the following delivery
-    lines: tuple[HomeOrderLine, ...]
+    lines: tuple[HomeOrderLine[Product], ...]
     short_before_delivery: Mapping[Product, date] = field(default_factory=dict)  # gaps it cannot fill
     capacity_limited: bool = False
     notes: tuple[str, ...] = ()
@@ -64,10 +65,10 @@ def cover_end(following: date, away: frozenset[date], safety_days: int) -> date:
 
 
 def propose_home_order(
-    today: date, items: Mapping[Product, HomeItem], consumption: Schedule, incoming: Schedule,
+    today: date, items: Mapping[Product, HomeItem], consumption: Schedule[Product], incoming: Schedule[Product],
     slots: Sequence[DeliverySlot], capacity_l: Capacity, away: frozenset[date] = frozenset(),
     safety_days: int = SAFETY_DAYS, earliest_extra: date | None = None,
-) -> HomeOrderProposal | None:
+) -> HomeOrderProposal[Product] | None:
     """None when stock (with what is on its way) lasts until the delivery after next plus
     the margin, or when fewer than two delivery slots are open. ``earliest_extra``: the
     first day an extra delivery could arrive (None: no extra deliveries)."""
@@ -110,12 +111,12 @@ def propose_home_order(
                              extra=delivery == extra_day, not_allowed=refused)
 
 
-def plan_home_orders(today: date, items: Mapping[Product, HomeItem], consumption: Schedule,
-                     incoming: Schedule, slots: Sequence[DeliverySlot], capacity_l: Capacity,
+def plan_home_orders(today: date, items: Mapping[Product, HomeItem], consumption: Schedule[Product],
+                     incoming: Schedule[Product], slots: Sequence[DeliverySlot], capacity_l: Capacity,
                      away: frozenset[date] = frozenset(), safety_days: int = SAFETY_DAYS,
-                     earliest_extra: date | None = None, most: int = 3) -> list[HomeOrderProposal]:
+                     earliest_extra: date | None = None, most: int = 3) -> list[HomeOrderProposal[Product]]:
     """The night's proposals for one client: an extra delivery and/or the regular one."""
-    proposals: list[HomeOrderProposal] = []
+    proposals: list[HomeOrderProposal[Product]] = []
     arriving = {day: dict(units) for day, units in incoming.items()}
     for _ in range(most):
         proposal = propose_home_order(today, items, consumption, arriving, slots, capacity_l, away,
@@ -131,8 +132,8 @@ def plan_home_orders(today: date, items: Mapping[Product, HomeItem], consumption
     return proposals
 
 
-def _complete(items: Mapping[Product, HomeItem], start: date, end: date, consumption: Schedule,
-              incoming: Schedule) -> Mapping[Product, HomeItem]:
+def _complete(items: Mapping[Product, HomeItem], start: date, end: date, consumption: Schedule[Product],
+              incoming: Schedule[Product]) -> Mapping[Product, HomeItem]:
     """Every product planned before ``end`` or arriving has an item. Callers describe
     every product at home, planned or on its way; one they forgot has no volume."""
     missing = {p for day in days(start, end) for p in consumption.get(day, ()) if p not in items}
@@ -142,7 +143,7 @@ def _complete(items: Mapping[Product, HomeItem], start: date, end: date, consump
     return {**items, **{p: HomeItem(on_hand=0) for p in missing}}
 
 
-def _refused(items: Mapping[Product, HomeItem], consumption: Schedule, start: date, end: date,
+def _refused(items: Mapping[Product, HomeItem], consumption: Schedule[Product], start: date, end: date,
              away: frozenset[date]) -> tuple[Product, ...]:
     """Planned products the client may no longer have: never ordered, reported."""
     return tuple(sorted({p for day in days(start, end) if day not in away for p in consumption.get(day, {})
@@ -153,9 +154,9 @@ def _refusal_notes(refused: tuple[Product, ...]) -> list[str]:
     return [f"{product} is in the plan but no longer allowed; not ordered" for product in refused]
 
 
-def _fit(lines: list[HomeOrderLine], items: Mapping[Product, HomeItem], consumption: Schedule,
-         incoming: Schedule, today: date, delivery: date, until: date, away: frozenset[date],
-         capacity_l: Capacity) -> tuple[list[HomeOrderLine], bool]:
+def _fit(lines: list[HomeOrderLine[Product]], items: Mapping[Product, HomeItem], consumption: Schedule[Product],
+         incoming: Schedule[Product], today: date, delivery: date, until: date, away: frozenset[date],
+         capacity_l: Capacity) -> tuple[list[HomeOrderLine[Product]], bool]:
     """Take whole packs off the products needed last until no appliance would ever hold
     more than its capacity after a delivery (this one or any other on its way)."""
     if capacity_l is None or not lines:
@@ -198,7 +199,7 @@ def _fit(lines: list[HomeOrderLine], items: Mapping[Product, HomeItem], consumpt
     return trimmed, limited
 
 
-def _fits_anyway(lines: list[HomeOrderLine], items: Mapping[Product, HomeItem], incoming: Schedule,
+def _fits_anyway(lines: list[HomeOrderLine[Product]], items: Mapping[Product, HomeItem], incoming: Schedule[Product],
                  limit: Callable[[str], float | None], one: bool) -> bool:
     """Everything at home, on its way and ordered fits at once: no need to look closer."""
     volumes: dict[str, float] = {}

@@ -12,9 +12,9 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-Product = Hashable
+Product = TypeVar("Product", bound=Hashable)  # opaque to the domain; the services use (dish id, texture)
 Schedule = Mapping[date, Mapping[Product, int]]  # day → product → units (planned or arriving)
 NEVER = date.max  # units whose expiry lies beyond any horizon
 
@@ -40,7 +40,7 @@ class HomeItem:
 
 
 @dataclass
-class Projection:
+class Projection(Generic[Product]):
     short: dict[Product, date] = field(default_factory=dict)  # first day a product falls short
     unmet: dict[Product, int] = field(default_factory=dict)  # planned units missing, from count_from
     first_unmet: dict[Product, date] = field(default_factory=dict)
@@ -53,10 +53,10 @@ def days(start: date, end: date) -> tuple[date, ...]:
     return tuple(start + timedelta(days=i) for i in range((end - start).days))
 
 
-def project(items: Mapping[Product, HomeItem], plan: Schedule, arrivals: Schedule, start: date,
+def project(items: Mapping[Product, HomeItem], plan: Schedule[Product], arrivals: Schedule[Product], start: date,
             end: date, away: frozenset[date] = frozenset(), count_from: date | None = None,
             measure: str | None = None, measure_from: date | None = None,
-            late_from: date = NEVER) -> Projection:
+            late_from: date = NEVER) -> Projection[Product]:
     """Run the days start..end-1. Shortfalls are counted from ``count_from`` (default
     ``start``): before it nothing can be changed any more. ``measure`` ("per_storage" or
     "one_appliance") records how full each appliance gets on an arrival day from
@@ -65,7 +65,7 @@ def project(items: Mapping[Product, HomeItem], plan: Schedule, arrivals: Schedul
     measure_from = measure_from or count_from
     stock = _Stock(items)
     refused = {p for p, item in items.items() if not item.allowed}
-    result = Projection()
+    result: Projection[Product] = Projection()
     day, one_day = start, timedelta(days=1)
     while day < end:
         arrived = arrivals.get(day)
@@ -103,7 +103,7 @@ class _Stock(dict[Product, list[list[Any]]]):
         return buckets
 
 
-def _put_away(stock: _Stock, arrived: Mapping[Product, int]) -> None:
+def _put_away(stock: _Stock[Product], arrived: Mapping[Product, int]) -> None:
     for product, units in arrived.items():
         stock[product].append([NEVER, units])
 
@@ -123,7 +123,7 @@ def _consume(buckets: list[list[Any]], units: int, day: date) -> int:
     return units
 
 
-def _measure(peaks: dict[str, float], stock: _Stock, items: Mapping[Product, HomeItem],
+def _measure(peaks: dict[str, float], stock: _Stock[Product], items: Mapping[Product, HomeItem],
              day: date, one_appliance: bool, arriving: Mapping[Product, int]) -> None:
     volumes: dict[str, float] = {}
     for product, item in items.items():
@@ -136,7 +136,7 @@ def _measure(peaks: dict[str, float], stock: _Stock, items: Mapping[Product, Hom
         peaks[key] = max(peaks.get(key, 0.0), volume)
 
 
-def days_of_cover(items: Mapping[Product, HomeItem], plan: Schedule, arrivals: Schedule, start: date,
+def days_of_cover(items: Mapping[Product, HomeItem], plan: Schedule[Product], arrivals: Schedule[Product], start: date,
                   end: date, away: frozenset[date] = frozenset()) -> dict[Product, int | None]:
     """Per planned product, the whole days from ``start`` its stock lasts (``None``: past
     ``end``, the last day the plan is known)."""

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from datetime import date
 from math import ceil
+from typing import TypeVar
+
+Key = TypeVar("Key", bound=Hashable)  # a product, as the caller names one
 
 NOT_DELIVERED_KINDS = ("recipe",)
 NOT_DELIVERED_TEXTURES = ("drink:0",)
@@ -19,9 +22,9 @@ def is_stocked(kind: str, texture: str) -> bool:
     return kind not in NOT_DELIVERED_KINDS and texture not in NOT_DELIVERED_TEXTURES
 
 
-def units_per_day(items: Iterable[tuple[date, Hashable, float]]) -> dict[date, dict[Hashable, int]]:
+def units_per_day(items: Iterable[tuple[date, Key, float]]) -> dict[date, dict[Key, int]]:
     """(day, product, portions) → day → product → whole units."""
-    portions: dict[date, dict[Hashable, float]] = {}
+    portions: dict[date, dict[Key, float]] = {}
     for day, product, amount in items:
         on_day = portions.setdefault(day, {})
         on_day[product] = on_day.get(product, 0.0) + amount

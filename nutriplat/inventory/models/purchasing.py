@@ -62,7 +62,7 @@ class PurchaseOrder(Base):
     lines: Mapped[list[PurchaseOrderLine]] = relationship(
         order_by="PurchaseOrderLine.id", cascade="all, delete-orphan")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - the declarative base types it as an instance attribute (a ClassVar fails mypy)
 
 
 class PurchaseOrderLine(Base):

@@ -82,7 +82,7 @@ def post_consumption(session: Session, actor: Actor, ledger: Ledger, states: dic
         session.execute(insert(ConsumptionPosting), postings)
 
 
-def _take(state: ClientState, needed: dict, day: date, moves: list[Move]) -> dict[str, int]:  # type: ignore[type-arg]
+def _take(state: ClientState, needed: dict, day: date, moves: list[Move]) -> dict[str, int]:
     """Consume ``needed`` (product → units) from the state's lots, updating them."""
     shortfall = {}
     for product, units in sorted(needed.items()):
@@ -110,8 +110,8 @@ def _write_off_expired(state: ClientState, run_date: date, moves: list[Move], re
         state.held[product] = [h for h in held if h.quantity > 0 and h.expiry_date >= run_date]
 
 
-def _histories(session: Session, ids: list[int]) -> dict[int, tuple[list, list]]:  # type: ignore[type-arg]
-    result: dict[int, tuple[list, list]] = defaultdict(lambda: ([], []))  # type: ignore[type-arg]
+def _histories(session: Session, ids: list[int]) -> dict[int, tuple[list, list]]:
+    result: dict[int, tuple[list, list]] = defaultdict(lambda: ([], []))
     for row in session.execute(select(StatusChange.client_id, StatusChange.changed_on, StatusChange.to_status)
                                .where(StatusChange.client_id.in_(ids))
                                .order_by(StatusChange.changed_on, StatusChange.id)):

@@ -101,7 +101,8 @@ class ClientState:
         c = self.client
         return refusal(info.product[1], info.allergens, c.iddsi_food_level, c.iddsi_drink_level, c.allergies or ())
 
-    def items(self, today: date, catalogue: dict[Product, ProductInfo], packs: dict[Product, int]) -> dict[Product, HomeItem]:
+    def items(self, today: date, catalogue: dict[Product, ProductInfo],
+              packs: dict[Product, int]) -> dict[Product, HomeItem]:
         products = (set(self.held) | {i.product for items in self.plan.values() for i in items}
                     | {(line.dish_id, line.texture) for order in self.orders for line in order.lines})
         result = {}
@@ -133,7 +134,7 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
     for schedule in session.scalars(schedules):
         states[schedule.client_id].schedule = schedule
     for home in session.scalars(select(Location).where(Location.client_id.in_(client_ids), Location.active)):
-        states[home.client_id].homes.append(home)  # type: ignore[index]
+        states[home.client_id].homes.append(home)
     held = session.execute(
         select(Location.client_id, StockBalance.location_id, StockBalance.lot_id, StockBalance.quantity,
                Lot.variant_id, Lot.dish_id, Lot.texture, Lot.expiry_date)
@@ -150,10 +151,10 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
         .where(MealPlan.client_id.in_(client_ids), MealPlan.status == "approved",
                MealPlanDay.date >= start, MealPlanDay.date < end))
     stocked = {p for p, info in catalogue.items() if info.stocked}
-    for r in planned:
-        product = (r.dish_id, r.texture)
+    for row in planned:
+        product = (row.dish_id, row.texture)
         if product in stocked:
-            states[r.client_id].plan[r.date].append(PlannedItem(r.slot, product, r.portions))
+            states[row.client_id].plan[row.date].append(PlannedItem(row.slot, product, row.portions))
     return states
 
 

@@ -1,6 +1,8 @@
 """Locations and delivery schedules."""
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat.catalogue.vocabulary import STORAGE_CLASSES
@@ -15,7 +17,8 @@ class StockLocationSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=120))
     client_id = StrictInteger(allow_none=True, metadata={"description": "The client of a home location."})
     appliance_type = fields.String(allow_none=True, validate=validate.OneOf(v.APPLIANCE_TYPES))
-    capacity_l = StrictFloat(allow_none=True, allow_nan=False, validate=validate.Range(min=0, min_inclusive=False, max=2000),
+    capacity_l = StrictFloat(allow_none=True, allow_nan=False,
+                             validate=validate.Range(min=0, min_inclusive=False, max=2000),
                              metadata={"description": "Litres; empty for no limit."})
     storage_class = fields.String(allow_none=True, validate=validate.OneOf(STORAGE_CLASSES),
                                   metadata={"description": "What it holds; empty: every class."})
@@ -23,7 +26,7 @@ class StockLocationSchema(Schema):
     created_at = fields.AwareDateTime(dump_only=True)
 
     @validates_schema
-    def _home_needs_a_client(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def _home_needs_a_client(self, data: dict[str, Any], **_kwargs: Any) -> None:
         if data.get("kind") == "home":
             missing = {f: ["A home location needs this."] for f in ("client_id", "appliance_type", "storage_class")
                        if data.get(f) is None}
@@ -36,7 +39,8 @@ class StockLocationSchema(Schema):
 class StockLocationUpdateSchema(Schema):
     name = fields.String(validate=validate.Length(min=1, max=120))
     appliance_type = fields.String(validate=validate.OneOf(v.APPLIANCE_TYPES))
-    capacity_l = StrictFloat(allow_none=True, allow_nan=False, validate=validate.Range(min=0, min_inclusive=False, max=2000))
+    capacity_l = StrictFloat(allow_none=True, allow_nan=False,
+                             validate=validate.Range(min=0, min_inclusive=False, max=2000))
     active = fields.Boolean()
 
 
@@ -59,7 +63,7 @@ class DeliveryScheduleSchema(Schema):
     updated_at = fields.AwareDateTime(dump_only=True)
 
     @validates_schema
-    def _distinct(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def _distinct(self, data: dict[str, Any], **_kwargs: Any) -> None:
         days = data.get("weekdays") or []
         if len(set(days)) != len(days):
             raise ValidationError({"weekdays": ["Must not contain duplicates."]})

@@ -1,6 +1,8 @@
 """Reorder rules and purchase orders."""
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat.inventory import vocabulary as v
@@ -25,7 +27,7 @@ class ReorderRuleSchema(Schema):
     active = fields.Boolean(load_default=True)
 
     @validates_schema
-    def _min_max(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def _min_max(self, data: dict[str, Any], **_kwargs: Any) -> None:
         if data.get("minimum") is not None and data.get("maximum") is not None and data["minimum"] > data["maximum"]:
             raise ValidationError({"maximum": ["Must be at least the minimum."]})
 

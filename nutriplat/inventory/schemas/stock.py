@@ -1,6 +1,8 @@
 """Stock moves, counts, stock on hand, lots and a client's home stock."""
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from nutriplat.inventory import vocabulary as v
@@ -28,7 +30,7 @@ class MoveSchema(Schema):
     purchase_order_line_id = fields.Integer(dump_only=True)
 
     @validates_schema
-    def _lot_or_product(self, data, **_kwargs):  # type: ignore[no-untyped-def]
+    def _lot_or_product(self, data: dict[str, Any], **_kwargs: Any) -> None:
         if (data.get("lot_id") is None) == (data.get("variant_id") is None):
             raise ValidationError({"lot_id": ["Give either lot_id or variant_id."]})
         if data.get("kind") == "waste" and not data.get("reason"):

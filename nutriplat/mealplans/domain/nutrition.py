@@ -8,6 +8,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 
 from nutriplat.catalogue.vocabulary import NUTRIENTS
 from nutriplat.mealplans.domain.values import Item, Targets, Variant
@@ -18,12 +19,23 @@ TARGETED = ("energy_kcal", "protein_g", "fluid_ml")
 UNITS = {"energy_kcal": "kcal", "protein_g": "g", "fluid_ml": "ml"}
 
 
-def units(variant: Variant, nutrient: str, portions: float) -> int:
+class Portioned(Protocol):
+    """What the arithmetic reads of a variant: the planner's ``Variant`` and the stored
+    catalogue row (a plan's view) alike."""
+
+    @property
+    def nutrients(self) -> Mapping[str, float]: ...
+
+    @property
+    def price_eur(self) -> Decimal: ...
+
+
+def units(variant: Portioned, nutrient: str, portions: float) -> int:
     """What ``portions`` of the variant contribute, in tenths."""
     return round(variant.nutrients.get(nutrient, 0.0) * portions * SCALE)
 
 
-def cost_cents(variant: Variant, portions: float) -> int:
+def cost_cents(variant: Portioned, portions: float) -> int:
     return int((variant.price_eur * Decimal(str(portions)) * 100).to_integral_value(ROUND_HALF_UP))
 
 

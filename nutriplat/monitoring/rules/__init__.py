@@ -7,7 +7,12 @@ from datetime import date
 
 from nutriplat.monitoring.rules import events, intake, weight
 from nutriplat.monitoring.rules.findings import (
-    SEVERITIES, DayIntake, Finding, Observations, ScreeningResult, more_severe,
+    SEVERITIES,
+    DayIntake,
+    Finding,
+    Observations,
+    ScreeningResult,
+    more_severe,
 )
 
 Rule = Callable[[Observations, date], "Finding | None"]

@@ -1,6 +1,8 @@
 """The API shape of screenings and GLIM assessments."""
 from __future__ import annotations
 
+from typing import Any
+
 from marshmallow import Schema, fields, pre_load, validate
 
 from nutriplat.schema_fields import StrictInteger, not_in_future_datetime
@@ -44,7 +46,7 @@ class AssessmentRequestSchema(Schema):
     corrects_id = StrictInteger()
 
     @pre_load
-    def gather_flat_answers(self, data, **kwargs):  # type: ignore[no-untyped-def]
+    def gather_flat_answers(self, data: Any, **kwargs: Any) -> Any:
         """GLIM keys may come flat beside "method" or inside "answers"."""
         if isinstance(data, dict) and "answers" not in data:
             own = {"method", "assessed_at", "corrects_id"}

@@ -8,7 +8,7 @@ from nutriplat.schema_fields import StrictFloat
 
 class OverrideSchema(Schema):
     # Stored with one decimal: 0.04 would be kept as 0, which is no target at all.
-    value = StrictFloat(required=True, validate=validate.Range(min=0.1, max=100000))
+    value: fields.Float = StrictFloat(required=True, validate=validate.Range(min=0.1, max=100000))
     reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
     valid_from = fields.Date(required=True)
     valid_until = fields.Date(allow_none=True)

@@ -3,6 +3,7 @@ versions of each variant, and a new dish (``catalogue.services``, the API's use 
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.catalogue import services, variants
@@ -20,7 +21,7 @@ PAGE_SIZE = 25
 
 @bp.get("/")
 @login_required(*POLICY.roles("create_dish"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     search = request.args.get("search", "").strip()
     withdrawn = request.args.get("include_withdrawn") == "true"
     page = max(request.args.get("page", 1, type=int) or 1, 1)
@@ -32,7 +33,7 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.get("/dishes/<int:dish_id>")
 @login_required(*POLICY.roles("update_dish"))
-def dish(dish_id: int):  # type: ignore[no-untyped-def]
+def dish(dish_id: int) -> ResponseReturnValue:
     found = services.get_dish(uow(), actor(), dish_id)
     histories = {v.id: variants.list_versions(uow(), actor(), v.id) for v in found.current_variants}
     return render_template("admin/dish.html", dish=found, histories=histories)
@@ -40,7 +41,7 @@ def dish(dish_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/dishes/new", methods=["GET", "POST"])
 @login_required(*POLICY.roles("create_dish"))
-def new_dish():  # type: ignore[no-untyped-def]
+def new_dish() -> ResponseReturnValue:
     form = Form(request.form)
     if request.method == "POST":
         with form.handling():

@@ -3,6 +3,7 @@ dish's owner approves it (it applies) or rejects it (``catalogue.decisions``).""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.catalogue import decisions
@@ -16,7 +17,7 @@ bp = Blueprint("admin_changes", __name__, url_prefix="/admin/catalogue/changes")
 
 @bp.post("/<int:change_id>/approval")
 @login_required(*POLICY.roles("approve"))
-def approve(change_id: int):  # type: ignore[no-untyped-def]
+def approve(change_id: int) -> ResponseReturnValue:
     try:
         change = decisions.approve(uow(), actor(), change_id)
     except (Conflict, Forbidden) as error:  # said on the dish's page, where the button was
@@ -28,7 +29,7 @@ def approve(change_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/<int:change_id>/rejection")
 @login_required(*POLICY.roles("reject"))
-def reject(change_id: int):  # type: ignore[no-untyped-def]
+def reject(change_id: int) -> ResponseReturnValue:
     note = request.form.get("note", "").strip()[:500] or None
     try:
         change = decisions.reject(uow(), actor(), change_id, note)

@@ -3,9 +3,10 @@ job, outcome and period (``jobs.services.list_runs``, as ``GET /api/v1/jobs/runs
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.jobs import services
-from nutriplat.jobs.models import OUTCOMES
+from nutriplat.jobs.models import OUTCOMES, JobRun
 from nutriplat.jobs.policy import POLICY
 from nutriplat.jobs.registry import JOBS
 from nutriplat.jobs.schemas import JobRunQuerySchema
@@ -20,10 +21,11 @@ PAGE_SIZE = 50
 
 @bp.get("/")
 @login_required(*POLICY.roles("list_runs"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     form = Form({k: v for k, v in request.args.items() if k != "page"})
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    runs, total = [], 0
+    runs: list[JobRun] = []
+    total = 0
     with form.handling():
         runs, total = services.list_runs(uow(), actor(), form.load(JobRunQuerySchema()), page, PAGE_SIZE)
     return render_template("admin/jobs.html", form=form, runs=runs, total=total, page=page,

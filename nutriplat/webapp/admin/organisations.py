@@ -3,6 +3,7 @@ admin, a new organisation (``auth.services``; others are refused there)."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.auth import roles, services
@@ -18,7 +19,7 @@ bp = Blueprint("admin_organisations", __name__, url_prefix="/admin/organisations
 
 @bp.route("/", methods=["GET", "POST"])
 @login_required(*POLICY.roles("list_organisations"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     form = Form(request.form)
     if request.method == "POST":
         with form.handling():

@@ -7,14 +7,15 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.billing import plans
 from nutriplat.billing.policy import POLICY
-from nutriplat.periods import Month
 from nutriplat.billing.schemas.prices import BillingPlanVersionSchema, TariffPriceSchema
 from nutriplat.clock import business_today
 from nutriplat.errors import NotFound
+from nutriplat.periods import Month
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
@@ -31,14 +32,14 @@ KINDS: dict[str, tuple[Any, Any, Any, tuple[str, ...]]] = {
 @bp.get("/")
 # The page where prices change: a dietitian reads plans and tariffs through the API only.
 @login_required(*POLICY.roles("add_plan_version"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     return render_template("admin/prices.html", plans=plans.list_plans(uow(), actor()),
                            tariffs=plans.list_tariffs(uow(), actor()))
 
 
 @bp.route("/<any(plans, tariffs):kind>/<int:item_id>/versions/new", methods=["GET", "POST"])
 @login_required(*POLICY.roles("add_plan_version"))  # add_tariff_price: the same
-def new_version(kind: str, item_id: int):  # type: ignore[no-untyped-def]
+def new_version(kind: str, item_id: int) -> ResponseReturnValue:
     schema, list_, add, fields = KINDS[kind]
     # The list is the caller's organisation's own: another's plan is simply not there.
     item = next((row for row in list_(uow(), actor()) if row.id == item_id), None)

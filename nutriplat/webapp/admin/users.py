@@ -3,11 +3,12 @@ and deactivating an account (``auth.services``, the API's use cases)."""
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.auth import roles, services
-from nutriplat.auth.policy import POLICY
 from nutriplat.auth.passwords import MIN_PASSWORD_LENGTH
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.schemas import UserSchema
 from nutriplat.errors import Conflict
 from nutriplat.web import actor, uow
@@ -21,7 +22,7 @@ bp = Blueprint("admin_users", __name__, url_prefix="/admin/users")
 
 @bp.route("/", methods=["GET", "POST"])
 @login_required(*POLICY.roles("list_users"))
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     form = Form(request.form)
     if request.method == "POST":
         with form.handling():
@@ -41,7 +42,7 @@ def index():  # type: ignore[no-untyped-def]
 
 @bp.post("/<int:user_id>/deactivation")
 @login_required(*POLICY.roles("deactivate_user"))
-def deactivate(user_id: int):  # type: ignore[no-untyped-def]
+def deactivate(user_id: int) -> ResponseReturnValue:
     try:
         gone = services.deactivate_user(uow(), actor(), user_id)
     except Conflict as error:  # one's own account: said on the list, where the button was

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import format_decimal, gettext as _
+from flask.typing import ResponseReturnValue
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 
 from nutriplat import food
 from nutriplat.catalogue import services, variants
@@ -38,7 +40,7 @@ def _choices() -> dict[str, Any]:
 
 @bp.route("/dishes/<int:dish_id>/variants/new", methods=["GET", "POST"])
 @login_required(*POLICY.roles("add_variant"))
-def add(dish_id: int):  # type: ignore[no-untyped-def]
+def add(dish_id: int) -> ResponseReturnValue:
     dish = services.get_dish(uow(), actor(), dish_id)
     form = _form()
     if request.method == "POST":
@@ -52,7 +54,7 @@ def add(dish_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/variants/<int:variant_id>/versions/new", methods=["GET", "POST"])
 @login_required(*POLICY.roles("revise_variant"))
-def revise(variant_id: int):  # type: ignore[no-untyped-def]
+def revise(variant_id: int) -> ResponseReturnValue:
     current = variants.get_variant(uow(), actor(), variant_id)
     form = _form() if request.method == "POST" else Form(_values(current), lists=LISTS)
     if request.method == "POST":

@@ -39,7 +39,7 @@ def arrange(indicators: Sequence[Mapping[str, Any]], rows: Sequence[Row],
     views = {item["code"]: IndicatorView(
         str(item["code"]), str(item["name"]), str(item["unit"]), int(item["version"]),
         str(item["period_type"]), bool(item["higher_is_better"]), item["target"],
-        {label: None for label in periods}) for item in indicators}
+        dict.fromkeys(periods)) for item in indicators}
     for row in rows:
         view = views.get(row.indicator)
         if view is None or row.period not in view.totals:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.indicators import agreements, settlements
@@ -20,7 +21,7 @@ bp = Blueprint("cofinancer_settlements", __name__, url_prefix="/cofinancer")
 
 @bp.route("/agreements/<int:agreement_id>/settlements", methods=["GET", "POST"])
 @login_required(*POLICY.roles("list_settlements"))  # and settle: the same parties
-def index(agreement_id: int):  # type: ignore[no-untyped-def]
+def index(agreement_id: int) -> ResponseReturnValue:
     agreement = agreements.get_agreement(uow(), actor(), agreement_id)
     form = Form(request.form)
     if request.method == "POST":
@@ -38,7 +39,7 @@ def index(agreement_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/settlements/<int:settlement_id>")
 @login_required(*POLICY.roles("get_settlement"))
-def show(settlement_id: int):  # type: ignore[no-untyped-def]
+def show(settlement_id: int) -> ResponseReturnValue:
     settlement = settlements.get_settlement(uow(), actor(), settlement_id)
     agreement = agreements.get_agreement(uow(), actor(), settlement.agreement_id)
     return render_template("cofinancer/settlement.html", settlement=settlement, agreement=agreement,

@@ -4,12 +4,13 @@ provider owes it — the API's ``billing.statements`` service, totals and lines 
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.auth.roles import COFINANCER
 from nutriplat.billing import statements
-from nutriplat.periods import Month
 from nutriplat.billing.schemas.ledger import StatementQuerySchema
 from nutriplat.clock import business_today
+from nutriplat.periods import Month
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
@@ -21,7 +22,7 @@ bp = Blueprint("cofinancer_statements", __name__, url_prefix="/cofinancer/statem
 # Narrower than the API's ``statements`` (admins too): this page is the cofinancer's own;
 # a provider's admin reads statements through the API.
 @login_required(COFINANCER)
-def index():  # type: ignore[no-untyped-def]
+def index() -> ResponseReturnValue:
     form = Form(request.args or {"month": str(Month.of(business_today()).previous())})
     found = None
     with form.handling():

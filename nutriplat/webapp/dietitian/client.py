@@ -3,13 +3,16 @@ trend with the screening results on it, and the latest targets."""
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask.typing import ResponseReturnValue
 
 from nutriplat.auth.roles import DIETITIAN
-from nutriplat.clients import consents, measurements, services as clients
+from nutriplat.clients import consents, measurements
+from nutriplat.clients import services as clients
 from nutriplat.clock import business_today
 from nutriplat.errors import InvalidInput
 from nutriplat.mealplans import services as mealplans
-from nutriplat.screening import services as screening, target_review
+from nutriplat.screening import services as screening
+from nutriplat.screening import target_review
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.web import actor, uow
 from nutriplat.webapp.charts import weight_chart
@@ -20,7 +23,7 @@ bp = Blueprint("client", __name__, url_prefix="/dietitian/clients")
 
 @bp.get("/<int:client_id>")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
-def show(client_id: int):  # type: ignore[no-untyped-def]
+def show(client_id: int) -> ResponseReturnValue:
     client = clients.get_client(uow(), actor(), client_id)  # 404/403 before anything else
     weights = measurements.list_measurements(uow(), actor(), client_id, "weight_kg")
     screenings = screening.history(uow(), actor(), client_id, Screening)

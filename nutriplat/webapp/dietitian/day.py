@@ -3,6 +3,7 @@ client list with search."""
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.auth.roles import DIETITIAN
 from nutriplat.clients import services as clients
@@ -20,7 +21,7 @@ PAGE_SIZE = 25
 
 @bp.get("/")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
-def day():  # type: ignore[no-untyped-def]
+def day() -> ResponseReturnValue:
     today = business_today()
     due, due_total = worklist.due_before(uow(), actor(), today, 1, PAGE_SIZE)
     # The 06:00 work list first: tasks assigned to me or to nobody; the live list adds the rest.
@@ -36,7 +37,7 @@ def day():  # type: ignore[no-untyped-def]
 
 @bp.get("/clients")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
-def clients_list():  # type: ignore[no-untyped-def]
+def clients_list() -> ResponseReturnValue:
     search = request.args.get("search", "").strip()
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     found, total = clients.list_clients(uow(), actor(), {"search": search} if search else {},

@@ -4,6 +4,7 @@ through the API's mealplans services."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.clients import services as clients
@@ -21,7 +22,7 @@ bp = Blueprint("plans", __name__, url_prefix="/dietitian/plans")
 
 @bp.get("/<int:plan_id>")
 @login_required(*POLICY.roles("change_item"))  # the page edits the draft
-def show(plan_id: int, form: Form | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def show(plan_id: int, form: Form | None = None, status: int = 200) -> ResponseReturnValue:
     plan = services.get_plan(uow(), actor(), plan_id)
     return render_template(
         "dietitian/plan.html", plan=plan, details=plan_details(uow(), actor(), plan_id),
@@ -32,19 +33,19 @@ def show(plan_id: int, form: Form | None = None, status: int = 200):  # type: ig
 
 @bp.post("/<int:plan_id>/items/<int:item_id>")
 @login_required(*POLICY.roles("change_item"))
-def change_item(plan_id: int, item_id: int):  # type: ignore[no-untyped-def]
+def change_item(plan_id: int, item_id: int) -> ResponseReturnValue:
     form = Form(request.form, numbers=("variant_id", "portions"))
     with form.handling():
         editing.change_item(uow(), actor(), plan_id, item_id, form.load(ItemChangeSchema()))
         flash(_("The item is changed."), "success")
         return redirect(url_for(".show", plan_id=plan_id, _anchor=f"item-{item_id}"))
-    form.item_id = item_id  # type: ignore[attr-defined]  # which row shows the errors
+    form.item_id = item_id  # which row shows the errors
     return show(plan_id, form, form.status)
 
 
 @bp.post("/<int:plan_id>/reoptimise")
 @login_required(*POLICY.roles("reoptimise"))
-def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
+def reoptimise(plan_id: int) -> ResponseReturnValue:
     form = Form(request.form)
     with form.handling():
         editing.reoptimise(uow(), actor(), plan_id)
@@ -55,7 +56,7 @@ def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/<int:plan_id>/approve")
 @login_required(*POLICY.roles("approve"))
-def approve(plan_id: int):  # type: ignore[no-untyped-def]
+def approve(plan_id: int) -> ResponseReturnValue:
     form = Form(request.form)
     with form.handling():
         services.approve(uow(), actor(), plan_id, form.load(ApproveSchema()).get("note"))
@@ -66,7 +67,7 @@ def approve(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/<int:plan_id>/revise")
 @login_required(*POLICY.roles("revise"))
-def revise(plan_id: int):  # type: ignore[no-untyped-def]
+def revise(plan_id: int) -> ResponseReturnValue:
     draft = services.revise(uow(), actor(), plan_id)
     flash(_("A new draft of this week is made."), "success")
     return redirect(url_for(".show", plan_id=draft["id"]))
@@ -74,7 +75,7 @@ def revise(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/for-client/<int:client_id>")
 @login_required(*POLICY.roles("create_plan"))
-def create(client_id: int):  # type: ignore[no-untyped-def]
+def create(client_id: int) -> ResponseReturnValue:
     form = Form(request.form)
     with form.handling():
         week = form.load(NewPlanSchema())["week_start"]

@@ -4,6 +4,7 @@ saved through the API's own services."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.clients import services as clients
@@ -22,7 +23,7 @@ bp = Blueprint("screening", __name__, url_prefix="/dietitian/clients/<int:client
 
 @bp.get("/screening")
 @login_required(*POLICY.roles("suggestion"))
-def new(client_id: int):  # type: ignore[no-untyped-def]
+def new(client_id: int) -> ResponseReturnValue:
     client = clients.get_client(uow(), actor(), client_id)
     suggestion = worklist.suggestion(uow(), actor(), client_id)
     return render_template("dietitian/screening_choose.html", client=client, suggestion=suggestion,
@@ -31,7 +32,7 @@ def new(client_id: int):  # type: ignore[no-untyped-def]
 
 @bp.route("/screening/<code>", methods=["GET", "POST"])
 @login_required(*POLICY.roles("record_screening"))
-def instrument(client_id: int, code: str):  # type: ignore[no-untyped-def]
+def instrument(client_id: int, code: str) -> ResponseReturnValue:
     if code not in QUESTIONS or code == GLIM:
         abort(404)
     return _form_page(client_id, code)
@@ -39,13 +40,13 @@ def instrument(client_id: int, code: str):  # type: ignore[no-untyped-def]
 
 @bp.route("/glim", methods=["GET", "POST"])
 @login_required(*POLICY.roles("record_assessment"))
-def glim(client_id: int):  # type: ignore[no-untyped-def]
+def glim(client_id: int) -> ResponseReturnValue:
     return _form_page(client_id, GLIM)
 
 
 @bp.post("/screening/<code>/preview")
 @login_required(*POLICY.roles("record_screening"))
-def live_score(client_id: int, code: str):  # type: ignore[no-untyped-def]
+def live_score(client_id: int, code: str) -> ResponseReturnValue:
     if code not in QUESTIONS:
         abort(404)
     outcome = preview(uow(), actor(), client_id, code, answers_from_form(code, request.form))
@@ -53,22 +54,22 @@ def live_score(client_id: int, code: str):  # type: ignore[no-untyped-def]
                            questions=QUESTIONS[code])
 
 
-def _form_page(client_id: int, code: str):  # type: ignore[no-untyped-def]
+def _form_page(client_id: int, code: str) -> ResponseReturnValue:
     client = clients.get_client(uow(), actor(), client_id)
     form = Form(request.form)
     if request.method == "POST":
         with form.handling():
             answers = answers_from_form(code, request.form)
             if code == GLIM:
-                saved = services.record_assessment(uow(), actor(), client_id, {
+                assessment = services.record_assessment(uow(), actor(), client_id, {
                     "method": GLIM, "answers": answers, "assessed_at": utcnow()})
                 flash(_("GLIM saved: %(result)s.", result=label(
-                    "risk", "malnourished" if saved.malnourished else "not_malnourished")), "success")
+                    "risk", "malnourished" if assessment.malnourished else "not_malnourished")), "success")
             else:
-                saved = services.record_screening(uow(), actor(), client_id, {
+                screening = services.record_screening(uow(), actor(), client_id, {
                     "instrument": code, "answers": answers, "performed_at": utcnow()})
                 flash(_("%(instrument)s saved: %(risk)s.", instrument=label("instrument", code),
-                        risk=label("risk", saved.risk)), "success")
+                        risk=label("risk", screening.risk)), "success")
             return redirect(url_for("webapp.client.show", client_id=client_id))
         form.errors = {f"answers.{key}": reasons for key, reasons in form.errors.items()}
     return render_template("dietitian/screening_form.html", client=client, code=code, form=form,

@@ -3,6 +3,7 @@ through the API's schema and service; the history of overrides below it."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.clients import services as clients
@@ -22,7 +23,7 @@ FIELDS = ("value", "reason", "valid_from", "valid_until")
 
 @bp.route("", methods=["GET", "POST"])
 @login_required(*POLICY.roles("override_targets"))
-def edit(client_id: int):  # type: ignore[no-untyped-def]
+def edit(client_id: int) -> ResponseReturnValue:
     client = clients.get_client(uow(), actor(), client_id)
     form = Form(request.form, numbers=tuple(f"{name}.value" for name in TARGET_NAMES))
     if request.method == "POST":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.clock import business_today
@@ -23,7 +24,7 @@ bp = Blueprint("logistics_driver", __name__, url_prefix="/logistics/today")
 
 @bp.get("")
 @login_required(*POLICY.roles("manifest"))
-def today():  # type: ignore[no-untyped-def]
+def today() -> ResponseReturnValue:
     day = business_today()
     users = {d.id: d.user_id for d in drivers.list_drivers(uow(), actor(), include_inactive=True)}
     routes = [(plan, route) for plan in _published(day) for route in plan["result"]["routes"] if route["stops"]]
@@ -36,13 +37,13 @@ def today():  # type: ignore[no-untyped-def]
 
 @bp.get("/<int:plan_id>/<int:route_id>")
 @login_required(*POLICY.roles("manifest"))
-def route(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
+def route(plan_id: int, route_id: int) -> ResponseReturnValue:
     return _route_page(plan_id, route_id)
 
 
 @bp.post("/<int:plan_id>/<int:route_id>/stops/<int:stop_id>")
 @login_required(*POLICY.roles("confirm_stop"))
-def confirm_stop(plan_id: int, route_id: int, stop_id: int):  # type: ignore[no-untyped-def]
+def confirm_stop(plan_id: int, route_id: int, stop_id: int) -> ResponseReturnValue:
     form = Form(request.form)
     with form.handling():
         data = form.load(StopConfirmationSchema())
@@ -58,7 +59,7 @@ def _published(day: Any) -> list[dict[str, Any]]:
 
 
 def _route_page(plan_id: int, route_id: int, failed_stop: int | None = None,
-                form: Form | None = None):  # type: ignore[no-untyped-def]
+                form: Form | None = None) -> tuple[str, int]:
     sheet = manifest.manifest(uow(), actor(), plan_id, route_id)  # 404 for another organisation's
     return render_template("logistics/driver_route.html", m=sheet, outcomes=OUTCOMES, failed_stop=failed_stop,
                            form=form or Form(), can_confirm=sheet["published"] and sheet["date"] <= business_today()

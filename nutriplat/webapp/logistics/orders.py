@@ -2,9 +2,13 @@
 deliver, status and van. Filtered with the API's own query schema."""
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.delivery import orders as order_services
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.orders import DeliveryOrderQuerySchema
 from nutriplat.delivery.vocabulary import ORDER_STATUSES
@@ -20,9 +24,10 @@ bp = Blueprint("logistics_orders", __name__, url_prefix="/logistics/orders")
 
 @bp.get("")
 @login_required(*POLICY.roles("list_orders"))
-def day():  # type: ignore[no-untyped-def]
+def day() -> ResponseReturnValue:
     form = Form({"date": common.tomorrow().isoformat(), **request.args.to_dict()})
-    found, query = [], {}
+    found: list[DeliveryOrder] = []
+    query: dict[str, Any] = {}
     with form.handling():
         query = form.load(DeliveryOrderQuerySchema(only=("date", "status")))
         found, _ = order_services.list_orders(uow(), actor(), query, 1, None)  # the whole day

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from marshmallow import Schema
@@ -27,7 +28,7 @@ bp = Blueprint("logistics_route_edits", __name__, url_prefix="/logistics/routes/
 
 @bp.post("/routes/<int:route_id>/lock")
 @login_required(*POLICY.roles("lock_route"))
-def lock(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
+def lock(plan_id: int, route_id: int) -> ResponseReturnValue:
     def apply(data: dict[str, Any]) -> str:
         editing.lock_route(uow(), actor(), plan_id, route_id, data["locked"], data["version"])
         return _("The route is locked.") if data["locked"] else _("The route is unlocked.")
@@ -36,7 +37,7 @@ def lock(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/moves")
 @login_required(*POLICY.roles("move_stop"))
-def move(plan_id: int):  # type: ignore[no-untyped-def]
+def move(plan_id: int) -> ResponseReturnValue:
     def apply(data: dict[str, Any]) -> str:
         editing.move_stop(uow(), actor(), plan_id, data["stop_id"], data["route_id"], data["position"],
                           data["version"])
@@ -47,7 +48,7 @@ def move(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/reoptimisation")
 @login_required(*POLICY.roles("restart_plan"))
-def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
+def reoptimise(plan_id: int) -> ResponseReturnValue:
     def apply(data: dict[str, Any]) -> str:
         runs.restart_plan(uow(), actor(), plan_id, data["version"], data["time_limit_s"])
         solve_in_background(plan_id)
@@ -57,7 +58,7 @@ def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/publish")
 @login_required(*POLICY.roles("publish_plan"))
-def publish_(plan_id: int):  # type: ignore[no-untyped-def]
+def publish_(plan_id: int) -> ResponseReturnValue:
     def apply(data: dict[str, Any]) -> str:
         publish.publish_plan(uow(), actor(), plan_id, data["version"])
         return _("The plan is published: the orders have their van.")
@@ -66,7 +67,7 @@ def publish_(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/cancel")
 @login_required(*POLICY.roles("request_cancel"))
-def cancel(plan_id: int):  # type: ignore[no-untyped-def]
+def cancel(plan_id: int) -> ResponseReturnValue:
     def apply(_data: dict[str, Any]) -> str:
         runs.request_cancel(uow(), actor(), plan_id)
         return _("The optimisation is being stopped.")
@@ -75,7 +76,7 @@ def cancel(plan_id: int):  # type: ignore[no-untyped-def]
 
 @bp.get("/routes/<int:route_id>/manifest")
 @login_required(*POLICY.roles("manifest"))
-def printable_manifest(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
+def printable_manifest(plan_id: int, route_id: int) -> ResponseReturnValue:
     """The driver's manifest as the delivery area prints it (map included)."""
     return Response(manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id), _,
                                            get_locale().language), mimetype="text/html")
@@ -83,7 +84,7 @@ def printable_manifest(plan_id: int, route_id: int):  # type: ignore[no-untyped-
 
 def _edit(plan_id: int, action: str, schema: Schema, apply: Callable[[dict[str, Any]], str],
           numbers: tuple[str, ...] = ("version",),
-          extra: Callable[[Form], dict[str, Any]] | None = None):  # type: ignore[no-untyped-def]
+          extra: Callable[[Form], dict[str, Any]] | None = None) -> ResponseReturnValue:
     form = Form(request.form, numbers=numbers)
     with form.handling():
         data = form.load(schema, extra(form) if extra else None)

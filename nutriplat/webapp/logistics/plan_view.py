@@ -5,6 +5,7 @@ form's errors (``forms`` by action name)."""
 from __future__ import annotations
 
 from flask import render_template
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.delivery import depots
@@ -17,7 +18,7 @@ from nutriplat.webapp.logistics.routemap import plan_map, plan_places
 ACTIONS = ("lock", "move", "reoptimise", "publish", "cancel")
 
 
-def plan_page(plan_id: int, forms: dict[str, Form] | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def plan_page(plan_id: int, forms: dict[str, Form] | None = None, status: int = 200) -> ResponseReturnValue:
     plan = views.get_plan(uow(), actor(), plan_id)  # 404 for another organisation's plan
     forms = {name: Form() for name in ACTIONS} | (forms or {})
     result, drawing, names, route_options = plan["result"], None, {}, []

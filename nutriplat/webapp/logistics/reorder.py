@@ -3,6 +3,7 @@ approve, cancel), the open purchase orders, and the min/max rules behind them.""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
 from nutriplat.inventory.policy import POLICY
@@ -19,7 +20,7 @@ bp = Blueprint("logistics_reorder", __name__, url_prefix="/logistics/reorder")
 
 @bp.get("")
 @login_required(*POLICY.roles("list_purchase_orders"))
-def overview():  # type: ignore[no-untyped-def]
+def overview() -> ResponseReturnValue:
     every, _ = orders.list_orders(uow(), actor(), {}, 1, 200)  # the newest 200, as the page always showed
     rule_rows = rules.list_rules(uow(), actor(), {})
     return render_template(
@@ -27,12 +28,13 @@ def overview():  # type: ignore[no-untyped-def]
         proposals=[o for o in every if o.status == "proposed"],
         open_orders=[o for o in every if o.status in OPEN_PO_STATUSES and o.status != "proposed"],
         dishes=lookups.dish_names(uow(), {r.dish_id for r in rule_rows}),
-        suppliers=lookups.organisation_names(uow(), {o.supplier_id for o in every} | {r.supplier_id for r in rule_rows}))
+        suppliers=lookups.organisation_names(uow(), {o.supplier_id for o in every}
+                                             | {r.supplier_id for r in rule_rows}))
 
 
 @bp.route("/<int:order_id>", methods=["GET", "POST"])
 @login_required(*POLICY.roles("change_proposal"))
-def proposal(order_id: int):  # type: ignore[no-untyped-def]
+def proposal(order_id: int) -> ResponseReturnValue:
     """One purchase order; a proposal's quantities (and expected date) can change."""
     form = Form(request.form)
     if request.method == "POST":
@@ -46,7 +48,7 @@ def proposal(order_id: int):  # type: ignore[no-untyped-def]
 
 @bp.post("/<int:order_id>/<any(approve, cancel):action>")
 @login_required(*POLICY.roles("transition"))
-def transition(order_id: int, action: str):  # type: ignore[no-untyped-def]
+def transition(order_id: int, action: str) -> ResponseReturnValue:
     form = Form(request.form)
     with form.handling():
         orders.transition(uow(), actor(), order_id, action)
@@ -67,7 +69,7 @@ def _lines(form: Form) -> list[dict[str, object]]:
     return lines
 
 
-def _proposal_page(order_id: int, form: Form):  # type: ignore[no-untyped-def]
+def _proposal_page(order_id: int, form: Form) -> ResponseReturnValue:
     order = orders.get_order(uow(), actor(), order_id)  # 404 for another organisation's
     return render_template(
         "logistics/proposal.html", order=order, form=form, sites=common.site_names(),

@@ -4,6 +4,7 @@ plans; one plan with its live progress, map, routes and edits (``plan_view``).""
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from nutriplat.delivery import depots
 from nutriplat.delivery.api import solve_in_background
@@ -22,7 +23,7 @@ DEFAULT_TIME_LIMIT_S = 10  # the API's default too
 
 @bp.route("", methods=["GET", "POST"])
 @login_required(*POLICY.roles("list_plans"))
-def plans():  # type: ignore[no-untyped-def]
+def plans() -> ResponseReturnValue:
     day = common.tomorrow().isoformat()
     defaults = {"date": day, "time_limit_s": str(DEFAULT_TIME_LIMIT_S)}
     form = Form(request.form if request.method == "POST" else defaults, numbers=("depot_id", "time_limit_s"))
@@ -48,13 +49,13 @@ def plans():  # type: ignore[no-untyped-def]
 
 @bp.get("/<int:plan_id>")
 @login_required(*POLICY.roles("get_plan"))
-def plan(plan_id: int):  # type: ignore[no-untyped-def]
+def plan(plan_id: int) -> ResponseReturnValue:
     return plan_page(plan_id)
 
 
 @bp.get("/<int:plan_id>/status")
 @login_required(*POLICY.roles("get_plan"))
-def status(plan_id: int):  # type: ignore[no-untyped-def]
+def status(plan_id: int) -> ResponseReturnValue:
     """What routes.js polls while a plan is solved: the run's state, no stops."""
     view = views.get_plan(uow(), actor(), plan_id)
     return jsonify({key: view[key] for key in ("id", "status", "version", "error", "progress")})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 
 from nutriplat.clock import business_today
 from nutriplat.inventory import stock as stock_services
@@ -16,7 +17,7 @@ bp = Blueprint("logistics_stock", __name__, url_prefix="/logistics/stock")
 
 @bp.get("")
 @login_required(*POLICY.roles("stock_at"))
-def overview():  # type: ignore[no-untyped-def]
+def overview() -> ResponseReturnValue:
     location_id = request.args.get("location", type=int)
     rows, _ = stock_services.stock_at(uow(), actor(), location_id, 1, None)  # 404 for another organisation's
     today, sites = business_today(), common.sites()

@@ -51,7 +51,8 @@ def load(path: str | Path) -> Instance:
         service = np.broadcast_to(np.asarray(data.get("service_time", 0), dtype=float), demand.shape)
         capacity = float(np.asarray(data["capacity"]).flat[0])
     except Exception as exc:  # vrplib raises anything from ValueError to IndexError
-        raise InstanceError(f"{path}: not a readable {'Solomon' if solomon else 'VRPLIB'} VRPTW instance ({exc})") from exc
+        kind = "Solomon" if solomon else "VRPLIB"
+        raise InstanceError(f"{path}: not a readable {kind} VRPTW instance ({exc})") from exc
     if coords.ndim != 2 or len(coords) < 2 or windows.shape != (len(coords), 2):
         raise InstanceError(f"{path}: not a readable VRPTW instance (coordinates or time windows missing)")
     depot = int(np.asarray(data.get("depot", [0])).flat[0])
@@ -59,12 +60,13 @@ def load(path: str | Path) -> Instance:
         raise InstanceError(f"{path}: the depot must be the first node")
     first = 0 if solomon else 1
     name = str(data.get("name") or path.stem)
-    problem = _problem(name, coords, demand, windows, service, capacity, int(data.get("vehicles") or len(coords) - 1), first)
+    vehicles = int(data.get("vehicles") or len(coords) - 1)
+    problem = _problem(name, coords, demand, windows, service, capacity, vehicles, first)
     return Instance(name, problem, matrix_for(problem, EuclideanProvider(scale=SCALE)), _bks(path, name), first)
 
 
 def _problem(name, coords, demand, windows, service, capacity, vehicles, first) -> Problem:
-    t = lambda v: int(round(v * SCALE))  # noqa: E731 - file time -> model time
+    t = lambda v: round(v * SCALE)  # noqa: E731 - file time -> model time
     shift = (t(windows[0, 0]), t(windows[0, 1]))
     fleet = [Vehicle(f"v{k + 1}", capacity_kg=capacity, shift_start=shift[0], shift_end=shift[1])
              for k in range(vehicles)]

@@ -205,3 +205,9 @@ def draft_plan(uow, lien, measured_client) -> dict:  # type: ignore[no-untyped-d
     monday = business_today() + timedelta(days=7 - business_today().weekday())
     actor = Actor(lien.id, lien.username, lien.role, lien.organisation_id)
     return services.create_plan(uow, actor, measured_client, monday)
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A parameter that names itself (``test_id``) is shown by that name, unescaped, so a
+    cell of the role matrix reads ``GET /api/v1/clients/{client_id} × cofinancer``."""
+    return getattr(val, "test_id", None)

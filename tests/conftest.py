@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,25 @@ def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     with engine.begin() as connection:
         for table in reversed(metadata.sorted_tables):
             connection.execute(table.delete())
+
+
+@pytest.fixture
+def today(business_day: date) -> date:
+    """This test's today in Brussels: the suite's business day (``--business-day``), or the
+    day of the test's ``business_day`` marker. Dates a test derives from today come from
+    here, never from a module constant taken at import."""
+    return business_day
+
+
+@pytest.fixture
+def tomorrow(today: date) -> date:
+    return today + timedelta(days=1)
+
+
+@pytest.fixture
+def next_monday(today: date) -> date:
+    """The Monday after today: the week a plan is made for."""
+    return today + timedelta(days=7 - today.weekday())
 
 
 @pytest.fixture
@@ -194,17 +214,13 @@ def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-d
 
 
 @pytest.fixture
-def draft_plan(uow, lien, measured_client) -> dict:  # type: ignore[no-untyped-def]
+def draft_plan(uow, lien, measured_client, next_monday) -> dict:  # type: ignore[no-untyped-def]
     """A draft plan for next week, made with the mealplans service."""
-    from datetime import timedelta
-
     from nutriplat.auth.actor import Actor
-    from nutriplat.clock import business_today
     from nutriplat.mealplans import services
 
-    monday = business_today() + timedelta(days=7 - business_today().weekday())
     actor = Actor(lien.id, lien.username, lien.role, lien.organisation_id)
-    return services.create_plan(uow, actor, measured_client, monday)
+    return services.create_plan(uow, actor, measured_client, next_monday)
 
 
 def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:

@@ -20,9 +20,11 @@ from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
 
-# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside this file.
+# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside
+# this file, and so is setup_calls (setup requests that must succeed), which test modules import.
 sys.path.insert(0, str(Path(__file__).parent))
 pytest_plugins = ("business_day",)
+from setup_calls import setup  # noqa: E402
 
 TEST_PASSWORD = "correct horse battery"
 
@@ -161,12 +163,12 @@ def dora(world) -> Person:  # type: ignore[no-untyped-def]
 def weighed_maria(http, dora, maria) -> int:  # type: ignore[no-untyped-def]
     """Maria's id: at home since January, 162 cm, 70.0 kg in May and 61.6 kg in November
     (a 12.0 % loss; BMI 23.5), for tests that derive screening inputs."""
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                             headers=dora.headers))
     for kind, value, when in [("height_cm", 162.0, "2026-01-10"), ("weight_kg", 70.0, "2026-05-15"),
                               ("weight_kg", 61.6, "2026-11-20")]:
-        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
-                  json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"})
+        setup(http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
+                        json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"}))
     return client["id"]
 
 
@@ -204,7 +206,7 @@ def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-d
     with uow:
         seed_catalogue(uow.session, SeedReport(), WEB_MENU)
         uow.commit()
-    created = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers))
     for type_, value, when in (("height_cm", 162, "2026-01-05"), ("weight_kg", 70.0, "2026-05-15"),
                                ("weight_kg", 61.6, "2026-11-20")):
         response = http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,

@@ -17,6 +17,7 @@ from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_so
 from nutriplat.inventory import scenario
 from nutriplat.inventory.models import DeliveryOrder, StockMove
 from routing import check
+from setup_calls import setup
 
 DEPOT = (50.9465, 3.1228)
 
@@ -47,11 +48,11 @@ def day(world, http, app, today):
     h = logistics.headers
     depot = http.put(f"/api/v1/depots/{warehouse}", headers=h, json={"lat": DEPOT[0], "lon": DEPOT[1]})
     assert depot.status_code == 200
-    drivers = [http.post("/api/v1/drivers", headers=h, json={"name": name}).json for name in ("Luc", "Sofie")]
-    vans = [http.post("/api/v1/vans", headers=h,
-                      json=van_body(warehouse, location_id=van, driver_id=drivers[0]["id"])).json,
-            http.post("/api/v1/vans", headers=h, json=van_body(warehouse, name="Bestelwagen 2",
-                                                                driver_id=drivers[1]["id"])).json]
+    drivers = [setup(http.post("/api/v1/drivers", headers=h, json={"name": name})) for name in ("Luc", "Sofie")]
+    vans = [setup(http.post("/api/v1/vans", headers=h,
+                            json=van_body(warehouse, location_id=van, driver_id=drivers[0]["id"]))),
+            setup(http.post("/api/v1/vans", headers=h, json=van_body(warehouse, name="Bestelwagen 2",
+                                                                      driver_id=drivers[1]["id"])))]
     assert all("id" in v for v in vans), vans
     factory = app.extensions["nutriplat"].session_factory
     return SimpleNamespace(h=h, admin=admin.headers, date=today, warehouse=warehouse, vans=vans, drivers=drivers,
@@ -154,8 +155,8 @@ def test_a_stop_is_moved_between_routes_and_an_infeasible_move_is_refused(http, 
 def test_a_locked_route_survives_reoptimisation(http, day):
     plan = solve(http, day)
     route = next(r for r in plan["result"]["routes"] if r["stops"])
-    locked = http.post(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/lock", headers=day.h,
-                       json={"locked": True, "version": plan["version"]}).json
+    locked = setup(http.post(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/lock", headers=day.h,
+                             json={"locked": True, "version": plan["version"]}))
     again = http.post(f"/api/v1/route-plans/{plan['id']}/reoptimisation", headers=day.h,
                       json={"version": locked["version"], "time_limit_s": 1})
     assert again.status_code == 202 and again.json["status"] == "done", again.json
@@ -247,7 +248,7 @@ def order_again(day, on) -> None:
 
 def test_the_next_day_prefers_the_driver_who_served_each_client_last(http, day, today):
     plan = solve(http, day)
-    http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]})
+    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]}))
     drove = {s["client_id"]: r["driver_id"] for r in plan["result"]["routes"] for s in r["stops"]}
     tomorrow = today + timedelta(days=1)
     order_again(day, tomorrow)
@@ -265,7 +266,7 @@ def test_a_stop_is_confirmed_only_on_a_published_plan_from_its_day_on(http, day,
     draft = http.post(url, headers=day.h, json={"outcome": "delivered"})
     assert draft.status_code == 409 and "not published" in draft.json["message"]
     assert http.post(url, headers=day.h, json={"outcome": "lost"}).status_code == 422
-    http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]})
+    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]}))
     early = http.post(url, headers=day.h, json={"outcome": "delivered"})
     assert early.status_code == 409 and "outcome" in early.json["errors"]
     again = http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]})

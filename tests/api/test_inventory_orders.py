@@ -15,6 +15,7 @@ from nutriplat.inventory import scenario
 from nutriplat.inventory.delivery.fulfil import confirm_delivery
 from nutriplat.inventory.models import ConsumptionPosting, DeliveryOrder, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
+from setup_calls import setup
 
 
 @pytest.fixture
@@ -23,9 +24,9 @@ def home(world, http, maria, app, today):
     and Thursday delivery schedule, three weeks of approved plans; a stocked warehouse."""
     people = {role: world.person(f"o-{role}", role) for role in ("logistics", "dietitian", "admin")}
     supplier = world.organisation("Traiteur Vandaele", "supplier")
-    client = http.post("/api/v1/clients", headers=people["dietitian"].headers, json=maria | {
+    client = setup(http.post("/api/v1/clients", headers=people["dietitian"].headers, json=maria | {
         "status": "active", "iddsi_food_level": "4", "allergies": ["milk"],
-        "referral": {"date": (today - timedelta(days=60)).isoformat()}}).json
+        "referral": {"date": (today - timedelta(days=60)).isoformat()}}))
     organisation = people["logistics"].organisation_id
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
@@ -104,7 +105,8 @@ def test_nobody_home_sends_the_van_load_back(home, http, today):
     logistics = home["people"]["logistics"]
     home["run"](today)
     order = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json[0]
-    http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers, json={"vehicle_id": home["van"]})
+    setup(http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
+                    json={"vehicle_id": home["van"]}))
     with home["uow"]() as uow:
         assert confirm_delivery(uow, SYSTEM, order["id"], "not_home", on=date_of(order)).status == "not_home"
     van = http.get(f"/api/v1/stock?location={home['van']}", headers=logistics.headers).json
@@ -118,7 +120,7 @@ def test_a_line_the_client_may_no_longer_have_is_dropped_at_picking(home, http, 
     logistics, dietitian = home["people"]["logistics"], home["people"]["dietitian"]
     home["run"](today)
     order = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json[0]
-    http.patch(f"/api/v1/clients/{home['client']}", headers=dietitian.headers, json={"iddsi_food_level": "5"})
+    setup(http.patch(f"/api/v1/clients/{home['client']}", headers=dietitian.headers, json={"iddsi_food_level": "5"}))
     picked = http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
                        json={"vehicle_id": home["van"]}).json
     assert picked["status"] == "cancelled" and picked["lines"] == [] and "dropped" in picked["note"]
@@ -127,8 +129,8 @@ def test_a_line_the_client_may_no_longer_have_is_dropped_at_picking(home, http, 
 def test_a_client_in_hospital_gets_no_delivery(home, http, today):
     logistics, dietitian = home["people"]["logistics"], home["people"]["dietitian"]
     home["run"](today)
-    http.post(f"/api/v1/clients/{home['client']}/care-setting-transfers", headers=dietitian.headers,
-              json={"transferred_on": today.isoformat(), "to_setting": "hospital", "reason": "admission"})
+    setup(http.post(f"/api/v1/clients/{home['client']}/care-setting-transfers", headers=dietitian.headers,
+                    json={"transferred_on": today.isoformat(), "to_setting": "hospital", "reason": "admission"}))
     counts = home["run"](today + timedelta(days=1))
     assert counts.get("orders_cancelled", 0) >= 1
     mine = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from nutriplat.inventory import scenario
 from nutriplat.inventory.models import StockBalance, StockMove
+from setup_calls import setup
 
 
 
@@ -24,11 +25,11 @@ def stock(world, http, maria, today):
     people["cofinancer"] = world.person("s-cofinancer", "cofinancer", organisation="Cofinancer")
     supplier = world.organisation("Traiteur Vandaele", "supplier")
     diet = people["dietitian"].headers
-    client = http.post("/api/v1/clients", headers=diet, json=maria | {
+    client = setup(http.post("/api/v1/clients", headers=diet, json=maria | {
         "status": "active", "iddsi_food_level": "4", "allergies": ["milk"],
-        "referral": {"date": (today - timedelta(days=60)).isoformat()}}).json
-    http.post(f"/api/v1/clients/{client['id']}/mandates", headers=diet,
-              json={"caregiver_id": people["caregiver"].id, "scopes": ["view"]})
+        "referral": {"date": (today - timedelta(days=60)).isoformat()}}))
+    setup(http.post(f"/api/v1/clients/{client['id']}/mandates", headers=diet,
+                    json={"caregiver_id": people["caregiver"].id, "scopes": ["view"]}))
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, van = scenario.depot(uow.session, people["logistics"].organisation_id)
@@ -96,14 +97,14 @@ class TestLocationsAndSchedules:
 class TestMoves:
     def test_a_transfer_by_product_takes_the_lot_that_expires_first_and_never_an_expired_one(self, stock, http, today):
         logistics, product = stock["people"]["logistics"], stock["fits"][0]
-        older = http.post("/api/v1/lots", headers=logistics.headers, json={
+        older = setup(http.post("/api/v1/lots", headers=logistics.headers, json={
             "variant_id": product.variant_id, "supplier_lot_code": "OLD-1",
             "production_date": (today - timedelta(days=30)).isoformat(),
-            "expiry_date": (today + timedelta(days=3)).isoformat()}).json
-        expired = http.post("/api/v1/lots", headers=logistics.headers, json={
+            "expiry_date": (today + timedelta(days=3)).isoformat()}))
+        expired = setup(http.post("/api/v1/lots", headers=logistics.headers, json={
             "variant_id": product.variant_id, "supplier_lot_code": "GONE-1",
             "production_date": (today - timedelta(days=30)).isoformat(),
-            "expiry_date": (today - timedelta(days=1)).isoformat()}).json
+            "expiry_date": (today - timedelta(days=1)).isoformat()}))
         for lot in (older, expired):
             assert move(http, logistics, kind="receipt", lot_id=lot["id"], to_location_id=stock["warehouse"],
                         quantity=4).status_code == 201

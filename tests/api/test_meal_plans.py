@@ -9,6 +9,7 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.demo.catalogue.seed import seed_catalogue
 from nutriplat.demo.seed import SeedReport
+from setup_calls import setup
 
 MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignons",
         "Hutsepot met rundvlees en worst", "Gentse waterzooi van kip",
@@ -32,10 +33,10 @@ def client(http, uow, lien, maria):
     with uow:
         seed_catalogue(uow.session, SeedReport(), MENU)
         uow.commit()
-    created = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers))
     for type_, value in (("weight_kg", 61.5), ("height_cm", 162)):
-        http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,
-                  json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"})
+        setup(http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,
+                        json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"}))
     return created
 
 
@@ -65,8 +66,8 @@ def test_a_plan_has_the_interface_of_the_issue(http, lien, client, next_monday):
 
 
 def test_texture_and_allergies_come_from_the_client_record(http, lien, client, next_monday):
-    http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
-               json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["milk"]})
+    setup(http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
+                     json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["milk"]}))
     plan = make_plan(http, lien, client, next_monday)
     for day in plan["days"]:
         for item in day["items"]:
@@ -76,10 +77,10 @@ def test_texture_and_allergies_come_from_the_client_record(http, lien, client, n
 
 
 def test_an_unreachable_week_says_why_in_words(http, lien, client, next_monday):
-    http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
-               json={"iddsi_food_level": "3", "allergies": ["milk", "gluten"]})
-    http.put(f"/api/v1/clients/{client['id']}/diet-profile", headers=lien.headers,
-             json={"allow_supplements": False})
+    setup(http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
+                     json={"iddsi_food_level": "3", "allergies": ["milk", "gluten"]}))
+    setup(http.put(f"/api/v1/clients/{client['id']}/diet-profile", headers=lien.headers,
+                   json={"allow_supplements": False}))
     plan = make_plan(http, lien, client, next_monday)
     assert plan["feasible"] is False and plan["week"]["feasible_days"] == 0
     day = plan["days"][0]
@@ -137,7 +138,7 @@ def test_unknown_client_and_missing_measurements(http, lien, client, maria, next
     unknown = http.post("/api/v1/clients/999999/meal-plans", headers=lien.headers,
                         json={"week_start": next_monday.isoformat()})
     assert unknown.status_code == 404
-    new = http.post("/api/v1/clients", json=maria, headers=lien.headers).json
+    new = setup(http.post("/api/v1/clients", json=maria, headers=lien.headers))
     response = http.post(f"/api/v1/clients/{new['id']}/meal-plans", headers=lien.headers,
                          json={"week_start": next_monday.isoformat()})
     assert response.status_code == 422 and {"weight_kg", "height_cm"} <= set(response.json["errors"])
@@ -154,7 +155,7 @@ def test_approval_supersedes_and_the_history_tells_it_all(http, lien, client, wo
     draft = make_plan(http, lien, client, next_monday)
     newer = make_plan(http, lien, client, next_monday)  # a second draft replaces the first draft
     assert http.get(f"/api/v1/meal-plans/{draft['id']}", headers=lien.headers).json["status"] == "superseded"
-    http.post(f"/api/v1/meal-plans/{newer['id']}/approve", headers=lien.headers, json={"note": "ok"})
+    setup(http.post(f"/api/v1/meal-plans/{newer['id']}/approve", headers=lien.headers, json={"note": "ok"}))
     old = http.get(f"/api/v1/meal-plans/{first['id']}", headers=lien.headers).json
     assert old["status"] == "superseded" and old["superseded_by_id"] == newer["id"]
     history = http.get(f"/api/v1/meal-plans/{newer['id']}/history", headers=lien.headers).json
@@ -168,7 +169,7 @@ def test_approval_supersedes_and_the_history_tells_it_all(http, lien, client, wo
 def test_a_revision_copies_an_approved_plan_into_a_new_draft(http, lien, client, next_monday):
     plan = make_plan(http, lien, client, next_monday)
     assert http.post(f"/api/v1/meal-plans/{plan['id']}/revisions", headers=lien.headers).status_code == 409
-    http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers)
+    setup(http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers))
     revision = http.post(f"/api/v1/meal-plans/{plan['id']}/revisions", headers=lien.headers)
     assert revision.status_code == 201, revision.json
     copy = revision.json
@@ -180,11 +181,11 @@ def test_a_revision_copies_an_approved_plan_into_a_new_draft(http, lien, client,
 def test_who_sees_a_plan(http, lien, client, world, next_monday):
     plan = make_plan(http, lien, client, next_monday)
     carer = world.person("carer", "caregiver", organisation=None)
-    http.post(f"/api/v1/clients/{client['id']}/mandates", headers=lien.headers,
-              json={"caregiver_id": carer.id, "scopes": ["view"]})
+    setup(http.post(f"/api/v1/clients/{client['id']}/mandates", headers=lien.headers,
+                    json={"caregiver_id": carer.id, "scopes": ["view"]}))
     url = f"/api/v1/meal-plans/{plan['id']}"
     assert http.get(url, headers=carer.headers).status_code == 404  # a draft is not for family yet
-    http.post(f"{url}/approve", headers=lien.headers)
+    setup(http.post(f"{url}/approve", headers=lien.headers))
     assert http.get(url, headers=carer.headers).json["status"] == "approved"
     assert http.get(f"/api/v1/clients/{client['id']}/diet-profile", headers=carer.headers).status_code == 200
     stranger = world.person("other-dietitian", "dietitian", organisation="Provider B")
@@ -198,12 +199,12 @@ def test_who_sees_a_plan(http, lien, client, world, next_monday):
 
 
 def test_the_fhir_nutrition_order_of_an_approved_plan(http, lien, client, next_monday):
-    http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
-               json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["fish"]})
+    setup(http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
+                     json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["fish"]}))
     plan = make_plan(http, lien, client, next_monday)
     url = f"/api/v1/meal-plans/{plan['id']}/fhir"
     assert http.get(url, headers=lien.headers).status_code == 409  # a draft is no order
-    http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers)
+    setup(http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers))
     response = http.get(url, headers=lien.headers)
     assert response.status_code == 200 and response.mimetype == "application/fhir+json"
     order = NutritionOrder.model_validate(response.json)  # R4 NutritionOrder (fhir.resources R4B)

@@ -9,6 +9,7 @@ from nutriplat.cli import main as cli
 from nutriplat.demo.catalogue.seed import seed_catalogue
 from nutriplat.demo.seed import SeedReport
 from nutriplat.mealplans.models import MealPlan
+from setup_calls import setup
 
 MENU = ("Hutsepot met rundvlees en worst", "Gentse waterzooi van kip", "Vol-au-vent met kip en champignons",
         "Balletjes in tomatensaus met puree", "Boterham met hesp", "Havermoutpap met melk", "Groentesoep",
@@ -31,11 +32,11 @@ def clients(world, http, uow, maria):
     made = []
     for name, status, measured in (("An", "active", True), ("Bart", "active", True),
                                    ("Cis", "active", False), ("Dirk", "referred", True)):
-        client = http.post("/api/v1/clients", headers=lien.headers,
-                           json=maria | {"given_name": name, "status": status}).json
+        client = setup(http.post("/api/v1/clients", headers=lien.headers,
+                                 json=maria | {"given_name": name, "status": status}))
         for type_, value in (("weight_kg", 70.0), ("height_cm", 170)) if measured else ():
-            http.post(f"/api/v1/clients/{client['id']}/measurements", headers=lien.headers,
-                      json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"})
+            setup(http.post(f"/api/v1/clients/{client['id']}/measurements", headers=lien.headers,
+                            json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"}))
         made.append(client["id"])
     return made
 

@@ -6,6 +6,7 @@ import pytest
 
 from nutriplat.demo.catalogue.seed import seed_catalogue
 from nutriplat.demo.seed import SeedReport
+from setup_calls import setup
 
 MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignons",
         "Hutsepot met rundvlees en worst", "Gentse waterzooi van kip", "Zalm met prei en puree",
@@ -26,12 +27,12 @@ def plan(http, uow, lien, maria, next_monday):
     with uow:
         seed_catalogue(uow.session, SeedReport(), MENU)
         uow.commit()
-    client = http.post("/api/v1/clients", json=maria | {"allergies": ["fish"]}, headers=lien.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"allergies": ["fish"]}, headers=lien.headers))
     for type_, value in (("weight_kg", 61.5), ("height_cm", 162)):
-        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=lien.headers,
-                  json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"})
-    return http.post(f"/api/v1/clients/{client['id']}/meal-plans", headers=lien.headers,
-                     json={"week_start": next_monday.isoformat()}).json
+        setup(http.post(f"/api/v1/clients/{client['id']}/measurements", headers=lien.headers,
+                        json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"}))
+    return setup(http.post(f"/api/v1/clients/{client['id']}/meal-plans", headers=lien.headers,
+                           json={"week_start": next_monday.isoformat()}))
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_a_swap_locks_the_item_and_rejudges_the_day(http, lien, plan, variants):
 def test_reoptimising_keeps_locked_items_and_replans_the_rest(http, lien, plan, variants, next_monday):
     base = f"/api/v1/meal-plans/{plan['id']}"
     kept = lunch_main(plan, 3)
-    http.patch(f"{base}/items/{kept['id']}", headers=lien.headers, json={"locked": True})
+    setup(http.patch(f"{base}/items/{kept['id']}", headers=lien.headers, json={"locked": True}))
     pudding = variants[("Vanillepudding", "7")]["id"]
     added = http.post(f"{base}/items", headers=lien.headers, json={
         "date": (next_monday + timedelta(days=1)).isoformat(), "slot": "snack", "variant_id": pudding})
@@ -135,14 +136,14 @@ def test_bad_additions_and_unknown_items(http, world, lien, plan, variants, next
 def test_an_approved_plan_is_fixed_and_a_new_allergy_blocks_approval(http, lien, plan, variants):
     base = f"/api/v1/meal-plans/{plan['id']}"
     item = lunch_main(plan)
-    http.patch(f"{base}/items/{item['id']}", headers=lien.headers, json={"locked": True})
+    setup(http.patch(f"{base}/items/{item['id']}", headers=lien.headers, json={"locked": True}))
     variant = http.get(f"/api/v1/dish-variants/{item['variant_id']}", headers=lien.headers).json
     allergen = variant["allergens"][0]
-    http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": [allergen]})
+    setup(http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": [allergen]}))
     for path in ("reoptimise", "approve"):
         blocked = http.post(f"{base}/{path}", headers=lien.headers)
         assert blocked.status_code == 409 and f"items.{item['id']}" in blocked.json["errors"]
-    http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": ["fish"]})
+    setup(http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": ["fish"]}))
     assert http.post(f"{base}/approve", headers=lien.headers).status_code == 200
     for method, path, body in (("PATCH", f"items/{item['id']}", {"locked": False}), ("POST", "reoptimise", None),
                                ("DELETE", f"items/{item['id']}", None)):

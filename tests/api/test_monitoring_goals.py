@@ -8,6 +8,7 @@ import pytest
 from nutriplat.clock import BRUSSELS, business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
+from setup_calls import setup
 
 ANSWERS = {"meals_enjoyed": 4, "texture_suits": 5, "own_pace": 3, "deliveries_reliable": 4, "feel_supported": 5}
 
@@ -16,9 +17,9 @@ ANSWERS = {"meals_enjoyed": 4, "texture_suits": 5, "own_pace": 3, "deliveries_re
 def team(world, http, maria):
     dora = world.person("dora", "dietitian")
     carl = world.person("carl", "caregiver", organisation=None)
-    client = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=dora.headers).json
-    http.post(f"/api/v1/clients/{client['id']}/mandates", headers=dora.headers,
-              json={"caregiver_id": carl.id, "scopes": ["view", "record"]})
+    client = setup(http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=dora.headers))
+    setup(http.post(f"/api/v1/clients/{client['id']}/mandates", headers=dora.headers,
+                    json={"caregiver_id": carl.id, "scopes": ["view", "record"]}))
     return dora, carl, client["id"]
 
 
@@ -59,8 +60,8 @@ def test_a_measured_goal_is_judged_by_the_nightly_sweep(team, http, today):
     created = goal(http, dora, client_id, domain="nutrition", description="Back to 62 kg", metric="weight_kg",
                    target=62.0, coins=25).json
     stamp = datetime.combine(today, time(0), tzinfo=BRUSSELS).isoformat()  # never in the future
-    http.post(f"/api/v1/clients/{client_id}/measurements", headers=dora.headers,
-              json={"type": "weight_kg", "value": 62.4, "measured_at": stamp})
+    setup(http.post(f"/api/v1/clients/{client_id}/measurements", headers=dora.headers,
+                    json={"type": "weight_kg", "value": 62.4, "measured_at": stamp}))
     [listed] = http.get(f"/api/v1/clients/{client_id}/goals", headers=dora.headers).json
     assert listed["status"] == "active" and listed["progress"]["met"]  # shown live, judged at night
     factory = http.application.extensions["nutriplat"].session_factory

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.inventory import scenario
+from setup_calls import setup
 
 DEPOT = (50.9465, 3.1228)
 HOMES = [(50.9561, 3.1302), (50.9412, 3.1405), (50.9350, 3.1150), (50.9520, 3.1010), (50.9600, 3.1180)]
@@ -30,14 +31,14 @@ def planner(world, http, today, tomorrow):
             delivery_scenario.client_orders(uow.session, piet.organisation_id, warehouse, products, day, homes)
         uow.commit()
     api = {"headers": piet.headers}
-    http.put(f"/api/v1/depots/{warehouse}", json={"lat": DEPOT[0], "lon": DEPOT[1]}, **api)
-    driver = http.post("/api/v1/drivers", json={"name": "Piet"}, **api).json["id"]
+    setup(http.put(f"/api/v1/depots/{warehouse}", json={"lat": DEPOT[0], "lon": DEPOT[1]}, **api))
+    driver = setup(http.post("/api/v1/drivers", json={"name": "Piet"}, **api))["id"]
     van_times = {"depot_id": warehouse, "capacity_kg": 400, "freezer_l": 120, "chilled_l": 120,
                  "shift_start": "08:00:00", "shift_end": "16:00:00"}
-    http.post("/api/v1/vans", json=van_times | {"location_id": van, "driver_id": driver}, **api)
-    http.post("/api/v1/vans", json=van_times | {"name": "Bestelwagen 2", "capacity_l": 300}, **api)
-    todays = http.post("/api/v1/route-plans", json={"depot_id": warehouse, "date": today.isoformat(),
-                                                    "time_limit_s": 1}, **api).json  # inline under TESTING
+    setup(http.post("/api/v1/vans", json=van_times | {"location_id": van, "driver_id": driver}, **api))
+    setup(http.post("/api/v1/vans", json=van_times | {"name": "Bestelwagen 2", "capacity_l": 300}, **api))
+    todays = setup(http.post("/api/v1/route-plans", json={"depot_id": warehouse, "date": today.isoformat(),
+                                                          "time_limit_s": 1}, **api))  # inline under TESTING
     published = http.post(f"/api/v1/route-plans/{todays['id']}/publish", json={"version": todays["version"]}, **api)
     assert published.status_code == 200, published.json
     return piet

@@ -15,6 +15,7 @@ from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import RoutePlan
 from nutriplat.inventory import scenario
 from nutriplat.inventory.models import DeliveryOrder
+from setup_calls import setup
 
 DEPOT = (50.9465, 3.1228)
 ROUTES = "/app/logistics/routes"
@@ -40,7 +41,7 @@ def fleet(world, http, today, tomorrow):
         uow.commit()
     h = lien.headers
     assert http.put(f"/api/v1/depots/{warehouse}", headers=h, json={"lat": DEPOT[0], "lon": DEPOT[1]}).status_code == 200
-    drivers = [http.post("/api/v1/drivers", headers=h, json={"name": name} | extra).json
+    drivers = [setup(http.post("/api/v1/drivers", headers=h, json={"name": name} | extra))
                for name, extra in (("Luc", {"user_id": lien.id}), ("Sofie", {}))]
     shift = {"depot_id": warehouse, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150,
              "shift_start": "08:00:00", "shift_end": "17:00:00"}

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from flask import Flask
 
 from nutriplat.app import create_app
 from nutriplat.auth.roles import ROLES
@@ -56,7 +57,7 @@ class Cell:
         return f"{self.endpoint.method} {self.endpoint.template} × {self.role}"
 
 
-def _endpoints() -> list[Endpoint]:
+def _endpoints_at_collection() -> list[Endpoint]:
     app = create_app(Config(DATABASE_URL="sqlite://", TESTING=True))
     try:
         return declared_endpoints(app)
@@ -64,7 +65,7 @@ def _endpoints() -> list[Endpoint]:
         app.extensions["nutriplat"].engine.dispose()
 
 
-def declared_endpoints(app) -> list[Endpoint]:  # type: ignore[no-untyped-def]
+def declared_endpoints(app: Flask) -> list[Endpoint]:
     """Every API method and path, with the roles its view declares."""
     endpoints = []
     for rule in app.url_map.iter_rules():
@@ -77,7 +78,7 @@ def declared_endpoints(app) -> list[Endpoint]:  # type: ignore[no-untyped-def]
     return sorted(endpoints, key=lambda e: (e.rule, e.method))
 
 
-ENDPOINTS = _endpoints()
+ENDPOINTS = _endpoints_at_collection()
 CELLS = [Cell(endpoint, role) for endpoint in ENDPOINTS if endpoint.roles is not None for role in ROLES]
 
 

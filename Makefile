@@ -15,7 +15,7 @@ $(STAMP): setup.cfg pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000 (web app: /app); DAYS=14 simulates two weeks first
-	NUTRIPLAT_SESSION_COOKIE_SECURE=0 $(BIN)/nutriplat demo --port 5000 $(if $(DAYS),--simulate-days $(DAYS))
+	NUTRIPLAT_SESSION_COOKIE_SECURE=0 $(BIN)/python -m tools.demo --port 5000 $(if $(DAYS),--simulate-days $(DAYS))
 
 test: $(STAMP)  ## the whole suite; NUTRIPLAT_TEST_DATABASE_URL selects PostgreSQL
 	$(BIN)/pytest $(PYTEST_ARGS)

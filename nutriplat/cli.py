@@ -1,4 +1,5 @@
-"""The ``nutriplat`` console script: a Flask CLI group (run, db, users, demo, …)."""
+"""The ``nutriplat`` console script: a Flask CLI group (run, db, users, jobs, plans, …).
+The demo is a tool of the repository, not of the service: ``python -m tools.demo``."""
 from __future__ import annotations
 
 import sys
@@ -78,11 +79,9 @@ def create_user(username: str, role: str, organisation: str | None, password_std
 
 
 def _register_more() -> None:
-    from nutriplat.demo.cli import demo
     from nutriplat.jobs.cli import jobs
     from nutriplat.mealplans.cli import plans
 
-    main.add_command(demo)
     main.add_command(jobs)
     main.add_command(plans)
 

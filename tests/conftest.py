@@ -19,12 +19,11 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
+from tests.setup_calls import setup
 
-# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside
-# this file, and so is setup_calls (setup requests that must succeed), which test modules import.
+# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside this file.
 sys.path.insert(0, str(Path(__file__).parent))
 pytest_plugins = ("business_day",)
-from setup_calls import setup  # noqa: E402
 
 TEST_PASSWORD = "correct horse battery"
 
@@ -200,8 +199,8 @@ def lien(world):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-def]
     """Maria, active, weighed twice and measured, with the small menu in the catalogue."""
-    from nutriplat.demo.catalogue.seed import seed_catalogue
-    from nutriplat.demo.seed import SeedReport
+    from tools.demo.catalogue.seed import seed_catalogue
+    from tools.demo.seed import SeedReport
 
     with uow:
         seed_catalogue(uow.session, SeedReport(), WEB_MENU)

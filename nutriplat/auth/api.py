@@ -5,7 +5,8 @@ from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth import audit, login, roles, schemas, services
+from nutriplat.auth import audit, login, schemas, services
+from nutriplat.auth.policy import POLICY
 from nutriplat.list_views import Page, paginated
 from nutriplat.pagination import page_of
 from nutriplat.web import actor, bearer_token, client_ip, roles_required, uow
@@ -30,23 +31,23 @@ class Token(MethodView):
         return login.issue_token(uow(), state.passwords, state.login_policy,
                                  body["username"], body["password"], client_ip())
 
-    @roles_required(*roles.ROLES)
+    @roles_required(*POLICY.roles("revoke_token"))
     @blp.response(204)
     def delete(self):
         """Revoke the bearer token of this request"""
-        services.revoke_token(uow(), bearer_token())
+        services.revoke_token(uow(), actor(), bearer_token())
 
 
 @blp.route("/organisations")
 class Organisations(MethodView):
-    @roles_required(roles.ADMIN)
+    @roles_required(*POLICY.roles("list_organisations"))
     @blp.response(200, schemas.OrganisationSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """Organisations visible to the admin"""
         return services.list_organisations(uow(), actor())
 
-    @roles_required(roles.ADMIN)
+    @roles_required(*POLICY.roles("create_organisation"))
     @blp.arguments(schemas.OrganisationSchema)
     @blp.response(201, schemas.OrganisationSchema)
     def post(self, body):
@@ -56,14 +57,14 @@ class Organisations(MethodView):
 
 @blp.route("/users")
 class Users(MethodView):
-    @roles_required(roles.ADMIN)
+    @roles_required(*POLICY.roles("list_users"))
     @blp.response(200, schemas.UserSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """Users of the admin's organisation"""
         return services.list_users(uow(), actor())
 
-    @roles_required(roles.ADMIN)
+    @roles_required(*POLICY.roles("create_user"))
     @blp.arguments(schemas.UserSchema)
     @blp.response(201, schemas.UserSchema)
     def post(self, body):
@@ -75,7 +76,7 @@ class Users(MethodView):
 
 @blp.route("/audit")
 class AuditLog(MethodView):
-    @roles_required(roles.ADMIN)
+    @roles_required(*POLICY.roles("read_audit_log"))
     @blp.arguments(schemas.AuditQuerySchema, location="query")
     @blp.response(200, schemas.AuditEntrySchema(many=True))
     @blp.paginate()

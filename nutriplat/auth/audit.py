@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuditEntry
+from nutriplat.auth.policy import POLICY
 from nutriplat.db import add_surviving
 
 
@@ -83,6 +84,7 @@ class AuditFilter:
 
 
 def query(actor: Actor, f: AuditFilter) -> Select[tuple[AuditEntry]]:
+    POLICY.check(actor, "read_audit_log")
     stmt = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if not actor.is_platform_admin:
         # An organisation's admin sees accesses to its own data and by its own people.

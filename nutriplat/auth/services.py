@@ -6,9 +6,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuthToken, Organisation, User
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.passwords import Passwords, password_problems
 from nutriplat.auth.tokens import digest
 from nutriplat.db import UnitOfWork, utcnow
@@ -17,6 +19,7 @@ from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotAuthenticat
 
 def create_organisation(uow: UnitOfWork, name: str, type_: str, actor: Actor) -> Organisation:
     """``actor`` is required: the CLI and the demo pass ``actor.SYSTEM`` explicitly."""
+    POLICY.check(actor, "create_organisation")
     if not actor.is_platform_admin:
         raise Forbidden("Only a platform administrator creates organisations.")
     errors = ErrorCollector()
@@ -41,8 +44,7 @@ def create_user(
     """``actor`` is the admin creating the account (the CLI passes ``actor.SYSTEM``).
     A user made by anyone but a platform admin belongs to the creator's organisation,
     so only a platform admin makes another platform admin (an admin with none)."""
-    if actor.role != roles.ADMIN:
-        raise Forbidden("Only an administrator creates users.")
+    POLICY.check(actor, "create_user")
     errors = ErrorCollector()
     if role not in roles.ROLES:
         errors.add("role", f"Must be one of: {', '.join(roles.ROLES)}.")
@@ -97,7 +99,8 @@ def token_actor(row: AuthToken | None, now: datetime, ip: str | None, purpose: s
     return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
 
 
-def revoke_token(uow: UnitOfWork, token: str) -> None:
+def revoke_token(uow: UnitOfWork, actor: Actor, token: str) -> None:
+    POLICY.check(actor, "revoke_token")
     with uow:
         row = uow.session.scalar(select(AuthToken).where(AuthToken.token_hash == digest(token)))
         if row is None:
@@ -108,6 +111,7 @@ def revoke_token(uow: UnitOfWork, token: str) -> None:
 
 
 def list_organisations(uow: UnitOfWork, actor: Actor) -> list[Organisation]:
+    POLICY.check(actor, "list_organisations")
     with uow:
         stmt = select(Organisation).order_by(Organisation.name)
         if not actor.is_platform_admin:
@@ -116,6 +120,7 @@ def list_organisations(uow: UnitOfWork, actor: Actor) -> list[Organisation]:
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[User]:
+    POLICY.check(actor, "list_users")
     with uow:
         stmt = select(User).order_by(User.username)
         if not actor.is_platform_admin:
@@ -128,10 +133,9 @@ def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: int) -> User:
     users). Signing in and every token of the account stop working at once
     (``issue_token``/``authenticate`` check ``is_active``); the user row stays, as the
     audit log and the records it made refer to it."""
+    POLICY.check(actor, "deactivate_user")
     with uow:
-        user = uow.session.get(User, user_id)
-        if user is None or not (actor.is_platform_admin or user.organisation_id == actor.organisation_id):
-            raise NotFound(f"No user {user_id}.")
+        user = load_owned(uow.session, User, user_id, actor, "user")
         if user.id == actor.user_id:
             raise Conflict("You cannot deactivate your own account.",
                            {"user_id": ["Ask another administrator."]})

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
+from nutriplat.billing.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.billing.models import Charge
 from nutriplat.catalog.models import DishVariant
@@ -77,6 +78,7 @@ def _replayed(session: Session, organisation_id: int, client_id: int, key: str |
 
 
 def record_charge(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Charge:
+    POLICY.check(actor, "record_charge")
     with uow:
         client = load_client(uow.session, actor, client_id)
         existing = _replayed(uow.session, client.organisation_id, client.id, data.get("idempotency_key"))
@@ -108,6 +110,7 @@ def record_charge(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
 
 
 def list_charges(uow: UnitOfWork, actor: Actor, client_id: int, month: Month | None) -> list[Charge]:
+    POLICY.check(actor, "list_charges")
     with uow:
         client = load_client(uow.session, actor, client_id)
         stmt = select(Charge).where(Charge.client_id == client.id)

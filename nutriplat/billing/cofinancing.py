@@ -10,21 +10,24 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned, owned
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import segments
-from nutriplat.billing.common import check_organisation, check_period, provider_of
-from nutriplat.billing.models import CofinancingAgreement, Voucher, VoucherProgramme
+from nutriplat.billing.checks import check_organisation, check_period, provider_of
+from nutriplat.billing.models import CofinancingAgreement, Segment, Voucher, VoucherProgramme
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.access import load_client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 
 
-def _check_parties(session: Session, organisation_id: int, data: dict[str, Any]) -> None:
+def _check_parties(session: Session, actor: Actor, data: dict[str, Any]) -> None:
+    """After ``provider_of(actor)``: the caller has a provider, and owns its segments."""
     errors = ErrorCollector()
     check_organisation(session, errors, "cofinancer_id", data["cofinancer_id"], "cofinancer")
-    if segments.load_segment(session, organisation_id, data["segment_id"]) is None:
+    if owned(session, Segment, data["segment_id"], actor) is None:
         errors.add("segment_id", f"No segment {data['segment_id']}.")
     check_period(errors, data["valid_from"], data.get("valid_until"))
     if data.get("share_kind") == "percentage" and data["share_value"] > 100:
@@ -33,15 +36,17 @@ def _check_parties(session: Session, organisation_id: int, data: dict[str, Any])
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[CofinancingAgreement]:
+    POLICY.check(actor, "list_agreements")
     with uow:
         return list(uow.session.scalars(select(CofinancingAgreement).where(
             CofinancingAgreement.organisation_id == provider_of(actor)).order_by(CofinancingAgreement.id)))
 
 
 def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> CofinancingAgreement:
+    POLICY.check(actor, "create_agreement")
     organisation_id = provider_of(actor)
     with uow:
-        _check_parties(uow.session, organisation_id, data)
+        _check_parties(uow.session, actor, data)
         agreement = CofinancingAgreement(organisation_id=organisation_id, created_by=actor.user_id, **data)
         uow.session.add(agreement)
         uow.commit()
@@ -71,6 +76,7 @@ def _visible(actor: Actor) -> Any:
 
 
 def list_programmes(uow: UnitOfWork, actor: Actor) -> list[Budget]:
+    POLICY.check(actor, "list_programmes")
     with uow:
         rows = uow.session.scalars(
             select(VoucherProgramme).where(_visible(actor)).order_by(VoucherProgramme.id))
@@ -78,6 +84,7 @@ def list_programmes(uow: UnitOfWork, actor: Actor) -> list[Budget]:
 
 
 def get_programme(uow: UnitOfWork, actor: Actor, programme_id: int) -> Budget:
+    POLICY.check(actor, "get_programme")
     with uow:
         programme = uow.session.scalar(select(VoucherProgramme).where(
             VoucherProgramme.id == programme_id, _visible(actor)))
@@ -87,9 +94,10 @@ def get_programme(uow: UnitOfWork, actor: Actor, programme_id: int) -> Budget:
 
 
 def create_programme(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Budget:
+    POLICY.check(actor, "create_programme")
     organisation_id = provider_of(actor)
     with uow:
-        _check_parties(uow.session, organisation_id, data)
+        _check_parties(uow.session, actor, data)
         if data["voucher_value"] > data["budget_cap"]:
             raise Conflict("Not even one voucher fits the budget.",
                            {"budget_cap": ["Must be at least the voucher value."]})
@@ -114,11 +122,11 @@ def _commit_budget(session: Session, programme: VoucherProgramme) -> None:
 
 
 def issue_voucher(uow: UnitOfWork, actor: Actor, programme_id: int, data: dict[str, Any]) -> Voucher:
+    POLICY.check(actor, "issue_voucher")
     today = business_today()
     with uow:
-        programme = uow.session.get(VoucherProgramme, programme_id)
-        if programme is None or programme.organisation_id != provider_of(actor):
-            raise NotFound(f"No voucher programme {programme_id}.")
+        programme = load_owned(uow.session, VoucherProgramme, programme_id, actor, "voucher programme")
+        provider_of(actor)  # a platform admin keeps no provider's books (403)
         client = load_client(uow.session, actor, data["client_id"])
         valid_from = data.get("valid_from") or max(today, programme.valid_from)
         valid_until = data.get("valid_until") or programme.valid_until
@@ -131,7 +139,7 @@ def issue_voucher(uow: UnitOfWork, actor: Actor, programme_id: int, data: dict[s
         if not programme.valid_from <= valid_from <= valid_until <= programme.valid_until:
             errors.add("valid_from", f"The voucher's validity must lie within the programme's "
                                      f"({programme.valid_from} to {programme.valid_until}).")
-        segment = segments.load_segment(uow.session, programme.organisation_id, programme.segment_id)
+        segment = owned(uow.session, Segment, programme.segment_id, actor)
         if segment is None or not segments.is_in(uow.session, segment, client.id, valid_from):
             errors.add("client_id", f"The client is not in the programme's segment on {valid_from}.")
         errors.raise_if_any()

@@ -16,6 +16,7 @@ from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing.domain.coins import redemption_value
 from nutriplat.billing.models import CoinAccount, CoinEntry
+from nutriplat.billing.policy import POLICY
 from nutriplat.billing.rates import COIN_RATE, rates_on
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import CaregiverMandate, Client
@@ -57,6 +58,7 @@ def _move(session: Session, account: CoinAccount, coins: int) -> None:
 
 
 def award(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> CoinEntry:
+    POLICY.check(actor, "award_coins")
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
         if data.get("source_key") and (done := uow.session.scalar(select(CoinEntry).where(
@@ -79,6 +81,7 @@ def award_goal_met(uow: UnitOfWork, client_id: int, goal_key: str, coins: int, r
 
 
 def redeem(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> CoinEntry:
+    POLICY.check(actor, "redeem_coins")
     with uow:
         client = load_client(uow.session, actor, client_id, scope="order")
         errors = ErrorCollector()
@@ -123,6 +126,7 @@ class CoinsView:
 
 
 def ledger(uow: UnitOfWork, actor: Actor, client_id: int) -> CoinsView:
+    POLICY.check(actor, "coin_ledger")
     with uow:
         client = load_client(uow.session, actor, client_id)
         accounts = list(uow.session.scalars(select(CoinAccount).where(

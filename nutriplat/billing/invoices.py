@@ -15,6 +15,7 @@ from nutriplat.billing import issuing
 from nutriplat.billing.domain.lines import Line
 from nutriplat.billing.domain.money import total
 from nutriplat.billing.models import Invoice, InvoiceLine
+from nutriplat.billing.policy import POLICY
 from nutriplat.billing.vocabulary import INVOICE_TRANSITIONS
 from nutriplat.clients.access import visible_clients
 from nutriplat.clients.models import Client
@@ -36,6 +37,15 @@ def _visible(session: Session, actor: Actor) -> Select[tuple[Invoice]]:
     return stmt.where(Invoice.organisation_id == actor.organisation_id)
 
 
+def _visible_invoice(session: Session, actor: Actor, invoice_id: int) -> Invoice:
+    """One invoice the actor sees (``_visible``: a caregiver's by mandate, so not
+    ``nutriplat.access``'s organisation rule alone)."""
+    invoice = session.scalar(_visible(session, actor).where(Invoice.id == invoice_id))
+    if invoice is None:
+        raise NotFound(f"No invoice {invoice_id}.")
+    return invoice
+
+
 def _audit_reads(session: Session, actor: Actor, invoices: list[Invoice], action: str = "list") -> None:
     for invoice in invoices:
         if invoice.payer_client_id is not None:  # an invoice to a person is that person's data
@@ -45,6 +55,7 @@ def _audit_reads(session: Session, actor: Actor, invoices: list[Invoice], action
 
 def list_invoices(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,
                   page_size: int) -> tuple[list[Invoice], int]:
+    POLICY.check(actor, "list_invoices")
     with uow:
         stmt = _visible(uow.session, actor)
         if "month" in filters:
@@ -61,10 +72,9 @@ def list_invoices(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: 
 
 
 def get_invoice(uow: UnitOfWork, actor: Actor, invoice_id: int, action: str = "read") -> Invoice:
+    POLICY.check(actor, "get_invoice")
     with uow:
-        invoice = uow.session.scalar(_visible(uow.session, actor).where(Invoice.id == invoice_id))
-        if invoice is None:
-            raise NotFound(f"No invoice {invoice_id}.")
+        invoice = _visible_invoice(uow.session, actor, invoice_id)
         _audit_reads(uow.session, actor, [invoice], action)
         uow.commit()
         return invoice
@@ -108,10 +118,9 @@ def _credit_lines(session: Session, invoice: Invoice,
 
 
 def credit(uow: UnitOfWork, actor: Actor, invoice_id: int, data: dict[str, Any]) -> Invoice:
+    POLICY.check(actor, "credit_invoice")
     with uow:
-        invoice = uow.session.scalar(_visible(uow.session, actor).where(Invoice.id == invoice_id))
-        if invoice is None:
-            raise NotFound(f"No invoice {invoice_id}.")
+        invoice = _visible_invoice(uow.session, actor, invoice_id)
         if invoice.document_type != "invoice" or invoice.status == "credited":
             raise Conflict("Only an invoice not yet fully credited can be credited.",
                            {"invoice_id": [f"It is a {invoice.document_type}, {invoice.status}."]})
@@ -131,10 +140,9 @@ def credit(uow: UnitOfWork, actor: Actor, invoice_id: int, data: dict[str, Any])
 
 
 def change_status(uow: UnitOfWork, actor: Actor, invoice_id: int, to_status: str) -> Invoice:
+    POLICY.check(actor, "change_invoice_status")
     with uow:
-        invoice = uow.session.scalar(_visible(uow.session, actor).where(Invoice.id == invoice_id))
-        if invoice is None:
-            raise NotFound(f"No invoice {invoice_id}.")
+        invoice = _visible_invoice(uow.session, actor, invoice_id)
         allowed = INVOICE_TRANSITIONS[invoice.status]
         if to_status not in allowed:
             raise Conflict(f"An invoice that is '{invoice.status}' cannot become '{to_status}'.",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nutriplat.billing import invoicing as invoicing_run
+from nutriplat.billing import invoicing_run
 from nutriplat.periods import Month
 from nutriplat.db import UnitOfWork
 

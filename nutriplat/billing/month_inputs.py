@@ -13,7 +13,7 @@ from nutriplat.auth.models import Organisation
 from nutriplat.billing import plans
 from nutriplat.billing.domain import composition as c
 from nutriplat.periods import Month
-from nutriplat.billing.domain.segments import held_on, is_member
+from nutriplat.billing.domain.segment_membership import held_on, is_member
 from nutriplat.billing.domain.timeline import usage
 from nutriplat.billing.domain.vouchers import usable_in
 from nutriplat.billing.models import (

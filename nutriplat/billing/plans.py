@@ -8,25 +8,16 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_first_of_month, provider_of, refuse_invoiced
+from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_invoiced
 from nutriplat.billing.models import Plan, PlanVersion, Tariff, TariffPrice
+from nutriplat.billing.policy import POLICY
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector, NotFound
+from nutriplat.errors import Conflict, ErrorCollector
 
 Owned = TypeVar("Owned", Plan, Tariff)
 VERSION_OF: dict[type[Any], type[Any]] = {Plan: PlanVersion, Tariff: TariffPrice}
-
-
-def _load(session: Session, model: type[Owned], organisation_id: int, id_: int) -> Owned:
-    row = session.get(model, id_)
-    if row is None or row.organisation_id != organisation_id:
-        raise NotFound(f"No {model.__tablename__[:-1]} {id_}.")
-    return row
-
-
-def load_plan(session: Session, organisation_id: int, plan_id: int) -> Plan:
-    return _load(session, Plan, organisation_id, plan_id)
 
 
 def version_on(session: Session, plan_id: int, day: date) -> PlanVersion | None:
@@ -54,10 +45,12 @@ def _list(uow: UnitOfWork, actor: Actor, model: type[Owned]) -> list[Owned]:
 
 
 def list_plans(uow: UnitOfWork, actor: Actor) -> list[Plan]:
+    POLICY.check(actor, "list_plans")
     return _list(uow, actor, Plan)
 
 
 def list_tariffs(uow: UnitOfWork, actor: Actor) -> list[Tariff]:
+    POLICY.check(actor, "list_tariffs")
     return _list(uow, actor, Tariff)
 
 
@@ -72,24 +65,26 @@ def _create(uow: UnitOfWork, actor: Actor, model: type[Owned], data: dict[str, A
     """A plan or tariff with its first version (``data[first]``)."""
     organisation_id = provider_of(actor)
     version = data.pop(first)
+    taken = (f"A {model.__tablename__[:-1]} with this code exists.", {"code": ["Already in use."]})
     with uow:
         _check_version(uow, organisation_id, version["effective_from"])
         if uow.session.scalar(select(model.id).where(
                 model.organisation_id == organisation_id, model.code == data["code"])):
-            raise Conflict(f"A {model.__tablename__[:-1]} with this code exists.",
-                           {"code": ["Already in use."]})
+            raise Conflict(*taken)
         row = model(organisation_id=organisation_id, **data)
         row.versions.append(VERSION_OF[model](created_by=actor.user_id, **version))
         uow.session.add(row)
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have taken the code a moment ago
         return row
 
 
 def create_plan(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Plan:
+    POLICY.check(actor, "create_plan")
     return _create(uow, actor, Plan, data, "version")
 
 
 def create_tariff(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Tariff:
+    POLICY.check(actor, "create_tariff")
     return _create(uow, actor, Tariff, data, "price")
 
 
@@ -97,19 +92,23 @@ def _add_version(uow: UnitOfWork, actor: Actor, model: type[Owned], id_: int,
                  data: dict[str, Any]) -> Owned:
     organisation_id = provider_of(actor)
     with uow:
-        row = _load(uow.session, model, organisation_id, id_)
+        # provider_of above refused a platform admin: the row is the caller's provider's.
+        row = load_owned(uow.session, model, id_, actor, model.__tablename__[:-1])
         _check_version(uow, organisation_id, data["effective_from"])
+        taken = ("A version from that month exists; versions are never edited.",
+                 {"effective_from": ["Already has a version."]})
         if any(v.effective_from == data["effective_from"] for v in row.versions):
-            raise Conflict("A version from that month exists; versions are never edited.",
-                           {"effective_from": ["Already has a version."]})
+            raise Conflict(*taken)
         row.versions.append(VERSION_OF[model](created_by=actor.user_id, **data))
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have added it a moment ago
         return row
 
 
 def add_plan_version(uow: UnitOfWork, actor: Actor, plan_id: int, data: dict[str, Any]) -> Plan:
+    POLICY.check(actor, "add_plan_version")
     return _add_version(uow, actor, Plan, plan_id, data)
 
 
 def add_tariff_price(uow: UnitOfWork, actor: Actor, tariff_id: int, data: dict[str, Any]) -> Tariff:
+    POLICY.check(actor, "add_tariff_price")
     return _add_version(uow, actor, Tariff, tariff_id, data)

@@ -11,10 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_first_of_month, provider_of, refuse_invoiced
+from nutriplat.billing.checks import check_first_of_month, provider_of, refuse_invoiced
 from nutriplat.billing.domain.coins import DEFAULT_EURO_PER_COIN
 from nutriplat.billing.domain.vat import DEFAULT_VAT_PERCENT
 from nutriplat.billing.models import BillingRate
+from nutriplat.billing.policy import POLICY
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 
@@ -39,12 +40,14 @@ def vat_percent(rates: dict[str, Decimal]) -> dict[str, Decimal]:
 
 
 def list_rates(uow: UnitOfWork, actor: Actor, on: date) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_rates")
     with uow:
         in_force = rates_on(uow.session, provider_of(actor), on)
         return [{"key": key, "value": value, "default": DEFAULTS[key]} for key, value in in_force.items()]
 
 
 def set_rate(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> BillingRate:
+    POLICY.check(actor, "set_rate")
     organisation_id = provider_of(actor)
     errors = ErrorCollector()
     check_first_of_month(errors, "effective_from", data["effective_from"])
@@ -53,12 +56,12 @@ def set_rate(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> BillingRate
     errors.raise_if_any()
     with uow:
         refuse_invoiced(uow.session, organisation_id, "effective_from", data["effective_from"])
+        taken = ("This rate already has a value from that month.", {"effective_from": ["Already set."]})
         if uow.session.scalar(select(BillingRate.id).where(
                 BillingRate.organisation_id == organisation_id, BillingRate.key == data["key"],
                 BillingRate.effective_from == data["effective_from"])):
-            raise Conflict("This rate already has a value from that month.",
-                           {"effective_from": ["Already set."]})
+            raise Conflict(*taken)
         rate = BillingRate(organisation_id=organisation_id, created_by=actor.user_id, **data)
         uow.session.add(rate)
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have set it a moment ago
         return rate

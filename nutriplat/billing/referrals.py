@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.auth.models import Organisation
-from nutriplat.billing.common import check_organisation, check_period, provider_of
+from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain import commissions
 from nutriplat.billing.domain.money import ZERO, total
+from nutriplat.billing.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.billing.models import Invoice, LedgerEntry, ReferralScheme, Subscription
 from nutriplat.clients.models import Client
@@ -34,12 +35,14 @@ SUBSCRIPTION_LINES = ("package", "information_platform", "coaching_tool", "renta
 
 
 def list_schemes(uow: UnitOfWork, actor: Actor) -> list[ReferralScheme]:
+    POLICY.check(actor, "list_schemes")
     with uow:
         return list(uow.session.scalars(select(ReferralScheme).where(
             ReferralScheme.organisation_id == provider_of(actor)).order_by(ReferralScheme.id)))
 
 
 def create_scheme(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> ReferralScheme:
+    POLICY.check(actor, "create_scheme")
     organisation_id = provider_of(actor)
     errors = ErrorCollector()
     fixed = data["commission_kind"] == "fixed"

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_organisation, check_period, provider_of
+from nutriplat.billing.checks import check_organisation, check_period, provider_of
 from nutriplat.billing.domain.money import cents
+from nutriplat.billing.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.billing.models import Charge, LedgerEntry, LicensedProduct
 from nutriplat.catalog.models import Dish
@@ -20,12 +21,14 @@ from nutriplat.errors import ErrorCollector
 
 
 def list_products(uow: UnitOfWork, actor: Actor) -> list[LicensedProduct]:
+    POLICY.check(actor, "list_products")
     with uow:
         return list(uow.session.scalars(select(LicensedProduct).where(
             LicensedProduct.organisation_id == provider_of(actor)).order_by(LicensedProduct.id)))
 
 
 def license_product(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> LicensedProduct:
+    POLICY.check(actor, "license_product")
     organisation_id = provider_of(actor)
     errors = ErrorCollector()
     check_period(errors, data["valid_from"], data.get("valid_until"))

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.billing.common import check_period, provider_of
-from nutriplat.billing.domain.segments import Held, held_on, is_member
+from nutriplat.billing.checks import check_period, provider_of
+from nutriplat.billing.domain.segment_membership import Held, held_on, is_member
 from nutriplat.billing.models import ClientBillingAttribute, Segment
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
@@ -21,26 +22,24 @@ RESOURCE = "billing_attribute"
 
 
 def list_segments(uow: UnitOfWork, actor: Actor) -> list[Segment]:
+    POLICY.check(actor, "list_segments")
     with uow:
         return list(uow.session.scalars(select(Segment).where(
             Segment.organisation_id == provider_of(actor)).order_by(Segment.code)))
 
 
 def create_segment(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Segment:
+    POLICY.check(actor, "create_segment")
     organisation_id = provider_of(actor)
+    taken = ("A segment with this code exists.", {"code": ["Already in use."]})
     with uow:
         if uow.session.scalar(select(Segment.id).where(
                 Segment.organisation_id == organisation_id, Segment.code == data["code"])):
-            raise Conflict("A segment with this code exists.", {"code": ["Already in use."]})
+            raise Conflict(*taken)
         segment = Segment(organisation_id=organisation_id, **data)
         uow.session.add(segment)
-        uow.commit()
+        uow.commit(*taken)  # a concurrent request may have taken the code a moment ago
         return segment
-
-
-def load_segment(session: Session, organisation_id: int, segment_id: int) -> Segment | None:
-    segment = session.get(Segment, segment_id)
-    return segment if segment is not None and segment.organisation_id == organisation_id else None
 
 
 def attributes_of(session: Session, client_ids: list[int]) -> dict[int, list[Held]]:
@@ -56,6 +55,7 @@ def is_in(session: Session, segment: Segment, client_id: int, day: date) -> bool
 
 
 def list_attributes(uow: UnitOfWork, actor: Actor, client_id: int) -> list[ClientBillingAttribute]:
+    POLICY.check(actor, "list_attributes")
     with uow:
         client = load_client(uow.session, actor, client_id)
         rows = list(uow.session.scalars(select(ClientBillingAttribute).where(
@@ -73,6 +73,7 @@ def _overlaps(a_from: date, a_until: date | None, b_from: date, b_until: date | 
 
 def add_attribute(uow: UnitOfWork, actor: Actor, client_id: int,
                   data: dict[str, Any]) -> ClientBillingAttribute:
+    POLICY.check(actor, "add_attribute")
     errors = ErrorCollector()
     check_period(errors, data["valid_from"], data.get("valid_until"))
     errors.raise_if_any()
@@ -97,6 +98,7 @@ def add_attribute(uow: UnitOfWork, actor: Actor, client_id: int,
 
 def end_attribute(uow: UnitOfWork, actor: Actor, client_id: int, attribute_id: int,
                   valid_until: date) -> ClientBillingAttribute:
+    POLICY.check(actor, "end_attribute")
     with uow:
         client = load_client(uow.session, actor, client_id)
         row = uow.session.get(ClientBillingAttribute, attribute_id)

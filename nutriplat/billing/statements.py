@@ -12,6 +12,7 @@ from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.billing.domain.money import total
+from nutriplat.billing.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.billing.models import LedgerEntry
 from nutriplat.db import UnitOfWork
@@ -30,6 +31,7 @@ class Statement:
 
 
 def statements(uow: UnitOfWork, actor: Actor, month: Month, organisation_id: int | None) -> list[Statement]:
+    POLICY.check(actor, "statements")
     stmt = select(LedgerEntry).where(LedgerEntry.month == str(month))
     if actor.role == roles.COFINANCER:
         if organisation_id not in (None, actor.organisation_id):

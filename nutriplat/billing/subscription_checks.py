@@ -7,17 +7,20 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import owned
+from nutriplat.auth.actor import Actor
 from nutriplat.billing import plans
 from nutriplat.periods import Month
-from nutriplat.billing.models import Subscription
-from nutriplat.errors import Conflict, ErrorCollector, NotFound
+from nutriplat.billing.models import Plan, Subscription
+from nutriplat.clients.models import Client
+from nutriplat.errors import Conflict, ErrorCollector
 
 
-def check_plan(session: Session, errors: ErrorCollector, field: str, organisation_id: int,
+def check_plan(session: Session, errors: ErrorCollector, field: str, actor: Actor, client: Client,
                 plan_id: int, day: date) -> None:
-    try:
-        plans.load_plan(session, organisation_id, plan_id)
-    except NotFound:
+    plan = owned(session, Plan, plan_id, actor)
+    # A platform admin owns every plan; the client's provider must still be the plan's.
+    if plan is None or plan.organisation_id != client.organisation_id:
         errors.add(field, f"No plan {plan_id}.")
         return
     if plans.version_on(session, plan_id, Month.of(day).first) is None:

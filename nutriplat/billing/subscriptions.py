@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import subscription_checks as checks
-from nutriplat.billing.common import refuse_invoiced
+from nutriplat.billing.checks import refuse_invoiced
 from nutriplat.billing.domain import timeline
 from nutriplat.billing.models import Subscription, SubscriptionChange
+from nutriplat.billing.policy import POLICY
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
@@ -57,6 +58,7 @@ def _record(session: Session, actor: Actor, action: str, subscription: Subscript
 
 
 def list_subscriptions(uow: UnitOfWork, actor: Actor, client_id: int) -> list[SubscriptionView]:
+    POLICY.check(actor, "list_subscriptions")
     with uow:
         client = load_client(uow.session, actor, client_id, scope="order")
         rows = uow.session.scalars(select(Subscription).where(
@@ -70,10 +72,11 @@ def list_subscriptions(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Su
 
 def create_subscription(uow: UnitOfWork, actor: Actor, client_id: int,
                         data: dict[str, Any]) -> SubscriptionView:
+    POLICY.check(actor, "create_subscription")
     with uow:
         client = load_client(uow.session, actor, client_id)
         start, errors = data["start_date"], ErrorCollector()
-        checks.check_plan(uow.session, errors, "plan_id", client.organisation_id, data["plan_id"], start)
+        checks.check_plan(uow.session, errors, "plan_id", actor, client, data["plan_id"], start)
         for i, rental in enumerate(data.get("rentals") or []):
             checks.check_appliance(uow.session, errors, f"rentals.{i}.appliance", client.organisation_id,
                              rental["appliance"], start)
@@ -92,6 +95,7 @@ def create_subscription(uow: UnitOfWork, actor: Actor, client_id: int,
 
 
 def _load(session: Session, actor: Actor, subscription_id: int) -> tuple[Subscription, Client]:
+    """A client's row: visible when its client is (``load_client``), else "No subscription"."""
     subscription = session.get(Subscription, subscription_id)
     if subscription is None:
         raise NotFound(f"No subscription {subscription_id}.")
@@ -110,12 +114,12 @@ def _replayed(subscription: Subscription, **kwargs: Any) -> list[timeline.Span]:
 
 def change_subscription(uow: UnitOfWork, actor: Actor, subscription_id: int,
                         data: dict[str, Any]) -> SubscriptionView:
+    POLICY.check(actor, "change_subscription")
     with uow:
         subscription, client = _load(uow.session, actor, subscription_id)
         on, kind, errors = data["effective_on"], data["kind"], ErrorCollector()
         if kind == "change_plan":
-            checks.check_plan(uow.session, errors, "plan_id", client.organisation_id,
-                              data.get("plan_id") or 0, on)
+            checks.check_plan(uow.session, errors, "plan_id", actor, client, data.get("plan_id") or 0, on)
         if kind == "set_rental":
             if data.get("quantity") is None:
                 errors.add("quantity", "Required for a rental change.")
@@ -134,6 +138,7 @@ def change_subscription(uow: UnitOfWork, actor: Actor, subscription_id: int,
 
 
 def withdraw_change(uow: UnitOfWork, actor: Actor, subscription_id: int, change_id: int) -> SubscriptionView:
+    POLICY.check(actor, "withdraw_change")
     with uow:
         subscription, client = _load(uow.session, actor, subscription_id)
         change = next((c for c in subscription.changes if c.id == change_id), None)

@@ -13,6 +13,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog import ownership
 from nutriplat.catalog.models import CatalogueChange, Dish
+from nutriplat.catalog.policy import POLICY
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import NotFound
 
@@ -40,6 +41,7 @@ def note(session: Session, actor: Actor, action: str, change: CatalogueChange, d
 
 def list_changes(uow: UnitOfWork, actor: Actor, status: str | None) -> list[CatalogueChange]:
     """The changes to dishes the actor may change, oldest first."""
+    POLICY.check(actor, "list_changes")
     with uow:
         stmt = select(CatalogueChange).join(Dish, Dish.id == CatalogueChange.dish_id).where(
             ownership.writable_dishes(actor)).order_by(CatalogueChange.id)
@@ -49,6 +51,7 @@ def list_changes(uow: UnitOfWork, actor: Actor, status: str | None) -> list[Cata
 
 
 def get_change(uow: UnitOfWork, actor: Actor, change_id: int) -> CatalogueChange:
+    POLICY.check(actor, "get_change")
     with uow:
         return load(uow.session, actor, change_id)[0]
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, variants
 from nutriplat.catalog.models import CatalogueChange, Dish, DishVariant
+from nutriplat.catalog.policy import POLICY
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, Forbidden
 
 
 def approve(uow: UnitOfWork, actor: Actor, change_id: int) -> CatalogueChange:
+    POLICY.check(actor, "approve")
     with uow:
         change, dish = _open(uow, actor, change_id)
         if change.proposed_by == actor.user_id:
@@ -32,6 +34,7 @@ def approve(uow: UnitOfWork, actor: Actor, change_id: int) -> CatalogueChange:
 
 
 def reject(uow: UnitOfWork, actor: Actor, change_id: int, note: str | None) -> CatalogueChange:
+    POLICY.check(actor, "reject")
     with uow:
         change, dish = _open(uow, actor, change_id)
         _decide(uow, actor, change, dish, "rejected", note)

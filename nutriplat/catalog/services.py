@@ -13,6 +13,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, ownership
 from nutriplat.catalog import rules as variant_rules
 from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalog.policy import POLICY
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound
@@ -43,6 +44,7 @@ def add_dish(session: Session, actor: Actor, data: dict[str, Any]) -> Dish:
 
 
 def create_dish(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Dish:
+    POLICY.check(actor, "create_dish")
     if actor.role != roles.ADMIN:
         raise Forbidden("Only admins change the catalogue.")
     with uow:
@@ -52,18 +54,21 @@ def create_dish(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Dish:
         return dish
 
 
-def get_dish(uow: UnitOfWork, dish_id: int) -> Dish:
+def get_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
+    POLICY.check(actor, "get_dish")
     with uow:
         return _dish(uow.session, dish_id)
 
 
-def list_dishes(uow: UnitOfWork, filters: dict[str, Any], page: int, page_size: int
+def list_dishes(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int
                 ) -> tuple[list[Dish], int]:
+    POLICY.check(actor, "list_dishes")
     with uow:
         return page_of(uow.session, _query(filters), page, page_size)
 
 
 def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any]) -> Dish:
+    POLICY.check(actor, "update_dish")
     with uow:
         dish = _dish(uow.session, dish_id)
         ownership.check_writer(actor, dish)
@@ -78,6 +83,7 @@ def update_dish(uow: UnitOfWork, actor: Actor, dish_id: int, data: dict[str, Any
 
 def withdraw_dish(uow: UnitOfWork, actor: Actor, dish_id: int) -> Dish:
     """Off the menu: no new plan will use it; plans that did keep their variants."""
+    POLICY.check(actor, "withdraw_dish")
     with uow:
         dish = _dish(uow.session, dish_id)
         ownership.check_writer(actor, dish)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 from nutriplat.auth.actor import Actor
 from nutriplat.catalog import approvals, ownership
 from nutriplat.catalog.models import CatalogueChange, Dish, DishVariant, texture_key
+from nutriplat.catalog.policy import POLICY
 from nutriplat.catalog.rules import COPIED, check_variant, new_variant
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
@@ -23,6 +24,7 @@ from nutriplat.errors import Conflict, ErrorCollector, NotFound
 def add_variant(uow: UnitOfWork, actor: Actor, dish_id: int, body: dict[str, Any]
                 ) -> DishVariant | CatalogueChange:
     """A person's new texture is proposed for a second admin's approval."""
+    POLICY.check(actor, "add_variant")
     with uow:
         dish = uow.session.get(Dish, dish_id)
         if dish is None:
@@ -61,6 +63,7 @@ def revise_variant(uow: UnitOfWork, actor: Actor, variant_id: int, changes: dict
                    ) -> DishVariant | CatalogueChange:
     """Write the next version with ``changes``; 409 when this version is not the current one.
     A person's change of the allergens is proposed, whole, for a second admin's approval."""
+    POLICY.check(actor, "revise_variant")
     with uow:
         old = current(uow.session, variant_id)
         ownership.check_writer(actor, old.dish)
@@ -87,6 +90,7 @@ def write_revision(session: Session, actor: Actor, old: DishVariant, changes: di
 
 
 def withdraw_variant(uow: UnitOfWork, actor: Actor, variant_id: int) -> DishVariant:
+    POLICY.check(actor, "withdraw_variant")
     with uow:
         variant = current(uow.session, variant_id)
         ownership.check_writer(actor, variant.dish)
@@ -94,13 +98,15 @@ def withdraw_variant(uow: UnitOfWork, actor: Actor, variant_id: int) -> DishVari
         return _commit(uow, variant)
 
 
-def get_variant(uow: UnitOfWork, variant_id: int) -> DishVariant:
+def get_variant(uow: UnitOfWork, actor: Actor, variant_id: int) -> DishVariant:
     """Any version, current or not: a plan may show one that has since changed."""
+    POLICY.check(actor, "get_variant")
     with uow:
         return _load(uow.session, variant_id)
 
 
-def list_versions(uow: UnitOfWork, variant_id: int) -> list[DishVariant]:
+def list_versions(uow: UnitOfWork, actor: Actor, variant_id: int) -> list[DishVariant]:
+    POLICY.check(actor, "list_versions")
     with uow:
         variant = _load(uow.session, variant_id)
         return list(uow.session.scalars(

@@ -3,7 +3,7 @@ caregivers only the clients who mandated them and only within the mandate's scop
 cofinancers never see a person."""
 from __future__ import annotations
 
-from typing import NoReturn
+from typing import NoReturn, Protocol, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -12,6 +12,16 @@ from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import CaregiverMandate, Client
 from nutriplat.errors import DomainError, Forbidden, NotFound
+
+
+class _OfClient(Protocol):
+    """A row that belongs to one client (an alert, a screening)."""
+
+    @property
+    def client_id(self) -> int: ...
+
+
+T = TypeVar("T", bound=_OfClient)
 
 # An id outside a database integer names no client (and must not reach the query).
 PG_INTEGER_MIN, PG_INTEGER_MAX = -(2**31), 2**31 - 1
@@ -46,6 +56,20 @@ def load_client(session: Session, actor: Actor, client_id: int, scope: str = "vi
     if client is None:
         _refuse(session, actor, client_id, scope, NotFound(f"No client {client_id}."))
     return client
+
+
+def load_client_row(session: Session, actor: Actor, model: type[T], id_: int, what: str,
+                    scope: str = "view") -> tuple[T, Client]:
+    """A row reached through its client (an alert, a screening) and that client, if the
+    actor may see the client in ``scope``; otherwise "No <what> <id>." (404), the same for
+    a missing row and for one the caller may not see (we do not reveal which)."""
+    row = session.get(model, id_)
+    if row is None:
+        raise NotFound(f"No {what} {id_}.")
+    try:
+        return row, load_client(session, actor, row.client_id, scope)
+    except NotFound:
+        raise NotFound(f"No {what} {id_}.") from None
 
 
 def _refuse(session: Session, actor: Actor, client_id: int, scope: str, error: DomainError) -> NoReturn:

@@ -10,11 +10,13 @@ from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import CaregiverMandate, Client, Consent
+from nutriplat.clients.policy import POLICY
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 
 
 def give_mandate(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> CaregiverMandate:
+    POLICY.check(actor, "give_mandate")
     with uow:
         client = load_client(uow.session, actor, client_id)
         errors = ErrorCollector()
@@ -31,6 +33,7 @@ def give_mandate(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, 
 
 
 def withdraw_mandate(uow: UnitOfWork, actor: Actor, client_id: int, mandate_id: int) -> CaregiverMandate:
+    POLICY.check(actor, "withdraw_mandate")
     with uow:
         client = load_client(uow.session, actor, client_id)
         mandate = _owned(uow, CaregiverMandate, client, mandate_id)
@@ -40,12 +43,14 @@ def withdraw_mandate(uow: UnitOfWork, actor: Actor, client_id: int, mandate_id: 
 
 def list_mandates(uow: UnitOfWork, actor: Actor, client_id: int) -> list[CaregiverMandate]:
     """A caregiver sees only their own mandate: who else the client trusts is not theirs to know."""
+    POLICY.check(actor, "list_mandates")
     if actor.role == roles.CAREGIVER:
         return _list(uow, actor, client_id, CaregiverMandate, CaregiverMandate.caregiver_id == actor.user_id)
     return _list(uow, actor, client_id, CaregiverMandate)
 
 
 def give_consent(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Consent:
+    POLICY.check(actor, "give_consent")
     with uow:
         client = load_client(uow.session, actor, client_id)
         if _active(uow, Consent, client.id, Consent.purpose == data["purpose"]):
@@ -56,6 +61,7 @@ def give_consent(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, 
 
 
 def withdraw_consent(uow: UnitOfWork, actor: Actor, client_id: int, consent_id: int) -> Consent:
+    POLICY.check(actor, "withdraw_consent")
     with uow:
         client = load_client(uow.session, actor, client_id)
         consent = _owned(uow, Consent, client, consent_id)
@@ -64,6 +70,7 @@ def withdraw_consent(uow: UnitOfWork, actor: Actor, client_id: int, consent_id: 
 
 
 def list_consents(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Consent]:
+    POLICY.check(actor, "list_consents")
     return _list(uow, actor, client_id, Consent)
 
 

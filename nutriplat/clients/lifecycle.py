@@ -7,6 +7,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
+from nutriplat.clients.policy import POLICY
 from nutriplat.clients.vocabulary import STATUS_TRANSITIONS
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
@@ -19,6 +20,7 @@ def _not_before_last(errors: ErrorCollector, field: str, new: Any, last: Any) ->
 
 
 def transfer(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> CareSettingTransfer:
+    POLICY.check(actor, "transfer")
     with uow:
         client = load_client(uow.session, actor, client_id)
         errors = ErrorCollector()
@@ -36,6 +38,7 @@ def transfer(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]
 
 
 def change_status(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> StatusChange:
+    POLICY.check(actor, "change_status")
     with uow:
         client = load_client(uow.session, actor, client_id)
         allowed = STATUS_TRANSITIONS[client.status]

@@ -10,7 +10,7 @@ from marshmallow import Schema, fields
 
 from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
-from nutriplat.clients.schemas import AddressSchema, ClientDetailSchema, ClientReadSchema, LocationSchema
+from nutriplat.clients.schemas.clients import AddressSchema, ClientDetailSchema, ClientReadSchema, LocationSchema
 
 
 class LogisticsClientSchema(Schema):

@@ -12,6 +12,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.clients.access import load_client, visible_clients
 from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
+from nutriplat.clients.policy import POLICY
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden
@@ -64,6 +65,7 @@ def _load_for_display(client: Client) -> None:
 
 
 def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client:
+    POLICY.check(actor, "create_client")
     if actor.organisation_id is None:
         raise Forbidden("Clients belong to a provider organisation; you have none.")
     with uow:
@@ -91,6 +93,7 @@ def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client
 
 
 def get_client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
+    POLICY.check(actor, "get_client")
     with uow:
         client = load_client(uow.session, actor, client_id)
         _load_for_display(client)
@@ -103,6 +106,7 @@ def get_client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:
 def list_clients(
     uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int
 ) -> tuple[list[Client], int]:
+    POLICY.check(actor, "list_clients")
     with uow:
         stmt = visible_clients(uow.session, actor)
         if term := filters.get("search"):
@@ -121,6 +125,7 @@ def list_clients(
 
 
 def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Client:
+    POLICY.check(actor, "update_client")
     expected = data.pop("expected_version", None)
     with uow:
         client = load_client(uow.session, actor, client_id)

@@ -18,8 +18,9 @@ from nutriplat.indicators import definitions, terms
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
-from nutriplat.indicators.reporting import baseline_error
+from nutriplat.indicators.reporting_periods import baseline_error
 
 RESOURCE = "agreement"
 
@@ -35,24 +36,33 @@ def visible(session: Session, actor: Actor) -> Select[tuple[Agreement]]:
     raise Forbidden("Only the parties to an agreement see it.")
 
 
+def party_to(session: Session, actor: Actor, agreement_id: int) -> Agreement | None:
+    """The agreement if the actor is a party to it: the provider (``nutriplat.access``'s
+    ownership) or the cofinancer, which owns no row but is named on it."""
+    return session.scalar(visible(session, actor).where(Agreement.id == agreement_id))
+
+
 def load_agreement(session: Session, actor: Actor, agreement_id: int) -> Agreement:
-    agreement = session.scalar(visible(session, actor).where(Agreement.id == agreement_id))
+    agreement = party_to(session, actor, agreement_id)
     if agreement is None:
         raise NotFound(f"No agreement {agreement_id}.")
     return agreement
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[Agreement]:
+    POLICY.check(actor, "list_agreements")
     with uow:
         return list(uow.session.scalars(visible(uow.session, actor).order_by(Agreement.id)))
 
 
 def get_agreement(uow: UnitOfWork, actor: Actor, agreement_id: int) -> Agreement:
+    POLICY.check(actor, "get_agreement")
     with uow:
         return load_agreement(uow.session, actor, agreement_id)
 
 
 def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agreement:
+    POLICY.check(actor, "create_agreement")
     if actor.organisation_id is None:
         raise Forbidden("An agreement is made by a provider's admin; you have no organisation.")
     with uow:

@@ -9,6 +9,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.models import IndicatorDefinition
+from nutriplat.indicators.policy import POLICY
 
 
 def ensure_starter_set(session: Session) -> None:
@@ -28,6 +29,7 @@ def by_code(session: Session, code: str, version: int | None = None) -> Indicato
 
 
 def list_definitions(uow: UnitOfWork, actor: Actor) -> list[IndicatorDefinition]:
+    POLICY.check(actor, "list_definitions")
     with uow:
         ensure_starter_set(uow.session)
         rows = list(uow.session.scalars(select(IndicatorDefinition).order_by(

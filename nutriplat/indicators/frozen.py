@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.db import utcnow
-from nutriplat.indicators import report
+from nutriplat.indicators import report_computation
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
 
@@ -28,7 +28,7 @@ EXACT = ("numerator", "denominator", "value")  # decimals as strings in JSON
 @dataclass(frozen=True)
 class PeriodReport:
     period: str
-    rows: list[report.Row]
+    rows: list[report_computation.Row]
     cohort_clients: int
     made_at: datetime  # when the cohort was fixed
 
@@ -51,7 +51,7 @@ def freeze(session: Session, agreement: Agreement, periods: Sequence[Period], to
         raise ValueError("Only a closed period is frozen.")  # callers check this first
     if not missing:
         return 0
-    computed = report.compute(session, agreement, missing, utcnow(), today)
+    computed = report_computation.compute(session, agreement, missing, utcnow(), today)
     for period in missing:
         rows = [_json(row) for row in computed.rows if row.period == period.label]
         snapshot = session.scalar(select(IndicatorSnapshot).where(  # made before periods froze: redone
@@ -76,11 +76,12 @@ def _stored(session: Session, agreement: Agreement, periods: Sequence[Period]) -
         IndicatorSnapshot.cohort_clients.is_not(None)))}
 
 
-def _json(row: report.Row) -> dict[str, Any]:
+def _json(row: report_computation.Row) -> dict[str, Any]:
     return {key: (None if value is None else str(value)) if key in EXACT else value
             for key, value in asdict(row).items()}
 
 
-def _row(stored: dict[str, Any]) -> report.Row:
-    return report.Row(**{key: (None if value is None else Decimal(value)) if key in EXACT else value
-                         for key, value in stored.items()})
+def _row(stored: dict[str, Any]) -> report_computation.Row:
+    return report_computation.Row(**{
+        key: (None if value is None else Decimal(value)) if key in EXACT else value
+        for key, value in stored.items()})

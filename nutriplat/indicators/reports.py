@@ -11,12 +11,13 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.indicators import frozen, report
+from nutriplat.indicators import frozen, report_computation
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.models import Agreement
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
-from nutriplat.indicators.reporting import published_periods, requested_period
+from nutriplat.indicators.reporting_periods import published_periods, requested_period
 
 RESOURCE = "indicator_report"
 
@@ -29,11 +30,11 @@ class Report:
     baseline_period: str
     report_date: date
     indicators: list[dict[str, object]]
-    rows: list[report.Row]
+    rows: list[report_computation.Row]
 
 
 def published(agreement: Agreement) -> tuple[Period, list[Period]]:
-    """The agreement's baseline and its published periods (``reporting.py``)."""
+    """The agreement's baseline and its published periods (``reporting_periods.py``)."""
     baseline = Period.parse(agreement.baseline_period)
     return baseline, published_periods(agreement.settlement_period, agreement.starts_on, agreement.ends_on,
                                        baseline)
@@ -47,6 +48,7 @@ def chosen_period(agreement: Agreement, text: str | None, today: date) -> Period
 
 def indicator_report(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | None) -> Report:
     """The frozen reports of the baseline (once closed) and of one closed reporting period."""
+    POLICY.check(actor, "indicator_report")
     today = business_today()
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
@@ -58,7 +60,7 @@ def indicator_report(uow: UnitOfWork, actor: Actor, agreement_id: int, period_te
                      organisation_id=agreement.organisation_id)
         uow.commit()
         return Report(agreement.id, agreement.name, period.label, baseline.label, today,
-                      [_describe(d, targets[d.code]) for d in report.definitions_of(agreement)],
+                      [_describe(d, targets[d.code]) for d in report_computation.definitions_of(agreement)],
                       [row for p in periods for row in found[p.label].rows])
 
 
@@ -72,13 +74,14 @@ class Trends:
 def trends(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | None) -> Trends:
     """Per indicator, its total per published period (the frozen reports' totals: the same
     suppressed figures as the reports, never a figure of another period) up to the given one."""
+    POLICY.check(actor, "trends")
     today = business_today()
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
         until = chosen_period(agreement, period_text, today)
         periods = [p for p in published(agreement)[1] if p.end <= until.end]
         found = frozen.period_reports(uow.session, agreement, periods, today)
-        definitions = report.definitions_of(agreement)
+        definitions = report_computation.definitions_of(agreement)
         targets = {item.definition.code: item.target for item in agreement.indicators}
         uow.commit()
     totals = {(row.indicator, row.period): row.value for p in periods for row in found[p.label].rows

@@ -16,11 +16,12 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import Conflict, InvalidInput, NotFound
-from nutriplat.indicators import statement
-from nutriplat.indicators.agreements import load_agreement, visible
+from nutriplat.indicators import statement_calculation
+from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
-from nutriplat.indicators.settlement_figures import build_snapshot
+from nutriplat.indicators.settlement_snapshot import build_snapshot
 
 RESOURCE = "settlement"
 
@@ -30,12 +31,13 @@ def checksum(snapshot: dict[str, Any]) -> str:
 
 
 def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -> Settlement:
+    POLICY.check(actor, "settle")
     with uow:
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         period = _settleable(session, agreement, period_text)
         snapshot = build_snapshot(session, agreement, period)
-        calculated = statement.calculate(snapshot)
+        calculated = statement_calculation.calculate(snapshot)
         settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
                                 total=Decimal(calculated["total"]), snapshot=snapshot,
@@ -71,6 +73,7 @@ def _settleable(session: Session, agreement: Agreement, period_text: str) -> Per
 
 
 def list_settlements(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[Settlement]:
+    POLICY.check(actor, "list_settlements")
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
         return list(uow.session.scalars(select(Settlement).where(Settlement.agreement_id == agreement.id)
@@ -78,15 +81,17 @@ def list_settlements(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[S
 
 
 def get_settlement(uow: UnitOfWork, actor: Actor, settlement_id: int) -> Settlement:
+    POLICY.check(actor, "get_settlement")
     with uow:
         return _load(uow.session, actor, settlement_id)
 
 
 def verify(uow: UnitOfWork, actor: Actor, settlement_id: int) -> dict[str, Any]:
     """Recompute the statement from its stored snapshot and compare, to the cent."""
+    POLICY.check(actor, "verify")
     with uow:
         settlement = _load(uow.session, actor, settlement_id)
-        again = statement.calculate(settlement.snapshot)
+        again = statement_calculation.calculate(settlement.snapshot)
         return {"settlement_id": settlement.id, "stored_total": str(settlement.total),
                 "recomputed_total": again["total"],
                 "checksum_matches": checksum(settlement.snapshot) == settlement.checksum,
@@ -95,7 +100,6 @@ def verify(uow: UnitOfWork, actor: Actor, settlement_id: int) -> dict[str, Any]:
 
 def _load(session: Session, actor: Actor, settlement_id: int) -> Settlement:
     settlement = session.get(Settlement, settlement_id)
-    if settlement is None or session.scalar(visible(session, actor).where(
-            Agreement.id == settlement.agreement_id)) is None:
+    if settlement is None or party_to(session, actor, settlement.agreement_id) is None:
         raise NotFound(f"No settlement {settlement_id}.")
     return settlement

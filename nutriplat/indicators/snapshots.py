@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
+from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
@@ -15,7 +16,7 @@ from nutriplat.indicators import frozen
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
-from nutriplat.indicators.reporting import published_periods
+from nutriplat.indicators.reporting_periods import published_periods
 
 
 def indicator_snapshot(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[str, int]:
@@ -39,6 +40,7 @@ def indicator_snapshot(new_uow: Callable[[], UnitOfWork], month: Month) -> dict[
 
 def list_snapshots(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[IndicatorSnapshot]:
     """The frozen reports of the agreement's published periods (never another period)."""
+    POLICY.check(actor, "list_snapshots")
     with uow:
         agreement = load_agreement(uow.session, actor, agreement_id)
         labels = [p.label for p in _published(agreement)]

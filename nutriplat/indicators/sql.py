@@ -13,7 +13,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.functions import FunctionElement
 
-from nutriplat.monitoring.observations import midnight
+from nutriplat.monitoring.rule_inputs import midnight
 
 EPOCH = date(1970, 1, 1)
 

@@ -1,34 +1,32 @@
 """/clients/{id}/diet-profile, /clients/{id}/meal-plans and /meal-plans.
-
-Plans are health data: dietitians make and change them; caregivers with a view mandate
-read the client's profile and approved plans; admins, logistics and cofinancers do not."""
+Who may do what: ``mealplans.policy``."""
 from __future__ import annotations
 
 from flask import jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import CAREGIVER, DIETITIAN
 from nutriplat.list_views import Page, paginated
-from nutriplat.mealplans import editing, profiles, schemas, services
+from nutriplat.mealplans import editing, profiles, services
+from nutriplat.mealplans.schemas import plans as schemas
+from nutriplat.mealplans.schemas.profiles import DietProfileSchema
+from nutriplat.mealplans.policy import POLICY
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("meal_plans", __name__, url_prefix="/api/v1", description="Diet profiles and meal plans")
 
-READERS = (DIETITIAN, CAREGIVER)
-
 
 @blp.route("/clients/<int:client_id>/diet-profile")
 class DietProfile(MethodView):
-    @roles_required(*READERS)
-    @blp.response(200, schemas.DietProfileSchema)
+    @roles_required(*POLICY.roles("get_profile"))
+    @blp.response(200, DietProfileSchema)
     def get(self, client_id):
         """The diet profile: prescription and allergies from the record, planning wishes, targets"""
         return profiles.get_profile(uow(), actor(), client_id)
 
-    @roles_required(DIETITIAN)
-    @blp.arguments(schemas.DietProfileSchema)
-    @blp.response(200, schemas.DietProfileSchema)
+    @roles_required(*POLICY.roles("put_profile"))
+    @blp.arguments(DietProfileSchema)
+    @blp.response(200, DietProfileSchema)
     def put(self, body, client_id):
         """Set meals of the day, appetite, preferences, supplements and weekly budget"""
         return profiles.put_profile(uow(), actor(), client_id, body)
@@ -36,7 +34,7 @@ class DietProfile(MethodView):
 
 @blp.route("/clients/<int:client_id>/meal-plans")
 class ClientPlans(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("list_plans"))
     @blp.arguments(schemas.PlanQuerySchema, location="query")
     @blp.response(200, schemas.PlanSummarySchema(many=True))
     @paginated(blp, Page)
@@ -44,7 +42,7 @@ class ClientPlans(MethodView):
         """The client's plans, newest week and revision first"""
         return services.list_plans(uow(), actor(), client_id, filters)
 
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("create_plan"))
     @blp.arguments(schemas.NewPlanSchema)
     @blp.response(201, schemas.PlanSchema)
     def post(self, body, client_id):
@@ -54,7 +52,7 @@ class ClientPlans(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>")
 class PlanById(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("get_plan"))
     @blp.response(200, schemas.PlanSchema)
     def get(self, plan_id):
         """One plan with per-day and per-week totals against the targets"""
@@ -63,7 +61,7 @@ class PlanById(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/items")
 class PlanItems(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("add_item"))
     @blp.arguments(schemas.NewItemSchema)
     @blp.response(201, schemas.PlanSchema)
     def post(self, body, plan_id):
@@ -73,14 +71,14 @@ class PlanItems(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/items/<int:item_id>")
 class PlanItem(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("change_item"))
     @blp.arguments(schemas.ItemChangeSchema)
     @blp.response(200, schemas.PlanSchema)
     def patch(self, body, plan_id, item_id):
         """Swap (variant_id), resize (portions) or lock/unlock an item of a draft"""
         return editing.change_item(uow(), actor(), plan_id, item_id, body)
 
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("remove_item"))
     @blp.response(200, schemas.PlanSchema)
     def delete(self, plan_id, item_id):
         """Remove an item from a draft"""
@@ -89,7 +87,7 @@ class PlanItem(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/reoptimise")
 class Reoptimise(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("reoptimise"))
     @blp.response(200, schemas.PlanSchema)
     def post(self, plan_id):
         """Re-plan the draft around its locked items"""
@@ -98,7 +96,7 @@ class Reoptimise(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/approve")
 class Approve(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("approve"))
     @blp.arguments(schemas.ApproveSchema)
     @blp.response(200, schemas.PlanSchema)
     def post(self, body, plan_id):
@@ -108,7 +106,7 @@ class Approve(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/revisions")
 class Revisions(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("revise"))
     @blp.response(201, schemas.PlanSchema)
     def post(self, plan_id):
         """Start a new draft from an approved plan (items and locks copied)"""
@@ -117,7 +115,7 @@ class Revisions(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/history")
 class History(MethodView):
-    @roles_required(*READERS)
+    @roles_required(*POLICY.roles("history"))
     @blp.response(200, schemas.EventSchema(many=True))
     @paginated(blp, Page)
     def get(self, plan_id):
@@ -127,7 +125,7 @@ class History(MethodView):
 
 @blp.route("/meal-plans/<int:plan_id>/fhir")
 class Fhir(MethodView):
-    @roles_required(DIETITIAN)
+    @roles_required(*POLICY.roles("fhir_order"))
     @blp.response(200, content_type="application/fhir+json")
     def get(self, plan_id):
         """The plan's diet as a FHIR R4 NutritionOrder (approved or superseded plans)"""

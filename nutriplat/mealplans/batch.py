@@ -19,6 +19,7 @@ from nutriplat.mealplans import inputs, store
 from nutriplat.mealplans.domain import SolveOptions, WeekProblem
 from nutriplat.mealplans.domain.parallel import solve_all
 from nutriplat.mealplans.models import MealPlan
+from nutriplat.mealplans.policy import POLICY
 
 
 @dataclass
@@ -46,6 +47,7 @@ def plan_all(session_factory: sessionmaker[Session], actor: Actor, week_start: d
              options: SolveOptions = SolveOptions(),
              start: Callable[[int], Callable[[int], None]] = lambda _total: lambda _n: None) -> BatchReport:
     """``start(total)`` is called once the work is known and returns a progress callback."""
+    POLICY.check(actor, "plan_all")
     report = BatchReport(week_start)
     with UnitOfWork(session_factory) as uow:
         report.skipped = len(set(uow.session.scalars(select(MealPlan.client_id).where(

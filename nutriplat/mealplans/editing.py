@@ -17,10 +17,12 @@ from nutriplat.mealplans import inputs, safety, services, store
 from nutriplat.mealplans.domain import Item, Meal, meals_of, order_key, refusals, standard_portions
 from nutriplat.mealplans.domain.rules import SERVINGS_PER_MEAL
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
+from nutriplat.mealplans.policy import POLICY
 from nutriplat.mealplans.profiles import domain_profile
 
 
 def change_item(uow: UnitOfWork, actor: Actor, plan_id: int, item_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "change_item")
     with uow:
         plan, client = _draft(uow.session, actor, plan_id)
         day, row = _find(plan, item_id)
@@ -41,6 +43,7 @@ def change_item(uow: UnitOfWork, actor: Actor, plan_id: int, item_id: int, data:
 
 
 def add_item(uow: UnitOfWork, actor: Actor, plan_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "add_item")
     with uow:
         plan, client = _draft(uow.session, actor, plan_id)
         errors = ErrorCollector()
@@ -66,6 +69,7 @@ def add_item(uow: UnitOfWork, actor: Actor, plan_id: int, data: dict[str, Any]) 
 
 
 def remove_item(uow: UnitOfWork, actor: Actor, plan_id: int, item_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "remove_item")
     with uow:
         plan, client = _draft(uow.session, actor, plan_id)
         day, row = _find(plan, item_id)
@@ -77,6 +81,7 @@ def remove_item(uow: UnitOfWork, actor: Actor, plan_id: int, item_id: int) -> di
 
 def reoptimise(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
     """Plan the week again around the locked items, with today's targets and catalogue."""
+    POLICY.check(actor, "reoptimise")
     with uow:
         plan, client = _draft(uow.session, actor, plan_id)
         locked = [row for row in safety.all_items(plan) if row.locked]

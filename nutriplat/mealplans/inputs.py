@@ -13,7 +13,7 @@ from nutriplat.mealplans.domain import Item, Targets, Variant, WeekProblem
 from nutriplat.mealplans.domain.goals import NO_REPEAT_DAYS
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.mealplans.profiles import domain_profile
-from nutriplat.screening.targets import targets_for
+from nutriplat.screening.targets_in_force import targets_for
 
 WEEK = 7
 

@@ -17,7 +17,8 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
 from nutriplat.mealplans.domain import Profile
 from nutriplat.mealplans.models import DietProfile
-from nutriplat.screening.targets import targets_for
+from nutriplat.mealplans.policy import POLICY
+from nutriplat.screening.targets_in_force import targets_for
 
 RESOURCE = "diet_profile"
 DEFAULT_SLOTS = Profile().slots
@@ -48,6 +49,7 @@ def as_dict(profile: Profile) -> dict[str, Any]:
 
 
 def get_profile(uow: UnitOfWork, actor: Actor, client_id: int, on: date | None = None) -> dict[str, Any]:
+    POLICY.check(actor, "get_profile")
     with uow:
         client = load_client(uow.session, actor, client_id)
         view = _view(uow.session, client, on or business_today())
@@ -58,6 +60,7 @@ def get_profile(uow: UnitOfWork, actor: Actor, client_id: int, on: date | None =
 
 
 def put_profile(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "put_profile")
     with uow:
         client = load_client(uow.session, actor, client_id)
         stored = uow.session.get(DietProfile, client.id) or DietProfile(client_id=client.id)

@@ -19,12 +19,14 @@ from nutriplat.errors import Conflict, NotFound
 from nutriplat.mealplans import inputs, safety, store
 from nutriplat.mealplans.domain import WeekPlan, WeekProblem, plan_week
 from nutriplat.mealplans.models import MealPlan, MealPlanEvent
+from nutriplat.mealplans.policy import POLICY
 from nutriplat.mealplans.views import approved_events, plan_view
 
 RESOURCE = "meal_plan"
 
 
 def create_plan(uow: UnitOfWork, actor: Actor, client_id: int, week_start: date) -> dict[str, Any]:
+    POLICY.check(actor, "create_plan")
     with uow:
         client = load_client(uow.session, actor, client_id)
         problem = inputs.problem_for(uow.session, client, week_start)
@@ -34,12 +36,14 @@ def create_plan(uow: UnitOfWork, actor: Actor, client_id: int, week_start: date)
 
 
 def get_plan(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_plan")
     with uow:
         plan, client = plan_of(uow.session, actor, plan_id)
         return finish(uow, actor, client, plan, "read")
 
 
 def list_plans(uow: UnitOfWork, actor: Actor, client_id: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_plans")
     with uow:
         client = load_client(uow.session, actor, client_id)
         stmt = select(MealPlan).options(store.LOADED).where(MealPlan.client_id == client.id)
@@ -57,6 +61,7 @@ def list_plans(uow: UnitOfWork, actor: Actor, client_id: int, filters: dict[str,
 
 
 def approve(uow: UnitOfWork, actor: Actor, plan_id: int, note: str | None = None) -> dict[str, Any]:
+    POLICY.check(actor, "approve")
     with uow:
         plan, client = plan_of(uow.session, actor, plan_id)
         approve_plan(uow.session, actor, client, plan, note)
@@ -76,6 +81,7 @@ def approve_plan(session: Session, actor: Actor, client: Client, plan: MealPlan,
 
 def revise(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
     """A new draft of an approved (or superseded) week, items and locks copied, to change."""
+    POLICY.check(actor, "revise")
     with uow:
         old, client = plan_of(uow.session, actor, plan_id)
         if old.status == "draft":
@@ -89,6 +95,7 @@ def revise(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
 
 def history(uow: UnitOfWork, actor: Actor, plan_id: int) -> list[dict[str, Any]]:
     """Every event of every revision of this client's week, oldest first."""
+    POLICY.check(actor, "history")
     with uow:
         plan, client = plan_of(uow.session, actor, plan_id)
         rows = uow.session.execute(
@@ -137,6 +144,7 @@ def finish(uow: UnitOfWork, actor: Actor, client: Client, plan: MealPlan, action
 
 def fhir_order(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
     """The approved (or superseded) plan's diet as a FHIR NutritionOrder; a draft is no order."""
+    POLICY.check(actor, "fhir_order")
     from nutriplat.mealplans.fhir import nutrition_order
 
     with uow:

@@ -8,12 +8,13 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.clients.access import load_client, visible_clients
+from nutriplat.clients.access import load_client_row, visible_clients
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import Conflict, NotFound
+from nutriplat.errors import Conflict
 from nutriplat.monitoring.models import Alert
+from nutriplat.monitoring.policy import POLICY
 from nutriplat.pagination import page_of
 
 RESOURCE = "alert"
@@ -28,6 +29,7 @@ def _visible(session: Session, actor: Actor) -> Select[tuple[Alert]]:
 
 def list_alerts(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,
                 page_size: int) -> tuple[list[Alert], int]:
+    POLICY.check(actor, "list_alerts")
     with uow:
         stmt = _visible(uow.session, actor)
         statuses = filters.get("status") or ["open", "acknowledged"]
@@ -46,8 +48,9 @@ def list_alerts(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
 
 
 def get_alert(uow: UnitOfWork, actor: Actor, alert_id: int) -> Alert:
+    POLICY.check(actor, "get_alert")
     with uow:
-        alert = _load(uow.session, actor, alert_id)
+        alert, _ = load_client_row(uow.session, actor, Alert, alert_id, "alert")
         audit.record(uow.session, actor, "read", RESOURCE, alert.id, alert.client_id,
                      organisation_id=alert.organisation_id)
         uow.commit()
@@ -57,8 +60,9 @@ def get_alert(uow: UnitOfWork, actor: Actor, alert_id: int) -> Alert:
 def act(uow: UnitOfWork, actor: Actor, alert_id: int, action: str, note: str | None) -> Alert:
     """Acknowledge (someone is on it) or resolve (dealt with); a resolved alert is closed
     for good, and the same rule raises a new one only on evidence after the resolution."""
+    POLICY.check(actor, action)
     with uow:
-        alert = _load(uow.session, actor, alert_id)
+        alert, _ = load_client_row(uow.session, actor, Alert, alert_id, "alert")
         if alert.status not in TRANSITIONS[action]:
             raise Conflict(f"An alert that is '{alert.status}' cannot be {action}d.",
                            {"status": [f"Allowed from: {', '.join(TRANSITIONS[action])}."]})
@@ -74,13 +78,3 @@ def act(uow: UnitOfWork, actor: Actor, alert_id: int, action: str, note: str | N
         uow.commit()
         return alert
 
-
-def _load(session: Session, actor: Actor, alert_id: int) -> Alert:
-    alert = session.get(Alert, alert_id)
-    if alert is None:
-        raise NotFound(f"No alert {alert_id}.")
-    try:
-        load_client(session, actor, alert.client_id)
-    except NotFound:
-        raise NotFound(f"No alert {alert_id}.") from None
-    return alert

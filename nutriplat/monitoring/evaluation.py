@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.clients.models import Client
-from nutriplat.monitoring import observations, rules
+from nutriplat.monitoring import rule_inputs, rules
 from nutriplat.monitoring.models import Alert
 from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, decide
-from nutriplat.screening.dietitian import dietitian_of
+from nutriplat.screening.assigned_dietitian import dietitian_of
 
 ACTIVE = ("open", "acknowledged")
 
@@ -29,7 +29,7 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
                      families: Iterable[str] = tuple(rules.FAMILIES)) -> Counter[str]:
     """Counts of alerts ``created`` and ``updated``."""
     families = tuple(families)
-    seen = observations.load(session, clients, on, families)
+    seen = rule_inputs.load(session, clients, on, families)
     ids = [c.id for c in clients]
     current = {(a.client_id, a.rule): a for a in session.scalars(
         select(Alert).where(Alert.client_id.in_(ids), Alert.status.in_(ACTIVE)))}

@@ -19,7 +19,8 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, DomainError, ErrorCollector, NotFound
 from nutriplat.monitoring import goal_rules
 from nutriplat.monitoring.models import Goal, GoalProgress
-from nutriplat.monitoring.observations import midnight
+from nutriplat.monitoring.policy import POLICY
+from nutriplat.monitoring.rule_inputs import midnight
 
 RESOURCE = "goal"
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ MAX_DAYS = 366
 
 
 def set_goal(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Goal:
+    POLICY.check(actor, "set_goal")
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
         errors = ErrorCollector()
@@ -45,6 +47,7 @@ def set_goal(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]
 
 
 def list_goals(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Goal]:
+    POLICY.check(actor, "list_goals")
     with uow:
         client = load_client(uow.session, actor, client_id)
         goals = list(uow.session.scalars(select(Goal).where(Goal.client_id == client.id)
@@ -59,6 +62,7 @@ def list_goals(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Goal]:
 
 def report_progress(uow: UnitOfWork, actor: Actor, client_id: int, goal_id: int,
                     data: dict[str, Any]) -> Goal:
+    POLICY.check(actor, "report_progress")
     with uow:
         goal = _goal(uow.session, actor, client_id, goal_id, scope="record")
         errors = ErrorCollector()
@@ -78,6 +82,7 @@ def report_progress(uow: UnitOfWork, actor: Actor, client_id: int, goal_id: int,
 
 
 def cancel(uow: UnitOfWork, actor: Actor, client_id: int, goal_id: int) -> Goal:
+    POLICY.check(actor, "cancel")
     with uow:
         goal = _goal(uow.session, actor, client_id, goal_id, scope="record")
         goal.status, goal.closed_on = "cancelled", business_today()

@@ -10,6 +10,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.monitoring.policy import POLICY
 from nutriplat.periods import Period
 from nutriplat.monitoring import experience
 from nutriplat.monitoring.models import ExperienceSurvey
@@ -18,6 +19,7 @@ RESOURCE = "experience_survey"
 
 
 def record_survey(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> ExperienceSurvey:
+    POLICY.check(actor, "record_survey")
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
         errors = ErrorCollector()
@@ -48,6 +50,7 @@ def record_survey(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
 
 
 def list_surveys(uow: UnitOfWork, actor: Actor, client_id: int) -> list[ExperienceSurvey]:
+    POLICY.check(actor, "list_surveys")
     with uow:
         client = load_client(uow.session, actor, client_id)
         surveys = list(uow.session.scalars(select(ExperienceSurvey).where(

@@ -10,16 +10,17 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.clients.access import load_client
+from nutriplat.clients.access import load_client, load_client_row
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, InvalidInput, NotFound
+from nutriplat.errors import Conflict, InvalidInput
 from nutriplat.events import ScreeningRecorded
 from nutriplat.screening import domain
-from nutriplat.screening.careplan import refresh_mark
-from nutriplat.screening.facts import client_facts
+from nutriplat.screening.care_plan_mark import refresh_mark
+from nutriplat.screening.client_history import client_facts
 from nutriplat.screening.models import Assessment, Screening
+from nutriplat.screening.policy import POLICY
 from nutriplat.screening.rescreening import listing as rescreening
 
 
@@ -43,6 +44,7 @@ def _check_correction(session: Session, model: Any, client: Client, corrects_id:
 
 
 def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Screening:
+    POLICY.check(actor, "record_screening")
     performed_at: datetime = data["performed_at"]
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
@@ -75,6 +77,7 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
 
 
 def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Assessment:
+    POLICY.check(actor, "record_assessment")
     assessed_at: datetime = data["assessed_at"]
     with uow:
         client = load_client(uow.session, actor, client_id, scope="record")
@@ -103,6 +106,7 @@ def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[
 
 def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[Any]:
     """Screenings or assessments of a client, newest first."""
+    POLICY.check(actor, "history")
     when = model.performed_at if model is Screening else model.assessed_at
     with uow:
         client = load_client(uow.session, actor, client_id)
@@ -115,14 +119,9 @@ def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[A
 
 
 def get_screening(uow: UnitOfWork, actor: Actor, screening_id: int, action: str = "read") -> Screening:
+    POLICY.check(actor, "get_screening")
     with uow:
-        screening = uow.session.get(Screening, screening_id)
-        if screening is None:
-            raise NotFound(f"No screening {screening_id}.")
-        try:
-            client = load_client(uow.session, actor, screening.client_id)
-        except NotFound:
-            raise NotFound(f"No screening {screening_id}.") from None  # not visible to the caller
+        screening, client = load_client_row(uow.session, actor, Screening, screening_id, "screening")
         audit.record(uow.session, actor, action, "screening", screening.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()

@@ -15,6 +15,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.pagination import page_of
 from nutriplat.screening import domain
 from nutriplat.screening.models import Screening
+from nutriplat.screening.policy import POLICY
 
 SCREENED_STATUSES = ("referred", "active", "paused")
 
@@ -46,6 +47,7 @@ def due_before(uow: UnitOfWork, actor: Actor, before: date, page: int, page_size
                ) -> tuple[list[DueEntry], int]:
     """Clients whose latest screening's next-due date is before ``before``, and clients
     never screened; most overdue first."""
+    POLICY.check(actor, "due_before")
     with uow:
         stmt = due_clients(visible_clients(uow.session, actor), before)
         clients, total = page_of(uow.session, stmt, page, page_size)
@@ -62,6 +64,7 @@ def _entry(uow: UnitOfWork, client: Client) -> DueEntry:
 
 
 def suggestion(uow: UnitOfWork, actor: Actor, client_id: int) -> domain.InstrumentSuggestion:
+    POLICY.check(actor, "suggestion")
     with uow:
         client = load_client(uow.session, actor, client_id)
         result = domain.suggest_instrument(client.care_setting, age_on(client.birth_date, business_today()),

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from nutriplat.db import utcnow
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def test_a_platform_admin_creates_organisations_and_users_anywhere(world, http):

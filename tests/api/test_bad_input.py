@@ -1,7 +1,7 @@
 """Bad input gets the 4xx of DESIGN.md naming the field: never a 500, never a
 half-written record."""
 import pytest
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Caregiver mandates, consents, measurements and intake."""
 import pytest
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 @pytest.fixture

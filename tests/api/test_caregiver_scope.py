@@ -1,6 +1,6 @@
 """Issue 14, hole 10 (caregivers): a caregiver follows the plan the dietitian approved —
 not the drafting that led to it — and knows of their own mandate, not of the others'."""
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def _mandate(http, lien, client_id, carer, scopes=("view",)):

@@ -4,7 +4,7 @@ applies once a second admin approves it (tests/api/test_catalog_ownership.py).""
 import copy
 
 import pytest
-from setup_calls import setup
+from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": 560, "protein_g": 32, "fat_g": 24, "carbohydrate_g": 48, "fibre_g": 6,
              "fluid_ml": 330, "sodium_mg": 980}

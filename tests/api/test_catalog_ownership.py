@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import AuditEntry
-from nutriplat.catalog.schemas import DishSchema
+from nutriplat.catalog.schemas.dishes import DishSchema
 from nutriplat.catalog.services import add_dish
-from setup_calls import setup
+from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": 300, "protein_g": 4, "fat_g": 12, "carbohydrate_g": 40, "fibre_g": 1,
              "fluid_ml": 120, "sodium_mg": 90}

@@ -1,5 +1,5 @@
 """The client record: create, read, update, list and search."""
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def test_the_minimal_body_creates_a_client_with_defaults(world, http, maria):

@@ -4,7 +4,7 @@ before the database is asked (on PostgreSQL an id past 2**31 - 1 was a 500)."""
 import pytest
 
 from tests.api.test_bad_input import assert_error
-from setup_calls import setup
+from tests.setup_calls import setup
 
 TOO_BIG = 2**31
 

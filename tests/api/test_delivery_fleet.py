@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
-from nutriplat.inventory import scenario
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 VAN = {"capacity_l": 400, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150,
        "shift_start": "08:00:00", "shift_end": "17:00:00"}

@@ -11,13 +11,13 @@ from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_solution
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import DeliveryOrder, StockMove
 from routing import check
-from setup_calls import setup
+from tests.builders import delivery as delivery_scenario
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 DEPOT = (50.9465, 3.1228)
 

@@ -8,7 +8,7 @@ import pytest
 
 from nutriplat.app import create_app
 from nutriplat.config import Config
-from setup_calls import setup
+from tests.setup_calls import setup
 
 WEIGHT = {"type": "weight_kg", "value": 61.5, "measured_at": "2026-11-20T08:00:00+01:00"}
 

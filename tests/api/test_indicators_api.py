@@ -14,9 +14,9 @@ import pytest
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
-from nutriplat.indicators.report import Row
+from nutriplat.indicators.report_computation import Row
 from nutriplat.screening.models import Screening
-from setup_calls import setup
+from tests.setup_calls import setup
 
 NAMES = [f"Persoon{n:02d}" for n in range(19)]
 SCREENED = 14  # the last five are never screened: 14 of 19 leaves five outside the count

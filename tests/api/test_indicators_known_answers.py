@@ -12,7 +12,7 @@ from nutriplat.auth.models import Organisation
 from nutriplat.billing.models import Invoice
 from nutriplat.catalog.models import Dish, DishVariant
 from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
-from nutriplat.indicators import aggregate, definitions, measures, report, sources
+from nutriplat.indicators import aggregate, definitions, measures, report_computation, sources
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement, AgreementIndicator
@@ -189,7 +189,7 @@ def cohort(uow):
 def compute(uow, agreement_id, breakdowns=()):
     with uow:
         agreement = uow.session.get(Agreement, agreement_id)
-        return report.compute(uow.session, agreement, [Q3], AS_OF, TODAY, breakdowns)
+        return report_computation.compute(uow.session, agreement, [Q3], AS_OF, TODAY, breakdowns)
 
 
 def totals(computed):
@@ -231,7 +231,8 @@ def raw_figures(uow, agreement_id):
         agreement = uow.session.get(Agreement, agreement_id)
         prep = measures.prepare(sources.load(uow.session, agreement.organisation_id, [Q3], TODAY))
         frame = measures.client_frame(prep, select_cohort(prep, agreement.cohort, AS_OF, agreement.starts_on), Q3)
-        return aggregate.figures(frame, report.definitions_of(agreement), report.BREAKDOWNS)
+        return aggregate.figures(frame, report_computation.definitions_of(agreement),
+                                 report_computation.BREAKDOWNS)
 
 
 def test_breakdowns_give_each_client_one_category_and_add_up_to_the_total(uow, cohort):
@@ -248,7 +249,7 @@ def test_breakdowns_give_each_client_one_category_and_add_up_to_the_total(uow, c
     assert by[("at_risk_share", "instrument", "must")].numerator == 2
     assert ("at_risk_share", "instrument", "eat_10") not in by
     for total in (f for f in figures if f.dimension is None):
-        for dimension in report.BREAKDOWNS:
+        for dimension in report_computation.BREAKDOWNS:
             cells = [f for f in figures if f.indicator == total.indicator and f.dimension == dimension]
             if cells:
                 assert sum(f.numerator for f in cells) == total.numerator, (total.indicator, dimension)
@@ -280,7 +281,7 @@ def test_an_agreement_without_data_reports_empty_figures(uow, cohort):
                            for item in agreement.indicators]
         uow.session.add(bare)
         uow.commit()
-    computed = compute(uow, bare.id, report.BREAKDOWNS)
+    computed = compute(uow, bare.id, report_computation.BREAKDOWNS)
     assert computed.cohort_size == 0
     assert {(row.numerator, row.denominator, row.value, row.suppressed) for row in computed.rows} == {
         (Decimal(0), Decimal(0), None, False)}

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing.models import Charge
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory import scenario
 from nutriplat.inventory.delivery.fulfil import confirm_delivery
 from nutriplat.inventory.models import ConsumptionPosting, DeliveryOrder, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 
 @pytest.fixture

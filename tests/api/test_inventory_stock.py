@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import StockBalance, StockMove
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 
 

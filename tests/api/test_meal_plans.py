@@ -7,9 +7,9 @@ from fhir.resources.R4B.nutritionorder import NutritionOrder
 from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
-from nutriplat.demo.catalogue.seed import seed_catalogue
-from nutriplat.demo.seed import SeedReport
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.demo.catalogue.seed import seed_catalogue
+from tools.demo.seed import SeedReport
 
 MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignons",
         "Hutsepot met rundvlees en worst", "Gentse waterzooi van kip",

@@ -6,10 +6,10 @@ from flask.cli import ScriptInfo
 from sqlalchemy import select
 
 from nutriplat.cli import main as cli
-from nutriplat.demo.catalogue.seed import seed_catalogue
-from nutriplat.demo.seed import SeedReport
 from nutriplat.mealplans.models import MealPlan
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.demo.catalogue.seed import seed_catalogue
+from tools.demo.seed import SeedReport
 
 MENU = ("Hutsepot met rundvlees en worst", "Gentse waterzooi van kip", "Vol-au-vent met kip en champignons",
         "Balletjes in tomatensaus met puree", "Boterham met hesp", "Havermoutpap met melk", "Groentesoep",

@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import pytest
 
-from nutriplat.demo.catalogue.seed import seed_catalogue
-from nutriplat.demo.seed import SeedReport
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.demo.catalogue.seed import seed_catalogue
+from tools.demo.seed import SeedReport
 
 MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignons",
         "Hutsepot met rundvlees en worst", "Gentse waterzooi van kip", "Zalm met prei en puree",

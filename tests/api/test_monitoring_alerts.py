@@ -12,7 +12,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.inventory.delivery.fulfil import confirm_delivery
 from nutriplat.inventory.models import DeliveryOrder, Location
 from nutriplat.jobs.registry import JOBS
-from setup_calls import setup
+from tests.setup_calls import setup
 
 def ago(days: int, clock: str = "00:00") -> str:  # midnight: "today" is never in the future
     """``days`` before the test's today (the business_day fixture has set the clock)."""

@@ -8,7 +8,7 @@ import pytest
 from nutriplat.clock import BRUSSELS, business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
-from setup_calls import setup
+from tests.setup_calls import setup
 
 ANSWERS = {"meals_enjoyed": 4, "texture_suits": 5, "own_pace": 3, "deliveries_reliable": 4, "feel_supported": 5}
 

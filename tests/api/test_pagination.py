@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import DeliveryOrder
 from nutriplat.pagination import MAX_PAGE_SIZE
+from tools.builders import stock as scenario
 
 
 

@@ -1,7 +1,7 @@
 """Screenings end to end: each instrument, derived inputs, corrections, care-plan mark."""
 import pytest
 from fhir.resources.R4B.observation import Observation
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def screen(http, dora, weighed_maria, instrument, answers, when="2026-11-21T10:00:00+01:00", **extra):

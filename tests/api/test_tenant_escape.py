@@ -9,7 +9,7 @@ from nutriplat.auth import services
 from nutriplat.auth.actor import Actor
 from nutriplat.errors import Forbidden
 from nutriplat.inventory.reorder.run import run_reorder
-from setup_calls import setup
+from tests.setup_calls import setup
 
 PASSWORD = "long enough pw"
 

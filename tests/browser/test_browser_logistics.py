@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.inventory import scenario
-from setup_calls import setup
+from tests.builders import delivery as delivery_scenario
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 DEPOT = (50.9465, 3.1228)
 HOMES = [(50.9561, 3.1302), (50.9412, 3.1405), (50.9350, 3.1150), (50.9520, 3.1010), (50.9600, 3.1180)]

@@ -10,9 +10,9 @@ import pytest
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from nutriplat.db import UnitOfWork
-from nutriplat.demo import population as pop
-from nutriplat.demo.catalogue.seed import seed_catalogue, seed_diet_profiles
-from nutriplat.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
+from tools.demo import population as pop
+from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles
+from tools.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
 
 
 class _Quiet(WSGIRequestHandler):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from nutriplat.demo.population import password_for
+from tools.demo.population import password_for
 
 pytestmark = pytest.mark.fuzz
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import Depot, Van
-from nutriplat.inventory import scenario
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 @pytest.fixture
 def depot(world, app, monkeypatch, tomorrow):

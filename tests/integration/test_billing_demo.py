@@ -2,12 +2,12 @@
 vouchers within budget, referral statements — and nothing new the second time."""
 from sqlalchemy import select
 
-from nutriplat.periods import last_complete_month
 from nutriplat.billing.models import Invoice, LedgerEntry, VoucherProgramme
 from nutriplat.db import UnitOfWork
-from nutriplat.demo import population as pop
-from nutriplat.demo.billing import seed_billing
-from nutriplat.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
+from nutriplat.periods import last_complete_month
+from tools.demo import population as pop
+from tools.demo.billing import seed_billing
+from tools.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
 
 
 def test_the_demo_bills_its_last_complete_month_once(app, business_day):

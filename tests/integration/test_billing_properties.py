@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM, Actor
-from nutriplat.billing import charges, cofinancing, healthcoins, invoicing, plans, segments, subscriptions
+from nutriplat.billing import charges, cofinancing, healthcoins, invoicing_run, plans, segments, subscriptions
 from nutriplat.periods import Month
 from nutriplat.billing.models import (
     CofinancingAllocation, CoinAccount, Invoice, InvoiceLine, LedgerEntry, VoucherProgramme,
@@ -135,11 +135,11 @@ def test_invoicing_invariants_hold_and_a_second_run_changes_nothing(app, spec):
 
     _build(new, spec)
     for month in MONTHS:
-        invoicing.run(new, month, TODAY)
+        invoicing_run.run(new, month, TODAY)
     with new() as uow:
         before = _snapshot(uow.session)
     for month in MONTHS:
-        assert invoicing.run(new, month, TODAY).counts == {}
+        assert invoicing_run.run(new, month, TODAY).counts == {}
     with new() as uow:
         s = uow.session
         assert _snapshot(s) == before

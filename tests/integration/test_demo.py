@@ -1,13 +1,20 @@
-"""`nutriplat demo` loads the Roeselare pilot once, however often it runs."""
+"""`python -m tools.demo` loads the Roeselare pilot once, however often it runs."""
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from nutriplat.cli import main as cli
-from nutriplat.demo.population import build_population, password_for
-from setup_calls import setup
+from tests.setup_calls import setup
+from tools.demo.cli import demo
+from tools.demo.population import build_population, password_for
+
+ROOT = Path(__file__).parents[2]
 
 
 def run_demo(app):
-    return app.test_cli_runner().invoke(cli, ["demo", "--no-serve"], obj=_script_info(app))
+    return app.test_cli_runner().invoke(demo, ["--no-serve"], obj=_script_info(app))
 
 
 def _script_info(app):
@@ -47,3 +54,14 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
     weights = http.get(f"/api/v1/clients/{mine[0]['id']}/measurements?type=weight_kg",
                        headers={"Authorization": f"Bearer {carer}"}).json
     assert len(weights) >= 6
+
+
+def test_the_demo_runs_from_the_repository_root_not_from_the_installed_cli(app):
+    done = subprocess.run([sys.executable, "-m", "tools.demo", "--help"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Usage: python -m tools.demo [OPTIONS]" in done.stdout
+    for option in ("--no-serve", "--port", "--simulate-days", "--seed", "--host"):
+        assert option in done.stdout
+    installed = app.test_cli_runner().invoke(cli, ["demo", "--no-serve"], obj=_script_info(app))
+    assert installed.exit_code != 0 and "No such command 'demo'" in installed.output

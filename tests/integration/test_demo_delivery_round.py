@@ -9,9 +9,9 @@ from sqlalchemy import select
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import simulated_day
 from nutriplat.delivery.models import PlannedStop, RoutePlan
-from nutriplat.demo.simulate_rounds import deliver_day
 from nutriplat.inventory.models import DeliveryOrder, StockMove
 from nutriplat.jobs.registry import JOBS
+from tools.demo.simulate_rounds import deliver_day
 
 
 

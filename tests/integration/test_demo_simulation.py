@@ -1,7 +1,7 @@
 """The demo simulation's day: the scheduler's jobs at their hours between what people
 do, each job through the runner (recorded), and a second simulation skipping the days
 already simulated. The people's steps are replaced by recorders here; the full cycle on
-the loaded demo is ``nutriplat demo --simulate-days 14`` (its timing is in the README)."""
+the loaded demo is ``python -m tools.demo --simulate-days 14`` (its timing is in the README)."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.db import UnitOfWork
-from nutriplat.demo import population as pop
-from nutriplat.demo import simulate
-from nutriplat.demo.simulate_steps import Day
 from nutriplat.jobs.models import JobRun
+from tools.demo import population as pop
+from tools.demo import simulate
+from tools.demo.simulate_steps import Day
 
 FIRST = date(2026, 11, 30)  # a Monday; the 1st and 2nd of December follow
 

@@ -14,11 +14,11 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict
-from nutriplat.inventory import scenario
 from nutriplat.inventory.delivery.fulfil import pick_order
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, Lot, StockBalance, StockMove
 from nutriplat.inventory.stock import record_move
+from tools.builders import stock as scenario
 
 pytestmark = pytest.mark.postgres_only
 

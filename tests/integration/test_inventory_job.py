@@ -14,8 +14,8 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
 from nutriplat.cli import main as cli
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory import scenario
 from nutriplat.inventory.delivery.fulfil import confirm_delivery
+from tools.builders import stock as scenario
 from nutriplat.inventory.models import (
     ConsumptionPosting, DeliveryOrder, DeliveryOrderLine, PurchaseOrder, ReorderRule, StockBalance, StockMove,
 )

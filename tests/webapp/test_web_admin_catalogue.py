@@ -7,7 +7,7 @@ import pytest
 
 from nutriplat.clock import business_today
 from nutriplat.periods import Month
-from setup_calls import setup
+from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": "450", "protein_g": "22.5", "fat_g": "15", "carbohydrate_g": "50",
              "fibre_g": "6", "fluid_ml": "250", "sodium_mg": "800"}

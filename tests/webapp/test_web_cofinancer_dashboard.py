@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from nutriplat.indicators.report import Row
+from nutriplat.indicators.report_computation import Row
 from nutriplat.webapp.cofinancer.dashboard import arrange, places, suppressed_count
 
 INDICATORS = [

@@ -9,7 +9,7 @@ import pytest
 
 from nutriplat.auth.models import AuditEntry
 from nutriplat.mealplans.models import MealPlan
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def pages(client_id: int, plan_id: int) -> list[str]:

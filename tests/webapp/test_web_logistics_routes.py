@@ -11,11 +11,11 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from nutriplat.delivery import scenario as delivery_scenario
 from nutriplat.delivery.models import RoutePlan
-from nutriplat.inventory import scenario
 from nutriplat.inventory.models import DeliveryOrder
-from setup_calls import setup
+from tests.builders import delivery as delivery_scenario
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 DEPOT = (50.9465, 3.1228)
 ROUTES = "/app/logistics/routes"

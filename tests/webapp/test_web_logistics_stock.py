@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from nutriplat.delivery import scenario as delivery_scenario
-from nutriplat.inventory import scenario
+from tests.builders import delivery as delivery_scenario
+from tools.builders import stock as scenario
 
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def test_the_day_shows_my_open_tasks_first(app, http, world, web, lien, measured_client, maria):

@@ -8,6 +8,6 @@
 - ``lines``: ``Line``, ``totals(lines)`` (total = line amounts + VAT as shown).
 - ``composition``: ``compose(ClientMonth)`` → the client's invoice and what each
   cofinancer pays (shares, vouchers); ``cofinancer.cofinancer_lines`` aggregates them.
-- ``segments``: membership from attributes held on a day.
+- ``segment_membership``: membership from attributes held on a day.
 - ``vouchers``, ``coins``, ``commissions``: budgets, balances and referral rules.
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth.roles import ADMIN, DIETITIAN
+from nutriplat.screening.policy import POLICY
 from nutriplat.screening.rescreening import tasks
 from nutriplat.screening.rescreening.schemas import TaskQuerySchema, TaskSchema
 from nutriplat.web import actor, roles_required, uow
@@ -15,7 +15,7 @@ blp = Blueprint("screening_tasks", __name__, url_prefix="/api/v1/screening-tasks
 
 @blp.route("")
 class ScreeningTasks(MethodView):
-    @roles_required(ADMIN, DIETITIAN)
+    @roles_required(*POLICY.roles("list_tasks"))
     @blp.arguments(TaskQuerySchema, location="query")
     @blp.response(200, TaskSchema(many=True))
     @blp.paginate()

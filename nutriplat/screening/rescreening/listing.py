@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.screening.dietitian import dietitian_of
+from nutriplat.screening.assigned_dietitian import dietitian_of
 from nutriplat.screening.models import Screening
 from nutriplat.screening.rescreening.models import RescreeningTask
 from nutriplat.screening.worklist import due_clients

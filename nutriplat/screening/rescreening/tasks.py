@@ -11,6 +11,7 @@ from nutriplat.clients.access import visible_clients
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.pagination import page_of
+from nutriplat.screening.policy import POLICY
 from nutriplat.screening.rescreening.models import RescreeningTask
 
 RESOURCE = "rescreening_task"
@@ -27,6 +28,7 @@ def list_tasks(uow: UnitOfWork, actor: Actor, status: str, mine: bool, page: int
                unassigned_too: bool = False) -> tuple[list[TaskEntry], int]:
     """Open tasks longest due first, or done tasks latest first. ``mine``: the tasks
     assigned to the caller (``unassigned_too``: and those nobody is assigned to)."""
+    POLICY.check(actor, "list_tasks")
     with uow:
         clients = visible_clients(uow.session, actor).with_only_columns(Client.id)
         stmt = select(RescreeningTask).where(RescreeningTask.client_id.in_(clients))

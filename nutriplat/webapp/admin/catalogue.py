@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import services, variants
 from nutriplat.catalog import vocabulary as vocab
-from nutriplat.catalog.schemas import DishSchema
+from nutriplat.catalog.policy import POLICY
+from nutriplat.catalog.schemas.dishes import DishSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label
@@ -19,27 +19,27 @@ PAGE_SIZE = 25
 
 
 @bp.get("/")
-@login_required(ADMIN)
+@login_required(*POLICY.roles("create_dish"))
 def index():  # type: ignore[no-untyped-def]
     search = request.args.get("search", "").strip()
     withdrawn = request.args.get("include_withdrawn") == "true"
     page = max(request.args.get("page", 1, type=int) or 1, 1)
     filters = {"include_withdrawn": withdrawn} | ({"search": search} if search else {})
-    dishes, total = services.list_dishes(uow(), filters, page, PAGE_SIZE)
+    dishes, total = services.list_dishes(uow(), actor(), filters, page, PAGE_SIZE)
     return render_template("admin/catalogue.html", dishes=dishes, total=total, page=page, search=search,
                            withdrawn=withdrawn, pages=max(1, -(-total // PAGE_SIZE)))
 
 
 @bp.get("/dishes/<int:dish_id>")
-@login_required(ADMIN)
+@login_required(*POLICY.roles("update_dish"))
 def dish(dish_id: int):  # type: ignore[no-untyped-def]
-    found = services.get_dish(uow(), dish_id)
-    histories = {v.id: variants.list_versions(uow(), v.id) for v in found.current_variants}
+    found = services.get_dish(uow(), actor(), dish_id)
+    histories = {v.id: variants.list_versions(uow(), actor(), v.id) for v in found.current_variants}
     return render_template("admin/dish.html", dish=found, histories=histories)
 
 
 @bp.route("/dishes/new", methods=["GET", "POST"])
-@login_required(ADMIN)
+@login_required(*POLICY.roles("create_dish"))
 def new_dish():  # type: ignore[no-untyped-def]
     form = Form(request.form)
     if request.method == "POST":

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import decisions
+from nutriplat.catalog.policy import POLICY
 from nutriplat.errors import Conflict, Forbidden
 from nutriplat.web import actor, uow
 from nutriplat.webapp.session import login_required
@@ -15,7 +15,7 @@ bp = Blueprint("admin_changes", __name__, url_prefix="/admin/catalogue/changes")
 
 
 @bp.post("/<int:change_id>/approval")
-@login_required(ADMIN)
+@login_required(*POLICY.roles("approve"))
 def approve(change_id: int):  # type: ignore[no-untyped-def]
     try:
         change = decisions.approve(uow(), actor(), change_id)
@@ -27,7 +27,7 @@ def approve(change_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:change_id>/rejection")
-@login_required(ADMIN)
+@login_required(*POLICY.roles("reject"))
 def reject(change_id: int):  # type: ignore[no-untyped-def]
     note = request.form.get("note", "").strip()[:500] or None
     try:

@@ -6,6 +6,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from nutriplat.auth import roles, services
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.schemas import OrganisationSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
@@ -16,7 +17,7 @@ bp = Blueprint("admin_organisations", __name__, url_prefix="/admin/organisations
 
 
 @bp.route("/", methods=["GET", "POST"])
-@login_required(roles.ADMIN)
+@login_required(*POLICY.roles("list_organisations"))
 def index():  # type: ignore[no-untyped-def]
     form = Form(request.form)
     if request.method == "POST":

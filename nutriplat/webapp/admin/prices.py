@@ -9,8 +9,8 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import ADMIN
 from nutriplat.billing import plans
+from nutriplat.billing.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.billing.schemas.prices import BillingPlanVersionSchema, TariffPriceSchema
 from nutriplat.clock import business_today
@@ -29,14 +29,15 @@ KINDS: dict[str, tuple[Any, Any, Any, tuple[str, ...]]] = {
 
 
 @bp.get("/")
-@login_required(ADMIN)
+# The page where prices change: a dietitian reads plans and tariffs through the API only.
+@login_required(*POLICY.roles("add_plan_version"))
 def index():  # type: ignore[no-untyped-def]
     return render_template("admin/prices.html", plans=plans.list_plans(uow(), actor()),
                            tariffs=plans.list_tariffs(uow(), actor()))
 
 
 @bp.route("/<any(plans, tariffs):kind>/<int:item_id>/versions/new", methods=["GET", "POST"])
-@login_required(ADMIN)
+@login_required(*POLICY.roles("add_plan_version"))  # add_tariff_price: the same
 def new_version(kind: str, item_id: int):  # type: ignore[no-untyped-def]
     schema, list_, add, fields = KINDS[kind]
     # The list is the caller's organisation's own: another's plan is simply not there.

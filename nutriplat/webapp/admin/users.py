@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 
 from nutriplat.auth import roles, services
+from nutriplat.auth.policy import POLICY
 from nutriplat.auth.passwords import MIN_PASSWORD_LENGTH
 from nutriplat.auth.schemas import UserSchema
 from nutriplat.errors import Conflict
@@ -19,7 +20,7 @@ bp = Blueprint("admin_users", __name__, url_prefix="/admin/users")
 
 
 @bp.route("/", methods=["GET", "POST"])
-@login_required(roles.ADMIN)
+@login_required(*POLICY.roles("list_users"))
 def index():  # type: ignore[no-untyped-def]
     form = Form(request.form)
     if request.method == "POST":
@@ -39,7 +40,7 @@ def index():  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:user_id>/deactivation")
-@login_required(roles.ADMIN)
+@login_required(*POLICY.roles("deactivate_user"))
 def deactivate(user_id: int):  # type: ignore[no-untyped-def]
     try:
         gone = services.deactivate_user(uow(), actor(), user_id)

@@ -9,11 +9,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import format_decimal, gettext as _
 
 from nutriplat import food
-from nutriplat.auth.roles import ADMIN
 from nutriplat.catalog import services, variants
 from nutriplat.catalog import vocabulary as vocab
 from nutriplat.catalog.models import CatalogueChange, DishVariant
-from nutriplat.catalog.schemas import VariantChangeSchema, VariantSchema
+from nutriplat.catalog.policy import POLICY
+from nutriplat.catalog.schemas.dishes import VariantChangeSchema, VariantSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label
@@ -37,9 +37,9 @@ def _choices() -> dict[str, Any]:
 
 
 @bp.route("/dishes/<int:dish_id>/variants/new", methods=["GET", "POST"])
-@login_required(ADMIN)
+@login_required(*POLICY.roles("add_variant"))
 def add(dish_id: int):  # type: ignore[no-untyped-def]
-    dish = services.get_dish(uow(), dish_id)
+    dish = services.get_dish(uow(), actor(), dish_id)
     form = _form()
     if request.method == "POST":
         with form.handling():
@@ -51,9 +51,9 @@ def add(dish_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/variants/<int:variant_id>/versions/new", methods=["GET", "POST"])
-@login_required(ADMIN)
+@login_required(*POLICY.roles("revise_variant"))
 def revise(variant_id: int):  # type: ignore[no-untyped-def]
-    current = variants.get_variant(uow(), variant_id)
+    current = variants.get_variant(uow(), actor(), variant_id)
     form = _form() if request.method == "POST" else Form(_values(current), lists=LISTS)
     if request.method == "POST":
         with form.handling():

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import ADMIN, COFINANCER
 from nutriplat.errors import NotFound
 from nutriplat.indicators import agreements, exports, reports
+from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.suppression import THRESHOLD
 from nutriplat.web import actor, uow
 from nutriplat.webapp.cofinancer.dashboard import arrange, places, suppressed_count
@@ -15,19 +15,18 @@ from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("cofinancer_agreements", __name__, url_prefix="/cofinancer/agreements")
-PARTIES = (COFINANCER, ADMIN)  # as the API: the two parties to an agreement
 DOWNLOADS = {"csv": ("text/csv", exports.as_csv),
              "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exports.as_xlsx)}
 
 
 @bp.get("/")
-@login_required(*PARTIES)
+@login_required(*POLICY.roles("list_agreements"))
 def index():  # type: ignore[no-untyped-def]
     return render_template("cofinancer/agreements.html", agreements=agreements.list_agreements(uow(), actor()))
 
 
 @bp.get("/<int:agreement_id>")
-@login_required(*PARTIES)
+@login_required(*POLICY.roles("indicator_report"))
 def dashboard(agreement_id: int):  # type: ignore[no-untyped-def]
     agreement = agreements.get_agreement(uow(), actor(), agreement_id)
     form = Form(request.args)
@@ -43,7 +42,7 @@ def dashboard(agreement_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<int:agreement_id>/trend/<code>.png")
-@login_required(*PARTIES)
+@login_required(*POLICY.roles("trends"))
 def trend(agreement_id: int, code: str):  # type: ignore[no-untyped-def]
     found = reports.trends(uow(), actor(), agreement_id, request.args.get("period") or None)
     definition = next((d for d in found.definitions if d.code == code), None)
@@ -54,7 +53,7 @@ def trend(agreement_id: int, code: str):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<int:agreement_id>/report.<any(csv, xlsx):kind>")
-@login_required(*PARTIES)
+@login_required(*POLICY.roles("indicator_report"))
 def download(agreement_id: int, kind: str):  # type: ignore[no-untyped-def]
     found = reports.indicator_report(uow(), actor(), agreement_id, request.args.get("period") or None)
     mimetype, render = DOWNLOADS[kind]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from nutriplat.indicators.payments import better_or_equal
-from nutriplat.indicators.report import Row
+from nutriplat.indicators.report_computation import Row
 
 
 @dataclass

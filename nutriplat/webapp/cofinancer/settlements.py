@@ -9,9 +9,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from nutriplat.indicators import agreements, settlements
-from nutriplat.indicators.schemas import SettlementRequestSchema
+from nutriplat.indicators.policy import POLICY
+from nutriplat.indicators.schemas.settlements import SettlementRequestSchema
 from nutriplat.web import actor, uow
-from nutriplat.webapp.cofinancer.agreements import PARTIES
 from nutriplat.webapp.forms import NON_FIELD, Form
 from nutriplat.webapp.session import login_required
 
@@ -19,7 +19,7 @@ bp = Blueprint("cofinancer_settlements", __name__, url_prefix="/cofinancer")
 
 
 @bp.route("/agreements/<int:agreement_id>/settlements", methods=["GET", "POST"])
-@login_required(*PARTIES)
+@login_required(*POLICY.roles("list_settlements"))  # and settle: the same parties
 def index(agreement_id: int):  # type: ignore[no-untyped-def]
     agreement = agreements.get_agreement(uow(), actor(), agreement_id)
     form = Form(request.form)
@@ -37,7 +37,7 @@ def index(agreement_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/settlements/<int:settlement_id>")
-@login_required(*PARTIES)
+@login_required(*POLICY.roles("get_settlement"))
 def show(settlement_id: int):  # type: ignore[no-untyped-def]
     settlement = settlements.get_settlement(uow(), actor(), settlement_id)
     agreement = agreements.get_agreement(uow(), actor(), settlement.agreement_id)

@@ -18,6 +18,8 @@ bp = Blueprint("cofinancer_statements", __name__, url_prefix="/cofinancer/statem
 
 
 @bp.get("/")
+# Narrower than the API's ``statements`` (admins too): this page is the cofinancer's own;
+# a provider's admin reads statements through the API.
 @login_required(COFINANCER)
 def index():  # type: ignore[no-untyped-def]
     form = Form(request.args or {"month": str(Month.of(business_today()).previous())})

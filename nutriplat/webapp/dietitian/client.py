@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from nutriplat.auth.roles import DIETITIAN
-from nutriplat.clients import consents, observations, services as clients
+from nutriplat.clients import consents, measurements, services as clients
 from nutriplat.clock import business_today
 from nutriplat.errors import InvalidInput
 from nutriplat.mealplans import services as mealplans
-from nutriplat.screening import services as screening, target_overrides
+from nutriplat.screening import services as screening, target_review
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.web import actor, uow
 from nutriplat.webapp.charts import weight_chart
@@ -19,15 +19,15 @@ bp = Blueprint("client", __name__, url_prefix="/dietitian/clients")
 
 
 @bp.get("/<int:client_id>")
-@login_required(DIETITIAN)
+@login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def show(client_id: int):  # type: ignore[no-untyped-def]
     client = clients.get_client(uow(), actor(), client_id)  # 404/403 before anything else
-    weights = observations.list_measurements(uow(), actor(), client_id, "weight_kg")
+    weights = measurements.list_measurements(uow(), actor(), client_id, "weight_kg")
     screenings = screening.history(uow(), actor(), client_id, Screening)
     assessments = screening.history(uow(), actor(), client_id, Assessment)
     targets, targets_problem = None, None
     try:
-        targets = target_overrides.get_targets(uow(), actor(), client_id, business_today())
+        targets = target_review.get_targets(uow(), actor(), client_id, business_today())
     except InvalidInput as problem:  # no weight or height yet: say what is missing
         targets_problem = problem
     return render_template(

@@ -19,7 +19,7 @@ PAGE_SIZE = 25
 
 
 @bp.get("/")
-@login_required(DIETITIAN)
+@login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def day():  # type: ignore[no-untyped-def]
     today = business_today()
     due, due_total = worklist.due_before(uow(), actor(), today, 1, PAGE_SIZE)
@@ -35,7 +35,7 @@ def day():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/clients")
-@login_required(DIETITIAN)
+@login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def clients_list():  # type: ignore[no-untyped-def]
     search = request.args.get("search", "").strip()
     page = max(request.args.get("page", 1, type=int) or 1, 1)

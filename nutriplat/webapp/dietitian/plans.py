@@ -6,11 +6,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import DIETITIAN
 from nutriplat.clients import services as clients
 from nutriplat.mealplans import editing, services
 from nutriplat.mealplans.domain import TARGETED
-from nutriplat.mealplans.schemas import ApproveSchema, ItemChangeSchema, NewPlanSchema
+from nutriplat.mealplans.policy import POLICY
+from nutriplat.mealplans.schemas.plans import ApproveSchema, ItemChangeSchema, NewPlanSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian.plan_details import plan_details
 from nutriplat.webapp.forms import Form
@@ -20,7 +20,7 @@ bp = Blueprint("plans", __name__, url_prefix="/dietitian/plans")
 
 
 @bp.get("/<int:plan_id>")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("change_item"))  # the page edits the draft
 def show(plan_id: int, form: Form | None = None, status: int = 200):  # type: ignore[no-untyped-def]
     plan = services.get_plan(uow(), actor(), plan_id)
     return render_template(
@@ -31,7 +31,7 @@ def show(plan_id: int, form: Form | None = None, status: int = 200):  # type: ig
 
 
 @bp.post("/<int:plan_id>/items/<int:item_id>")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("change_item"))
 def change_item(plan_id: int, item_id: int):  # type: ignore[no-untyped-def]
     form = Form(request.form, numbers=("variant_id", "portions"))
     with form.handling():
@@ -43,7 +43,7 @@ def change_item(plan_id: int, item_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:plan_id>/reoptimise")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("reoptimise"))
 def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
     form = Form(request.form)
     with form.handling():
@@ -54,7 +54,7 @@ def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:plan_id>/approve")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("approve"))
 def approve(plan_id: int):  # type: ignore[no-untyped-def]
     form = Form(request.form)
     with form.handling():
@@ -65,7 +65,7 @@ def approve(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:plan_id>/revise")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("revise"))
 def revise(plan_id: int):  # type: ignore[no-untyped-def]
     draft = services.revise(uow(), actor(), plan_id)
     flash(_("A new draft of this week is made."), "success")
@@ -73,7 +73,7 @@ def revise(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/for-client/<int:client_id>")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("create_plan"))
 def create(client_id: int):  # type: ignore[no-untyped-def]
     form = Form(request.form)
     with form.handling():

@@ -6,10 +6,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.auth.roles import DIETITIAN
 from nutriplat.clients import services as clients
 from nutriplat.db import utcnow
 from nutriplat.screening import services, worklist
+from nutriplat.screening.policy import POLICY
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian.questions import EAT10_STATEMENTS, QUESTIONS, answers_from_form
 from nutriplat.webapp.dietitian.screening_preview import GLIM, preview
@@ -21,7 +21,7 @@ bp = Blueprint("screening", __name__, url_prefix="/dietitian/clients/<int:client
 
 
 @bp.get("/screening")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("suggestion"))
 def new(client_id: int):  # type: ignore[no-untyped-def]
     client = clients.get_client(uow(), actor(), client_id)
     suggestion = worklist.suggestion(uow(), actor(), client_id)
@@ -30,7 +30,7 @@ def new(client_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/screening/<code>", methods=["GET", "POST"])
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("record_screening"))
 def instrument(client_id: int, code: str):  # type: ignore[no-untyped-def]
     if code not in QUESTIONS or code == GLIM:
         abort(404)
@@ -38,13 +38,13 @@ def instrument(client_id: int, code: str):  # type: ignore[no-untyped-def]
 
 
 @bp.route("/glim", methods=["GET", "POST"])
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("record_assessment"))
 def glim(client_id: int):  # type: ignore[no-untyped-def]
     return _form_page(client_id, GLIM)
 
 
 @bp.post("/screening/<code>/preview")
-@login_required(DIETITIAN)
+@login_required(*POLICY.roles("record_screening"))
 def live_score(client_id: int, code: str):  # type: ignore[no-untyped-def]
     if code not in QUESTIONS:
         abort(404)

@@ -12,7 +12,7 @@ from nutriplat.clients.access import load_client
 from nutriplat.clock import business_date
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.screening import domain
-from nutriplat.screening.facts import client_facts
+from nutriplat.screening.client_history import client_facts
 
 GLIM = "glim"
 

@@ -7,7 +7,7 @@ import pytest
 from nutriplat.periods import Month
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
-from setup_calls import setup
+from tests.setup_calls import setup
 
 BUNDLE = {"meals_per_week": 14, "package_price": "180.00", "information_platform_price": "9.50",
           "coaching_tool_price": "14.50"}

@@ -1,7 +1,7 @@
 """Subscriptions end to end: proration of starts, pauses and rentals; plan and price
 changes; scheduled changes; the refusals of issue 7 (unknown plan, overlap, negative price)."""
 from decimal import Decimal as D
-from setup_calls import setup
+from tests.setup_calls import setup
 
 
 def test_a_month_with_a_start_a_pause_and_a_rental_is_prorated_per_day(

@@ -5,29 +5,37 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).parents[3] / "nutriplat"
+ROOT = Path(__file__).parents[3]
+PACKAGE = ROOT / "nutriplat"
+# What ``setup.cfg`` installs; the repository's ``tools`` (demo, benchmarks, builders) and
+# ``tests`` stay behind, so nothing installed may import them.
+INSTALLED = ("nutriplat", "migrations", "scheduler", "routing")
 
-# Upstream first. ``jobs`` schedules them all; ``demo`` and ``webapp`` compose everything
-# and are not areas.
+# Upstream first. ``jobs`` schedules them all; ``webapp`` composes everything and is not an area.
 AREAS = ("auth", "catalog", "clients", "screening", "mealplans", "inventory", "delivery",
          "billing", "monitoring", "indicators", "jobs")
 
 # Known imports against the flow, each with the step that removes it (issue 15).
-KNOWN = {
-    ("mealplans", "demo"): "bench.py builds its data from the demo; benchmarks leave the package (item 6)",
-}
+KNOWN: dict[tuple[str, str], str] = {}
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The absolute module names a module imports (TYPE_CHECKING and local imports too)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else (
+            [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
+        found.update(names)
+    return found
 
 
 def imports_of(path: Path) -> set[str]:
     """The ``nutriplat.<area>`` packages a module imports (TYPE_CHECKING imports too)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text())):
-        names = [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else (
-            [alias.name for alias in node.names] if isinstance(node, ast.Import) else [])
-        for name in names:
-            parts = name.split(".")
-            if parts[0] == "nutriplat" and len(parts) > 1 and (PACKAGE / parts[1]).is_dir():
-                found.add(parts[1])
+    for name in imported_modules(path):
+        parts = name.split(".")
+        if parts[0] == "nutriplat" and len(parts) > 1 and (PACKAGE / parts[1]).is_dir():
+            found.add(parts[1])
     return found
 
 
@@ -44,7 +52,7 @@ def violations() -> set[tuple[str, str, str]]:
 
 def test_every_area_is_in_the_flow() -> None:
     packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
-    assert packages - set(AREAS) <= {"demo", "webapp", "static", "templates"}
+    assert packages - set(AREAS) <= {"webapp", "static", "templates"}
 
 
 def test_no_area_imports_a_downstream_one() -> None:
@@ -55,6 +63,27 @@ def test_every_known_exception_still_exists() -> None:
     """A removed exception leaves the list, so the list stays the map of what is left."""
     for area, other in KNOWN:
         assert any(other in imports_of(path) for path in (PACKAGE / area).rglob("*.py")), (area, other)
+
+
+def test_nothing_installed_imports_the_repository_tools_or_the_tests() -> None:
+    found = sorted(
+        (str(path.relative_to(ROOT)), name)
+        for package in INSTALLED for path in (ROOT / package).rglob("*.py")
+        for name in imported_modules(path) if name.split(".")[0] in ("tools", "tests"))
+    assert found == []
+
+
+def test_the_installed_packages_are_the_ones_checked() -> None:
+    config = (ROOT / "setup.cfg").read_text()
+    include = config.split("[options.packages.find]")[1].split("[")[0]
+    assert {line.strip() for line in include.splitlines() if line.strip() and "=" not in line} == {
+        name for package in INSTALLED for name in (package, f"{package}.*")}
+
+
+def test_the_check_sees_an_import_of_the_tools(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from tools.demo import population\nimport tests.builders.delivery\n")
+    assert {name.split(".")[0] for name in imported_modules(module)} == {"tools", "tests"}
 
 
 def test_the_check_sees_an_import_against_the_flow(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@ from datetime import date
 
 from nutriplat.billing.domain import timeline
 from nutriplat.periods import Month
-from nutriplat.demo import billing_data as data
-from nutriplat.demo import population as pop
+from tools.demo import billing_data as data
+from tools.demo import population as pop
 
 POPULATION = pop.build_population(reference_date=date(2026, 11, 25))
 

@@ -2,8 +2,8 @@
 every dish valid under the same schema the API uses."""
 from collections import Counter
 
-from nutriplat.catalog.schemas import DishSchema
-from nutriplat.demo.catalogue import catalogue_bodies
+from nutriplat.catalog.schemas.dishes import DishSchema
+from tools.demo.catalogue import catalogue_bodies
 
 FOODS = ("component", "ready_meal", "recipe")
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from nutriplat.demo.population import build_population, names, places, vocab
+from tools.demo.population import build_population, names, places, vocab
 
 REF = date(2026, 3, 15)
 
@@ -67,7 +67,7 @@ def test_generator_uses_only_the_standard_library():
     import sys
     from pathlib import Path
 
-    import nutriplat.demo.population as package
+    import tools.demo.population as package
     for path in Path(package.__file__).parent.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
@@ -243,7 +243,7 @@ def test_api_fields_match_the_client_interface(clients):
 
 
 def test_vocabulary_matches_the_service_vocabulary(clients):
-    """The persister validates with the service's own lists; fail here, not in `nutriplat demo`."""
+    """The persister validates with the service's own lists; fail here, not in `python -m tools.demo`."""
     service = pytest.importorskip("nutriplat.clients.vocabulary")
     food = pytest.importorskip("nutriplat.food")
     roles = pytest.importorskip("nutriplat.auth.roles")

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
 
-from nutriplat.demo.population import build_population, vocab
+from tools.demo.population import build_population, vocab
 
 REF = date(2026, 3, 15)
 # Allowed status moves (issue 2: referred -> active -> paused <-> active; any -> ended).

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from nutriplat.indicators import payments, statement
+from nutriplat.indicators import payments, statement_calculation
 from nutriplat.indicators.payments import CostInputs, QualityGate
 
 
@@ -116,7 +116,7 @@ SNAPSHOT = {
 
 
 def test_a_statement_is_calculated_from_its_snapshot_alone():
-    result = statement.calculate(SNAPSHOT)
+    result = statement_calculation.calculate(SNAPSHOT)
     amounts = [line["amount"] for line in result["lines"]]
     # 14 × 150 = 2100 → cap 1800; coverage 83.5 ≥ 80 → 2500; savings: 520 × 281.25 = 146 250 −
     # (118 125 + 5 × 3 200 = 134 125) = 12 125 × 0.40 = 4850; start budget 10 000
@@ -125,13 +125,14 @@ def test_a_statement_is_calculated_from_its_snapshot_alone():
     coverage = next(i for i in result["indicators"] if i["code"] == "screening_coverage")
     assert coverage == {"code": "screening_coverage", "version": 1, "name": "screening_coverage", "unit": "%",
                         "value": "83.5", "baseline_value": "73.7", "target": "80", "met": True}
-    assert statement.calculate(copy.deepcopy(SNAPSHOT)) == result  # the same snapshot, the same statement
+    # the same snapshot, the same statement
+    assert statement_calculation.calculate(copy.deepcopy(SNAPSHOT)) == result
 
 
 def test_a_worse_quality_indicator_stops_the_shared_savings_in_the_statement():
     snapshot = copy.deepcopy(SNAPSHOT)
     snapshot["indicators"][2]["period"] = {"numerator": "9", "denominator": "281.25"}  # 3.20 > 2.22 baseline
     snapshot["start_budget_paid_before"] = True
-    amounts = [line["amount"] for line in statement.calculate(snapshot)["lines"]]
+    amounts = [line["amount"] for line in statement_calculation.calculate(snapshot)["lines"]]
     # admissions now cost 9 × 3200: no savings either way; the start budget was paid before
     assert amounts == ["1800.00", "2500.00", "0.00", "0.00"]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from nutriplat.errors import InvalidInput
 from nutriplat.periods import Period
-from nutriplat.indicators.reporting import baseline_error, published_periods, requested_period
+from nutriplat.indicators.reporting_periods import baseline_error, published_periods, requested_period
 from nutriplat.indicators.terms import needed_figures
 
 TERM = (date(2026, 4, 1), date(2027, 3, 31))

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nutriplat.indicators.disclosure import exposed
-from nutriplat.indicators.report import Row
+from nutriplat.indicators.report_computation import Row
 from nutriplat.indicators.suppression import TOTAL, Cell, families, is_small, suppressed
 
 DIMENSIONS = {"sex": ("female", "male"), "setting": ("home", "nursing_home", "hospital"),

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from routing.bench.instances import Instance, load
 from routing.matrix import HaversineProvider, matrix_for
 from routing.model import Depot, Problem, Stop, TimeWindow, Vehicle
 from routing.solver import SolverOptions
 from routing.solver.subproblem import restrict
+from tools.bench.routing.instances import Instance, load
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 HOUR = 3600

@@ -1,14 +1,18 @@
-"""``python -m routing.bench``: bad input ends in one clear line and exit 2, never a
+"""``python -m tools.bench.routing``: bad input ends in one clear line and exit 2, never a
 traceback; good input prints the agreed JSON."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from routing.bench.__main__ import main
+from tools.bench.routing.__main__ import main
+
+# ``tools`` is a package of the repository, not installed: run from its root.
+ROOT = Path(__file__).parents[3]
 
 
 def c101_cut(data_file, tmp_path, customers: int = 10):
@@ -42,12 +46,12 @@ def test_bad_input_is_one_line_on_stderr_and_exit_two(capsys, tmp_path, data_fil
     argv = [a.format(good=good, bad=bad) for a in argv]
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == ""
-    assert err.count("\n") == 1 and message in err and err.startswith("routing.bench: error:")
+    assert err.count("\n") == 1 and message in err and err.startswith("tools.bench.routing: error:")
 
 
 def test_bad_input_as_a_real_process_prints_no_traceback(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "routing.bench", str(tmp_path / "x.vrp"), "--time-limit", "1"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-m", "tools.bench.routing", str(tmp_path / "x.vrp"), "--time-limit", "1"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "no such file" in done.stderr
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from routing.bench.runner import solution_of
 from routing.checker import check
 from routing.solution import DroppedStop
+from tools.bench.routing.runner import solution_of
 
 REFERENCE_ROUTE = [5, 3, 7, 8, 10, 11, 9, 6, 4, 2, 1, 75]  # first route of C101.sol
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from routing.bench.instances import InstanceError, load
+from tools.bench.routing.instances import InstanceError, load
 
 
 def test_solomon_file_reads_customers_fleet_and_windows_scaled_by_ten(c101):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import vrplib
 
-from routing.bench.instances import cost, load
-from routing.bench.runner import solution_of
 from routing.checker import check
+from tools.bench.routing.instances import cost, load
+from tools.bench.routing.runner import solution_of
 
 DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 SOLUTIONS = sorted(DATA.glob("solomon/*.sol")) + sorted(DATA.glob("homberger/*.sol"))

@@ -19,7 +19,7 @@ def test_every_solution_on_a_cut_down_c101_passes_the_checker(c101, first_custom
 
 
 def test_each_other_instance_class_solves_feasibly(data_file, first_customers):
-    from routing.bench.instances import load
+    from tools.bench.routing.instances import load
     for name in ("R101.txt", "RC201.txt"):
         small = first_customers(load(data_file("solomon", name)), 20)
         solution = solve(small.problem, small.matrix, SolverOptions(time_limit_s=1))

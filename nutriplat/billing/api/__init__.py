@@ -1,0 +1,1 @@
+"""Billing's HTTP API: one flask-smorest Blueprint (``blp``) per module."""

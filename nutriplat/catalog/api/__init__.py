@@ -1,0 +1,1 @@
+"""The catalogue HTTP API: one flask-smorest Blueprint (``blp``) per module."""

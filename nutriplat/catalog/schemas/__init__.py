@@ -1,0 +1,1 @@
+"""Request and response shapes of the catalogue API, one module per resource."""

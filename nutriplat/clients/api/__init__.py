@@ -1,0 +1,1 @@
+"""The clients HTTP API: one flask-smorest Blueprint (``blp``) per module."""

@@ -1,0 +1,34 @@
+"""Who may do what with clients and their care records (``nutriplat.policy``).
+
+The table says which roles; ``clients.access`` says whose rows: staff their
+organisation's clients, a caregiver only the clients who mandated them and only within
+the mandate's scopes (view, record, order); cofinancers never see a person."""
+from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
+from nutriplat.policy import Policy
+
+# Logistics reads a client's delivery details only (``clients.logistics_view``).
+READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
+# The provider's care staff register clients and keep their record.
+STAFF = (ADMIN, DIETITIAN)
+# Who weighs and records meals: the dietitian, and a caregiver with a 'record' mandate.
+CARE = (DIETITIAN, CAREGIVER)
+
+POLICY = Policy("clients", {
+    "list_clients": READERS,
+    "get_client": READERS,
+    "create_client": STAFF,
+    "update_client": STAFF,
+    "transfer": STAFF,
+    "change_status": STAFF,
+    # A caregiver sees the mandates and consents of the clients who mandated them.
+    "list_mandates": (*STAFF, CAREGIVER),
+    "give_mandate": STAFF,
+    "withdraw_mandate": STAFF,
+    "list_consents": (*STAFF, CAREGIVER),
+    "give_consent": STAFF,
+    "withdraw_consent": STAFF,
+    "list_measurements": CARE,
+    "record_measurement": CARE,
+    "list_intake": CARE,
+    "record_intake": CARE,
+})

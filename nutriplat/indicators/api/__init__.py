@@ -1,0 +1,1 @@
+"""The indicators' HTTP API: one flask-smorest Blueprint (``blp``) per module."""

@@ -1,0 +1,24 @@
+"""Who may do what with indicators, agreements and settlements (``nutriplat.policy``).
+The two parties to an agreement, the provider's admin and the cofinancer, see it, its
+reports and its settlements; ``agreements.visible`` narrows each to its own."""
+from nutriplat.auth.roles import ADMIN, COFINANCER
+from nutriplat.policy import Policy
+
+PARTIES = (ADMIN, COFINANCER)
+
+POLICY = Policy("indicators", {
+    "list_definitions": PARTIES,
+    "list_agreements": PARTIES,
+    "get_agreement": PARTIES,
+    # The provider makes the agreement; the cofinancer agrees to it outside the platform.
+    "create_agreement": (ADMIN,),
+    "list_snapshots": PARTIES,
+    # Either party may settle a complete period: the statement follows from the snapshot.
+    "list_settlements": PARTIES,
+    "settle": PARTIES,
+    "get_settlement": PARTIES,
+    "verify": PARTIES,
+    # Anonymised reports and their trend charts (reports.py)
+    "indicator_report": PARTIES,
+    "trends": PARTIES,
+})

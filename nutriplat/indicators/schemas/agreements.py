@@ -1,0 +1,95 @@
+"""Request and response shapes of indicator definitions and result-based agreements."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from nutriplat.indicators.cohort import LISTS
+from nutriplat.indicators.payments import KINDS as RULE_KINDS
+from nutriplat.indicators.schemas import PERIOD
+from nutriplat.periods import KINDS as PERIOD_KINDS
+from nutriplat.schema_fields import DecimalText, one_of_list
+
+
+class IndicatorSchema(Schema):
+    code = fields.String()
+    version = fields.Integer()
+    name = fields.String()
+    definition = fields.String()
+    type = fields.String()
+    dimension = fields.String(metadata={"description": "Triple aim: health, experience or cost."})
+    numerator = fields.Dict()
+    denominator = fields.Dict()
+    multiplier = fields.String()
+    unit = fields.String()
+    decimals = fields.Integer()
+    higher_is_better = fields.Boolean()
+    period_type = fields.String()
+    disaggregations = fields.List(fields.String())
+
+
+class CohortSchema(Schema):
+    conditions_any = one_of_list(LISTS["conditions_any"])
+    care_settings = one_of_list(LISTS["care_settings"])  # the setting at referral
+    regions = one_of_list(LISTS["regions"])
+    postal_codes = fields.List(fields.String(validate=validate.Length(min=4, max=10)),
+                               validate=validate.Length(max=200), load_default=None)
+    referral_organisation_ids = fields.List(fields.Integer(), validate=validate.Length(max=50),
+                                            load_default=None)
+    referred_from = fields.Date(load_default=None)
+    referred_until = fields.Date(load_default=None)
+    min_age = fields.Integer(validate=validate.Range(min=0, max=120), load_default=None)
+    max_age = fields.Integer(validate=validate.Range(min=0, max=120), load_default=None)
+
+
+class AgreementIndicatorSchema(Schema):
+    code = fields.String(required=True, validate=validate.Length(max=60))
+    version = fields.Integer(validate=validate.Range(min=1), metadata={"description": "Default: the latest."})
+    name = fields.String(dump_only=True)
+    target = DecimalText(allow_none=True, as_string=True, places=None, allow_nan=False)
+
+
+class PaymentRuleSchema(Schema):
+    position = fields.Integer(dump_only=True)
+    kind = fields.String(required=True, validate=validate.OneOf(RULE_KINDS))
+    params = fields.Dict(required=True, metadata={"description": (
+        "per_client_outcome: indicator, price_per_client, cap · threshold: indicator, bonus, clawback, "
+        "floor · shared_savings: expected_cost_per_client_month, share, cost_per_admission, "
+        "quality_indicators, cap · start_budget: amount. Amounts in euros as decimal strings.")})
+
+
+class OutcomeAgreementSchema(Schema):
+    cofinancer_id = fields.Integer(required=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    cohort = fields.Nested(CohortSchema, load_default=dict)
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True)
+    baseline_period = fields.String(required=True, metadata=PERIOD)
+    settlement_period = fields.String(load_default="quarter", validate=validate.OneOf(PERIOD_KINDS))
+    indicators = fields.List(fields.Nested(AgreementIndicatorSchema), required=True,
+                             validate=validate.Length(max=50))
+    payment_rules = fields.List(fields.Nested(PaymentRuleSchema), load_default=list,
+                                validate=validate.Length(max=20))
+
+
+class FrozenIndicatorSchema(Schema):
+    code = fields.String(attribute="definition.code")
+    version = fields.Integer(attribute="definition.version")
+    name = fields.String(attribute="definition.name")
+    unit = fields.String(attribute="definition.unit")
+    target = fields.Function(lambda item: None if item.target is None
+                             else format(item.target.normalize(), "f"))
+
+
+class OutcomeAgreementOutSchema(Schema):
+    id = fields.Integer()
+    organisation_id = fields.Integer()
+    cofinancer_id = fields.Integer()
+    name = fields.String()
+    cohort = fields.Dict()
+    starts_on = fields.Date()
+    ends_on = fields.Date()
+    baseline_period = fields.String()
+    settlement_period = fields.String()
+    indicators = fields.List(fields.Nested(FrozenIndicatorSchema))
+    payment_rules = fields.List(fields.Nested(PaymentRuleSchema), attribute="rules")
+    created_at = fields.AwareDateTime()

@@ -1,0 +1,39 @@
+"""Request and response shapes of settlement statements and indicator snapshots."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields
+
+from nutriplat.indicators.schemas import PERIOD
+
+
+class SettlementRequestSchema(Schema):
+    period = fields.String(required=True, metadata=PERIOD)
+
+
+class SettlementSchema(Schema):
+    id = fields.Integer()
+    agreement_id = fields.Integer()
+    period = fields.String()
+    period_start = fields.Date()
+    period_end = fields.Date()
+    status = fields.String()
+    issued_at = fields.AwareDateTime()
+    total = fields.Decimal(as_string=True)
+    indicators = fields.Function(lambda s: s.statement["indicators"])
+    lines = fields.Function(lambda s: s.statement["lines"])
+    snapshot = fields.Dict()
+    checksum = fields.String()
+
+
+class VerificationSchema(Schema):
+    settlement_id = fields.Integer()
+    stored_total = fields.String()
+    recomputed_total = fields.String()
+    checksum_matches = fields.Boolean()
+    matches = fields.Boolean()
+
+
+class SnapshotSchema(Schema):
+    period = fields.String()
+    computed_at = fields.AwareDateTime()
+    rows = fields.List(fields.Dict())

@@ -1,0 +1,67 @@
+"""The figures a settlement is computed from (its snapshot): the totals of the period's
+and the baseline's frozen reports, suppressed exactly as the cofinancer's report is. A
+payment rule that needs a hidden total is refused (409), never computed from it."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nutriplat.clock import business_today
+from nutriplat.errors import Conflict, InvalidInput
+from nutriplat.indicators import frozen, report_computation, terms
+from nutriplat.indicators.models import Agreement, Settlement
+from nutriplat.periods import Period
+from nutriplat.indicators.suppression import THRESHOLD
+
+
+def plain(number: Decimal) -> str:
+    """80.0000 → "80", 0.5000 → "0.5" (never "8E+1")."""
+    return format(number.normalize(), "f")
+
+
+def build_snapshot(session: Session, agreement: Agreement, period: Period) -> dict[str, Any]:
+    """Every figure the payment rules read, as exact strings: the totals of the period's and
+    the baseline's frozen reports, suppressed exactly as there (a hidden total is null)."""
+    baseline, today = Period.parse(agreement.baseline_period), business_today()
+    found = frozen.period_reports(session, agreement, [p for p in dict.fromkeys([baseline, period])
+                                                       if p.is_complete(today)], today)
+    made = found[period.label]
+    if made.cohort_clients < THRESHOLD:
+        raise InvalidInput("The cohort is too small to settle without exposing a person.",
+                           {"agreement_id": [f"Fewer than {THRESHOLD} clients have consented to reporting."]})
+    totals = {(label, row.indicator): row for label, each in found.items() for row in each.rows
+              if not row.disaggregation}
+    hidden = {key for key, row in totals.items() if row.suppressed}
+    labels = {"period": period.label, "baseline": baseline.label}
+    for code, which in terms.needed_figures([{"kind": r.kind, "params": r.params} for r in agreement.rules]):
+        if (labels[which], code) in hidden:
+            raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which the report "
+                           f"suppresses (fewer than {THRESHOLD} clients, or the cells that would reveal them).",
+                           {"period": [f"{code} {labels[which]}: suppressed; it cannot be settled on."]})
+    targets = {item.definition.code: item.target for item in agreement.indicators}
+
+    def figure(label: str, code: str) -> dict[str, str] | None:
+        row = totals.get((label, code))
+        if row is None or row.suppressed:
+            return None
+        return {"numerator": str(row.numerator), "denominator": str(row.denominator)}
+
+    return {
+        "agreement": {"id": agreement.id, "name": agreement.name,
+                      "starts_on": agreement.starts_on.isoformat(), "ends_on": agreement.ends_on.isoformat()},
+        "period": period.label, "baseline_period": baseline.label, "as_of": made.made_at.isoformat(),
+        "cohort_clients": made.cohort_clients,
+        "indicators": [{"code": d.code, "version": d.version, "name": d.name, "unit": d.unit,
+                        "multiplier": d.multiplier, "decimals": d.decimals,
+                        "higher_is_better": d.higher_is_better,
+                        "target": None if targets[d.code] is None else plain(targets[d.code]),
+                        "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
+                        "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden]}
+                       for d in report_computation.definitions_of(agreement)],
+        "rules": [{"position": r.position, "kind": r.kind, "params": r.params} for r in agreement.rules],
+        "start_budget_paid_before": session.scalar(
+            select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,
+    }

@@ -1,0 +1,1 @@
+"""The monitoring HTTP API: one flask-smorest Blueprint (``blp``) per module."""

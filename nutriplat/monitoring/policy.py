@@ -1,0 +1,21 @@
+"""Who may do what with early-warning alerts, personal goals and experience surveys
+(``nutriplat.policy``). Which clients: ``clients.access`` (a caregiver's mandate)."""
+from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN
+from nutriplat.policy import Policy
+
+# The dietitian and a mandated caregiver follow the client's goals and surveys.
+CARE = (DIETITIAN, CAREGIVER)
+
+POLICY = Policy("monitoring", {
+    # An admin watches the organisation's alerts; the dietitian acts on them.
+    "list_alerts": (ADMIN, DIETITIAN),
+    "get_alert": (ADMIN, DIETITIAN),
+    "acknowledge": (DIETITIAN,),
+    "resolve": (DIETITIAN,),
+    "list_goals": CARE,
+    "set_goal": (DIETITIAN,),
+    "report_progress": CARE,
+    "cancel": (DIETITIAN,),  # a goal
+    "list_surveys": CARE,
+    "record_survey": CARE,
+})

@@ -1,1 +1,0 @@
-"""Benchmark against Solomon and Gehring-Homberger instances: ``python -m routing.bench``."""

@@ -1,0 +1,1 @@
+"""Benchmarks (figures, not tests), one module per area: ``python -m tools.bench.<area>``."""

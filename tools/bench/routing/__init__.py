@@ -1,0 +1,1 @@
+"""Benchmark against Solomon and Gehring-Homberger instances: ``python -m tools.bench.routing``."""

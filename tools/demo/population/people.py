@@ -1,0 +1,97 @@
+"""Organisations, users (one per role, plus extra caregivers), mandates and consents.
+
+Passwords are demo-only on purpose: they are printed by `python -m tools.demo` and must never
+be mistaken for real credentials, so they say "demo" and follow one obvious pattern.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone
+
+from .model import Organisation, User
+from .records import Client, Consent, Mandate
+
+PROVIDER = "nutriplat-roeselare"
+GP_PRACTICE = "huisartsenpraktijk-de-mandel"
+HOSPITAL_ORG = "az-delta"
+COFINANCER = "regionaal-zorgfonds-wvl"
+
+ORGANISATIONS = (
+    Organisation(PROVIDER, "NutriPlat Roeselare", "provider"),
+    Organisation(GP_PRACTICE, "Huisartsenpraktijk De Mandel", "referrer"),
+    Organisation(HOSPITAL_ORG, "AZ Delta Roeselare", "referrer"),
+    # Invented regional body: deliberately not the name of a real insurer.
+    Organisation(COFINANCER, "Regionaal Zorgfonds West-Vlaanderen", "cofinancer"),
+    Organisation("mandelkeuken", "Mandelkeuken bv", "supplier"),
+    Organisation("nutriplat-ontwikkelingsfonds", "NutriPlat Ontwikkelingsfonds", "fund"),
+)
+REFERRER_CARE_LINE = {GP_PRACTICE: "primary", HOSPITAL_ORG: "secondary"}
+
+DIETITIANS = ("dietist.lien", "dietist.pieter")
+CAREGIVER = "mantelzorger.an"  # the demo caregiver: mandated by three home clients
+
+
+def password_for(role: str) -> str:
+    return f"{role}-demo-only-2026"  # >= 12 characters, obviously not a real secret
+
+
+def _user(username: str, role: str, name: str, org: str | None) -> User:
+    return User(username, role, name, password_for(role), org)
+
+
+USERS = (
+    _user("admin", "admin", "Sofie Desmet", PROVIDER),
+    _user(DIETITIANS[0], "dietitian", "Lien Vandewalle", PROVIDER),
+    _user(DIETITIANS[1], "dietitian", "Pieter Debruyne", PROVIDER),
+    _user("logistiek.kurt", "logistics", "Kurt Verhaeghe", PROVIDER),
+    _user("cofinancier.els", "cofinancer", "Els Maes", COFINANCER),
+    _user(CAREGIVER, "caregiver", "An Vanneste", None),
+    _user("mantelzorger.bart", "caregiver", "Bart Lannoo", None),
+    _user("mantelzorger.griet", "caregiver", "Griet Deprez", None),
+)
+
+# (caregiver, scopes, relationship, withdrawn later?) - one mandate per chosen client.
+_MANDATES = (
+    (CAREGIVER, ("view", "record", "order"), "daughter", False),
+    (CAREGIVER, ("view", "record"), "daughter-in-law", False),
+    (CAREGIVER, ("view",), "neighbour", False),
+    ("mantelzorger.bart", ("view", "record", "order"), "son", False),
+    ("mantelzorger.griet", ("view", "order"), "niece", False),
+    ("mantelzorger.griet", ("view", "record"), "friend", True),  # shows a withdrawal
+)
+
+
+def _utc(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour, 0), tzinfo=timezone.utc)
+
+
+def consents(rng: random.Random, referred_on: date, ref: date) -> tuple[Consent, ...]:
+    """Care for everyone (at referral), cofinancer reporting for most, research for some."""
+    out = [Consent("care", _utc(referred_on, 9))]
+    if rng.random() < 0.82:
+        out.append(Consent("cofinancer_reporting", _utc(referred_on, 9)))
+    if rng.random() < 0.35:
+        given = referred_on + timedelta(days=rng.randint(0, 14))
+        withdrawn = None
+        if rng.random() < 0.1:  # a client can change their mind
+            days_left = max(1, (ref - given).days - 1)
+            withdrawn = _utc(given + timedelta(days=rng.randint(1, days_left)), 10)
+        out.append(Consent("research", _utc(given, 10), withdrawn))
+    return tuple(out)
+
+
+def attach_mandates(rng: random.Random, clients: tuple[Client, ...],
+                    ref: date) -> tuple[Client, ...]:
+    """Give the mandates in _MANDATES to distinct active home clients."""
+    eligible = [c for c in clients if c.care_setting == "home" and c.status == "active"]
+    chosen = rng.sample(eligible, len(_MANDATES))
+    by_key: dict[str, Client] = {}
+    for client, (username, scopes, relation, withdraws) in zip(chosen, _MANDATES):
+        given_on = client.referral.referred_on + timedelta(days=rng.randint(5, 20))
+        withdrawn = None
+        if withdraws:
+            withdrawn = _utc(given_on + timedelta(days=rng.randint(10, 30)), 16)
+        mandate = Mandate(username, scopes, relation, _utc(given_on, 11), withdrawn)
+        by_key[client.key] = replace(client, mandates=(mandate,))
+    return tuple(by_key.get(c.key, c) for c in clients)

@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test test-days install coverage clean translations
+.PHONY: demo test test-days install coverage clean translations lint
 
 $(STAMP): setup.cfg pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)
@@ -19,6 +19,13 @@ demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000 (web app: /app);
 
 test: $(STAMP)  ## the whole suite; NUTRIPLAT_TEST_DATABASE_URL selects PostgreSQL
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)  ## the import contracts (.importlinter), ruff (ruff.toml) and mypy (mypy.ini); all three run
+	@status=0; \
+		echo "== lint-imports"; $(BIN)/lint-imports --no-cache || status=1; \
+		echo "== ruff check"; $(BIN)/ruff check . || status=1; \
+		echo "== mypy"; $(BIN)/mypy || status=1; \
+		exit $$status
 
 # The 1st, the 7th, the last day of a month and of a year, a Sunday: where dates turn.
 BUSINESS_DAYS ?= 2026-12-01 2026-12-07 2026-11-30 2026-12-31 2026-12-06

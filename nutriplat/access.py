@@ -5,20 +5,28 @@ a row of another organisation is "not found" like a missing one (we do not revea
 Rows reached through a client are checked with ``nutriplat.clients.access.load_client``."""
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
 from nutriplat.errors import NotFound
 
-T = TypeVar("T")
+
+class OrganisationOwned(Protocol):
+    """A row that belongs to one organisation."""
+
+    @property
+    def organisation_id(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=OrganisationOwned)
 
 
 def owned(session: Session, model: type[T], id_: int | None, actor: Actor) -> T | None:
     """The row, or None when it does not exist or another organisation owns it."""
     row = session.get(model, id_) if id_ is not None else None
-    if row is None or not (actor.is_platform_admin or row.organisation_id == actor.organisation_id):  # type: ignore[attr-defined]
+    if row is None or not (actor.is_platform_admin or row.organisation_id == actor.organisation_id):
         return None
     return row
 

@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
-from flask import Flask, send_from_directory
+from flask import Flask, Response, send_from_directory
+from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from nutriplat.auth.passwords import Passwords
+from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
+from nutriplat import openapi, security
 from nutriplat.auth.login import LoginPolicy
+from nutriplat.auth.passwords import Passwords
 from nutriplat.config import Config
 from nutriplat.db import make_engine, make_session_factory
-from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
-from nutriplat import security
-from nutriplat import openapi
 
 
 @dataclass
@@ -35,7 +36,8 @@ def create_app(config: Config | None = None) -> Flask:
     config = config or Config()
     app = Flask(__name__, instance_path=str(_instance_dir(config)))
     app.config.from_object(config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    if isinstance(app.json, DefaultJSONProvider):
+        app.json.sort_keys = False
     openapi.use_database_ids(app)
 
     engine = make_engine(config.DATABASE_URL, echo=config.SQL_ECHO)
@@ -59,17 +61,18 @@ def create_app(config: Config | None = None) -> Flask:
 def _register_web(app: Flask) -> None:
     """The server-rendered web application under /app (session login, CSRF, i18n)."""
     from flask import redirect, url_for
+    from werkzeug.wrappers import Response as WerkzeugResponse
 
     from nutriplat import webapp
 
     webapp.init_app(app)
 
     @app.get("/")
-    def root():  # type: ignore[no-untyped-def]
+    def root() -> WerkzeugResponse:
         return redirect(url_for("webapp.home"))
 
 
-def _instance_dir(config: Config):  # type: ignore[no-untyped-def]
+def _instance_dir(config: Config) -> Path:
     from nutriplat.config import INSTANCE_DIR
 
     if config.DATABASE_URL.startswith("sqlite:///"):
@@ -84,16 +87,17 @@ API_MODULES = (
     "nutriplat.clients.api.care",
     "nutriplat.screening.api",
     "nutriplat.screening.rescreening.api",
-    "nutriplat.catalog.api.dishes",
-    "nutriplat.catalog.api.changes",
+    "nutriplat.catalogue.api.dishes",
+    "nutriplat.catalogue.api.changes",
     "nutriplat.mealplans.api",
     "nutriplat.billing.api.setup",
     "nutriplat.billing.api.clients",
     "nutriplat.billing.api.invoices",
     "nutriplat.inventory.api.locations",
     "nutriplat.inventory.api.stock",
+    "nutriplat.delivery.api.home_stock",
     "nutriplat.inventory.api.lots",
-    "nutriplat.inventory.api.delivery",
+    "nutriplat.delivery.api.orders",
     "nutriplat.inventory.api.purchasing",
     "nutriplat.monitoring.api.alerts",
     "nutriplat.monitoring.api.goals",
@@ -126,6 +130,6 @@ def _register_api(app: Flask) -> None:
     web.register_error_handlers(app)
 
     @app.get("/api/docs/assets/<path:filename>")
-    def swagger_assets(filename: str):  # type: ignore[no-untyped-def]
+    def swagger_assets(filename: str) -> Response:
         # Swagger UI from the installed package: the docs work without internet.
         return send_from_directory(str(swagger_ui_path), filename)

@@ -28,6 +28,7 @@ AFTER_COMMIT = "after_commit"
 
 # Downstream areas that listen; imported lazily so that importing a producer never loads them.
 HANDLER_MODULES = (
+    "nutriplat.delivery.handlers",
     "nutriplat.monitoring.handlers",
     "nutriplat.billing.handlers",
 )
@@ -77,11 +78,12 @@ class ClientTransferred:
     from_setting: str
     to_setting: str
     transferred_on: date
+    actor: Any = None  # who recorded it (supply's cancellations are audited in their name)
 
 
 @dataclass(frozen=True)
 class DeliveryConfirmed:
-    """inventory: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused)."""
+    """delivery: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused)."""
     order_id: int
     client_id: int
     outcome: str
@@ -91,7 +93,7 @@ class DeliveryConfirmed:
 
 @dataclass(frozen=True)
 class DeliveriesLeftUnbilled:
-    """inventory (nightly run): delivered orders whose billing has not happened yet."""
+    """delivery (nightly run): delivered orders whose billing has not happened yet."""
     order_ids: tuple[int, ...]
     actor: Any
 

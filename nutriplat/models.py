@@ -3,7 +3,7 @@
 from nutriplat.auth import models as auth_models  # noqa: F401
 from nutriplat.clients import models as clients_models  # noqa: F401
 from nutriplat.screening import models as screening_models  # noqa: F401
-from nutriplat.catalog import models as catalog_models  # noqa: F401
+from nutriplat.catalogue import models as catalogue_models  # noqa: F401
 from nutriplat.mealplans import models as mealplans_models  # noqa: F401
 from nutriplat.billing import models as billing_models  # noqa: F401
 from nutriplat.inventory import models as inventory_models  # noqa: F401

@@ -18,7 +18,7 @@ from apispec.ext.marshmallow.common import resolve_schema_instance
 from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema, fields
-from werkzeug.routing import IntegerConverter
+from werkzeug.routing import IntegerConverter, Map
 
 from nutriplat.schema_fields import DB_INT_MAX, DB_INT_MIN, DecimalText, decimal_pattern
 
@@ -26,7 +26,7 @@ from nutriplat.schema_fields import DB_INT_MAX, DB_INT_MIN, DecimalText, decimal
 class DatabaseId(IntegerConverter):
     """``<int:…>``: a positive id within the database's INTEGER range."""
 
-    def __init__(self, map, fixed_digits: int = 0, min: int = 1, max: int = DB_INT_MAX,  # noqa: A002
+    def __init__(self, map: Map, fixed_digits: int = 0, min: int = 1, max: int = DB_INT_MAX,  # noqa: A002
                  signed: bool = False) -> None:
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
@@ -53,8 +53,8 @@ class _OptionalBodies(BasePlugin):
     def operation_helper(self, path: str | None = None, operations: dict | None = None,
                          **kwargs: Any) -> None:
         for operation in (operations or {}).values():
-            body = operation.get("requestBody") if isinstance(operation, dict) else None
-            for content in (body or {}).get("content", {}).values():
+            body: dict[str, Any] = (operation.get("requestBody") or {}) if isinstance(operation, dict) else {}
+            for content in body.get("content", {}).values():
                 schema = content.get("schema")
                 if isinstance(schema, (Schema, type)):
                     schema = resolve_schema_instance(schema)
@@ -79,7 +79,7 @@ def _decimal_string(self: Any, field: fields.Field, ret: dict[str, Any], **kwarg
     if not isinstance(field, fields.Decimal) or not field.as_string:
         return {}
     decimals = field.decimals if isinstance(field, DecimalText) else None
-    text = {"type": "string", "format": "decimal", "pattern": decimal_pattern(decimals)}
+    text: dict[str, Any] = {"type": "string", "format": "decimal", "pattern": decimal_pattern(decimals)}
     if ret.pop("nullable", False):
         text["nullable"] = True
     for key in ("type", "format"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Request
 from marshmallow import Schema, ValidationError, fields
 from webargs.flaskparser import FlaskParser
 
@@ -17,8 +18,9 @@ class RequestParser(FlaskParser):
       or compared in such columns, and a larger one is a 422 naming the field, never a
       query that fails ("integer out of range" on PostgreSQL, OverflowError on SQLite)."""
 
-    def _process_location_data(  # type: ignore[no-untyped-def]
-            self, location_data, schema, req, location, unknown, validators):
+    def _process_location_data(
+            self, location_data: Any, schema: Schema, req: Request, location: str, unknown: str | None,
+            validators: list[Any]) -> Any:
         errors = wrong_json_types(schema, location_data) if location == "json" else None
         if errors:
             raise ValidationError(errors)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -52,8 +53,8 @@ def _distinct(values: list[str]) -> None:
         raise ValidationError("Must not contain duplicates.")
 
 
-def text(max_length: int, **kwargs: object) -> fields.String:
-    return fields.String(validate=validate.Length(max=max_length), **kwargs)  # type: ignore[arg-type]
+def text(max_length: int, **kwargs: Any) -> fields.String:
+    return fields.String(validate=validate.Length(max=max_length), **kwargs)
 
 
 def decimal_pattern(places: int | None) -> str:
@@ -72,7 +73,7 @@ class PageQuerySchema(Schema):
 class StrictFloat(fields.Float):
     """A JSON number; "61.5" as a string is a type error, not a number."""
 
-    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> float:
         if isinstance(value, (str, bool)):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)
@@ -81,10 +82,10 @@ class StrictFloat(fields.Float):
 class StrictInteger(fields.Integer):
     """A JSON integer: no strings, no 2.5."""
 
-    def __init__(self, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(strict=True, **kwargs)
 
-    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None, **kwargs: Any) -> int:
         if isinstance(value, (str, bool)):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)
@@ -100,9 +101,12 @@ class DecimalText(fields.Decimal):
         places = getattr(self, "max_places", None)  # Money quantises itself
         if places is None and isinstance(self.places, Decimal):  # marshmallow 4: a quantum, 0.01
             return -int(self.places.as_tuple().exponent)
-        return places if places is not None else self.places  # type: ignore[return-value]
+        if places is None and isinstance(self.places, int):  # marshmallow 3: a count of places
+            return self.places
+        return places
 
-    def _deserialize(self, value, attr, data, **kwargs):  # type: ignore[no-untyped-def]
+    def _deserialize(self, value: Any, attr: str | None, data: Mapping[str, Any] | None,
+                     **kwargs: Any) -> Decimal:
         if isinstance(value, bool) or (
                 isinstance(value, str) and not re.fullmatch(decimal_pattern(self.decimals), value)):
             raise self.make_error("invalid")
@@ -129,7 +133,8 @@ class Money(DecimalText):
         if isinstance(value, bool):
             raise self.make_error("invalid")
         number = super()._deserialize(value, attr, data, **kwargs)
-        if number.as_tuple().exponent < -self.max_places:  # type: ignore[operator]
+        exponent = number.as_tuple().exponent  # an int: allow_nan=False refused NaN and infinity
+        if isinstance(exponent, int) and exponent < -self.max_places:
             raise ValidationError("At most two decimals (whole cents)." if self.max_places == 2
                                   else f"At most {self.max_places} decimals.")
         if self.minimum is not None and (number < self.minimum or (self.positive and number == self.minimum)):

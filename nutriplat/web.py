@@ -7,7 +7,8 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, g, jsonify, request
+from flask import Flask, Response, current_app, g, jsonify, request
+from flask.typing import ResponseReturnValue
 from flask_smorest import Blueprint
 from werkzeug.exceptions import HTTPException
 
@@ -81,8 +82,8 @@ def roles_required(*allowed: str) -> Callable[[F], F]:
         for status in (401, 403):
             # A bare name is a reference to flask-smorest's DEFAULT_ERROR response.
             responses.setdefault(status, []).append("DEFAULT_ERROR")
-        documented.allowed_roles = allowed  # type: ignore[attr-defined]
-        return documented  # type: ignore[return-value]
+        documented.allowed_roles = allowed
+        return documented
 
     return decorator
 
@@ -114,7 +115,7 @@ def register_error_handlers(app: Flask) -> None:
     from http import HTTPStatus
 
     @app.errorhandler(DomainError)
-    def domain_error(error: DomainError):  # type: ignore[no-untyped-def]
+    def domain_error(error: DomainError) -> Response:
         body = _payload(error.status, HTTPStatus(error.status).phrase, error.message, error.errors)
         response = jsonify(body)
         response.status_code = error.status
@@ -125,7 +126,7 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    def http_error(error: HTTPException) -> ResponseReturnValue:
         # An unknown URL never reaches a blueprint's handlers: pages under a prefix that
         # renders HTML errors (the web application) get their page, the API its JSON.
         for prefix, render in app.extensions.get("html_error_pages", {}).items():
@@ -143,7 +144,7 @@ def register_error_handlers(app: Flask) -> None:
         return response
 
     @app.errorhandler(Exception)
-    def unexpected(error: Exception):  # type: ignore[no-untyped-def]
+    def unexpected(error: Exception) -> Response:
         app.logger.exception("unhandled error")
         response = jsonify(_payload(500, "Internal Server Error", "An unexpected error occurred."))
         response.status_code = 500

@@ -10,8 +10,15 @@ Typical use::
 Units (seconds from the start of the day, metres, litres, kg) are in ``routing.model``.
 """
 from routing.checker import check
-from routing.matrix import (EuclideanProvider, HaversineProvider, Matrix, MatrixError, OsrmProvider,
-                            default_provider, matrix_for)
+from routing.matrix import (
+    EuclideanProvider,
+    HaversineProvider,
+    Matrix,
+    MatrixError,
+    OsrmProvider,
+    default_provider,
+    matrix_for,
+)
 from routing.model import Break, Depot, Problem, ProblemError, Stop, StorageClass, TimeWindow, Vehicle
 from routing.solution import BreakSlot, DroppedStop, Route, Solution, Visit, build_route
 from routing.solver import Progress, SolverOptions, solve

@@ -8,6 +8,7 @@ pins honoured. An empty list means feasible.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from routing.matrix.base import Matrix
 from routing.model import Problem, Stop, Vehicle
@@ -42,7 +43,7 @@ def check(problem: Problem, matrix: Matrix, solution: Solution) -> list[str]:
 def route_cost(matrix: Matrix, path: list[int]) -> int:
     """Distance of depot -> path -> depot in matrix units."""
     full = [0, *path, 0]
-    return sum(int(matrix.distance[a, b]) for a, b in zip(full, full[1:]))
+    return sum(int(matrix.distance[a, b]) for a, b in pairwise(full))
 
 
 def _coverage(problem: Problem, solution: Solution) -> list[str]:
@@ -72,7 +73,7 @@ def _capacity(vehicle: Vehicle, visits: list[Stop], route: Route) -> list[str]:
         faults.append(f"{vehicle.id}: {frozen} L frozen, freezer holds {vehicle.frozen_litres} L")
     if vehicle.chilled_litres is not None and chilled > vehicle.chilled_litres + TOLERANCE:
         faults.append(f"{vehicle.id}: {chilled} L chilled, chilled space holds {vehicle.chilled_litres} L")
-    for visit, stop in zip(route.visits, visits):
+    for visit, stop in zip(route.visits, visits, strict=False):  # unknown stops were left out
         litres, kg = litres - stop.demand_litres, kg - stop.demand_kg
         if abs(visit.load_litres - litres) > 1e-3 or abs(visit.load_kg - kg) > 1e-3:
             faults.append(f"{vehicle.id}: load reported after {stop.id} is wrong")
@@ -85,10 +86,10 @@ def _schedule(vehicle: Vehicle, visits: list[Stop], route: Route, matrix: Matrix
         faults.append(f"{vehicle.id}: leaves at {route.start}, before its shift starts at {vehicle.shift_start}")
     if route.end > vehicle.shift_end:
         faults.append(f"{vehicle.id}: back at {route.end}, after its shift ends at {vehicle.shift_end}")
-    services = [(v.eta, v.eta + s.service_time) for v, s in zip(route.visits, visits)]
+    services = [(v.eta, v.eta + s.service_time) for v, s in zip(route.visits, visits, strict=False)]
     faults += _breaks(vehicle, route, services)
     here, clock = 0, route.start
-    legs = [(index[s.id], v.eta, s) for v, s in zip(route.visits, visits)] + [(0, route.end, None)]
+    legs = [(index[s.id], v.eta, s) for v, s in zip(route.visits, visits, strict=False)] + [(0, route.end, None)]
     for node, eta, stop in legs:
         rest = sum(b.duration for b in route.breaks if clock <= b.start and b.start + b.duration <= eta)
         if eta < clock + int(matrix.duration[here, node]) + rest:
@@ -103,7 +104,7 @@ def _schedule(vehicle: Vehicle, visits: list[Stop], route: Route, matrix: Matrix
 
 def _breaks(vehicle: Vehicle, route: Route, services: list[tuple[int, int]]) -> list[str]:
     faults = []
-    if sorted((b.duration for b in route.breaks)) != sorted(b.duration for b in vehicle.breaks):
+    if sorted(b.duration for b in route.breaks) != sorted(b.duration for b in vehicle.breaks):
         faults.append(f"{vehicle.id}: breaks taken do not match the breaks required")
     remaining = list(vehicle.breaks)
     for slot in route.breaks:

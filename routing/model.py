@@ -18,7 +18,7 @@ from enum import Enum
 DAY_SECONDS = 24 * 3600
 
 
-class StorageClass(str, Enum):
+class StorageClass(str, Enum):  # noqa: UP042  (a StrEnum would change str() of a member)
     """How a delivery must be kept cold on the van."""
 
     FROZEN = "frozen"

@@ -1,8 +1,9 @@
 """What a solve returns: routes with timed visits and loads, and the stops left out."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Sequence
+from itertools import pairwise
 
 from routing.matrix.base import Matrix
 from routing.model import Problem
@@ -91,11 +92,11 @@ def build_route(
     vehicle = problem.vehicle(vehicle_id)
     index, by_id = problem.stop_index(), {s.id: s for s in problem.stops}
     path = [0] + [index[s] for s in stop_ids] + [0]
-    travel = [int(matrix.duration[a, b]) for a, b in zip(path, path[1:])]
-    distance = sum(int(matrix.distance[a, b]) for a, b in zip(path, path[1:]))
+    travel = [int(matrix.duration[a, b]) for a, b in pairwise(path)]
+    distance = sum(int(matrix.distance[a, b]) for a, b in pairwise(path))
     if etas is None:
         etas = _earliest_etas(problem, vehicle.shift_start if start is None else start, travel, stop_ids)
-    departures = [eta + by_id[s].service_time for eta, s in zip(etas, stop_ids)]
+    departures = [eta + by_id[s].service_time for eta, s in zip(etas, stop_ids, strict=True)]
     if start is None:
         before_first = sum(b.duration for b in breaks if etas and b.start < etas[0])
         start = max(vehicle.shift_start, etas[0] - travel[0] - before_first) if etas else vehicle.shift_start
@@ -105,7 +106,7 @@ def build_route(
     on_board_l = sum(by_id[s].demand_litres for s in stop_ids)
     on_board_kg = sum(by_id[s].demand_kg for s in stop_ids)
     visits = []
-    for stop_id, eta, departure in zip(stop_ids, etas, departures):
+    for stop_id, eta, departure in zip(stop_ids, etas, departures, strict=True):
         on_board_l -= by_id[stop_id].demand_litres
         on_board_kg -= by_id[stop_id].demand_kg
         visits.append(Visit(stop_id, int(eta), int(departure), round(on_board_l, 6), round(on_board_kg, 6)))
@@ -115,7 +116,7 @@ def build_route(
 def _earliest_etas(problem: Problem, start: int, travel: list[int], stop_ids: Sequence[str]) -> list[int]:
     by_id = {s.id: s for s in problem.stops}
     etas, clock = [], start
-    for leg, stop_id in zip(travel, stop_ids):
+    for leg, stop_id in zip(travel, stop_ids, strict=False):  # travel has one leg more: the way back
         stop = by_id[stop_id]
         arrival = clock + leg
         window = next((w for w in stop.windows() if w.end >= arrival), None)

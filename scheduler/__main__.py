@@ -46,8 +46,11 @@ def main() -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     # A signal between the check below and the scheduler's start: stop as soon as it runs.
-    scheduler.add_listener(lambda _event: runtime.stopping.is_set() and in_a_thread(shut_down),
-                           EVENT_SCHEDULER_STARTED)
+    def stop_if_asked(_event: object) -> None:
+        if runtime.stopping.is_set():
+            in_a_thread(shut_down)
+
+    scheduler.add_listener(stop_if_asked, EVENT_SCHEDULER_STARTED)
     runtime.catch_up(active)
     if not runtime.stopping.is_set():
         scheduler.start()  # blocks until stop()

@@ -37,10 +37,9 @@ class Runtime:
         date work on the data up to that date, and the older periods are visible in the
         job runs for a person to run with ``nutriplat jobs run``)."""
         now = now or local_now()
-        if not holds_advisory_locks(self.factory.kw["bind"]):
-            # SQLite serves one process: a run still 'running' at start was cut off.
-            if abandoned := runs.abandon_running(self.factory):
-                log.warning("%d run(s) left running by a stopped process marked failed", abandoned)
+        # SQLite serves one process: a run still 'running' at start was cut off.
+        if not holds_advisory_locks(self.factory.kw["bind"]) and (abandoned := runs.abandon_running(self.factory)):
+            log.warning("%d run(s) left running by a stopped process marked failed", abandoned)
         results = []
         for entry in entries:
             due = entry.last_due(now)

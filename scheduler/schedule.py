@@ -13,9 +13,9 @@ from typing import Any
 
 from apscheduler.triggers.cron import CronTrigger
 
-from nutriplat.periods import last_complete_month
 from nutriplat.clock import BRUSSELS, business_date
 from nutriplat.jobs.registry import JOBS, Period
+from nutriplat.periods import last_complete_month
 
 # How far back the last due firing is looked for: beyond the longest interval (a month).
 LOOKBACK = timedelta(days=40)

@@ -20,12 +20,12 @@ from sqlalchemy import func, or_, select
 from nutriplat.auth.actor import Actor
 from nutriplat.billing import charges, plans
 from nutriplat.billing.domain import timeline
-from nutriplat.periods import Month
 from nutriplat.billing.models import LicensedProduct, Subscription
 from nutriplat.billing.subscriptions import view
-from nutriplat.catalog.models import Dish
+from nutriplat.catalogue.models import Dish
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.periods import Month
 
 
 def bill_delivery(uow: UnitOfWork, actor: Actor, order_id: int) -> bool:

@@ -15,7 +15,7 @@ from nutriplat.billing.domain.money import cents
 from nutriplat.billing.policy import POLICY
 from nutriplat.periods import Month
 from nutriplat.billing.models import Charge, LedgerEntry, LicensedProduct
-from nutriplat.catalog.models import Dish
+from nutriplat.catalogue.models import Dish
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
 

@@ -32,7 +32,7 @@ def transfer(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]
         move = CareSettingTransfer(from_setting=client.care_setting, recorded_by=actor.user_id, **data)
         client.setting_history.append(move)
         client.care_setting = data["to_setting"]
-        uow.record(ClientTransferred(client.id, move.from_setting, move.to_setting, move.transferred_on))
+        uow.record(ClientTransferred(client.id, move.from_setting, move.to_setting, move.transferred_on, actor))
         _audit(uow, actor, client, "care_setting_transfer", data)
         return move
 

@@ -1,29 +1,14 @@
-"""Finding the area's rows by id within the caller's organisation."""
+"""Finding the area's rows by id within the caller's organisation: ``nutriplat.access``
+(``load_owned``) for the area's own tables; here, a warehouse (an inventory location of
+the warehouse kind) as the delivery area names it."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from nutriplat.access import load_owned, owned
+from nutriplat.access import owned
 from nutriplat.auth.actor import Actor
-from nutriplat.delivery.models import Depot, Driver, RoutePlan, Van
 from nutriplat.errors import NotFound
 from nutriplat.inventory.models import Location
-
-
-def depot_or_404(session: Session, actor: Actor, warehouse_id: int) -> Depot:
-    return load_owned(session, Depot, warehouse_id, actor, "depot")
-
-
-def van_or_404(session: Session, actor: Actor, van_id: int) -> Van:
-    return load_owned(session, Van, van_id, actor, "van")
-
-
-def driver_or_404(session: Session, actor: Actor, driver_id: int) -> Driver:
-    return load_owned(session, Driver, driver_id, actor, "driver")
-
-
-def plan_or_404(session: Session, actor: Actor, plan_id: int) -> RoutePlan:
-    return load_owned(session, RoutePlan, plan_id, actor, "route plan")
 
 
 def warehouse_or_404(session: Session, actor: Actor, warehouse_id: int) -> Location:

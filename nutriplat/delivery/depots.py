@@ -5,10 +5,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import depot_or_404, warehouse_or_404
+from nutriplat.delivery.access import warehouse_or_404
 from nutriplat.delivery.models import Depot
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import DEFAULT_DEPOT_HOURS
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import scoped
@@ -21,6 +23,7 @@ def depot_view(depot: Depot, warehouse: Location) -> dict[str, Any]:
 
 
 def list_depots(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_depots")
     with uow:
         rows = uow.session.execute(scoped(select(Depot, Location).join(Location, Location.id == Depot.warehouse_id),
                                           Depot.organisation_id, actor).order_by(Location.name)).all()
@@ -28,13 +31,15 @@ def list_depots(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
 
 
 def get_depot(uow: UnitOfWork, actor: Actor, warehouse_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_depot")
     with uow:
-        depot = depot_or_404(uow.session, actor, warehouse_id)
+        depot = load_owned(uow.session, Depot, warehouse_id, actor, "depot")
         return depot_view(depot, warehouse_or_404(uow.session, actor, warehouse_id))
 
 
 def put_depot(uow: UnitOfWork, actor: Actor, warehouse_id: int, data: dict[str, Any]) -> dict[str, Any]:
     """Create or replace the depot of a warehouse of the caller's organisation."""
+    POLICY.check(actor, "put_depot")
     with uow:
         session = uow.session
         warehouse = warehouse_or_404(session, actor, warehouse_id)

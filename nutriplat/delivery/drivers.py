@@ -6,17 +6,19 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
 from nutriplat.auth.roles import LOGISTICS
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import driver_or_404
 from nutriplat.delivery.models import Driver
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import provider_of, scoped
 
 
 def list_drivers(uow: UnitOfWork, actor: Actor, include_inactive: bool = False) -> list[Driver]:
+    POLICY.check(actor, "list_drivers")
     with uow:
         stmt = scoped(select(Driver), Driver.organisation_id, actor)
         if not include_inactive:
@@ -25,11 +27,13 @@ def list_drivers(uow: UnitOfWork, actor: Actor, include_inactive: bool = False) 
 
 
 def get_driver(uow: UnitOfWork, actor: Actor, driver_id: int) -> Driver:
+    POLICY.check(actor, "get_driver")
     with uow:
-        return driver_or_404(uow.session, actor, driver_id)
+        return load_owned(uow.session, Driver, driver_id, actor, "driver")
 
 
 def create_driver(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Driver:
+    POLICY.check(actor, "create_driver")
     organisation_id = provider_of(actor)
     with uow:
         _check_user(uow, organisation_id, data.get("user_id"))
@@ -40,8 +44,9 @@ def create_driver(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Driver
 
 
 def update_driver(uow: UnitOfWork, actor: Actor, driver_id: int, data: dict[str, Any]) -> Driver:
+    POLICY.check(actor, "update_driver")
     with uow:
-        driver = driver_or_404(uow.session, actor, driver_id)
+        driver = load_owned(uow.session, Driver, driver_id, actor, "driver")
         if "user_id" in data:
             _check_user(uow, driver.organisation_id, data["user_id"])
         for key, value in data.items():
@@ -52,8 +57,9 @@ def update_driver(uow: UnitOfWork, actor: Actor, driver_id: int, data: dict[str,
 
 def retire_driver(uow: UnitOfWork, actor: Actor, driver_id: int) -> None:
     """Drivers are kept (past plans name them); a retired one drives no new route."""
+    POLICY.check(actor, "retire_driver")
     with uow:
-        driver = driver_or_404(uow.session, actor, driver_id)
+        driver = load_owned(uow.session, Driver, driver_id, actor, "driver")
         driver.active = False
         uow.commit()
 

@@ -1,4 +1,9 @@
-"""The scheduler's ``route-plans`` job: plan every depot with open orders on the
+"""The delivery area's jobs for the registry.
+
+``reorder`` (``nutriplat jobs run reorder --date D``): the nightly run, see
+``nightly_reorder``.
+
+``route-plans``: plan every depot with open orders on the
 delivery date (the scheduler runs it at 14:00 for the next day). One plan per depot and
 date: a depot with a plan already (being solved, solved or published) is left alone, so
 a second run changes nothing; a failed or cancelled run is tried again."""
@@ -13,12 +18,12 @@ from sqlalchemy import select
 
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.models import Depot, RoutePlan
+from nutriplat.delivery.models import DeliveryOrder, Depot, RoutePlan
+from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.delivery.planning.runs import start_plan
 from nutriplat.delivery.planning.solve import solve_plan
+from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
 from nutriplat.errors import DomainError
-from nutriplat.inventory.models import DeliveryOrder
-from nutriplat.inventory.vocabulary import OPEN_ORDER_STATUSES
 
 log = logging.getLogger(__name__)
 KEPT = ("queued", "running", "done")
@@ -60,3 +65,8 @@ def _depots_with_orders(new_uow: Callable[[], UnitOfWork], day: date) -> list[in
             select(DeliveryOrder.warehouse_id).where(DeliveryOrder.delivery_date == day,
                                                      DeliveryOrder.status.in_(OPEN_ORDER_STATUSES))))
                                         .order_by(Depot.warehouse_id)))
+
+
+def reorder(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
+    """Consumption of the days before, home reordering and central replenishment for ``day``."""
+    return dict(run_reorder(new_uow, day, SYSTEM).counts)

@@ -7,12 +7,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.access import owned
+from nutriplat.access import load_owned, owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import van_or_404
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.conflicts import flush_or_conflict
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.access import check_location, provider_of, scoped
 from nutriplat.inventory.models import Location
@@ -27,6 +27,7 @@ def van_view(van: Van, location: Location) -> dict[str, Any]:
 
 
 def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_vans")
     with uow:
         stmt = scoped(select(Van, Location).join(Location, Location.id == Van.location_id), Van.organisation_id, actor)
         if depot_id is not None:
@@ -35,14 +36,16 @@ def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> lis
 
 
 def get_van(uow: UnitOfWork, actor: Actor, van_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_van")
     with uow:
-        van = van_or_404(uow.session, actor, van_id)
+        van = load_owned(uow.session, Van, van_id, actor, "van")
         return van_view(van, uow.session.get_one(Location, van_id))
 
 
 def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
     """A new vehicle location named ``name``, or routing attributes for an existing
     vehicle location (``location_id``)."""
+    POLICY.check(actor, "create_van")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -70,9 +73,10 @@ def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str,
 
 
 def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "update_van")
     with uow:
         session, errors = uow.session, ErrorCollector()
-        van = van_or_404(session, actor, van_id)
+        van = load_owned(session, Van, van_id, actor, "van")
         location = session.get_one(Location, van_id)
         if "name" in data:
             location.name = data.pop("name")
@@ -90,8 +94,9 @@ def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any])
 
 def retire_van(uow: UnitOfWork, actor: Actor, van_id: int) -> None:
     """Kept for past plans; no longer planned."""
+    POLICY.check(actor, "retire_van")
     with uow:
-        van_or_404(uow.session, actor, van_id).active = False
+        load_owned(uow.session, Van, van_id, actor, "van").active = False
         uow.commit()
 
 

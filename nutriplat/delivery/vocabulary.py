@@ -3,13 +3,13 @@ from datetime import time
 from decimal import Decimal
 from typing import Final
 
-from nutriplat.auth.roles import ADMIN, LOGISTICS
-from nutriplat.inventory.vocabulary import OUTCOMES as INVENTORY_OUTCOMES
-
-PLANNERS: Final = (ADMIN, LOGISTICS)  # the fleet, the plans, manifests, confirmations
+# Delivery orders: planned (picking may still change it), picked onto a van, then what the
+# driver found at the door (OUTCOMES), or cancelled before picking.
+ORDER_STATUSES: Final = ("planned", "picked", "delivered", "not_home", "refused", "cancelled")
+OPEN_ORDER_STATUSES: Final = ("planned", "picked")  # on their way: count as incoming at home
+OUTCOMES: Final = ("delivered", "not_home", "refused")  # what the driver found at the door
 
 RUN_STATUSES: Final = ("queued", "running", "done", "failed", "cancelled")
-OUTCOMES: Final = INVENTORY_OUTCOMES  # what the driver found at the door
 
 DEFAULT_WINDOW: Final = (time(9, 0), time(17, 0))
 DEFAULT_SERVICE_MINUTES: Final = 5

@@ -9,6 +9,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.access import load_client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import ClientWindow
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW
 from nutriplat.errors import ErrorCollector
 
@@ -24,6 +25,7 @@ def window_view(client_id: int, row: ClientWindow | None) -> dict[str, Any]:
 
 
 def get_window(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_window")
     with uow:
         client = load_client(uow.session, actor, client_id)
         audit.record(uow.session, actor, "read", RESOURCE, client.id, client.id, organisation_id=client.organisation_id)
@@ -32,6 +34,7 @@ def get_window(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any]:
 
 
 def put_window(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "put_window")
     with uow:
         session = uow.session
         client = load_client(session, actor, client_id)

@@ -17,18 +17,18 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from nutriplat.billing.models import Invoice
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import (
     CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
 )
 from nutriplat.db import UTCDateTime
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators.attributes import risk_level
-from nutriplat.periods import Period
 from nutriplat.indicators.sql import day_of, epoch_seconds, midnight
-from nutriplat.inventory.models import DeliveryOrder
 from nutriplat.mealplans.domain.nutrition import SCALE
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.monitoring.models import ExperienceSurvey
+from nutriplat.periods import Period
 from nutriplat.screening.domain import RISKS
 from nutriplat.screening.models import Assessment, Screening
 

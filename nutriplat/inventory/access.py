@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.access import owned
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.errors import ErrorCollector, Forbidden, NotFound

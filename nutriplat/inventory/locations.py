@@ -20,12 +20,14 @@ from nutriplat.inventory.access import check_location, home_client, provider_of,
 from nutriplat.inventory.domain.schedule import WEEKDAYS
 from nutriplat.inventory.domain.schedule import DeliverySchedule as Rule
 from nutriplat.inventory.models import DeliverySchedule, Location
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.vocabulary import APPLIANCE_FOR_STORAGE
 
 DEFAULT_CUTOFF = time(14, 0)
 
 
 def list_locations(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[Location]:
+    POLICY.check(actor, "list_locations")
     with uow:
         stmt = scoped(select(Location), Location.organisation_id, actor)
         for key in ("kind", "client_id"):
@@ -39,6 +41,7 @@ def list_locations(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> li
 
 
 def create_location(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Location:
+    POLICY.check(actor, "create_location")
     organisation_id = provider_of(actor)
     with uow:
         errors, client = ErrorCollector(), None
@@ -60,6 +63,7 @@ def create_location(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Loca
 
 
 def get_location(uow: UnitOfWork, actor: Actor, location_id: int) -> Location:
+    POLICY.check(actor, "get_location")
     with uow:
         location = load_owned(uow.session, Location, location_id, actor, "location")
         _audit(uow.session, actor, location, "read")
@@ -68,6 +72,7 @@ def get_location(uow: UnitOfWork, actor: Actor, location_id: int) -> Location:
 
 
 def update_location(uow: UnitOfWork, actor: Actor, location_id: int, data: dict[str, Any]) -> Location:
+    POLICY.check(actor, "update_location")
     with uow:
         location = load_owned(uow.session, Location, location_id, actor, "location")
         for key, value in data.items():
@@ -79,6 +84,7 @@ def update_location(uow: UnitOfWork, actor: Actor, location_id: int, data: dict[
 
 
 def get_schedule(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_schedule")
     with uow:
         client = load_client(uow.session, actor, client_id)
         schedule = uow.session.get(DeliverySchedule, client.id)
@@ -91,6 +97,7 @@ def get_schedule(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
 
 
 def put_schedule(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> dict[str, Any]:
+    POLICY.check(actor, "put_schedule")
     with uow:
         client = load_client(uow.session, actor, client_id)
         errors = ErrorCollector()

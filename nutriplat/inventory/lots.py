@@ -9,7 +9,7 @@ from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
@@ -17,10 +17,12 @@ from nutriplat.conflicts import conflicts
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import check_variant, provider_of, scoped
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
+from nutriplat.inventory.policy import POLICY
 from nutriplat.pagination import page_of
 
 
 def create_lot(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Lot:
+    POLICY.check(actor, "create_lot")
     organisation_id = provider_of(actor)
     with uow:
         lot = new_lot(uow.session, actor, organisation_id, data, ErrorCollector(), raise_errors=True)
@@ -64,6 +66,7 @@ def new_lot(session: Any, actor: Actor, organisation_id: int, data: dict[str, An
 
 def list_lots(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
               ) -> tuple[list[dict[str, Any]], int]:
+    POLICY.check(actor, "list_lots")
     with uow:
         stmt = scoped(select(Lot, DishVariant.name).join(DishVariant, DishVariant.id == Lot.variant_id),
                       Lot.organisation_id, actor)
@@ -78,6 +81,7 @@ def list_lots(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,
 
 
 def get_lot(uow: UnitOfWork, actor: Actor, lot_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_lot")
     with uow:
         lot = load_owned(uow.session, Lot, lot_id, actor, "lot")
         return lot_view(lot, uow.session.get(DishVariant, lot.variant_id).name)  # type: ignore[union-attr]
@@ -91,6 +95,7 @@ def lot_view(lot: Lot, name: str) -> dict[str, Any]:
 
 def recipients(uow: UnitOfWork, actor: Actor, lot_id: int) -> list[dict[str, Any]]:
     """Every client who received the lot, per delivery day, and how much is still at home."""
+    POLICY.check(actor, "recipients")
     with uow:
         lot = load_owned(uow.session, Lot, lot_id, actor, "lot")
         rows = _deliveries(uow.session, StockMove.lot_id == lot.id)
@@ -109,6 +114,7 @@ def recipients(uow: UnitOfWork, actor: Actor, lot_id: int) -> list[dict[str, Any
 
 def client_lots(uow: UnitOfWork, actor: Actor, client_id: int) -> list[dict[str, Any]]:
     """The lots delivered to a client, newest delivery first."""
+    POLICY.check(actor, "client_lots")
     with uow:
         client = load_client(uow.session, actor, client_id)
         rows = _deliveries(uow.session, StockMove.client_id == client.id)

@@ -17,7 +17,7 @@ from nutriplat.errors import Conflict
 from nutriplat.inventory.access import Product
 from nutriplat.inventory.domain import LotStock, allocate_fefo
 from nutriplat.inventory.ledger import Key, Ledger
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.inventory.models import Lot, StockBalance
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
@@ -24,12 +24,14 @@ from nutriplat.inventory.access import (
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, StockBalance, StockMove
 from nutriplat.inventory.picking import Want, take
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.suitability import allowed_for, reason_against
 from nutriplat.inventory.vocabulary import MOVE_ROUTES
 from nutriplat.pagination import page_of
 
 
 def record_move(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> list[StockMove]:
+    POLICY.check(actor, "record_move")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -72,6 +74,7 @@ def record_move(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> list[Sto
 
 def correct_count(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
     """A count that differs from the books becomes a correction move of the difference."""
+    POLICY.check(actor, "correct_count")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -100,6 +103,7 @@ def correct_count(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[s
 def stock_at(uow: UnitOfWork, actor: Actor, location_id: int | None, page: int, page_size: int | None
              ) -> tuple[list[dict[str, Any]], int]:
     """On hand per location and lot (one location, or every warehouse and vehicle)."""
+    POLICY.check(actor, "stock_at")
     with uow:
         stmt = (select(StockBalance, Lot, DishVariant.name, Location.kind)
                 .join(Lot, Lot.id == StockBalance.lot_id).join(DishVariant, DishVariant.id == Lot.variant_id)
@@ -127,6 +131,7 @@ def stock_at(uow: UnitOfWork, actor: Actor, location_id: int | None, page: int, 
 
 def list_moves(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,
                page_size: int) -> tuple[list[StockMove], int]:
+    POLICY.check(actor, "list_moves")
     with uow:
         stmt = scoped(select(StockMove), StockMove.organisation_id, actor)
         if "location_id" in filters:

@@ -26,10 +26,6 @@ MOVE_ROUTES: Final = {
     "expiry": (("warehouse", "vehicle", "home"), None),
 }
 
-ORDER_STATUSES: Final = ("planned", "picked", "delivered", "not_home", "refused", "cancelled")
-OPEN_ORDER_STATUSES: Final = ("planned", "picked")  # on their way: count as incoming at home
-OUTCOMES: Final = ("delivered", "not_home", "refused")
-
 PO_STATUSES: Final = ("proposed", "approved", "sent", "partially_received", "received", "cancelled")
 # Counted as incoming by replenishment (what is not received yet).
 OPEN_PO_STATUSES: Final = ("proposed", "approved", "sent", "partially_received")

@@ -47,7 +47,7 @@ def register(job: Job) -> Job:
 register(Job("invoicing", "month", "nutriplat.billing.jobs:invoicing",
              "Invoices per payer for a complete month; cofinancer invoices; commissions, "
              "fund contributions and royalties on the ledger."))
-register(Job("reorder", "date", "nutriplat.inventory.jobs:reorder",
+register(Job("reorder", "date", "nutriplat.delivery.jobs:reorder",
              "Consumption at home for the days before, home delivery orders from the approved plans, "
              "purchase-order proposals for the warehouses."))
 register(Job("early-warning", "date", "nutriplat.monitoring.sweep:early_warning",

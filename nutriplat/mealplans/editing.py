@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, InvalidInput, NotFound

@@ -15,7 +15,7 @@ from typing import Any
 
 from fhir.resources.R4B.nutritionorder import NutritionOrder
 
-from nutriplat.catalog.vocabulary import DRINK_LEVEL_LABELS, FOOD_LEVEL_LABELS
+from nutriplat.catalogue.vocabulary import DRINK_LEVEL_LABELS, FOOD_LEVEL_LABELS
 from nutriplat.clients.models import Client
 from nutriplat.mealplans.models import MealPlan
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.mealplans.domain import Item, Targets, Variant, WeekProblem
 from nutriplat.mealplans.domain.goals import NO_REPEAT_DAYS

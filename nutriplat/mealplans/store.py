@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.db import utcnow
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.errors import NotFound

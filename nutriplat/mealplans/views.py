@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from nutriplat.catalog.vocabulary import NUTRIENTS
+from nutriplat.catalogue.vocabulary import NUTRIENTS
 from nutriplat.mealplans.domain import TARGETED
 from nutriplat.mealplans.domain.nutrition import SCALE, cost_cents, units
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem

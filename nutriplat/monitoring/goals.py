@@ -82,7 +82,7 @@ def report_progress(uow: UnitOfWork, actor: Actor, client_id: int, goal_id: int,
 
 
 def cancel(uow: UnitOfWork, actor: Actor, client_id: int, goal_id: int) -> Goal:
-    POLICY.check(actor, "cancel")
+    POLICY.check(actor, "cancel_goal")
     with uow:
         goal = _goal(uow.session, actor, client_id, goal_id, scope="record")
         goal.status, goal.closed_on = "cancelled", business_today()

@@ -15,7 +15,7 @@ POLICY = Policy("monitoring", {
     "list_goals": CARE,
     "set_goal": (DIETITIAN,),
     "report_progress": CARE,
-    "cancel": (DIETITIAN,),  # a goal
+    "cancel_goal": (DIETITIAN,),
     "list_surveys": CARE,
     "record_survey": CARE,
 })

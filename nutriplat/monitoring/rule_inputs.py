@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import CaregiverMandate, Client, IntakeRecord, Measurement
 from nutriplat.clock import BRUSSELS, business_date
-from nutriplat.inventory.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.monitoring.rules import FAMILIES as RULE_FAMILIES
 from nutriplat.monitoring.rules import DayIntake, Observations, ScreeningResult
 from nutriplat.monitoring.rules.intake import LOOKBACK_DAYS, RUN_DAYS

@@ -120,7 +120,7 @@ class ScreeningFhir(MethodView):
     @blp.response(200, content_type="application/fhir+json")
     def get(self, screening_id):
         """The screening as a FHIR R4 Observation"""
-        screening = services.get_screening(uow(), actor(), screening_id, action="export")
+        screening = services.export_screening(uow(), actor(), screening_id)
         response = jsonify(fhir.observation(screening).model_dump(mode="json", exclude_none=True))
         response.mimetype = "application/fhir+json"
         return response

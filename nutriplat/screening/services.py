@@ -118,8 +118,18 @@ def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[A
         return rows
 
 
-def get_screening(uow: UnitOfWork, actor: Actor, screening_id: int, action: str = "read") -> Screening:
+def get_screening(uow: UnitOfWork, actor: Actor, screening_id: int) -> Screening:
     POLICY.check(actor, "get_screening")
+    return _read_screening(uow, actor, screening_id, "read")
+
+
+def export_screening(uow: UnitOfWork, actor: Actor, screening_id: int) -> Screening:
+    """The screening to hand on as a FHIR Observation (audited as an export)."""
+    POLICY.check(actor, "export_screening")
+    return _read_screening(uow, actor, screening_id, "export")
+
+
+def _read_screening(uow: UnitOfWork, actor: Actor, screening_id: int, action: str) -> Screening:
     with uow:
         screening, client = load_client_row(uow.session, actor, Screening, screening_id, "screening")
         audit.record(uow.session, actor, action, "screening", screening.id, client.id,

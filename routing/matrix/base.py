@@ -1,8 +1,9 @@
 """Travel matrices and the interface every provider implements."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 

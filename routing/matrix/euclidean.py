@@ -1,7 +1,7 @@
 """Plane distances for benchmark instances (DIMACS convention by default)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -5,8 +5,8 @@ rural/urban Flanders); time = road distance / average speed.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 

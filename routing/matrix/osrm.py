@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -42,7 +42,8 @@ class OsrmProvider:
         np.fill_diagonal(duration, 0)
         return Matrix(distance, duration)
 
-    def _table(self, points: Sequence[Point], sources: list[int], destinations: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    def _table(self, points: Sequence[Point], sources: list[int],
+               destinations: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """One table request over the union of the two index blocks."""
         nodes = sorted(set(sources) | set(destinations))
         position = {node: k for k, node in enumerate(nodes)}

@@ -32,7 +32,7 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None
         first = sweep.solve(problem, matrix, replace(options, time_limit_s=share * budget,
                                                      progress=_scaled(options.progress, share)))
     else:
-        stall = options.stall_share * budget if improving else None
+        stall = options.stall_share * budget if improving and options.stall_share is not None else None
         first = direct.solve(problem, matrix, replace(options, time_limit_s=budget), stall_s=stall)
     if not improving or watch.cancelled:
         return first

@@ -23,5 +23,12 @@ class Built:
     time: pywrapcp.RoutingDimension | None = None
     breaks: dict[int, list] = field(default_factory=dict)  # vehicle -> interval vars
 
+    @property
+    def time_dimension(self) -> pywrapcp.RoutingDimension:
+        """The time dimension, once ``dimensions`` has added it."""
+        if self.time is None:
+            raise RuntimeError("the time dimension is not built yet")
+        return self.time
+
     def index_of(self, node: int) -> int:
         return self.manager.NodeToIndex(node)

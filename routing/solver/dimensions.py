@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
 
 from routing.model import Stop, Vehicle
 from routing.solver.context import Built
@@ -54,10 +56,10 @@ def add_time(built: Built) -> None:
     _add_breaks(built, service)
 
 
-def _set_windows(cumul, stop: Stop) -> None:
+def _set_windows(cumul: Any, stop: Stop) -> None:  # an OR-Tools IntVar
     windows = sorted(stop.windows(), key=lambda w: w.start)
     cumul.SetRange(windows[0].start, max(w.end for w in windows))
-    for before, after in zip(windows, windows[1:]):
+    for before, after in pairwise(windows):
         if after.start > before.end + 1:
             cumul.RemoveInterval(before.end + 1, after.start - 1)
 
@@ -73,7 +75,7 @@ def _add_breaks(built: Built, service: list[int]) -> None:
             solver.FixedDurationIntervalVar(b.earliest_start, b.latest_start, b.duration, False, f"break {v}.{k}")
             for k, b in enumerate(vehicle.breaks)
         ]
-        built.time.SetBreakIntervalsOfVehicle(intervals, v, visit_transits)
+        built.time_dimension.SetBreakIntervalsOfVehicle(intervals, v, visit_transits)
         built.breaks[v] = intervals
 
 
@@ -92,7 +94,7 @@ def add_pinned_order(built: Built) -> None:
     routing.AddDimension(callback, 0, len(built.stops) + 1, True, "visit_count")
     count = routing.GetDimensionOrDie("visit_count")
     big = len(built.stops) + 2
-    for (van_a, _, a), (van_b, _, b) in zip(pinned, pinned[1:]):
+    for (van_a, _, a), (van_b, _, b) in pairwise(pinned):
         if van_a != van_b:
             continue
         ia, ib = built.index_of(a), built.index_of(b)

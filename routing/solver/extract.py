@@ -1,13 +1,15 @@
 """Reads routes, ETAs, breaks and dropped stops out of an OR-Tools assignment."""
 from __future__ import annotations
 
+from typing import Any
+
 from routing.diagnose import drop_reason
 from routing.matrix.base import Matrix
 from routing.solution import BreakSlot, DroppedStop, Route, Solution, build_route
 from routing.solver.context import Built
 
 
-def node_routes(built: Built, assignment) -> list[list[int]]:
+def node_routes(built: Built, assignment: Any) -> list[list[int]]:  # an OR-Tools Assignment
     """Per vehicle, the visited nodes in order (depot left out)."""
     routing, routes = built.routing, []
     for v in range(len(built.problem.vehicles)):
@@ -19,8 +21,8 @@ def node_routes(built: Built, assignment) -> list[list[int]]:
     return routes
 
 
-def solution_from(built: Built, matrix: Matrix, assignment, status: str, found: int, seconds: float) -> Solution:
-    routing, time = built.routing, built.time
+def solution_from(built: Built, matrix: Matrix, assignment: Any, status: str, found: int, seconds: float) -> Solution:
+    routing, time = built.routing, built.time_dimension
     routes: list[Route] = []
     for v, nodes in enumerate(node_routes(built, assignment)):
         if not nodes:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
-from routing.model import Problem, Stop
+from routing.model import Depot, Problem, Stop
 
 
 def angle_of(problem: Problem) -> Callable[[Stop], float] | None:
@@ -12,9 +12,22 @@ def angle_of(problem: Problem) -> Callable[[Stop], float] | None:
     depot = problem.depot
     for xf, yf in (("x", "y"), ("lon", "lat")):
         if getattr(depot, xf) is not None and all(getattr(s, xf) is not None for s in problem.stops):
-            return lambda s, xf=xf, yf=yf: math.atan2(getattr(s, yf) - getattr(depot, yf),
-                                                     getattr(s, xf) - getattr(depot, xf))
+            return _angle(depot, xf, yf)
     return None
+
+
+def angle_around(problem: Problem) -> Callable[[Stop], float]:
+    """``angle_of`` a day that has coordinates (what the callers' ``applies`` checked)."""
+    angle = angle_of(problem)
+    if angle is None:
+        raise ValueError("the stops have no coordinates to sort by angle")
+    return angle
+
+
+def _angle(depot: Depot, xf: str, yf: str) -> Callable[[Stop], float]:
+    def angle(s: Stop) -> float:
+        return math.atan2(getattr(s, yf) - getattr(depot, yf), getattr(s, xf) - getattr(depot, xf))
+    return angle
 
 
 def mean_angle(angles: list[float]) -> float:

@@ -12,12 +12,11 @@ dropped (their reasons were given by the construction).
 """
 from __future__ import annotations
 
-
 from routing.matrix.base import Matrix
 from routing.model import Problem
 from routing.solution import Route, Solution
 from routing.solver import subproblem
-from routing.solver.geometry import angle_of, mean_angle
+from routing.solver.geometry import angle_around, angle_of, mean_angle
 from routing.solver.options import SolverOptions
 
 SECONDS_PER_STOP = 0.02  # time to re-solve a group, per stop in it...
@@ -61,5 +60,5 @@ def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOpt
 
 
 def _by_angle(problem: Problem, routes: list[Route]) -> list[Route]:
-    angle, by_id = angle_of(problem), {s.id: s for s in problem.stops}
+    angle, by_id = angle_around(problem), {s.id: s for s in problem.stops}
     return sorted(routes, key=lambda r: mean_angle([angle(by_id[s]) for s in r.stop_ids()]))

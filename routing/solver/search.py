@@ -1,6 +1,7 @@
 """Runs the OR-Tools search with a time limit and reports progress on the way."""
 from __future__ import annotations
 
+from typing import Any
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from ortools.util import optional_boolean_pb2
@@ -28,7 +29,7 @@ SLOW_OPERATORS = (
 CPU_TIME_SLACK = 20  # cpu_time: OR-Tools' own wall-clock limit only guards against a hang
 
 
-def parameters(built: Built):
+def parameters(built: Built) -> Any:  # RoutingSearchParameters
     options = built.options
     params = pywrapcp.DefaultRoutingSearchParameters()
     params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, options.first_solution)
@@ -78,7 +79,8 @@ class ProgressMonitor:
         return callback(Progress(fraction, self.found, self.best, round(self.elapsed(), 3)))
 
 
-def run(built: Built, initial_routes: list[list[int]] | None = None, stall_s: float | None = None):
+def run(built: Built, initial_routes: list[list[int]] | None = None,
+        stall_s: float | None = None) -> tuple[Any, ProgressMonitor]:
     """Solve; returns (assignment or None, monitor). ``initial_routes`` are node lists per
     vehicle; ``stall_s`` ends the search after that long without a better solution."""
     monitor = ProgressMonitor(built, stall_s)

@@ -19,7 +19,7 @@ from routing.matrix.base import Matrix
 from routing.model import Problem, Stop
 from routing.solution import Solution
 from routing.solver import subproblem
-from routing.solver.geometry import angle_of
+from routing.solver.geometry import angle_around, angle_of
 from routing.solver.options import SolverOptions
 
 
@@ -31,7 +31,7 @@ def applies(problem: Problem, options: SolverOptions) -> bool:
 
 def solve(problem: Problem, matrix: Matrix, options: SolverOptions) -> Solution:
     started = options.clock()
-    stops = sorted(problem.open_stops(), key=angle_of(problem))
+    stops = sorted(problem.open_stops(), key=angle_around(problem))
     sectors = _chunks(stops, math.ceil(len(stops) / options.sector_size))
     routes, leftovers, free, status = [], [], list(problem.vehicles), "swept"
     for k, sector in enumerate(sectors):

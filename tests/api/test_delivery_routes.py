@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_solution
-from nutriplat.inventory.models import DeliveryOrder, StockMove
+from nutriplat.inventory.models import StockMove
 from routing import check
 from tests.builders import delivery as delivery_scenario
 from tests.setup_calls import setup
@@ -234,7 +234,7 @@ def _system():
 
 def order_again(day, on) -> None:
     """Every client of the day orders one main for ``on`` too."""
-    from nutriplat.inventory.models import DeliveryOrderLine
+    from nutriplat.delivery.models import DeliveryOrderLine
 
     main = next(p for p in day.products if p.course == "main" and p.texture == "food:7" and not p.allergens)
     with day.uow() as uow:

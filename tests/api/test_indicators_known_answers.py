@@ -10,16 +10,17 @@ import pytest
 
 from nutriplat.auth.models import Organisation
 from nutriplat.billing.models import Invoice
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators import aggregate, definitions, measures, report_computation, sources
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement, AgreementIndicator
-from nutriplat.periods import Period
-from nutriplat.inventory.models import DeliveryOrder, Location
+from nutriplat.inventory.models import Location
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.monitoring.models import ExperienceSurvey
+from nutriplat.periods import Period
 from nutriplat.screening.models import Assessment, Screening
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

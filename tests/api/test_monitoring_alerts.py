@@ -9,8 +9,9 @@ import pytest
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import BRUSSELS, business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory.delivery.fulfil import confirm_delivery
-from nutriplat.inventory.models import DeliveryOrder, Location
+from nutriplat.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.inventory.models import Location
 from nutriplat.jobs.registry import JOBS
 from tests.setup_calls import setup
 

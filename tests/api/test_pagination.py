@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from nutriplat.inventory.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.pagination import MAX_PAGE_SIZE
 from tools.builders import stock as scenario
 

@@ -7,8 +7,8 @@ import pytest
 
 from nutriplat.auth import services
 from nutriplat.auth.actor import Actor
+from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.errors import Forbidden
-from nutriplat.inventory.reorder.run import run_reorder
 from tests.setup_calls import setup
 
 PASSWORD = "long enough pw"

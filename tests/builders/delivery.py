@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import Client
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from tools.builders import stock as scenario
 
 Place = tuple[float, float] | None

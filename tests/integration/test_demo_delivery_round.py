@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import simulated_day
-from nutriplat.delivery.models import PlannedStop, RoutePlan
-from nutriplat.inventory.models import DeliveryOrder, StockMove
+from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
+from nutriplat.inventory.models import StockMove
 from nutriplat.jobs.registry import JOBS
 from tools.demo.simulate_rounds import deliver_day
 

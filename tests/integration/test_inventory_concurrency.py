@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.fulfil import pick_order
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.errors import Conflict
-from nutriplat.inventory.delivery.fulfil import pick_order
 from nutriplat.inventory.ledger import Ledger, Move
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, Lot, StockBalance, StockMove
+from nutriplat.inventory.models import Lot, StockBalance, StockMove
 from nutriplat.inventory.stock import record_move
 from tools.builders import stock as scenario
 

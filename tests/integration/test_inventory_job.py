@@ -14,11 +14,10 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
 from nutriplat.cli import main as cli
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockBalance, StockMove
 from tools.builders import stock as scenario
-from nutriplat.inventory.models import (
-    ConsumptionPosting, DeliveryOrder, DeliveryOrderLine, PurchaseOrder, ReorderRule, StockBalance, StockMove,
-)
 
 MONDAY = date(2026, 11, 30)
 

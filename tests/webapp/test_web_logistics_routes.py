@@ -11,8 +11,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from nutriplat.delivery.models import RoutePlan
-from nutriplat.inventory.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from tests.builders import delivery as delivery_scenario
 from tests.setup_calls import setup
 from tools.builders import stock as scenario

@@ -19,10 +19,11 @@ from nutriplat.clients.models import (
     CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange,
 )
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators import definitions
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.models import Agreement, AgreementIndicator
-from nutriplat.inventory.models import DeliveryOrder, Location
+from nutriplat.inventory.models import Location
 from nutriplat.monitoring.models import ExperienceSurvey
 from nutriplat.screening.models import Assessment, Screening
 

@@ -22,11 +22,12 @@ from sqlalchemy import insert, select, text
 from nutriplat import migrate
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.db import UnitOfWork, make_engine, make_session_factory, utcnow
+from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.inventory.ledger import Ledger, Move
-from nutriplat.inventory.models import DeliveryOrder, Location, Lot, ReorderRule
-from nutriplat.inventory.reorder.run import run_reorder
+from nutriplat.inventory.models import Location, Lot, ReorderRule
 from tools.builders import stock as scenario
 
 MONDAY = date(2026, 11, 30)

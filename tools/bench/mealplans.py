@@ -14,7 +14,7 @@ import statistics
 import time
 from decimal import Decimal
 
-from nutriplat.catalog.vocabulary import COURSE_OF_KIND
+from nutriplat.catalogue.vocabulary import COURSE_OF_KIND
 from nutriplat.mealplans.domain import Profile, SolveOptions, Targets, Variant, WeekProblem, plan_week
 from nutriplat.mealplans.domain.parallel import solve_all
 from tools.demo.catalogue import catalogue_bodies

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
 from nutriplat.inventory.models import DeliverySchedule, Location
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem

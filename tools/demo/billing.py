@@ -17,7 +17,7 @@ from nutriplat.periods import Month, last_complete_month
 from nutriplat.billing.models import (
     ClientBillingAttribute, CoinEntry, Plan, Subscription, Voucher, VoucherProgramme,
 )
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.billing import cofinancing, plans, referrals, royalties, segments
-from nutriplat.catalog.models import Dish
+from nutriplat.catalogue.models import Dish
 from nutriplat.db import UnitOfWork
 from nutriplat.periods import Month
 from tools.demo import billing_data as data

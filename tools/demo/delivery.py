@@ -16,13 +16,13 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation, User
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.models import ClientWindow, Depot, Driver, RoutePlan, Van
+from nutriplat.delivery.models import ClientWindow, DeliveryOrder, Depot, Driver, RoutePlan, Van
 from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.delivery.planning.runs import start_plan
 from nutriplat.delivery.planning.solve import solve_plan
+from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
 from nutriplat.errors import DomainError
-from nutriplat.inventory.models import DeliveryOrder, Location
-from nutriplat.inventory.vocabulary import OPEN_ORDER_STATUSES
+from nutriplat.inventory.models import Location
 from tools.demo.inventory import VANS, WAREHOUSE
 from tools.demo.seed import SeedReport
 

@@ -16,18 +16,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.inventory.catalogue import product_catalogue
-from nutriplat.inventory.delivery.fulfil import confirm_delivery, pick_order
+from nutriplat.delivery.fulfil import confirm_delivery, pick_order
+from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.inventory.ledger import Ledger, Move
+from nutriplat.inventory.models import ConsumptionPosting, DeliverySchedule, Location, Lot, ReorderRule
+from nutriplat.inventory.products import product_catalogue
 from tools.demo.catalogue.seed import this_monday
 from tools.demo.seed import SeedReport
-from nutriplat.inventory.models import (
-    ConsumptionPosting, DeliveryOrder, DeliverySchedule, Location, Lot, ReorderRule,
-)
-from nutriplat.inventory.reorder.run import run_reorder
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 
 WAREHOUSE = "Centraal magazijn Roeselare"

@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.models import PlannedRoute, PlannedStop, RoutePlan
+from nutriplat.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.models import DeliveryOrder, PlannedRoute, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.confirm import confirm_stop
 from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.errors import Conflict
-from nutriplat.inventory.delivery.fulfil import confirm_delivery
-from nutriplat.inventory.models import DeliveryOrder
 
 Outcome = Callable[[int], str]  # client id -> what the driver finds at the door
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .money import ZERO, percent_of
 from nutriplat.periods import Month
+
+from .money import ZERO, percent_of
 
 
 @dataclass(frozen=True)

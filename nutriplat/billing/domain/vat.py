@@ -41,9 +41,13 @@ LINE_KINDS: Final = (*SUPPLY_KINDS, *DISCOUNT_KINDS, *PAYMENT_KINDS)
 
 
 class Taxed(Protocol):
-    kind: str
-    vat_rate: Decimal
-    amount: Decimal
+    # Read-only members, so frozen dataclasses (billing.domain.lines.Line) qualify too.
+    @property
+    def kind(self) -> str: ...
+    @property
+    def vat_rate(self) -> Decimal: ...
+    @property
+    def amount(self) -> Decimal: ...
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .money import ZERO
 from nutriplat.periods import Month
+
+from .money import ZERO
 
 
 class BudgetExceeded(ValueError):

@@ -5,8 +5,8 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.delivery.planning import editing, publish, views
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.plans import RouteLockSchema, StopMoveSchema, RoutePlanSchema, PlanVersionSchema
-from nutriplat.delivery.vocabulary import PLANNERS
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("route_plan_edits", __name__, url_prefix="/api/v1/route-plans",
@@ -15,7 +15,7 @@ blp = Blueprint("route_plan_edits", __name__, url_prefix="/api/v1/route-plans",
 
 @blp.route("/<int:plan_id>/routes/<int:route_id>/lock")
 class Lock(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("lock_route"))
     @blp.arguments(RouteLockSchema)
     @blp.response(200, RoutePlanSchema)
     def post(self, body, plan_id, route_id):
@@ -26,7 +26,7 @@ class Lock(MethodView):
 
 @blp.route("/<int:plan_id>/moves")
 class Moves(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("move_stop"))
     @blp.arguments(StopMoveSchema)
     @blp.response(200, RoutePlanSchema)
     def post(self, body, plan_id):
@@ -39,7 +39,7 @@ class Moves(MethodView):
 
 @blp.route("/<int:plan_id>/publish")
 class Publish(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("publish_plan"))
     @blp.arguments(PlanVersionSchema)
     @blp.response(200, RoutePlanSchema)
     def post(self, body, plan_id):

@@ -5,9 +5,9 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.delivery import depots, drivers, vans
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.fleet import (DepotSchema, DriverPatchSchema, RouteDriverSchema, VanPatchSchema,
                                                VanQuerySchema, VanSchema)
-from nutriplat.delivery.vocabulary import PLANNERS
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
@@ -16,7 +16,7 @@ blp = Blueprint("delivery_fleet", __name__, url_prefix="/api/v1", description="D
 
 @blp.route("/depots")
 class Depots(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("list_depots"))
     @blp.response(200, DepotSchema(many=True))
     @paginated(blp, Page)
     def get(self):
@@ -26,13 +26,13 @@ class Depots(MethodView):
 
 @blp.route("/depots/<int:warehouse_id>")
 class DepotById(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("get_depot"))
     @blp.response(200, DepotSchema)
     def get(self, warehouse_id):
         """One depot"""
         return depots.get_depot(uow(), actor(), warehouse_id)
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("put_depot"))
     @blp.arguments(DepotSchema)
     @blp.response(200, DepotSchema)
     def put(self, body, warehouse_id):
@@ -42,7 +42,7 @@ class DepotById(MethodView):
 
 @blp.route("/vans")
 class Vans(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("list_vans"))
     @blp.arguments(VanQuerySchema, location="query")
     @blp.response(200, VanSchema(many=True))
     @paginated(blp, Page)
@@ -50,7 +50,7 @@ class Vans(MethodView):
         """Vans (?depot_id=)"""
         return vans.list_vans(uow(), actor(), query.get("depot_id"))
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("create_van"))
     @blp.arguments(VanSchema)
     @blp.response(201, VanSchema)
     def post(self, body):
@@ -60,20 +60,20 @@ class Vans(MethodView):
 
 @blp.route("/vans/<int:van_id>")
 class VanById(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("get_van"))
     @blp.response(200, VanSchema)
     def get(self, van_id):
         """One van"""
         return vans.get_van(uow(), actor(), van_id)
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("update_van"))
     @blp.arguments(VanPatchSchema(partial=True))
     @blp.response(200, VanSchema)
     def patch(self, body, van_id):
         """Change a van"""
         return vans.update_van(uow(), actor(), van_id, body)
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("retire_van"))
     @blp.response(204)
     def delete(self, van_id):
         """Retire a van (kept for past plans)"""
@@ -82,14 +82,14 @@ class VanById(MethodView):
 
 @blp.route("/drivers")
 class Drivers(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("list_drivers"))
     @blp.response(200, RouteDriverSchema(many=True))
     @paginated(blp, Page)
     def get(self):
         """Active drivers"""
         return drivers.list_drivers(uow(), actor())
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("create_driver"))
     @blp.arguments(RouteDriverSchema)
     @blp.response(201, RouteDriverSchema)
     def post(self, body):
@@ -99,20 +99,20 @@ class Drivers(MethodView):
 
 @blp.route("/drivers/<int:driver_id>")
 class DriverById(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("get_driver"))
     @blp.response(200, RouteDriverSchema)
     def get(self, driver_id):
         """One driver"""
         return drivers.get_driver(uow(), actor(), driver_id)
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("update_driver"))
     @blp.arguments(DriverPatchSchema(partial=True))
     @blp.response(200, RouteDriverSchema)
     def patch(self, body, driver_id):
         """Change a driver"""
         return drivers.update_driver(uow(), actor(), driver_id, body)
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("retire_driver"))
     @blp.response(204)
     def delete(self, driver_id):
         """Retire a driver (kept for past plans)"""

@@ -6,9 +6,9 @@ from flask_smorest import Blueprint
 
 from nutriplat.delivery.api import solve_in_background
 from nutriplat.delivery.planning import runs, views
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.plans import (ReoptimiseSchema, RoutePlanQuerySchema, RoutePlanRequestSchema,
                                                RoutePlanSchema, RoutePlanSummarySchema)
-from nutriplat.delivery.vocabulary import PLANNERS
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
@@ -18,7 +18,7 @@ blp = Blueprint("route_plans", __name__, url_prefix="/api/v1/route-plans",
 
 @blp.route("")
 class RoutePlans(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("list_plans"))
     @blp.arguments(RoutePlanQuerySchema, location="query")
     @blp.response(200, RoutePlanSummarySchema(many=True))
     @paginated(blp, Page)
@@ -26,7 +26,7 @@ class RoutePlans(MethodView):
         """The plans of a day (?date=YYYY-MM-DD[&depot_id=])"""
         return views.list_plans(uow(), actor(), query["date"], query.get("depot_id"))
 
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("start_plan"))
     @blp.arguments(RoutePlanRequestSchema)
     @blp.response(202, RoutePlanSchema)
     def post(self, body):
@@ -38,7 +38,7 @@ class RoutePlans(MethodView):
 
 @blp.route("/<int:plan_id>")
 class RoutePlanById(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("get_plan"))
     @blp.response(200, RoutePlanSchema)
     def get(self, plan_id):
         """Status, progress and (when done) the routes and the dropped stops with their reasons"""
@@ -47,7 +47,7 @@ class RoutePlanById(MethodView):
 
 @blp.route("/<int:plan_id>/reoptimisation")
 class Reoptimisation(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("restart_plan"))
     @blp.arguments(ReoptimiseSchema)
     @blp.response(202, RoutePlanSchema)
     def post(self, body, plan_id):
@@ -59,7 +59,7 @@ class Reoptimisation(MethodView):
 
 @blp.route("/<int:plan_id>/cancel")
 class Cancel(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("request_cancel"))
     @blp.response(200, RoutePlanSchema)
     def post(self, plan_id):
         """Stop a queued or running solve"""

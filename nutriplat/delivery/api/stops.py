@@ -7,9 +7,9 @@ from flask_babel import get_locale, gettext
 from flask_smorest import Blueprint
 
 from nutriplat.delivery.planning import confirm, manifest
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.manifest import ManifestSchema
 from nutriplat.delivery.schemas.plans import StopConfirmationSchema, PlannedStopSchema
-from nutriplat.delivery.vocabulary import PLANNERS
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("route_stops", __name__, url_prefix="/api/v1/route-plans",
@@ -18,7 +18,7 @@ blp = Blueprint("route_stops", __name__, url_prefix="/api/v1/route-plans",
 
 @blp.route("/<int:plan_id>/routes/<int:route_id>/manifest")
 class Manifest(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("manifest"))
     @blp.response(200, ManifestSchema)
     def get(self, plan_id, route_id):
         """The driver's manifest: stops in order, ETAs, addresses, what to deliver, cold space,
@@ -28,7 +28,7 @@ class Manifest(MethodView):
 
 @blp.route("/<int:plan_id>/routes/<int:route_id>/manifest.html")
 class PrintableManifest(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("manifest"))
     @blp.doc(responses={"200": {"description": "A printable page with the route drawn in SVG",
                                 "content": {"text/html": {"schema": {"type": "string"}}}}})
     def get(self, plan_id, route_id):
@@ -41,7 +41,7 @@ class PrintableManifest(MethodView):
 
 @blp.route("/<int:plan_id>/stops/<int:stop_id>/confirmation")
 class Confirmation(MethodView):
-    @roles_required(*PLANNERS)
+    @roles_required(*POLICY.roles("confirm_stop"))
     @blp.arguments(StopConfirmationSchema)
     @blp.response(200, PlannedStopSchema)
     def post(self, body, plan_id, stop_id):

@@ -6,7 +6,7 @@ legs + 1 tries), each timed as early as possible and judged by ``routing.check``
 feasible timing that is back soonest wins, else the one with the fewest faults."""
 from __future__ import annotations
 
-from itertools import combinations_with_replacement
+from itertools import combinations_with_replacement, pairwise
 
 import numpy as np
 
@@ -30,7 +30,7 @@ def timed_route(problem: Problem, matrix: Matrix, vehicle_id: str, stop_ids: lis
     for n, placement in enumerate(combinations_with_replacement(legs, len(breaks))):
         if n >= MAX_TRIES:
             break
-        route = _timed(sub_problem, sub_matrix, vehicle_id, stop_ids, list(zip(placement, breaks)))
+        route = _timed(sub_problem, sub_matrix, vehicle_id, stop_ids, list(zip(placement, breaks, strict=True)))
         faults = check(sub_problem, sub_matrix, Solution([route], []))
         score = (len(faults), route.end)
         if best is None or score < best[0]:
@@ -46,8 +46,8 @@ def _timed(problem: Problem, matrix: Matrix, vehicle_id: str, stop_ids: list[str
     vehicle = problem.vehicle(vehicle_id)
     by_id, index = {s.id: s for s in problem.stops}, problem.stop_index()
     path = [0] + [index[s] for s in stop_ids] + [0]
-    clock, etas, slots = vehicle.shift_start, [], []
-    for leg, (a, b) in enumerate(zip(path, path[1:])):
+    clock, etas, slots = vehicle.shift_start, list[int](), list[BreakSlot]()
+    for leg, (a, b) in enumerate(pairwise(path)):
         departure, rest, rest_end = clock, 0, clock
         for _, rule in (p for p in placed if p[0] == leg):
             start = max(rest_end, rule.earliest_start)

@@ -7,21 +7,23 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.access import plan_or_404
+from nutriplat.delivery.fulfil import confirm_delivery
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import stop_of
 from nutriplat.delivery.planning.views import stop_view
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
-from nutriplat.inventory.delivery.fulfil import confirm_delivery
-from nutriplat.inventory.models import DeliveryOrder
 
 
 def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outcome: str,
                  note: str | None = None) -> dict[str, Any]:
+    POLICY.check(actor, "confirm_stop")
     with uow:
-        plan = plan_or_404(uow.session, actor, plan_id)
+        plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         stop = stop_of(plan, stop_id)
         if plan.published_at is None:
             raise Conflict(f"Plan {plan.id} is not published; stops are confirmed on a published plan.",
@@ -43,7 +45,7 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
     for order_id in open_orders:
         confirm_delivery(uow, actor, order_id, outcome, on=day)
     with uow:
-        stop = stop_of(plan_or_404(uow.session, actor, plan_id), stop_id)
+        stop = stop_of(load_owned(uow.session, RoutePlan, plan_id, actor, "route plan"), stop_id)
         if stop.outcome is None:
             stop.outcome, stop.outcome_note = outcome, note
             stop.confirmed_at, stop.confirmed_by = utcnow(), actor.user_id

@@ -10,15 +10,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
-from nutriplat.delivery.domain.clock import seconds_of
+from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.domain.demand import demand_of
-from nutriplat.delivery.models import ClientWindow, PlannedRoute, PlannedStop, RoutePlan
+from nutriplat.delivery.models import (
+    ClientWindow, DeliveryOrder, DeliveryOrderLine, PlannedRoute, PlannedStop, RoutePlan,
+)
 from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW
+from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
 from nutriplat.errors import ErrorCollector
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
-from nutriplat.inventory.vocabulary import OPEN_ORDER_STATUSES
 
 
 def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: date, van_ids: set[int],

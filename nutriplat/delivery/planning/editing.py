@@ -4,13 +4,14 @@ version it was made on; a published plan changes only by stop confirmations."""
 from __future__ import annotations
 
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.access import plan_or_404
-from nutriplat.delivery.domain.clock import readable
+from nutriplat.delivery.domain.day_seconds import readable
 from nutriplat.delivery.domain.timing import timed_route
 from nutriplat.delivery.models import PlannedRoute, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stop_key, store_route, stored_solution, van_names
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, NotFound
 from routing import check
 
@@ -29,8 +30,9 @@ def check_editable(plan: RoutePlan, version: int, statuses: tuple[str, ...] = ("
 
 
 def lock_route(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int, locked: bool, version: int) -> RoutePlan:
+    POLICY.check(actor, "lock_route")
     with uow:
-        plan = plan_or_404(uow.session, actor, plan_id)
+        plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
         route_of(plan, route_id).locked = locked
         return commit_edit(uow, plan)
@@ -39,8 +41,9 @@ def lock_route(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int, locke
 def move_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, route_id: int, position: int | None,
               version: int) -> RoutePlan:
     """Put a stop (planned or dropped) at ``position`` (default: last) of a route."""
+    POLICY.check(actor, "move_stop")
     with uow:
-        plan = plan_or_404(uow.session, actor, plan_id)
+        plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
         stop, target = stop_of(plan, stop_id), route_of(plan, route_id)
         source = next((r for r in plan.routes if r.id == stop.route_id), None)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.delivery.domain.clock import seconds_of
+from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.delivery.vocabulary import EUR_PER_KM
 from nutriplat.inventory.models import Location

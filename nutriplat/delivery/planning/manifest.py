@@ -13,27 +13,28 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import plan_or_404
 from nutriplat.delivery.domain.mapsvg import route_map
-from nutriplat.delivery.models import PlannedStop
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.editing import route_of
 from nutriplat.delivery.planning.views import result, stop_view
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine
 
 RESOURCE = "route_manifest"
 _TEMPLATES = Environment(loader=PackageLoader("nutriplat", "templates"), autoescape=select_autoescape(["html"]))
 
 
 def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "manifest")
     with uow:
         session = uow.session
-        plan = plan_or_404(session, actor, plan_id)
+        plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")
         route = route_of(plan, route_id)
         if plan.status != "done":
             raise Conflict(f"Plan {plan.id} is {plan.status}: no routes to print yet.", {"status": [plan.status]})

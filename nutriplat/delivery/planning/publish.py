@@ -3,20 +3,21 @@ stop confirmations change it from now on). One published plan per depot and day.
 from __future__ import annotations
 
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.access import plan_or_404
-from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import EDITABLE, check_editable
 from nutriplat.delivery.planning.runs import day_key
+from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
-from nutriplat.inventory.models import DeliveryOrder
 
 
 def publish_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int) -> RoutePlan:
+    POLICY.check(actor, "publish_plan")
     with uow:
         session = uow.session
-        plan = plan_or_404(session, actor, plan_id)
+        plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version, EDITABLE)
         vans = {r.id: r.van_id for r in plan.routes}
         for stop in (s for s in plan.stops if s.route_id is not None):

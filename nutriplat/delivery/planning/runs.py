@@ -6,14 +6,15 @@ from datetime import date, timedelta
 
 from sqlalchemy import select, update
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.access import depot_or_404, plan_or_404
-from nutriplat.delivery.models import PlannedRoute, RoutePlan
+from nutriplat.delivery.models import Depot, PlannedRoute, RoutePlan
 from nutriplat.delivery.planning.day import day_stops
 from nutriplat.delivery.planning.editing import check_editable
 from nutriplat.delivery.planning.fleet import fleet_of
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import MAX_TIME_LIMIT_S, STALE_AFTER_S
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
 
@@ -30,10 +31,11 @@ def check_time_limit(time_limit_s: float) -> None:
 
 def start_plan(uow: UnitOfWork, actor: Actor, depot_id: int, day: date, time_limit_s: float) -> RoutePlan:
     """A queued plan of the depot's day; raises before writing anything when it cannot be planned."""
+    POLICY.check(actor, "start_plan")
     check_time_limit(time_limit_s)
     with uow:
         session, errors = uow.session, ErrorCollector()
-        depot = depot_or_404(session, actor, depot_id)
+        depot = load_owned(session, Depot, depot_id, actor, "depot")
         if day < business_today():
             raise InvalidInput("The day is over.", {"date": ["Must not be in the past."]})
         _no_other_run(uow, depot_id, day)
@@ -58,10 +60,11 @@ def start_plan(uow: UnitOfWork, actor: Actor, depot_id: int, day: date, time_lim
 def restart_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int, time_limit_s: float) -> RoutePlan:
     """Re-optimise: the locked routes stay as they are; the other stops are made again
     from the day's orders as they are now (new orders in, cancelled ones out)."""
+    POLICY.check(actor, "restart_plan")
     check_time_limit(time_limit_s)
     with uow:
         session = uow.session
-        plan = plan_or_404(session, actor, plan_id)
+        plan = load_owned(session, RoutePlan, plan_id, actor, "route plan")
         check_editable(plan, version)
         locked = {r.id for r in plan.routes if r.locked}
         kept = [s for s in plan.stops if s.route_id in locked]
@@ -81,8 +84,9 @@ def restart_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int, time
 
 def request_cancel(uow: UnitOfWork, actor: Actor, plan_id: int) -> RoutePlan:
     """Ask a queued or running solve to stop; it keeps nothing of the run."""
+    POLICY.check(actor, "request_cancel")
     with uow:
-        plan = plan_or_404(uow.session, actor, plan_id)
+        plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         if plan.status not in ("queued", "running"):
             raise Conflict(f"The plan is {plan.status}; only a queued or running solve is cancelled.",
                            {"status": [plan.status]})
@@ -91,7 +95,7 @@ def request_cancel(uow: UnitOfWork, actor: Actor, plan_id: int) -> RoutePlan:
                             execution_options={"synchronize_session": False})
         uow.commit()
     with uow:
-        return plan_or_404(uow.session, actor, plan_id)
+        return load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
 
 
 def _no_other_run(uow: UnitOfWork, depot_id: int, day: date) -> None:

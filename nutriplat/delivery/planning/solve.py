@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sqlalchemy import select, update
 
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.domain.clock import readable
+from nutriplat.delivery.domain.day_seconds import readable
 from nutriplat.delivery.models import RoutePlan
 from nutriplat.delivery.planning.problem import drop, matrix_of, problem_of, stop_key, store_route
 from routing import Progress, ProblemError, Solution, SolverOptions, check, solve

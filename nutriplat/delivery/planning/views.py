@@ -7,20 +7,22 @@ from typing import Any
 
 from sqlalchemy import select
 
+from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import plan_or_404
-from nutriplat.delivery.domain.clock import moment
+from nutriplat.delivery.domain.day_seconds import moment
 from nutriplat.delivery.models import Driver, PlannedStop, RoutePlan
+from nutriplat.delivery.policy import POLICY
 from nutriplat.inventory.access import scoped
 
 RESOURCE = "route_plan"
 
 
 def get_plan(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
+    POLICY.check(actor, "get_plan")
     with uow:
-        plan = plan_or_404(uow.session, actor, plan_id)
+        plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         view = summary(plan) | {"result": result(uow, plan) if plan.status == "done" else None}
         if view["result"] is not None:
             audit.record_reads(uow.session, actor, RESOURCE, {(s.client_id, plan.organisation_id) for s in plan.stops})
@@ -29,6 +31,7 @@ def get_plan(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
 
 
 def list_plans(uow: UnitOfWork, actor: Actor, day: date, depot_id: int | None = None) -> list[dict[str, Any]]:
+    POLICY.check(actor, "list_plans")
     with uow:
         stmt = scoped(select(RoutePlan), RoutePlan.organisation_id, actor).where(RoutePlan.delivery_date == day)
         if depot_id is not None:

@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.inventory import locations
-from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.locations import (
     DeliveryScheduleSchema, StockLocationQuerySchema, StockLocationSchema, StockLocationUpdateSchema,
 )
@@ -18,7 +18,7 @@ blp = Blueprint("inventory_locations", __name__, url_prefix="/api/v1",
 
 @blp.route("/locations")
 class Locations(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_locations"))
     @blp.arguments(StockLocationQuerySchema, location="query")
     @blp.response(200, StockLocationSchema(many=True))
     @paginated(blp, Page)
@@ -26,7 +26,7 @@ class Locations(MethodView):
         """Warehouses, vehicles and home appliances"""
         return locations.list_locations(uow(), actor(), filters)
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("create_location"))
     @blp.arguments(StockLocationSchema)
     @blp.response(201, StockLocationSchema)
     def post(self, body):
@@ -36,13 +36,13 @@ class Locations(MethodView):
 
 @blp.route("/locations/<int:location_id>")
 class LocationById(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("get_location"))
     @blp.response(200, StockLocationSchema)
     def get(self, location_id):
         """One location"""
         return locations.get_location(uow(), actor(), location_id)
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("update_location"))
     @blp.arguments(StockLocationUpdateSchema)
     @blp.response(200, StockLocationSchema)
     def patch(self, body, location_id):
@@ -52,13 +52,13 @@ class LocationById(MethodView):
 
 @blp.route("/clients/<int:client_id>/delivery-schedule")
 class Schedule(MethodView):
-    @roles_required(*HOME_READERS)
+    @roles_required(*POLICY.roles("get_schedule"))
     @blp.response(200, DeliveryScheduleSchema)
     def get(self, client_id):
         """The client's delivery days, cut-off and lead time, and the next delivery days"""
         return locations.get_schedule(uow(), actor(), client_id)
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("put_schedule"))
     @blp.arguments(DeliveryScheduleSchema)
     @blp.response(200, DeliveryScheduleSchema)
     def put(self, body, client_id):

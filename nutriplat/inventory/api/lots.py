@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.inventory import lots
-from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.stock import ClientLotSchema, LotQuerySchema, LotSchema, RecipientSchema
 from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
@@ -15,7 +15,7 @@ blp = Blueprint("inventory_lots", __name__, url_prefix="/api/v1", description="L
 
 @blp.route("/lots")
 class Lots(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_lots"))
     @blp.arguments(LotQuerySchema, location="query")
     @blp.response(200, LotSchema(many=True))
     @paginated(blp)
@@ -25,7 +25,7 @@ class Lots(MethodView):
             uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return found
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("create_lot"))
     @blp.arguments(LotSchema)
     @blp.response(201, LotSchema)
     def post(self, body):
@@ -35,7 +35,7 @@ class Lots(MethodView):
 
 @blp.route("/lots/<int:lot_id>")
 class LotById(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("get_lot"))
     @blp.response(200, LotSchema)
     def get(self, lot_id):
         """One lot"""
@@ -44,7 +44,7 @@ class LotById(MethodView):
 
 @blp.route("/lots/<int:lot_id>/recipients")
 class Recipients(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("recipients"))
     @blp.response(200, RecipientSchema(many=True))
     @paginated(blp, Page)
     def get(self, lot_id):
@@ -54,7 +54,7 @@ class Recipients(MethodView):
 
 @blp.route("/clients/<int:client_id>/lots")
 class ClientLots(MethodView):
-    @roles_required(*HOME_READERS)
+    @roles_required(*POLICY.roles("client_lots"))
     @blp.response(200, ClientLotSchema(many=True))
     @paginated(blp, Page)
     def get(self, client_id):

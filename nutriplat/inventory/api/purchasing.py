@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.inventory.api import STOCK_KEEPERS
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.purchasing import orders, receiving, rules
 from nutriplat.inventory.schemas.purchasing import (
     ProposalChangeSchema, PurchaseOrderQuerySchema, PurchaseOrderSchema, ReceiptSchema, ReorderRuleSchema,
@@ -18,7 +18,7 @@ blp = Blueprint("purchasing", __name__, url_prefix="/api/v1", description="Reord
 
 @blp.route("/reorder-rules")
 class Rules(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_rules"))
     @blp.arguments(RuleQuerySchema, location="query")
     @blp.response(200, ReorderRuleSchema(many=True))
     @paginated(blp, Page)
@@ -26,7 +26,7 @@ class Rules(MethodView):
         """Min/max rules per product and warehouse"""
         return rules.list_rules(uow(), actor(), filters)
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("create_rule"))
     @blp.arguments(ReorderRuleSchema)
     @blp.response(201, ReorderRuleSchema)
     def post(self, body):
@@ -36,7 +36,7 @@ class Rules(MethodView):
 
 @blp.route("/reorder-rules/<int:rule_id>")
 class RuleById(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("update_rule"))
     @blp.arguments(ReorderRuleUpdateSchema)
     @blp.response(200, ReorderRuleSchema)
     def patch(self, body, rule_id):
@@ -46,7 +46,7 @@ class RuleById(MethodView):
 
 @blp.route("/purchase-orders")
 class PurchaseOrders(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_purchase_orders"))
     @blp.arguments(PurchaseOrderQuerySchema, location="query")
     @blp.response(200, PurchaseOrderSchema(many=True))
     @paginated(blp)
@@ -56,7 +56,7 @@ class PurchaseOrders(MethodView):
             uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return found
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("create_purchase_order"))
     @blp.arguments(PurchaseOrderSchema)
     @blp.response(201, PurchaseOrderSchema)
     def post(self, body):
@@ -66,13 +66,13 @@ class PurchaseOrders(MethodView):
 
 @blp.route("/purchase-orders/<int:order_id>")
 class PurchaseOrderById(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("get_purchase_order"))
     @blp.response(200, PurchaseOrderSchema)
     def get(self, order_id):
         """One purchase order"""
         return orders.get_order(uow(), actor(), order_id)
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("change_proposal"))
     @blp.arguments(ProposalChangeSchema)
     @blp.response(200, PurchaseOrderSchema)
     def patch(self, body, order_id):
@@ -82,7 +82,7 @@ class PurchaseOrderById(MethodView):
 
 def _transition(action: str, doc: str) -> type[MethodView]:
     class Transition(MethodView):
-        @roles_required(*STOCK_KEEPERS)
+        @roles_required(*POLICY.roles("transition"))
         @blp.response(200, PurchaseOrderSchema)
         def post(self, order_id):
             return orders.transition(uow(), actor(), order_id, action)
@@ -99,7 +99,7 @@ blp.route("/purchase-orders/<int:order_id>/cancel")(_transition("cancel", "Cance
 
 @blp.route("/purchase-orders/<int:order_id>/receipts")
 class Receipts(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("receive"))
     @blp.arguments(ReceiptSchema)
     @blp.response(200, PurchaseOrderSchema)
     def post(self, body, order_id):

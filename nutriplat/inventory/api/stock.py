@@ -1,13 +1,13 @@
-"""/stock, /stock/moves, /stock/counts and /clients/{id}/stock."""
+"""/stock, /stock/moves and /stock/counts (a client's home stock: ``delivery.api.home_stock``)."""
 from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.inventory import home_stock, stock
-from nutriplat.inventory.api import HOME_READERS, STOCK_KEEPERS
+from nutriplat.inventory import stock
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.stock import (
-    CountResultSchema, CountSchema, HomeStockSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
+    CountResultSchema, CountSchema, MoveQuerySchema, MoveSchema, StockQuerySchema,
     StockRowSchema,
 )
 from nutriplat.list_views import paginated
@@ -18,7 +18,7 @@ blp = Blueprint("inventory_stock", __name__, url_prefix="/api/v1", description="
 
 @blp.route("/stock")
 class Stock(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("stock_at"))
     @blp.arguments(StockQuerySchema, location="query")
     @blp.response(200, StockRowSchema(many=True))
     @paginated(blp)
@@ -31,7 +31,7 @@ class Stock(MethodView):
 
 @blp.route("/stock/moves")
 class Moves(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("list_moves"))
     @blp.arguments(MoveQuerySchema, location="query")
     @blp.response(200, MoveSchema(many=True))
     @blp.paginate()
@@ -41,7 +41,7 @@ class Moves(MethodView):
             uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
         return moves
 
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("record_move"))
     @blp.arguments(MoveSchema)
     @blp.response(201, MoveSchema(many=True))
     def post(self, body):
@@ -51,18 +51,10 @@ class Moves(MethodView):
 
 @blp.route("/stock/counts")
 class Counts(MethodView):
-    @roles_required(*STOCK_KEEPERS)
+    @roles_required(*POLICY.roles("correct_count"))
     @blp.arguments(CountSchema)
     @blp.response(201, CountResultSchema)
     def post(self, body):
         """A physical count of a lot at a location; a difference becomes a correction move"""
         return stock.correct_count(uow(), actor(), body)
 
-
-@blp.route("/clients/<int:client_id>/stock")
-class ClientStock(MethodView):
-    @roles_required(*HOME_READERS)
-    @blp.response(200, HomeStockSchema)
-    def get(self, client_id):
-        """What is in the client's home and for how many days it feeds the approved plan"""
-        return home_stock.client_stock(uow(), actor(), client_id)

@@ -18,7 +18,7 @@ allows, covering until the regular one. ``plan_home_orders`` repeats the rule wi
 proposal on its way, so one run orders both the extra and the regular delivery."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from math import ceil
@@ -160,8 +160,12 @@ def _fit(lines: list[HomeOrderLine], items: Mapping[Product, HomeItem], consumpt
     more than its capacity after a delivery (this one or any other on its way)."""
     if capacity_l is None or not lines:
         return lines, False
-    one = not isinstance(capacity_l, Mapping)
-    limit = (lambda _key: capacity_l) if one else capacity_l.get  # type: ignore[union-attr]
+    limit: Callable[[str], float | None]
+    if isinstance(capacity_l, Mapping):
+        one, limit = False, capacity_l.get
+    else:
+        whole = capacity_l
+        one, limit = True, lambda _key: whole
     if _fits_anyway(lines, items, incoming, limit, one):
         return lines, False
     end = max([until, *(d + timedelta(days=1) for d in incoming)])
@@ -195,7 +199,7 @@ def _fit(lines: list[HomeOrderLine], items: Mapping[Product, HomeItem], consumpt
 
 
 def _fits_anyway(lines: list[HomeOrderLine], items: Mapping[Product, HomeItem], incoming: Schedule,
-                 limit, one: bool) -> bool:  # type: ignore[no-untyped-def]
+                 limit: Callable[[str], float | None], one: bool) -> bool:
     """Everything at home, on its way and ordered fits at once: no need to look closer."""
     volumes: dict[str, float] = {}
     units = [(p, item.on_hand) for p, item in items.items()] + [(line.variant_id, line.quantity) for line in lines]

@@ -12,6 +12,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
+from typing import Any
 
 Product = Hashable
 Schedule = Mapping[date, Mapping[Product, int]]  # day → product → units (planned or arriving)
@@ -33,7 +34,7 @@ class HomeItem:
         rest = ((NEVER, self.on_hand - listed),) if self.on_hand > listed else ()
         return (*sorted(((day, units) for day, units in self.expiring if units > 0), key=lambda b: b[0]), *rest)
 
-    def buckets(self) -> list[list]:  # type: ignore[type-arg]
+    def buckets(self) -> list[list[Any]]:
         """[expiry, units] soonest first; units not listed as expiring never do."""
         return [list(b) for b in self._buckets]
 
@@ -89,15 +90,15 @@ def project(items: Mapping[Product, HomeItem], plan: Schedule, arrivals: Schedul
     return result
 
 
-class _Stock(dict):  # type: ignore[type-arg]
+class _Stock(dict[Product, list[list[Any]]]):
     """product → [[expiry, units]], copied from the items when first touched."""
 
     def __init__(self, items: Mapping[Product, HomeItem]) -> None:
         super().__init__()
-        self.items = items
+        self.home = items  # not ``items``: that would hide dict.items
 
-    def __missing__(self, product: Product) -> list:  # type: ignore[type-arg]
-        item = self.items.get(product)
+    def __missing__(self, product: Product) -> list[list[Any]]:
+        item = self.home.get(product)
         self[product] = buckets = item.buckets() if item is not None else []
         return buckets
 
@@ -107,7 +108,7 @@ def _put_away(stock: _Stock, arrived: Mapping[Product, int]) -> None:
         stock[product].append([NEVER, units])
 
 
-def _consume(buckets: list[list], units: int, day: date) -> int:  # type: ignore[type-arg]
+def _consume(buckets: list[list[Any]], units: int, day: date) -> int:
     """Take ``units`` soonest-expiring first, never past expiry; return how many were missing."""
     if not buckets:
         return units

@@ -14,12 +14,14 @@ from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.models import PurchaseOrder, PurchaseOrderLine
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.vocabulary import PO_TRANSITIONS
 from nutriplat.pagination import page_of
 
 
 def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int | None
                 ) -> tuple[list[PurchaseOrder], int]:
+    POLICY.check(actor, "list_purchase_orders")
     with uow:
         stmt = scoped(select(PurchaseOrder).options(selectinload(PurchaseOrder.lines)),
                       PurchaseOrder.organisation_id, actor)
@@ -30,11 +32,13 @@ def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
 
 
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> PurchaseOrder:
+    POLICY.check(actor, "get_purchase_order")
     with uow:
         return load(uow.session, actor, order_id)
 
 
 def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> PurchaseOrder:
+    POLICY.check(actor, "create_purchase_order")
     organisation_id = provider_of(actor)
     with uow:
         session, errors = uow.session, ErrorCollector()
@@ -65,6 +69,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Purchas
 
 def change_proposal(uow: UnitOfWork, actor: Actor, order_id: int, data: dict[str, Any]) -> PurchaseOrder:
     """Quantities of a proposal before it is approved (0 removes a line)."""
+    POLICY.check(actor, "change_proposal")
     with uow:
         order = load(uow.session, actor, order_id)
         if order.status != "proposed":
@@ -89,6 +94,7 @@ def change_proposal(uow: UnitOfWork, actor: Actor, order_id: int, data: dict[str
 
 def transition(uow: UnitOfWork, actor: Actor, order_id: int, action: str) -> PurchaseOrder:
     """approve (proposed → approved), send (approved → sent), cancel (before receipt)."""
+    POLICY.check(actor, "transition")
     allowed, target = PO_TRANSITIONS[action]
     with uow:
         order = load(uow.session, actor, order_id)

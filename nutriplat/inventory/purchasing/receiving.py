@@ -12,11 +12,13 @@ from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.lots import new_lot
 from nutriplat.inventory.models import PurchaseOrder
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.purchasing.orders import commit, load
 from nutriplat.inventory.vocabulary import RECEIVABLE_PO_STATUSES
 
 
 def receive(uow: UnitOfWork, actor: Actor, order_id: int, data: dict[str, Any]) -> PurchaseOrder:
+    POLICY.check(actor, "receive")
     with uow:
         session = uow.session
         order = load(session, actor, order_id)

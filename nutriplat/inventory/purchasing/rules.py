@@ -13,11 +13,13 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
 from nutriplat.inventory.access import check_location, check_variant, provider_of, scoped
 from nutriplat.inventory.models import ReorderRule
+from nutriplat.inventory.policy import POLICY
 
 SETTINGS = ("minimum", "maximum", "pack_multiple", "home_pack_size", "supplier_id", "lead_time_days", "active")
 
 
 def list_rules(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[ReorderRule]:
+    POLICY.check(actor, "list_rules")
     with uow:
         stmt = scoped(select(ReorderRule), ReorderRule.organisation_id, actor)
         if "warehouse_id" in filters:
@@ -27,6 +29,7 @@ def list_rules(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list[R
 
 
 def create_rule(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> ReorderRule:
+    POLICY.check(actor, "create_rule")
     organisation_id = provider_of(actor)
     with uow:
         errors = ErrorCollector()
@@ -43,6 +46,7 @@ def create_rule(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> ReorderR
 
 
 def update_rule(uow: UnitOfWork, actor: Actor, rule_id: int, data: dict[str, Any]) -> ReorderRule:
+    POLICY.check(actor, "update_rule")
     with uow:
         rule = load_owned(uow.session, ReorderRule, rule_id, actor, "reorder rule")
         errors = ErrorCollector()

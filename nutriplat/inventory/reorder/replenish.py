@@ -2,10 +2,12 @@
 rule's lead time (on hand, not expired + incoming purchase orders − reserved for home
 deliveries) below the minimum becomes a proposed purchase order up to the maximum.
 Proposals for one supplier and warehouse gather in one proposed order; what is proposed
-counts as incoming, so a second run for the date proposes nothing."""
+counts as incoming, so a second run for the date proposes nothing. What home deliveries
+reserve is read by the caller (delivery orders are downstream of inventory)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -13,27 +15,28 @@ from sqlalchemy.orm import Session, selectinload
 
 from nutriplat.auth.actor import Actor
 from nutriplat.inventory.access import Product
-from nutriplat.inventory.catalogue import ProductInfo
 from nutriplat.inventory.domain import ReorderRule as Rule
 from nutriplat.inventory.domain import propose_replenishment
-from nutriplat.inventory.models import (
-    DeliveryOrder, DeliveryOrderLine, Lot, PurchaseOrder, PurchaseOrderLine, ReorderRule, StockBalance,
-)
+from nutriplat.inventory.models import Lot, PurchaseOrder, PurchaseOrderLine, ReorderRule, StockBalance
+from nutriplat.inventory.products import ProductInfo
 from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.vocabulary import OPEN_PO_STATUSES
 
 Key = tuple[int, Product]  # (warehouse id, product)
 
 
+Reserved = Callable[[Session, set[int]], dict[Key, list[tuple[date, int]]]]
+
+
 def replenish(session: Session, actor: Actor, run_date: date, catalogue: dict[Product, ProductInfo],
-              report: ReorderReport) -> None:
+              report: ReorderReport, reserved_for_homes: Reserved) -> None:
     rules = list(session.scalars(select(ReorderRule).where(ReorderRule.active)
                                  .order_by(ReorderRule.id).with_for_update()))
     if not rules:
         return
     warehouses = {r.warehouse_id for r in rules}
     on_hand = _on_hand(session, warehouses, run_date)
-    incoming, reserved = _incoming(session, warehouses), _reserved(session, warehouses)
+    incoming, reserved = _incoming(session, warehouses), reserved_for_homes(session, warehouses)
     proposed: dict[tuple[int, int, int], list[tuple[ReorderRule, int]]] = defaultdict(list)
     for rule in rules:
         key, horizon = (rule.warehouse_id, (rule.dish_id, rule.texture)), run_date + timedelta(days=rule.lead_time_days)
@@ -83,21 +86,6 @@ def _incoming(session: Session, warehouses: set[int]) -> dict[Key, list[tuple[da
     for warehouse, expected, dish, texture, outstanding in rows:
         if outstanding > 0:
             result[(warehouse, (dish, texture))].append((expected, outstanding))
-    return result
-
-
-def _reserved(session: Session, warehouses: set[int]) -> dict[Key, list[tuple[date, int]]]:
-    """Home deliveries not picked yet: stock promised to clients."""
-    rows = session.execute(
-        select(DeliveryOrder.warehouse_id, DeliveryOrder.delivery_date, DeliveryOrderLine.dish_id,
-               DeliveryOrderLine.texture, func.sum(DeliveryOrderLine.quantity))
-        .join(DeliveryOrderLine, DeliveryOrderLine.order_id == DeliveryOrder.id)
-        .where(DeliveryOrder.warehouse_id.in_(warehouses), DeliveryOrder.status == "planned")
-        .group_by(DeliveryOrder.warehouse_id, DeliveryOrder.delivery_date, DeliveryOrderLine.dish_id,
-                  DeliveryOrderLine.texture))
-    result: dict[Key, list[tuple[date, int]]] = defaultdict(list)
-    for warehouse, day, dish, texture, quantity in rows:
-        result[(warehouse, (dish, texture))].append((day, int(quantity)))
     return result
 
 

@@ -9,15 +9,14 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.catalog.models import DishVariant
+from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.inventory.access import Product
-from nutriplat.inventory.catalogue import ProductInfo
 from nutriplat.inventory.domain import HomeItem
 from nutriplat.inventory.domain.safety import refusal
 from nutriplat.inventory.domain.units import units_per_day
-from nutriplat.inventory.models import DeliveryOrder, DeliveryOrderLine, DeliverySchedule, Location, Lot, StockBalance
-from nutriplat.inventory.vocabulary import OPEN_ORDER_STATUSES
+from nutriplat.inventory.models import DeliverySchedule, Location, Lot, StockBalance
+from nutriplat.inventory.products import ProductInfo
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 
 
@@ -75,7 +74,7 @@ class ClientState:
     homes: list[Location] = field(default_factory=list)
     held: dict[Product, list[HeldLot]] = field(default_factory=lambda: defaultdict(list))
     plan: dict[date, list[PlannedItem]] = field(default_factory=lambda: defaultdict(list))
-    orders: list[OpenOrder] = field(default_factory=list)  # planned or picked
+    orders: list[OpenOrder] = field(default_factory=list)  # planned or picked (added by delivery)
 
     @property
     def at_home(self) -> bool:
@@ -122,7 +121,9 @@ class ClientState:
 def load(session: Session, client_ids: list[int], start: date, end: date,
          catalogue: dict[Product, ProductInfo], lock: bool = False) -> dict[int, ClientState]:
     """The clients' state, with their approved plans for start..end-1 (stocked products
-    only). ``lock``: hold their schedule rows, so two runs never order for one client."""
+    only). ``lock``: hold their schedule rows, so two runs never order for one client.
+    Their open delivery orders are the delivery area's to add
+    (``delivery.open_orders.add_open_orders``): inventory reads no delivery order."""
     states = {row.id: ClientState(ClientFacts(*row[:6], tuple(row.allergies or ()))) for row in session.execute(
         select(Client.id, Client.organisation_id, Client.status, Client.care_setting, Client.iddsi_food_level,
                Client.iddsi_drink_level, Client.allergies).where(Client.id.in_(client_ids)))}
@@ -153,18 +154,6 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
         product = (r.dish_id, r.texture)
         if product in stocked:
             states[r.client_id].plan[r.date].append(PlannedItem(r.slot, product, r.portions))
-    orders: dict[int, OpenOrder] = {}
-    for r in session.execute(
-            select(DeliveryOrder.id, DeliveryOrder.client_id, DeliveryOrder.delivery_date, DeliveryOrder.status,
-                   DeliveryOrderLine.dish_id, DeliveryOrderLine.texture, DeliveryOrderLine.variant_id,
-                   DeliveryOrderLine.quantity)
-            .join(DeliveryOrderLine, DeliveryOrderLine.order_id == DeliveryOrder.id)
-            .where(DeliveryOrder.client_id.in_(client_ids), DeliveryOrder.status.in_(OPEN_ORDER_STATUSES))
-            .order_by(DeliveryOrder.id)):
-        if r.id not in orders:
-            orders[r.id] = OpenOrder(r.id, r.delivery_date, r.status)
-            states[r.client_id].orders.append(orders[r.id])
-        orders[r.id].lines.append(OpenLine(r.dish_id, r.texture, r.variant_id, r.quantity))
     return states
 
 

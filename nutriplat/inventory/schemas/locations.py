@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from nutriplat.catalog.vocabulary import STORAGE_CLASSES
+from nutriplat.catalogue.vocabulary import STORAGE_CLASSES
 from nutriplat.inventory import vocabulary as v
 from nutriplat.inventory.domain.schedule import WEEKDAYS
 from nutriplat.schema_fields import StrictFloat, StrictInteger

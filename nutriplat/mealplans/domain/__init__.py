@@ -15,11 +15,19 @@ from nutriplat.mealplans.domain.nutrition import TARGETED, Bounds, day_units, sh
 from nutriplat.mealplans.domain.rules import STRUCTURE, refusals, standard_portions
 from nutriplat.mealplans.domain.solve import SolveOptions, plan_week
 from nutriplat.mealplans.domain.values import (
-    DayPlan, Item, Meal, Profile, Targets, Variant, WeekPlan, WeekProblem, meals_of,
+    DayPlan,
+    Item,
+    Meal,
+    Profile,
+    Targets,
+    Variant,
+    WeekPlan,
+    WeekProblem,
+    meals_of,
 )
 
 __all__ = [
     "STRUCTURE", "TARGETED", "Bounds", "DayPlan", "Item", "Meal", "Profile", "SolveOptions",
-    "Targets", "Variant", "WeekPlan", "WeekProblem", "Weights", "day_units", "evaluate_day", "order_key",
-    "meals_of", "plan_week", "refusals", "shortfalls", "standard_portions",
+    "Targets", "Variant", "WeekPlan", "WeekProblem", "Weights", "day_units", "evaluate_day", "meals_of",
+    "order_key", "plan_week", "refusals", "shortfalls", "standard_portions",
 ]

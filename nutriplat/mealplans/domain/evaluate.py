@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from nutriplat.catalog.vocabulary import COURSES
+from nutriplat.catalogue.vocabulary import COURSES
 from nutriplat.mealplans.domain import nutrition as n
 from nutriplat.mealplans.domain import rules
 from nutriplat.mealplans.domain.explain import explain_day

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from nutriplat.catalog.vocabulary import DEFAULT_PREPARATION, FOOD_COURSES, texture_label
+from nutriplat.catalogue.vocabulary import DEFAULT_PREPARATION, FOOD_COURSES, texture_label
 from nutriplat.food import food_level_fits
 from nutriplat.mealplans.domain import nutrition as n
 from nutriplat.mealplans.domain import reach, rules

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from nutriplat.catalog.vocabulary import DEFAULT_PREPARATION, KINDS_FOR_PREPARATION
+from nutriplat.catalogue.vocabulary import DEFAULT_PREPARATION, KINDS_FOR_PREPARATION
 from nutriplat.mealplans.domain import rules
 from nutriplat.mealplans.domain.nutrition import cost_cents
 
@@ -60,7 +60,7 @@ def _budget(day: DayModel) -> None:
     """``budget_cents`` is this day's share of what the week has left, locks included."""
     if day.budget_cents is None:
         return
-    locked = sum(cost_cents(v, lock.portions) for lock, v in zip(day.locks, day.locked_variants()))
+    locked = sum(cost_cents(v, lock.portions) for lock, v in zip(day.locks, day.locked_variants(), strict=True))
     spent = cp_model.LinearExpr.weighted_sum([c.var for c in day.choices],
                                              [cost_cents(c.variant, c.per) for c in day.choices])
     over = day.model.new_int_var(0, 10**9, "over budget")

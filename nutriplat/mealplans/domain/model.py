@@ -36,7 +36,7 @@ class Weights:
     extra_serving: int = 5
 
 
-def _sum(variables: Iterable[cp_model.IntVar]) -> cp_model.LinearExprT:
+def _sum(variables: Iterable[cp_model.IntVar]) -> cp_model.LinearExpr:
     return cp_model.LinearExpr.sum(list(variables))  # much faster than Python's sum()
 
 
@@ -82,7 +82,7 @@ class DayModel:
         self._supplement_cap()
         self._targets(n.Bounds.of(self.problem.targets[self.day]))
         goals.add_soft_goals(self)
-        self.model.minimize(cp_model.LinearExpr.weighted_sum(*zip(*self.terms)) if self.terms else 0)
+        self.model.minimize(cp_model.LinearExpr.weighted_sum(*zip(*self.terms, strict=True)) if self.terms else 0)
         return self
 
     def penalise(self, var: cp_model.IntVar, weight: int) -> None:
@@ -123,7 +123,7 @@ class DayModel:
             used.append(on)
             self.penalise(choice.var, self.weights.extra_serving)
         self.model.add(_sum(used) <= max(0, rules.DRINKS_PER_MEAL - locked_drinks))
-        poured = round(sum(lock.portions for lock, v in zip(locks, self.locked_variants(locks))
+        poured = round(sum(lock.portions for lock, v in zip(locks, self.locked_variants(locks), strict=True)
                            if v.course == "drink"))
         self.model.add(_sum(c.var for c in made) <= max(0, rules.SERVINGS_PER_MEAL - poured))
 
@@ -132,9 +132,9 @@ class DayModel:
         planned = [c.var for c in self.choices if c.variant.course == "supplement"]
         self.model.add(_sum(planned) <= max(0, self.problem.profile.max_supplements_per_day - taken))
 
-    def _total(self, nutrient: str) -> cp_model.LinearExprT:
+    def _total(self, nutrient: str) -> cp_model.LinearExpr:
         fixed = sum(n.units(v, nutrient, lock.portions)
-                    for lock, v in zip(self.locks, self.locked_variants()))
+                    for lock, v in zip(self.locks, self.locked_variants(), strict=True))
         return fixed + cp_model.LinearExpr.weighted_sum(
             [c.var for c in self.choices], [n.units(c.variant, nutrient, c.per) for c in self.choices])
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from nutriplat.catalog.vocabulary import NUTRIENTS
+from nutriplat.catalogue.vocabulary import NUTRIENTS
 from nutriplat.mealplans.domain.values import Item, Targets, Variant
 
 SCALE = 10  # tenths of a kcal, gram or millilitre

@@ -9,11 +9,12 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from typing import Any
 
 from nutriplat.mealplans.domain.solve import SolveOptions, plan_week
 from nutriplat.mealplans.domain.values import Variant, WeekPlan, WeekProblem
 
-_shared: dict[str, object] = {}
+_shared: dict[str, Any] = {}
 
 
 def solve_all(problems: Iterable[tuple[int, WeekProblem]], catalogue: tuple[Variant, ...],
@@ -47,4 +48,4 @@ def _install(catalogue: tuple[Variant, ...], options: SolveOptions) -> None:
 def _solve(task: tuple[int, WeekProblem]) -> tuple[int, WeekPlan]:
     key, problem = task
     problem = replace(problem, catalogue=_shared["catalogue"])
-    return key, plan_week(problem, _shared["options"])  # type: ignore[arg-type]
+    return key, plan_week(problem, _shared["options"])

@@ -24,17 +24,17 @@ def richest_day(problem: WeekProblem, nutrient: str, locks: tuple[Item, ...]) ->
         locked = [lock for lock in locks if lock.meal == meal]
         courses = [by_id[lock.variant_id].course for lock in locked]
 
-        def values(course: str) -> list[int]:
+        def values(course: str, slot: str) -> list[int]:
             return sorted((n.units(v, nutrient, rules.standard_portions(v, problem.profile)) for v in options
-                           if v.course == course and meal.slot in v.slots), reverse=True)
+                           if v.course == course and slot in v.slots), reverse=True)
 
         for course, (_fewest, most) in rules.STRUCTURE[meal.slot].items():
-            total += sum(values(course)[:max(0, most - courses.count(course))])
-        drinks = values("drink")
+            total += sum(values(course, meal.slot)[:max(0, most - courses.count(course))])
+        drinks = values("drink", meal.slot)
         if drinks and courses.count("drink") < rules.DRINKS_PER_MEAL:
             poured = sum(lock.portions for lock in locked if by_id[lock.variant_id].course == "drink")
             total += max(0, rules.SERVINGS_PER_MEAL - round(poured)) * drinks[0]
-        if (supplements := values("supplement")) and "supplement" not in courses:
+        if (supplements := values("supplement", meal.slot)) and "supplement" not in courses:
             best_supplements.append(supplements[0])
     taken = sum(by_id[lock.variant_id].course == "supplement" for lock in locks)
     cap = max(0, problem.profile.max_supplements_per_day - taken)

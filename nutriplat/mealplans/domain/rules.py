@@ -4,9 +4,7 @@
 refuses a dietitian's lock or swap with the same reasons, so the two cannot drift."""
 from __future__ import annotations
 
-from nutriplat.catalog.vocabulary import (
-    DEFAULT_PREPARATION, KINDS_FOR_PREPARATION, texture_label,
-)
+from nutriplat.catalogue.vocabulary import DEFAULT_PREPARATION, KINDS_FOR_PREPARATION, texture_label
 from nutriplat.food import food_level_fits
 from nutriplat.mealplans.domain.values import Profile, Variant
 

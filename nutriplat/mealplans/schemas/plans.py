@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat import food
-from nutriplat.catalog.schemas.dishes import PRICE_MAX
+from nutriplat.catalogue.schemas.dishes import PRICE_MAX
 from nutriplat.clock import business_today
 from nutriplat.mealplans.domain import TARGETED
 from nutriplat.mealplans.schemas.profiles import quarter_steps

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat import food
-from nutriplat.catalog.schemas.dishes import PRICE_MAX
+from nutriplat.catalogue.schemas.dishes import PRICE_MAX
 from nutriplat.mealplans.profiles import DEFAULT_SLOTS
 from nutriplat.schema_fields import Money, StrictFloat, StrictInteger
 

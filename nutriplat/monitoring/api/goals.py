@@ -43,7 +43,7 @@ class GoalProgressReports(MethodView):
 
 @blp.route("/goals/<int:goal_id>/cancellation")
 class GoalCancellation(MethodView):
-    @roles_required(*POLICY.roles("cancel"))
+    @roles_required(*POLICY.roles("cancel_goal"))
     @blp.response(200, GoalSchema)
     def post(self, client_id, goal_id):
         """Cancel an active goal"""

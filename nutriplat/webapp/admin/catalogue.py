@@ -1,14 +1,14 @@
 """The dish catalogue: dishes with their current texture variants, one dish with the
-versions of each variant, and a new dish (``catalog.services``, the API's use cases)."""
+versions of each variant, and a new dish (``catalogue.services``, the API's use cases)."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.catalog import services, variants
-from nutriplat.catalog import vocabulary as vocab
-from nutriplat.catalog.policy import POLICY
-from nutriplat.catalog.schemas.dishes import DishSchema
+from nutriplat.catalogue import services, variants
+from nutriplat.catalogue import vocabulary as vocab
+from nutriplat.catalogue.policy import POLICY
+from nutriplat.catalogue.schemas.dishes import DishSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label

@@ -1,12 +1,12 @@
 """Deciding a proposed catalogue change from the dish's page: a second admin of the
-dish's owner approves it (it applies) or rejects it (``catalog.decisions``)."""
+dish's owner approves it (it applies) or rejects it (``catalogue.decisions``)."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.catalog import decisions
-from nutriplat.catalog.policy import POLICY
+from nutriplat.catalogue import decisions
+from nutriplat.catalogue.policy import POLICY
 from nutriplat.errors import Conflict, Forbidden
 from nutriplat.web import actor, uow
 from nutriplat.webapp.session import login_required

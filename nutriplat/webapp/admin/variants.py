@@ -1,5 +1,5 @@
 """A dish's texture variants: a variant in another texture, and a new version of a
-variant (the old version is retired, plans keep it) — ``catalog.variants``. A new texture
+variant (the old version is retired, plans keep it) — ``catalogue.variants``. A new texture
 or an allergen change is proposed for a second admin (``webapp.admin.changes``)."""
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import format_decimal, gettext as _
 
 from nutriplat import food
-from nutriplat.catalog import services, variants
-from nutriplat.catalog import vocabulary as vocab
-from nutriplat.catalog.models import CatalogueChange, DishVariant
-from nutriplat.catalog.policy import POLICY
-from nutriplat.catalog.schemas.dishes import VariantChangeSchema, VariantSchema
+from nutriplat.catalogue import services, variants
+from nutriplat.catalogue import vocabulary as vocab
+from nutriplat.catalogue.models import CatalogueChange, DishVariant
+from nutriplat.catalogue.policy import POLICY
+from nutriplat.catalogue.schemas.dishes import VariantChangeSchema, VariantSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.labels import label

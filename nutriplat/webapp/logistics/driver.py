@@ -11,8 +11,9 @@ from flask_babel import gettext as _
 from nutriplat.clock import business_today
 from nutriplat.delivery import drivers
 from nutriplat.delivery.planning import confirm, manifest, views
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.plans import StopConfirmationSchema
-from nutriplat.delivery.vocabulary import OUTCOMES, PLANNERS
+from nutriplat.delivery.vocabulary import OUTCOMES
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
@@ -21,7 +22,7 @@ bp = Blueprint("logistics_driver", __name__, url_prefix="/logistics/today")
 
 
 @bp.get("")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("manifest"))
 def today():  # type: ignore[no-untyped-def]
     day = business_today()
     users = {d.id: d.user_id for d in drivers.list_drivers(uow(), actor(), include_inactive=True)}
@@ -34,13 +35,13 @@ def today():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<int:plan_id>/<int:route_id>")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("manifest"))
 def route(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
     return _route_page(plan_id, route_id)
 
 
 @bp.post("/<int:plan_id>/<int:route_id>/stops/<int:stop_id>")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("confirm_stop"))
 def confirm_stop(plan_id: int, route_id: int, stop_id: int):  # type: ignore[no-untyped-def]
     form = Form(request.form)
     with form.handling():

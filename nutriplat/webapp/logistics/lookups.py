@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from nutriplat.auth.models import Organisation
-from nutriplat.catalog.models import Dish, DishVariant
+from nutriplat.catalogue.models import Dish, DishVariant
 from nutriplat.db import UnitOfWork
 
 # A lot this close to its expiry date is flagged on the stock page: picking takes it

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from nutriplat.inventory.api import STOCK_KEEPERS
-from nutriplat.inventory.delivery import orders as order_services
-from nutriplat.inventory.schemas.orders import DeliveryOrderQuerySchema
-from nutriplat.inventory.vocabulary import ORDER_STATUSES
+from nutriplat.delivery import orders as order_services
+from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.schemas.orders import DeliveryOrderQuerySchema
+from nutriplat.delivery.vocabulary import ORDER_STATUSES
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian.worklists import client_names
 from nutriplat.webapp.forms import Form
@@ -19,7 +19,7 @@ bp = Blueprint("logistics_orders", __name__, url_prefix="/logistics/orders")
 
 
 @bp.get("")
-@login_required(*STOCK_KEEPERS)
+@login_required(*POLICY.roles("list_orders"))
 def day():  # type: ignore[no-untyped-def]
     form = Form({"date": common.tomorrow().isoformat(), **request.args.to_dict()})
     found, query = [], {}

@@ -14,8 +14,8 @@ from marshmallow import Schema
 
 from nutriplat.delivery.api import solve_in_background
 from nutriplat.delivery.planning import editing, manifest, publish, runs
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.plans import PlanVersionSchema, ReoptimiseSchema, RouteLockSchema, StopMoveSchema
-from nutriplat.delivery.vocabulary import PLANNERS
 from nutriplat.errors import InvalidInput
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form, as_number
@@ -26,7 +26,7 @@ bp = Blueprint("logistics_route_edits", __name__, url_prefix="/logistics/routes/
 
 
 @bp.post("/routes/<int:route_id>/lock")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("lock_route"))
 def lock(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
     def apply(data: dict[str, Any]) -> str:
         editing.lock_route(uow(), actor(), plan_id, route_id, data["locked"], data["version"])
@@ -35,7 +35,7 @@ def lock(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/moves")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("move_stop"))
 def move(plan_id: int):  # type: ignore[no-untyped-def]
     def apply(data: dict[str, Any]) -> str:
         editing.move_stop(uow(), actor(), plan_id, data["stop_id"], data["route_id"], data["position"],
@@ -46,7 +46,7 @@ def move(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/reoptimisation")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("restart_plan"))
 def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
     def apply(data: dict[str, Any]) -> str:
         runs.restart_plan(uow(), actor(), plan_id, data["version"], data["time_limit_s"])
@@ -56,7 +56,7 @@ def reoptimise(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/publish")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("publish_plan"))
 def publish_(plan_id: int):  # type: ignore[no-untyped-def]
     def apply(data: dict[str, Any]) -> str:
         publish.publish_plan(uow(), actor(), plan_id, data["version"])
@@ -65,7 +65,7 @@ def publish_(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/cancel")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("request_cancel"))
 def cancel(plan_id: int):  # type: ignore[no-untyped-def]
     def apply(_data: dict[str, Any]) -> str:
         runs.request_cancel(uow(), actor(), plan_id)
@@ -74,7 +74,7 @@ def cancel(plan_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.get("/routes/<int:route_id>/manifest")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("manifest"))
 def printable_manifest(plan_id: int, route_id: int):  # type: ignore[no-untyped-def]
     """The driver's manifest as the delivery area prints it (map included)."""
     return Response(manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id), _,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from nutriplat.inventory.api import STOCK_KEEPERS
+from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.purchasing import orders, rules
 from nutriplat.inventory.schemas.purchasing import ProposalChangeSchema
 from nutriplat.inventory.vocabulary import OPEN_PO_STATUSES
@@ -18,7 +18,7 @@ bp = Blueprint("logistics_reorder", __name__, url_prefix="/logistics/reorder")
 
 
 @bp.get("")
-@login_required(*STOCK_KEEPERS)
+@login_required(*POLICY.roles("list_purchase_orders"))
 def overview():  # type: ignore[no-untyped-def]
     every, _ = orders.list_orders(uow(), actor(), {}, 1, 200)  # the newest 200, as the page always showed
     rule_rows = rules.list_rules(uow(), actor(), {})
@@ -31,7 +31,7 @@ def overview():  # type: ignore[no-untyped-def]
 
 
 @bp.route("/<int:order_id>", methods=["GET", "POST"])
-@login_required(*STOCK_KEEPERS)
+@login_required(*POLICY.roles("change_proposal"))
 def proposal(order_id: int):  # type: ignore[no-untyped-def]
     """One purchase order; a proposal's quantities (and expected date) can change."""
     form = Form(request.form)
@@ -45,7 +45,7 @@ def proposal(order_id: int):  # type: ignore[no-untyped-def]
 
 
 @bp.post("/<int:order_id>/<any(approve, cancel):action>")
-@login_required(*STOCK_KEEPERS)
+@login_required(*POLICY.roles("transition"))
 def transition(order_id: int, action: str):  # type: ignore[no-untyped-def]
     form = Form(request.form)
     with form.handling():

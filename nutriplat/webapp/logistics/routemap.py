@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.access import plan_or_404
 from nutriplat.delivery.domain.mapsvg import LatLon, MapPoint, RouteMap, route_map
+from nutriplat.delivery.models import RoutePlan
 
 # Distinguishable on white and for the common colour-vision deficiencies (Okabe-Ito);
 # every route also has its number next to its stops, so colour is never the only cue.
@@ -37,7 +38,7 @@ class PlanMap:
 def plan_places(uow: UnitOfWork, actor: Actor, plan_id: int) -> tuple[LatLon, dict[int, LatLon]]:
     """The depot's and each stop's coordinates (the plan view leaves them out)."""
     with uow:
-        plan = plan_or_404(uow.session, actor, plan_id)
+        plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         depot = plan.fleet["depot"]
         return (depot["lat"], depot["lon"]), {s.id: (s.lat, s.lon) for s in plan.stops}
 

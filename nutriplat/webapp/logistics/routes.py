@@ -8,8 +8,8 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 from nutriplat.delivery import depots
 from nutriplat.delivery.api import solve_in_background
 from nutriplat.delivery.planning import runs, views
+from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.plans import RoutePlanQuerySchema, RoutePlanRequestSchema
-from nutriplat.delivery.vocabulary import PLANNERS
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.logistics import common
@@ -21,7 +21,7 @@ DEFAULT_TIME_LIMIT_S = 10  # the API's default too
 
 
 @bp.route("", methods=["GET", "POST"])
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("list_plans"))
 def plans():  # type: ignore[no-untyped-def]
     day = common.tomorrow().isoformat()
     defaults = {"date": day, "time_limit_s": str(DEFAULT_TIME_LIMIT_S)}
@@ -47,13 +47,13 @@ def plans():  # type: ignore[no-untyped-def]
 
 
 @bp.get("/<int:plan_id>")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("get_plan"))
 def plan(plan_id: int):  # type: ignore[no-untyped-def]
     return plan_page(plan_id)
 
 
 @bp.get("/<int:plan_id>/status")
-@login_required(*PLANNERS)
+@login_required(*POLICY.roles("get_plan"))
 def status(plan_id: int):  # type: ignore[no-untyped-def]
     """What routes.js polls while a plan is solved: the run's state, no stops."""
     view = views.get_plan(uow(), actor(), plan_id)

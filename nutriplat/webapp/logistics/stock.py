@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 
 from nutriplat.clock import business_today
-from nutriplat.inventory.api import STOCK_KEEPERS
 from nutriplat.inventory import stock as stock_services
+from nutriplat.inventory.policy import POLICY
 from nutriplat.web import actor, uow
 from nutriplat.webapp.logistics import common
 from nutriplat.webapp.logistics.lookups import EXPIRY_WARNING_DAYS, expiry_state
@@ -15,7 +15,7 @@ bp = Blueprint("logistics_stock", __name__, url_prefix="/logistics/stock")
 
 
 @bp.get("")
-@login_required(*STOCK_KEEPERS)
+@login_required(*POLICY.roles("stock_at"))
 def overview():  # type: ignore[no-untyped-def]
     location_id = request.args.get("location", type=int)
     rows, _ = stock_services.stock_at(uow(), actor(), location_id, 1, None)  # 404 for another organisation's

@@ -105,7 +105,7 @@ def dish_variant(uow):
     the catalogue's id, name and price)."""
     from decimal import Decimal
 
-    from nutriplat.catalog.models import Dish, DishVariant
+    from nutriplat.catalogue.models import Dish, DishVariant
 
     with uow:
         dish = Dish(name="Vlaamse stoverij", kind="ready_meal", course="main")

@@ -1,8 +1,13 @@
 """Data flows one way (DESIGN.md): an area imports only areas upstream of it; a
-downstream area is set off by domain events (``nutriplat.events``), never called."""
+downstream area is set off by domain events (``nutriplat.events``), never called.
+
+``make lint`` checks the same layers with import-linter; this test reads the order from
+its configuration (``.importlinter``), so ``make test`` alone still catches a wrong import
+and the order is written down once."""
 from __future__ import annotations
 
 import ast
+import configparser
 from pathlib import Path
 
 ROOT = Path(__file__).parents[3]
@@ -11,11 +16,19 @@ PACKAGE = ROOT / "nutriplat"
 # ``tests`` stay behind, so nothing installed may import them.
 INSTALLED = ("nutriplat", "migrations", "scheduler", "routing")
 
-# Upstream first. ``jobs`` schedules them all; ``webapp`` composes everything and is not an area.
-AREAS = ("auth", "catalog", "clients", "screening", "mealplans", "inventory", "delivery",
-         "billing", "monitoring", "indicators", "jobs")
 
-# Known imports against the flow, each with the step that removes it (issue 15).
+
+def flow_order() -> tuple[str, ...]:
+    """The areas upstream first (import-linter lists layers downstream first)."""
+    config = configparser.ConfigParser()
+    config.read(ROOT / ".importlinter")
+    return tuple(reversed(config["importlinter:contract:one-way-flow"]["layers"].split()))
+
+
+# ``jobs`` schedules them all; ``webapp`` composes everything and is not an area.
+AREAS = flow_order()
+
+# Known imports against the flow, each with the reason it is allowed (none today).
 KNOWN: dict[tuple[str, str], str] = {}
 
 

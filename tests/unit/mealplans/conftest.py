@@ -11,7 +11,7 @@ import pytest
 if importlib.util.find_spec("nutriplat") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from nutriplat.catalog.vocabulary import COURSE_OF_KIND, NUTRIENTS  # noqa: E402
+from nutriplat.catalogue.vocabulary import COURSE_OF_KIND, NUTRIENTS  # noqa: E402
 from nutriplat.food import MEAL_SLOTS  # noqa: E402
 from nutriplat.mealplans.domain import Variant  # noqa: E402
 

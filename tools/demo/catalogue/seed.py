@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.auth.models import User
-from nutriplat.catalog.models import Dish
-from nutriplat.catalog.schemas.dishes import DishSchema
-from nutriplat.catalog.services import add_dish
+from nutriplat.catalogue.models import Dish
+from nutriplat.catalogue.schemas.dishes import DishSchema
+from nutriplat.catalogue.services import add_dish
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nutriplat.catalog.vocabulary import NUTRIENTS
+from nutriplat.catalogue.vocabulary import NUTRIENTS
 from tools.demo.catalogue.dishes import DishRow
 
 FOOD_NAMES = {"7": "normaal", "7EC": "makkelijk te kauwen", "6": "zacht & hapklaar",

@@ -1,0 +1,47 @@
+"""Who may do what with deliveries (``nutriplat.policy``): delivery orders, a client's
+home stock on its way, the fleet, delivery windows and route plans."""
+from nutriplat.auth.roles import ADMIN, LOGISTICS
+from nutriplat.inventory.policy import HOME_READERS, STOCK_KEEPERS
+from nutriplat.policy import Policy
+
+PLANNERS = (ADMIN, LOGISTICS)  # the fleet, the plans, manifests, confirmations
+
+POLICY = Policy("delivery", {
+    # delivery orders (orders.py, fulfil.py): the stock keepers make, pick and cancel them;
+    # the driver's confirmation comes through a planned stop (planning/confirm.py)
+    "list_orders": STOCK_KEEPERS,
+    "get_order": STOCK_KEEPERS,
+    "create_order": STOCK_KEEPERS,
+    "cancel_order": STOCK_KEEPERS,
+    "pick_order": STOCK_KEEPERS,
+    "confirm_delivery": STOCK_KEEPERS,
+    # a client's home stock and what is on its way (home_stock.py)
+    "client_stock": HOME_READERS,
+    # the fleet (depots.py, vans.py, drivers.py) and clients' delivery windows (windows.py)
+    "list_depots": PLANNERS,
+    "get_depot": PLANNERS,
+    "put_depot": PLANNERS,
+    "list_vans": PLANNERS,
+    "get_van": PLANNERS,
+    "create_van": PLANNERS,
+    "update_van": PLANNERS,
+    "retire_van": PLANNERS,
+    "list_drivers": PLANNERS,
+    "get_driver": PLANNERS,
+    "create_driver": PLANNERS,
+    "update_driver": PLANNERS,
+    "retire_driver": PLANNERS,
+    "get_window": PLANNERS,
+    "put_window": PLANNERS,
+    # route plans (planning/): plan, edit, publish, print, confirm at the door
+    "list_plans": PLANNERS,
+    "get_plan": PLANNERS,
+    "start_plan": PLANNERS,
+    "restart_plan": PLANNERS,
+    "request_cancel": PLANNERS,
+    "lock_route": PLANNERS,
+    "move_stop": PLANNERS,
+    "publish_plan": PLANNERS,
+    "manifest": PLANNERS,
+    "confirm_stop": PLANNERS,
+})

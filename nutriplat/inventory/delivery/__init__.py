@@ -1,1 +1,0 @@
-"""Delivery orders to clients' homes: made, picked, confirmed, billed."""

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
+from tests.setup_calls import setup
 
 # The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside this file.
 sys.path.insert(0, str(Path(__file__).parent))
@@ -71,6 +73,25 @@ def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     with engine.begin() as connection:
         for table in reversed(metadata.sorted_tables):
             connection.execute(table.delete())
+
+
+@pytest.fixture
+def today(business_day: date) -> date:
+    """This test's today in Brussels: the suite's business day (``--business-day``), or the
+    day of the test's ``business_day`` marker. Dates a test derives from today come from
+    here, never from a module constant taken at import."""
+    return business_day
+
+
+@pytest.fixture
+def tomorrow(today: date) -> date:
+    return today + timedelta(days=1)
+
+
+@pytest.fixture
+def next_monday(today: date) -> date:
+    """The Monday after today: the week a plan is made for."""
+    return today + timedelta(days=7 - today.weekday())
 
 
 @pytest.fixture
@@ -143,12 +164,12 @@ def dora(world) -> Person:  # type: ignore[no-untyped-def]
 def weighed_maria(http, dora, maria) -> int:  # type: ignore[no-untyped-def]
     """Maria's id: at home since January, 162 cm, 70.0 kg in May and 61.6 kg in November
     (a 12.0 % loss; BMI 23.5), for tests that derive screening inputs."""
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                             headers=dora.headers))
     for kind, value, when in [("height_cm", 162.0, "2026-01-10"), ("weight_kg", 70.0, "2026-05-15"),
                               ("weight_kg", 61.6, "2026-11-20")]:
-        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
-                  json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"})
+        setup(http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
+                        json={"type": kind, "value": value, "measured_at": f"{when}T09:00:00+01:00"}))
     return client["id"]
 
 
@@ -186,7 +207,7 @@ def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-d
     with uow:
         seed_catalogue(uow.session, SeedReport(), WEB_MENU)
         uow.commit()
-    created = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers))
     for type_, value, when in (("height_cm", 162, "2026-01-05"), ("weight_kg", 70.0, "2026-05-15"),
                                ("weight_kg", 61.6, "2026-11-20")):
         response = http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,
@@ -196,14 +217,16 @@ def measured_client(http, uow, lien, maria) -> int:  # type: ignore[no-untyped-d
 
 
 @pytest.fixture
-def draft_plan(uow, lien, measured_client) -> dict:  # type: ignore[no-untyped-def]
+def draft_plan(uow, lien, measured_client, next_monday) -> dict:  # type: ignore[no-untyped-def]
     """A draft plan for next week, made with the mealplans service."""
-    from datetime import timedelta
-
     from nutriplat.auth.actor import Actor
-    from nutriplat.clock import business_today
     from nutriplat.mealplans import services
 
-    monday = business_today() + timedelta(days=7 - business_today().weekday())
     actor = Actor(lien.id, lien.username, lien.role, lien.organisation_id)
-    return services.create_plan(uow, actor, measured_client, monday)
+    return services.create_plan(uow, actor, measured_client, next_monday)
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A parameter that names itself (``test_id``) is shown by that name, unescaped, so a
+    cell of the role matrix reads ``GET /api/v1/clients/{client_id} × cofinancer``."""
+    return getattr(val, "test_id", None)

@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from nutriplat.db import utcnow
+from tests.setup_calls import setup
 
 
 def test_a_platform_admin_creates_organisations_and_users_anywhere(world, http):
@@ -47,11 +48,11 @@ def test_user_rules_are_checked_together(world, http):
 def test_every_read_and_write_of_a_client_is_audited(world, http, maria):
     anna = world.person("anna", "admin")
     dora = world.person("dora", "dietitian")
-    client = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     http.get(f"/api/v1/clients/{client['id']}", headers=dora.headers | {"X-Purpose": "screening"})
     http.get("/api/v1/clients", headers=dora.headers)
-    http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
-              json={"type": "weight_kg", "value": 61.5, "measured_at": "2026-11-20T08:00:00+01:00"})
+    setup(http.post(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers,
+                    json={"type": "weight_kg", "value": 61.5, "measured_at": "2026-11-20T08:00:00+01:00"}))
     http.get(f"/api/v1/clients/{client['id']}/measurements", headers=dora.headers)
     entries = http.get(f"/api/v1/audit?client_id={client['id']}", headers=anna.headers).json
     seen = [(e["action"], e["resource"]) for e in reversed(entries)]
@@ -75,8 +76,8 @@ def test_the_audit_log_filters_by_user_action_and_time(world, http, maria):
     anna = world.person("anna", "admin")
     dora = world.person("dora", "dietitian")
     dirk = world.person("dirk", "dietitian")
-    http.post("/api/v1/clients", json=maria, headers=dora.headers)
-    http.post("/api/v1/clients", json=maria, headers=dirk.headers)
+    setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
+    setup(http.post("/api/v1/clients", json=maria, headers=dirk.headers))
     by_dirk = http.get(f"/api/v1/audit?user_id={dirk.id}", headers=anna.headers).json
     assert {e["username"] for e in by_dirk} == {"dirk"}
     future = (utcnow() + timedelta(hours=1)).isoformat()
@@ -89,6 +90,6 @@ def test_an_organisation_admin_sees_only_audit_of_their_organisation(world, http
     anna = world.person("anna", "admin", "Provider A")
     bob = world.person("bob", "admin", "Provider B")
     dora = world.person("dora", "dietitian", "Provider A")
-    http.post("/api/v1/clients", json=maria, headers=dora.headers)
+    setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     assert http.get("/api/v1/audit", headers=anna.headers).json
     assert http.get("/api/v1/audit", headers=bob.headers).json == []

@@ -1,6 +1,7 @@
 """Bad input gets the 4xx of DESIGN.md naming the field: never a 500, never a
 half-written record."""
 import pytest
+from tests.setup_calls import setup
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_required_fields_are_named(http, dora):
 
 @pytest.fixture
 def client_id(http, dora, maria):
-    return http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
+    return setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
 
 
 @pytest.mark.parametrize("body, field", [

@@ -1,12 +1,13 @@
 """Caregiver mandates, consents, measurements and intake."""
 import pytest
+from tests.setup_calls import setup
 
 
 @pytest.fixture
 def setting(world, http, maria):
     dora = world.person("dora", "dietitian")
     carl = world.person("carl", "caregiver", organisation=None)
-    client = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     return dora, carl, client["id"]
 
 
@@ -91,10 +92,10 @@ def test_measurements_are_a_time_series_per_type(setting, http):
     dora, carl, client_id = setting
     url = f"/api/v1/clients/{client_id}/measurements"
     for value, when in [(64.0, "2026-06-01"), (62.5, "2026-09-01"), (61.5, "2026-11-20")]:
-        http.post(url, headers=dora.headers,
-                  json={"type": "weight_kg", "value": value, "measured_at": f"{when}T09:00:00+02:00"})
-    http.post(url, headers=dora.headers,
-              json={"type": "height_cm", "value": 162, "measured_at": "2026-06-01T09:00:00+02:00"})
+        setup(http.post(url, headers=dora.headers,
+                        json={"type": "weight_kg", "value": value, "measured_at": f"{when}T09:00:00+02:00"}))
+    setup(http.post(url, headers=dora.headers,
+                    json={"type": "height_cm", "value": 162, "measured_at": "2026-06-01T09:00:00+02:00"}))
     weights = http.get(f"{url}?type=weight_kg", headers=dora.headers).json
     assert [w["value"] for w in weights] == [64.0, 62.5, 61.5]
     assert weights[0]["measured_at"] == "2026-06-01T07:00:00+00:00"  # stored in UTC
@@ -105,6 +106,6 @@ def test_intake_is_listed_between_dates(setting, http):
     dora, carl, client_id = setting
     url = f"/api/v1/clients/{client_id}/intake"
     for day in ("2026-11-18", "2026-11-19", "2026-11-20"):
-        http.post(url, headers=dora.headers, json={"date": day, "meal_slot": "dinner", "percent_eaten": 50})
+        setup(http.post(url, headers=dora.headers, json={"date": day, "meal_slot": "dinner", "percent_eaten": 50}))
     listed = http.get(f"{url}?since=2026-11-19&until=2026-11-19", headers=dora.headers).json
     assert [r["date"] for r in listed] == ["2026-11-19"]

@@ -1,5 +1,6 @@
 """Issue 14, hole 10 (caregivers): a caregiver follows the plan the dietitian approved —
 not the drafting that led to it — and knows of their own mandate, not of the others'."""
+from tests.setup_calls import setup
 
 
 def _mandate(http, lien, client_id, carer, scopes=("view",)):
@@ -24,7 +25,7 @@ def test_a_caregiver_sees_no_draft_events_in_a_plans_history(http, world, lien, 
     assert http.post(f"{base}/reoptimise", headers=lien.headers).status_code == 200
     assert http.get(f"{base}/history", headers=anna.headers).status_code == 404  # a draft is not shown
     assert http.post(f"{base}/approve", headers=lien.headers, json={}).status_code == 200
-    revision = http.post(f"{base}/revisions", headers=lien.headers).json  # the next draft
+    revision = setup(http.post(f"{base}/revisions", headers=lien.headers))  # the next draft
     assert http.post(f"/api/v1/meal-plans/{revision['id']}/reoptimise", headers=lien.headers).status_code == 200
     full = [e["action"] for e in http.get(f"{base}/history", headers=lien.headers).json]
     assert {"created", "reoptimised", "approved", "revised"} <= set(full)

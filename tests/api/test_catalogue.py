@@ -4,6 +4,7 @@ applies once a second admin approves it (tests/api/test_catalogue_ownership.py).
 import copy
 
 import pytest
+from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": 560, "protein_g": 32, "fat_g": 24, "carbohydrate_g": 48, "fibre_g": 6,
              "fluid_ml": 330, "sodium_mg": 980}
@@ -97,7 +98,7 @@ def test_withdrawing_a_variant_and_a_dish(stew, http, chef, sous):
     assert http.delete(f"/api/v1/dish-variants/{pureed}", headers=chef.headers).json["current"] is False
     proposed = http.post(f"/api/v1/dishes/{stew['id']}/variants", headers=chef.headers, json=PUREED)
     assert proposed.status_code == 202 and proposed.json["status"] == "pending"
-    again = http.post(f"/api/v1/catalogue-changes/{proposed.json['id']}/approve", headers=sous.headers).json
+    again = setup(http.post(f"/api/v1/catalogue-changes/{proposed.json['id']}/approve", headers=sous.headers))
     variant = http.get(f"/api/v1/dish-variants/{again['result_variant_id']}", headers=chef.headers).json
     assert variant["version"] == 2  # the texture is offered again
     dish = http.get(f"/api/v1/dishes/{stew['id']}", headers=chef.headers).json

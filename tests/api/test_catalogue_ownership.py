@@ -8,6 +8,7 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import AuditEntry
 from nutriplat.catalogue.schemas.dishes import DishSchema
 from nutriplat.catalogue.services import add_dish
+from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": 300, "protein_g": 4, "fat_g": 12, "carbohydrate_g": 40, "fibre_g": 1,
              "fluid_ml": 120, "sodium_mg": 90}
@@ -69,7 +70,7 @@ def test_an_allergen_change_applies_only_when_a_second_admin_approves_it(http, w
 def test_an_organisations_dishes_are_its_admins_and_a_new_texture_waits_too(http, world):
     ada, bea = world.person("ada", "admin"), world.person("bea", "admin")
     otto = world.person("otto", "admin", organisation="Provider B")
-    dish = http.post("/api/v1/dishes", headers=ada.headers, json=MOUSSE | {"variants": []}).json
+    dish = setup(http.post("/api/v1/dishes", headers=ada.headers, json=MOUSSE | {"variants": []}))
     assert dish["owner_organisation_id"] == ada.organisation_id
     body = MOUSSE["variants"][0]
     proposed = http.post(f"/api/v1/dishes/{dish['id']}/variants", headers=ada.headers, json=body)
@@ -91,14 +92,14 @@ def test_an_organisations_dishes_are_its_admins_and_a_new_texture_waits_too(http
 
 def test_a_proposal_is_withdrawn_by_its_author_and_a_stale_one_is_refused(http, world, shared_mousse):
     root, second = (world.person(name, "admin", organisation=None) for name in ("root", "root-two"))
-    drop = http.patch(f"/api/v1/dish-variants/{shared_mousse}", headers=root.headers, json={"allergens": []}).json
+    drop = setup(http.patch(f"/api/v1/dish-variants/{shared_mousse}", headers=root.headers, json={"allergens": []}))
     withdrawn = http.post(f"/api/v1/catalogue-changes/{drop['id']}/reject", headers=root.headers,
                           json={"note": "typo"})
     assert withdrawn.status_code == 200 and withdrawn.json["status"] == "rejected"
     assert http.post(f"/api/v1/catalogue-changes/{drop['id']}/approve", headers=second.headers).status_code == 409
-    stale = http.patch(f"/api/v1/dish-variants/{shared_mousse}", headers=root.headers,
-                       json={"allergens": ["milk"]}).json
-    http.patch(f"/api/v1/dish-variants/{shared_mousse}", headers=second.headers, json={"price_eur": "3.00"})
+    stale = setup(http.patch(f"/api/v1/dish-variants/{shared_mousse}", headers=root.headers,
+                             json={"allergens": ["milk"]}))
+    setup(http.patch(f"/api/v1/dish-variants/{shared_mousse}", headers=second.headers, json={"price_eur": "3.00"}))
     refused = http.post(f"/api/v1/catalogue-changes/{stale['id']}/approve", headers=second.headers)
     assert refused.status_code == 409 and "older version" in refused.json["message"]
     assert http.get("/api/v1/catalogue-changes/999999", headers=root.headers).status_code == 404

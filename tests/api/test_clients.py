@@ -1,4 +1,5 @@
 """The client record: create, read, update, list and search."""
+from tests.setup_calls import setup
 
 
 def test_the_minimal_body_creates_a_client_with_defaults(world, http, maria):
@@ -19,7 +20,7 @@ def test_a_client_reads_back_as_created(world, http, maria):
     maria |= {"conditions": ["parkinson", "dysphagia"], "allergies": ["milk"],
               "iddsi_food_level": "4", "iddsi_drink_level": "2", "preparation_mode": "ready_meals",
               "dislikes": ["spruitjes"], "delivery_notes": "bel twee keer"}
-    created = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     read = http.get(f"/api/v1/clients/{created['id']}", headers=dora.headers)
     assert read.status_code == 200
     for key in ("conditions", "allergies", "iddsi_food_level", "iddsi_drink_level", "dislikes",
@@ -29,7 +30,7 @@ def test_a_client_reads_back_as_created(world, http, maria):
 
 def test_patch_changes_only_what_is_sent_and_bumps_the_version(world, http, maria):
     dora = world.person("dora", "dietitian")
-    created = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     response = http.patch(f"/api/v1/clients/{created['id']}", headers=dora.headers,
                           json={"iddsi_food_level": "5", "expected_version": created["version"]})
     assert response.status_code == 200
@@ -40,8 +41,8 @@ def test_patch_changes_only_what_is_sent_and_bumps_the_version(world, http, mari
 
 def test_a_stale_version_is_a_conflict(world, http, maria):
     dora = world.person("dora", "dietitian")
-    created = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
-    http.patch(f"/api/v1/clients/{created['id']}", json={"dislikes": ["vis"]}, headers=dora.headers)
+    created = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
+    setup(http.patch(f"/api/v1/clients/{created['id']}", json={"dislikes": ["vis"]}, headers=dora.headers))
     stale = http.patch(f"/api/v1/clients/{created['id']}", headers=dora.headers,
                        json={"dislikes": ["witloof"], "expected_version": created["version"]})
     assert stale.status_code == 409
@@ -50,7 +51,7 @@ def test_a_stale_version_is_a_conflict(world, http, maria):
 
 def test_setting_and_status_cannot_be_patched_directly(world, http, maria):
     dora = world.person("dora", "dietitian")
-    created = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     response = http.patch(f"/api/v1/clients/{created['id']}", headers=dora.headers,
                           json={"care_setting": "hospital", "status": "active"})
     assert response.status_code == 422
@@ -61,8 +62,8 @@ def test_setting_and_status_cannot_be_patched_directly(world, http, maria):
 def test_the_list_is_paginated_and_searchable_by_name(world, http, maria):
     dora = world.person("dora", "dietitian")
     for given, family in [("Maria", "Vandenberghe"), ("Jozef", "Debruyne"), ("Rita", "Vanneste")]:
-        http.post("/api/v1/clients", json=maria | {"given_name": given, "family_name": family},
-                  headers=dora.headers)
+        setup(http.post("/api/v1/clients", json=maria | {"given_name": given, "family_name": family},
+                        headers=dora.headers))
     page = http.get("/api/v1/clients?page=1&page_size=2", headers=dora.headers)
     assert page.status_code == 200 and len(page.json) == 2
     assert '"total": 3' in page.headers["X-Pagination"]
@@ -75,7 +76,7 @@ def test_the_list_is_paginated_and_searchable_by_name(world, http, maria):
 def test_another_organisations_client_is_not_found(world, http, maria):
     dora = world.person("dora", "dietitian", "Provider A")
     bert = world.person("bert", "dietitian", "Provider B")
-    created = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     assert http.get(f"/api/v1/clients/{created['id']}", headers=bert.headers).status_code == 404
     assert http.patch(f"/api/v1/clients/{created['id']}", json={"dislikes": []},
                       headers=bert.headers).status_code == 404
@@ -84,14 +85,14 @@ def test_another_organisations_client_is_not_found(world, http, maria):
 
 def test_transfers_keep_the_history_of_settings(world, http, maria):
     dora = world.person("dora", "dietitian")
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                             headers=dora.headers))
     url = f"/api/v1/clients/{client['id']}/care-setting-transfers"
     admitted = http.post(url, headers=dora.headers, json={
         "transferred_on": "2026-03-01", "to_setting": "hospital", "reason": "admission: pneumonia"})
     assert admitted.status_code == 201 and admitted.json["from_setting"] == "home"
-    http.post(url, headers=dora.headers, json={
-        "transferred_on": "2026-03-09", "to_setting": "home", "reason": "discharge"})
+    setup(http.post(url, headers=dora.headers, json={
+        "transferred_on": "2026-03-09", "to_setting": "home", "reason": "discharge"}))
     record = http.get(f"/api/v1/clients/{client['id']}", headers=dora.headers).json
     assert record["care_setting"] == "home"
     assert [(t["from_setting"], t["to_setting"]) for t in record["setting_history"]] == [
@@ -100,8 +101,8 @@ def test_transfers_keep_the_history_of_settings(world, http, maria):
 
 def test_a_transfer_to_the_current_setting_or_back_in_time_is_refused(world, http, maria):
     dora = world.person("dora", "dietitian")
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                             headers=dora.headers))
     url = f"/api/v1/clients/{client['id']}/care-setting-transfers"
     same = http.post(url, headers=dora.headers, json={
         "transferred_on": "2026-03-01", "to_setting": "home", "reason": "x"})
@@ -113,8 +114,8 @@ def test_a_transfer_to_the_current_setting_or_back_in_time_is_refused(world, htt
 
 def test_the_status_lifecycle_is_enforced(world, http, maria):
     dora = world.person("dora", "dietitian")
-    client = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                       headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                             headers=dora.headers))
     url = f"/api/v1/clients/{client['id']}/status-changes"
 
     def change(to):

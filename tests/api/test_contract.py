@@ -4,6 +4,7 @@ before the database is asked (on PostgreSQL an id past 2**31 - 1 was a 500)."""
 import pytest
 
 from tests.api.test_bad_input import assert_error
+from tests.setup_calls import setup
 
 TOO_BIG = 2**31
 
@@ -48,14 +49,14 @@ def test_an_integer_past_the_database_range_in_a_query_is_422(http, dora, query,
     ({"weekly_budget_eur": "1e2"}, "weekly_budget_eur"),   # not plain decimal text
     ({"weekly_budget_eur": "12.345"}, "weekly_budget_eur")])
 def test_a_body_has_the_json_types_it_documents(http, dora, maria, body, field):
-    client = http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
+    client = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
     response = http.put(f"/api/v1/clients/{client}/diet-profile", headers=dora.headers,
                         json={"slots": ["lunch"], "preferences": []} | body)
     assert_error(response, 422, field)
 
 
 def test_an_id_past_the_database_range_in_a_body_is_422(http, dora, maria):
-    client = http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
+    client = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
     response = http.post(f"/api/v1/clients/{client}/mandates", headers=dora.headers,
                          json={"caregiver_id": TOO_BIG, "scopes": ["view"]})
     assert_error(response, 422, "caregiver_id")

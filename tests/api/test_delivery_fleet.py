@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
+from tests.setup_calls import setup
 from tools.builders import stock as scenario
 
 VAN = {"capacity_l": 400, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150,
@@ -29,7 +30,7 @@ def test_a_depot_van_and_driver_are_made_changed_and_retired(http, fleet, world)
     assert http.get("/api/v1/depots", headers=h).json[0] | {"name": None} == {
         "warehouse_id": warehouse, "name": None, "lat": 50.9465, "lon": 3.1228,
         "opens_at": "07:00:00", "closes_at": "19:00:00"}
-    driver = http.post("/api/v1/drivers", headers=h, json={"name": "Luc", "user_id": lena.id}).json
+    driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc", "user_id": lena.id}))
     assert driver["user_id"] == lena.id and driver["active"]
     van = http.post("/api/v1/vans", headers=h, json=VAN | {"location_id": vehicle, "depot_id": warehouse,
                                                            "driver_id": driver["id"], "break_earliest": "11:30:00",
@@ -37,7 +38,7 @@ def test_a_depot_van_and_driver_are_made_changed_and_retired(http, fleet, world)
                                                            "fixed_cost_eur": "25.00"})
     assert van.status_code == 201, van.json
     assert van.json["id"] == vehicle and van.json["capacity_l"] == 400 and van.json["fixed_cost_eur"] == "25.00"
-    named = http.post("/api/v1/vans", headers=h, json=VAN | {"name": "Bestelwagen 9", "depot_id": warehouse}).json
+    named = setup(http.post("/api/v1/vans", headers=h, json=VAN | {"name": "Bestelwagen 9", "depot_id": warehouse}))
     changed = http.patch(f"/api/v1/vans/{named['id']}", headers=h, json={"capacity_kg": 650, "name": "Bestelwagen 10"})
     assert changed.json["capacity_kg"] == 650 and changed.json["name"] == "Bestelwagen 10"
     assert http.delete(f"/api/v1/vans/{named['id']}", headers=h).status_code == 204
@@ -69,7 +70,7 @@ def test_van_rules_are_named_by_field(http, fleet, world):
     dietitian = world.person("dora", "dietitian")
     bad_user = http.post("/api/v1/drivers", headers=lena.headers, json={"name": "D", "user_id": dietitian.id})
     assert bad_user.status_code == 422 and "logistics" in bad_user.json["errors"]["user_id"][0]
-    http.post("/api/v1/drivers", headers=lena.headers, json={"name": "Luc"})
+    setup(http.post("/api/v1/drivers", headers=lena.headers, json={"name": "Luc"}))
     assert http.post("/api/v1/drivers", headers=lena.headers, json={"name": "Luc"}).status_code == 409
     bad_hours = http.put(f"/api/v1/depots/{warehouse}", headers=lena.headers,
                          json={"lat": 50.9, "lon": 3.1, "opens_at": "18:00:00", "closes_at": "08:00:00"})
@@ -79,8 +80,8 @@ def test_van_rules_are_named_by_field(http, fleet, world):
 
 def test_another_organisation_sees_nothing_of_the_fleet(http, fleet, world):
     lena, warehouse, vehicle = fleet
-    http.post("/api/v1/vans", headers=lena.headers, json=VAN | {"location_id": vehicle, "depot_id": warehouse})
-    driver = http.post("/api/v1/drivers", headers=lena.headers, json={"name": "Luc"}).json
+    setup(http.post("/api/v1/vans", headers=lena.headers, json=VAN | {"location_id": vehicle, "depot_id": warehouse}))
+    driver = setup(http.post("/api/v1/drivers", headers=lena.headers, json={"name": "Luc"}))
     otto = world.person("otto", "logistics", organisation="Provider B").headers
     assert http.get("/api/v1/depots", headers=otto).json == [] and http.get("/api/v1/vans", headers=otto).json == []
     for path in (f"/api/v1/depots/{warehouse}", f"/api/v1/vans/{vehicle}", f"/api/v1/drivers/{driver['id']}"):
@@ -93,7 +94,7 @@ def test_another_organisation_sees_nothing_of_the_fleet(http, fleet, world):
 
 def test_a_client_window_defaults_to_office_hours_and_is_audited(http, world, maria):
     dora, lena = world.person("dora", "dietitian"), world.person("lena", "logistics")
-    client = http.post("/api/v1/clients", headers=dora.headers, json=maria).json["id"]
+    client = setup(http.post("/api/v1/clients", headers=dora.headers, json=maria))["id"]
     url = f"/api/v1/clients/{client}/delivery-window"
     assert http.get(url, headers=lena.headers).json == {
         "client_id": client, "starts_at": "09:00:00", "ends_at": "17:00:00", "service_minutes": 5, "is_default": True}

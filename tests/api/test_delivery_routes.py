@@ -10,16 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
-from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of, stored_solution
 from nutriplat.inventory.models import StockMove
 from routing import check
 from tests.builders import delivery as delivery_scenario
+from tests.setup_calls import setup
 from tools.builders import stock as scenario
 
-TODAY = business_today()
 DEPOT = (50.9465, 3.1228)
 
 
@@ -36,34 +35,34 @@ def van_body(depot: int, **extra) -> dict:
 
 
 @pytest.fixture
-def day(world, http, app):
+def day(world, http, app, today):
     """A depot in Roeselare with two vans and drivers, eight clients with an order today."""
     logistics, admin = world.person("lena", "logistics"), world.person("adam", "admin")
     organisation = logistics.organisation_id
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, van = scenario.depot(uow.session, organisation)
-        scenario.stock(uow.session, organisation, warehouse, products, TODAY - timedelta(days=2))
-        pairs = delivery_scenario.client_orders(uow.session, organisation, warehouse, products, TODAY, ring(8))
+        scenario.stock(uow.session, organisation, warehouse, products, today - timedelta(days=2))
+        pairs = delivery_scenario.client_orders(uow.session, organisation, warehouse, products, today, ring(8))
         uow.commit()
     h = logistics.headers
     depot = http.put(f"/api/v1/depots/{warehouse}", headers=h, json={"lat": DEPOT[0], "lon": DEPOT[1]})
     assert depot.status_code == 200
-    drivers = [http.post("/api/v1/drivers", headers=h, json={"name": name}).json for name in ("Luc", "Sofie")]
-    vans = [http.post("/api/v1/vans", headers=h,
-                      json=van_body(warehouse, location_id=van, driver_id=drivers[0]["id"])).json,
-            http.post("/api/v1/vans", headers=h, json=van_body(warehouse, name="Bestelwagen 2",
-                                                                driver_id=drivers[1]["id"])).json]
+    drivers = [setup(http.post("/api/v1/drivers", headers=h, json={"name": name})) for name in ("Luc", "Sofie")]
+    vans = [setup(http.post("/api/v1/vans", headers=h,
+                            json=van_body(warehouse, location_id=van, driver_id=drivers[0]["id"]))),
+            setup(http.post("/api/v1/vans", headers=h, json=van_body(warehouse, name="Bestelwagen 2",
+                                                                      driver_id=drivers[1]["id"])))]
     assert all("id" in v for v in vans), vans
     factory = app.extensions["nutriplat"].session_factory
-    return SimpleNamespace(h=h, admin=admin.headers, warehouse=warehouse, vans=vans, drivers=drivers,
+    return SimpleNamespace(h=h, admin=admin.headers, date=today, warehouse=warehouse, vans=vans, drivers=drivers,
                            clients=[c for c, _ in pairs], orders=[o for _, o in pairs], products=products,
                            organisation=organisation, uow=lambda: UnitOfWork(factory))
 
 
 def solve(http, day, **extra):
     response = http.post("/api/v1/route-plans", headers=day.h, json={
-        "depot_id": day.warehouse, "date": TODAY.isoformat(), "time_limit_s": 1} | extra)
+        "depot_id": day.warehouse, "date": day.date.isoformat(), "time_limit_s": 1} | extra)
     assert response.status_code == 202, response.json
     return response.json
 
@@ -76,14 +75,14 @@ def assert_feasible(day, plan_id: int) -> None:
         assert check(problem, matrix_of(problem), stored_solution(plan)) == []
 
 
-def test_a_day_is_planned_published_printed_and_confirmed(http, day):
+def test_a_day_is_planned_published_printed_and_confirmed(http, day, today):
     plan = solve(http, day)
     assert plan["status"] == "done" and plan["progress"]["fraction"] == 1.0, plan
     result = plan["result"]
     served = [s for r in result["routes"] for s in r["stops"]]
     assert sorted(s["client_id"] for s in served) == sorted(day.clients) and result["dropped"] == []
     first = next(r for r in result["routes"] if r["stops"])
-    assert first["stops"][0]["eta"].startswith(TODAY.isoformat()) and first["distance_m"] > 0
+    assert first["stops"][0]["eta"].startswith(today.isoformat()) and first["distance_m"] > 0
     assert first["frozen_litres"] == pytest.approx(sum(s["frozen_litres"] for s in first["stops"]))
     assert_feasible(day, plan["id"])
 
@@ -156,8 +155,8 @@ def test_a_stop_is_moved_between_routes_and_an_infeasible_move_is_refused(http, 
 def test_a_locked_route_survives_reoptimisation(http, day):
     plan = solve(http, day)
     route = next(r for r in plan["result"]["routes"] if r["stops"])
-    locked = http.post(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/lock", headers=day.h,
-                       json={"locked": True, "version": plan["version"]}).json
+    locked = setup(http.post(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/lock", headers=day.h,
+                             json={"locked": True, "version": plan["version"]}))
     again = http.post(f"/api/v1/route-plans/{plan['id']}/reoptimisation", headers=day.h,
                       json={"version": locked["version"], "time_limit_s": 1})
     assert again.status_code == 202 and again.json["status"] == "done", again.json
@@ -180,20 +179,20 @@ def test_an_over_full_day_names_each_dropped_stop_and_why(http, day):
     assert_feasible(day, plan["id"])
 
 
-def test_bad_requests_are_refused_before_anything_is_written(http, day, world):
+def test_bad_requests_are_refused_before_anything_is_written(http, day, world, today):
     post = lambda body: http.post("/api/v1/route-plans", headers=day.h, json=body)  # noqa: E731
-    body = {"depot_id": day.warehouse, "date": TODAY.isoformat(), "time_limit_s": 1}
+    body = {"depot_id": day.warehouse, "date": today.isoformat(), "time_limit_s": 1}
     assert post(body | {"depot_id": 999_999}).status_code == 404
     stranger = world.person("otto", "logistics", organisation="Provider B")
     assert http.post("/api/v1/route-plans", headers=stranger.headers, json=body).status_code == 404
-    empty = post(body | {"date": (TODAY + timedelta(days=3)).isoformat()})
+    empty = post(body | {"date": (today + timedelta(days=3)).isoformat()})
     assert empty.status_code == 422 and "date" in empty.json["errors"]
     for limit in (0, -1, 100_000, "5"):
         bad = post(body | {"time_limit_s": limit})
         assert bad.status_code == 422 and "time_limit_s" in bad.json["errors"], limit
-    assert post(body | {"date": (TODAY - timedelta(days=1)).isoformat()}).status_code == 422
+    assert post(body | {"date": (today - timedelta(days=1)).isoformat()}).status_code == 422
     with day.uow() as uow:
-        delivery_scenario.client_orders(uow.session, day.organisation, day.warehouse, day.products, TODAY, [None])
+        delivery_scenario.client_orders(uow.session, day.organisation, day.warehouse, day.products, today, [None])
         uow.commit()
     nowhere = post(body)
     assert nowhere.status_code == 422 and "no coordinates" in nowhere.json["errors"]["clients"][0]
@@ -201,13 +200,13 @@ def test_bad_requests_are_refused_before_anything_is_written(http, day, world):
         assert uow.session.scalar(select(RoutePlan.id)) is None
 
 
-def test_a_second_solve_of_a_running_day_is_a_conflict(http, day, app):
+def test_a_second_solve_of_a_running_day_is_a_conflict(http, day, app, today):
     from nutriplat.delivery.planning import runs
 
     with day.uow() as uow:
-        plan = runs.start_plan(uow, _system(), day.warehouse, TODAY, 1)  # queued, not solved yet
+        plan = runs.start_plan(uow, _system(), day.warehouse, today, 1)  # queued, not solved yet
     second = http.post("/api/v1/route-plans", headers=day.h, json={
-        "depot_id": day.warehouse, "date": TODAY.isoformat(), "time_limit_s": 1})
+        "depot_id": day.warehouse, "date": today.isoformat(), "time_limit_s": 1})
     assert second.status_code == 409 and "date" in second.json["errors"]
     cancelled = http.post(f"/api/v1/route-plans/{plan.id}/cancel", headers=day.h)
     assert cancelled.status_code == 200
@@ -216,12 +215,12 @@ def test_a_second_solve_of_a_running_day_is_a_conflict(http, day, app):
     assert solve(http, day)["status"] == "done"
 
 
-def test_plans_of_a_day_are_listed_and_another_organisation_sees_none(http, day, world):
+def test_plans_of_a_day_are_listed_and_another_organisation_sees_none(http, day, world, today):
     plan = solve(http, day)
-    listed = http.get(f"/api/v1/route-plans?date={TODAY.isoformat()}", headers=day.h).json
+    listed = http.get(f"/api/v1/route-plans?date={today.isoformat()}", headers=day.h).json
     assert [p["id"] for p in listed] == [plan["id"]] and "result" not in listed[0]
     stranger = world.person("otto", "logistics", organisation="Provider B")
-    assert http.get(f"/api/v1/route-plans?date={TODAY.isoformat()}", headers=stranger.headers).json == []
+    assert http.get(f"/api/v1/route-plans?date={today.isoformat()}", headers=stranger.headers).json == []
     assert http.get(f"/api/v1/route-plans/{plan['id']}", headers=stranger.headers).status_code == 404
     route = plan["result"]["routes"][0]["id"]
     assert http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route}/manifest",
@@ -247,19 +246,19 @@ def order_again(day, on) -> None:
         uow.commit()
 
 
-def test_the_next_day_prefers_the_driver_who_served_each_client_last(http, day):
+def test_the_next_day_prefers_the_driver_who_served_each_client_last(http, day, today):
     plan = solve(http, day)
-    http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]})
+    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]}))
     drove = {s["client_id"]: r["driver_id"] for r in plan["result"]["routes"] for s in r["stops"]}
-    tomorrow = TODAY + timedelta(days=1)
+    tomorrow = today + timedelta(days=1)
     order_again(day, tomorrow)
     nextday = solve(http, day, date=tomorrow.isoformat())
     stops = [s for r in nextday["result"]["routes"] for s in r["stops"]]
     assert {s["client_id"]: s["last_driver_id"] for s in stops} == drove
 
 
-def test_a_stop_is_confirmed_only_on_a_published_plan_from_its_day_on(http, day):
-    tomorrow = TODAY + timedelta(days=1)
+def test_a_stop_is_confirmed_only_on_a_published_plan_from_its_day_on(http, day, today):
+    tomorrow = today + timedelta(days=1)
     order_again(day, tomorrow)
     plan = solve(http, day, date=tomorrow.isoformat())
     stop = next(s for r in plan["result"]["routes"] for s in r["stops"])
@@ -267,7 +266,7 @@ def test_a_stop_is_confirmed_only_on_a_published_plan_from_its_day_on(http, day)
     draft = http.post(url, headers=day.h, json={"outcome": "delivered"})
     assert draft.status_code == 409 and "not published" in draft.json["message"]
     assert http.post(url, headers=day.h, json={"outcome": "lost"}).status_code == 422
-    http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]})
+    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]}))
     early = http.post(url, headers=day.h, json={"outcome": "delivered"})
     assert early.status_code == 409 and "outcome" in early.json["errors"]
     again = http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]})

@@ -1,5 +1,6 @@
 """GLIM assessments, nutrient targets with overrides, the due list and suggestions."""
 import pytest
+from tests.setup_calls import setup
 
 
 GLIM_ANSWERS = {"reduced_muscle_mass": "mild_moderate", "reduced_intake": True, "inflammation": False}
@@ -40,9 +41,9 @@ def test_targets_follow_the_spec_and_the_latest_result(http, dora, weighed_maria
                                       "effective": 1850.0, "method": "espen_geriatric", "override": None}
     assert targets["protein_g"]["effective"] == 62.0   # 1.0 g/kg × 61.6, no screening yet
     assert targets["fluid_ml"]["effective"] == 1600.0  # female
-    http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers, json={
+    setup(http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers, json={
         "instrument": "must", "answers": {"acute_disease_no_intake_5_days": False},
-        "performed_at": "2026-11-21T09:00:00+01:00"})
+        "performed_at": "2026-11-21T09:00:00+01:00"}))
     assert http.get(url, headers=dora.headers).json["protein_g"]["effective"] == 74.0  # 1.2 g/kg
 
 
@@ -75,18 +76,18 @@ def test_bad_overrides_are_refused(http, dora, weighed_maria, body, field):
 
 
 def test_targets_without_weight_or_height_name_what_is_missing(http, dora, maria):
-    bare = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    bare = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     response = http.get(f"/api/v1/clients/{bare['id']}/targets", headers=dora.headers)
     assert response.status_code == 422
     assert set(response.json["errors"]) == {"weight_kg", "height_cm"}
 
 
 def test_the_due_list_shows_the_never_screened_and_the_overdue(http, dora, weighed_maria, maria):
-    rita = http.post("/api/v1/clients", json=maria | {"given_name": "Rita", "family_name": "Vanneste"},
-                     headers=dora.headers).json
-    http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers, json={
+    rita = setup(http.post("/api/v1/clients", json=maria | {"given_name": "Rita", "family_name": "Vanneste"},
+                           headers=dora.headers))
+    setup(http.post(f"/api/v1/clients/{weighed_maria}/screenings", headers=dora.headers, json={
         "instrument": "must", "answers": {"acute_disease_no_intake_5_days": False},
-        "performed_at": "2026-11-21T09:00:00+01:00"})   # next due 2026-12-21
+        "performed_at": "2026-11-21T09:00:00+01:00"}))   # next due 2026-12-21
     soon = http.get("/api/v1/screenings/due?before=2026-12-01", headers=dora.headers).json
     assert [e["client_id"] for e in soon] == [rita["id"]]
     assert soon[0]["next_due"] is None and soon[0]["last_instrument"] is None
@@ -103,8 +104,8 @@ def test_the_due_list_shows_the_never_screened_and_the_overdue(http, dora, weigh
 ])
 def test_the_suggestion_fits_setting_age_and_dysphagia(http, dora, maria, setting, birth_date,
                                                         conditions, expected, also):
-    client = http.post("/api/v1/clients", headers=dora.headers, json=maria | {
-        "care_setting": setting, "birth_date": birth_date, "conditions": conditions}).json
+    client = setup(http.post("/api/v1/clients", headers=dora.headers, json=maria | {
+        "care_setting": setting, "birth_date": birth_date, "conditions": conditions}))
     suggestion = http.get(f"/api/v1/clients/{client['id']}/screening-suggestion", headers=dora.headers).json
     assert suggestion["instrument"] == expected
     assert also <= {s["instrument"] for s in suggestion["also"]}

@@ -8,6 +8,7 @@ import pytest
 
 from nutriplat.app import create_app
 from nutriplat.config import Config
+from tests.setup_calls import setup
 
 WEIGHT = {"type": "weight_kg", "value": 61.5, "measured_at": "2026-11-20T08:00:00+01:00"}
 
@@ -65,7 +66,7 @@ def test_a_refused_read_of_another_providers_client_is_audited_without_telling_t
     bob = world.person("bob", "admin", "Provider B")
     dora = world.person("dora", "dietitian", "Provider A")
     bert = world.person("bert", "dietitian", "Provider B")
-    maria_id = http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
+    maria_id = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
     existing = http.get(f"/api/v1/clients/{maria_id}", headers=bert.headers)
     missing = http.get("/api/v1/clients/999999", headers=bert.headers)
     assert existing.status_code == missing.status_code == 404
@@ -82,9 +83,9 @@ def test_a_write_beyond_a_caregivers_mandate_is_refused_and_audited(world, http,
     root = world.person("root", "admin", organisation=None)
     dora = world.person("dora", "dietitian")
     carl = world.person("carl", "caregiver", organisation=None)
-    client_id = http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
-    http.post(f"/api/v1/clients/{client_id}/mandates", headers=dora.headers,
-              json={"caregiver_id": carl.id, "scopes": ["view"]})
+    client_id = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
+    setup(http.post(f"/api/v1/clients/{client_id}/mandates", headers=dora.headers,
+                    json={"caregiver_id": carl.id, "scopes": ["view"]}))
     refused = http.post(f"/api/v1/clients/{client_id}/measurements", json=WEIGHT, headers=carl.headers)
     assert refused.status_code == 403
     [entry] = audit(http, root, action="refuse")
@@ -97,7 +98,7 @@ def test_a_refused_page_of_the_web_application_is_audited_too(world, http, maria
     root = world.person("root", "admin", organisation=None)
     dora = world.person("dora", "dietitian", "Provider A")
     world.person("bert", "dietitian", "Provider B")
-    maria_id = http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
+    maria_id = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
     browser = WebClient(app)
     browser.login("bert")
     assert browser.get(f"/app/dietitian/clients/{maria_id}").status_code == 404

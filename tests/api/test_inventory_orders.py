@@ -10,36 +10,33 @@ from sqlalchemy import func, select
 
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing.models import Charge
-from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
+from tests.setup_calls import setup
 from tools.builders import stock as scenario
-
-TODAY = business_today()
-MONDAY = TODAY - timedelta(days=TODAY.weekday())
 
 
 @pytest.fixture
-def home(world, http, maria, app):
+def home(world, http, maria, app, today):
     """An active client at home (food level 4, allergic to milk) with appliances, a Monday
     and Thursday delivery schedule, three weeks of approved plans; a stocked warehouse."""
     people = {role: world.person(f"o-{role}", role) for role in ("logistics", "dietitian", "admin")}
     supplier = world.organisation("Traiteur Vandaele", "supplier")
-    client = http.post("/api/v1/clients", headers=people["dietitian"].headers, json=maria | {
+    client = setup(http.post("/api/v1/clients", headers=people["dietitian"].headers, json=maria | {
         "status": "active", "iddsi_food_level": "4", "allergies": ["milk"],
-        "referral": {"date": (TODAY - timedelta(days=60)).isoformat()}}).json
+        "referral": {"date": (today - timedelta(days=60)).isoformat()}}))
     organisation = people["logistics"].organisation_id
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, van = scenario.depot(uow.session, organisation)
-        lots = scenario.stock(uow.session, organisation, warehouse, products, TODAY - timedelta(days=2),
+        lots = scenario.stock(uow.session, organisation, warehouse, products, today - timedelta(days=2),
                               supplier_id=supplier)
         scenario.equip(uow.session, organisation, [client["id"]], warehouse)
         scenario.approved_plans(uow.session, [client["id"]], [p for p in products if "milk" not in p.allergens],
-                                MONDAY, random.Random(2), weeks=3)
+                                today - timedelta(days=today.weekday()), random.Random(2), weeks=3)
         uow.commit()
     factory = app.extensions["nutriplat"].session_factory
     return dict(people=people, client=client["id"], warehouse=warehouse, van=van, lots=lots, products=products,
@@ -53,26 +50,26 @@ def orders_on(http, home, day):
     return response.json
 
 
-def test_the_night_orders_deliveries_that_suit_the_client_and_a_second_run_changes_nothing(home, http):
-    counts = home["run"](TODAY)
+def test_the_night_orders_deliveries_that_suit_the_client_and_a_second_run_changes_nothing(home, http, today):
+    counts = home["run"](today)
     assert counts["clients_reordered"] == 1 and counts.get("extra_deliveries", 0) + counts.get("delivery_orders", 0) >= 1
     by_id = {p.variant_id: p for p in home["products"]}
     mine = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=home["people"]["logistics"].headers).json
-    assert mine and all(o["status"] == "planned" and o["delivery_date"] > TODAY.isoformat() for o in mine)
+    assert mine and all(o["status"] == "planned" and o["delivery_date"] > today.isoformat() for o in mine)
     first = orders_on(http, home, date_of(mine[0]))
     assert set(first[0]) >= {"id", "client_id", "delivery_date", "status", "lines"}
     for line in (line for order in mine for line in order["lines"]):
         assert set(line) >= {"variant_id", "quantity", "lot_id"} and line["lot_id"] is None
         assert by_id[line["variant_id"]].texture == "food:4" and "milk" not in by_id[line["variant_id"]].allergens
-    again = home["run"](TODAY)
+    again = home["run"](today)
     assert again.get("delivery_orders", 0) == 0 and again.get("extra_deliveries", 0) == 0
     assert http.get(f"/api/v1/delivery-orders?client_id={home['client']}",
                     headers=home["people"]["logistics"].headers).json == mine
 
 
-def test_pick_confirm_trace_and_consume(home, http):
+def test_pick_confirm_trace_and_consume(home, http, today):
     logistics = home["people"]["logistics"]
-    home["run"](TODAY)
+    home["run"](today)
     order = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json[0]
     picked = http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
                        json={"vehicle_id": home["van"]})
@@ -105,11 +102,12 @@ def test_pick_confirm_trace_and_consume(home, http):
         assert uow.session.scalar(select(func.count(StockMove.id)).where(StockMove.kind == "consumption")) == eaten
 
 
-def test_nobody_home_sends_the_van_load_back(home, http):
+def test_nobody_home_sends_the_van_load_back(home, http, today):
     logistics = home["people"]["logistics"]
-    home["run"](TODAY)
+    home["run"](today)
     order = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json[0]
-    http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers, json={"vehicle_id": home["van"]})
+    setup(http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
+                    json={"vehicle_id": home["van"]}))
     with home["uow"]() as uow:
         assert confirm_delivery(uow, SYSTEM, order["id"], "not_home", on=date_of(order)).status == "not_home"
     van = http.get(f"/api/v1/stock?location={home['van']}", headers=logistics.headers).json
@@ -119,32 +117,32 @@ def test_nobody_home_sends_the_van_load_back(home, http):
     assert set(kinds) == {"pick", "return"}
 
 
-def test_a_line_the_client_may_no_longer_have_is_dropped_at_picking(home, http):
+def test_a_line_the_client_may_no_longer_have_is_dropped_at_picking(home, http, today):
     logistics, dietitian = home["people"]["logistics"], home["people"]["dietitian"]
-    home["run"](TODAY)
+    home["run"](today)
     order = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json[0]
-    http.patch(f"/api/v1/clients/{home['client']}", headers=dietitian.headers, json={"iddsi_food_level": "5"})
+    setup(http.patch(f"/api/v1/clients/{home['client']}", headers=dietitian.headers, json={"iddsi_food_level": "5"}))
     picked = http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
                        json={"vehicle_id": home["van"]}).json
     assert picked["status"] == "cancelled" and picked["lines"] == [] and "dropped" in picked["note"]
 
 
-def test_a_client_in_hospital_gets_no_delivery(home, http):
+def test_a_client_in_hospital_gets_no_delivery(home, http, today):
     logistics, dietitian = home["people"]["logistics"], home["people"]["dietitian"]
-    home["run"](TODAY)
-    http.post(f"/api/v1/clients/{home['client']}/care-setting-transfers", headers=dietitian.headers,
-              json={"transferred_on": TODAY.isoformat(), "to_setting": "hospital", "reason": "admission"})
-    counts = home["run"](TODAY + timedelta(days=1))  # the transfer cancelled them (delivery.handlers)
+    home["run"](today)
+    setup(http.post(f"/api/v1/clients/{home['client']}/care-setting-transfers", headers=dietitian.headers,
+                    json={"transferred_on": today.isoformat(), "to_setting": "hospital", "reason": "admission"}))
+    counts = home["run"](today + timedelta(days=1))  # the transfer cancelled them (delivery.handlers)
     assert [counts.get(n, 0) for n in ("delivery_orders", "extra_deliveries", "orders_cancelled")] == [0, 0, 0]
     mine = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics.headers).json
     assert {o["status"] for o in mine} == {"cancelled"} and "hospital" in mine[0]["note"]
 
 
-def test_an_order_by_hand_is_checked_like_the_automatic_ones(home, http):
+def test_an_order_by_hand_is_checked_like_the_automatic_ones(home, http, today):
     logistics = home["people"]["logistics"]
     milky = next(p for p in home["products"] if p.texture == "food:4" and "milk" in p.allergens)
     fine = next(p for p in home["products"] if p.texture == "food:4" and "milk" not in p.allergens)
-    body = {"client_id": home["client"], "delivery_date": (TODAY + timedelta(days=1)).isoformat(),
+    body = {"client_id": home["client"], "delivery_date": (today + timedelta(days=1)).isoformat(),
             "lines": [{"variant_id": milky.variant_id, "quantity": 1}, {"variant_id": fine.variant_id, "quantity": 0}]}
     refused = http.post("/api/v1/delivery-orders", headers=logistics.headers, json=body)
     assert refused.status_code == 422 and "lines" in refused.json["errors"]
@@ -156,9 +154,9 @@ def test_an_order_by_hand_is_checked_like_the_automatic_ones(home, http):
     assert http.get("/api/v1/delivery-orders", headers=logistics.headers).status_code == 422
 
 
-def test_main_courses_beyond_the_package_are_billed_once(home, http):
+def test_main_courses_beyond_the_package_are_billed_once(home, http, today):
     admin, dietitian = home["people"]["admin"].headers, home["people"]["dietitian"].headers
-    month = TODAY.replace(day=1)
+    month = today.replace(day=1)
     plan = http.post("/api/v1/billing/plans", headers=admin, json={"code": "mini", "name": "Mini", "version": {
         "effective_from": (month - timedelta(days=40)).replace(day=1).isoformat(), "meals_per_week": 2,
         "package_price": "50.00", "information_platform_price": "0.00", "coaching_tool_price": "0.00"}})
@@ -166,7 +164,7 @@ def test_main_courses_beyond_the_package_are_billed_once(home, http):
     sub = http.post(f"/api/v1/clients/{home['client']}/subscriptions", headers=dietitian, json={
         "plan_id": plan.json["id"], "start_date": (month - timedelta(days=40)).replace(day=1).isoformat()})
     assert sub.status_code == 201, sub.json
-    home["run"](TODAY)
+    home["run"](today)
     order = http.get(f"/api/v1/delivery-orders?client_id={home['client']}",
                      headers=home["people"]["logistics"].headers).json[0]
     course = {p.variant_id: p.course for p in home["products"]}
@@ -174,7 +172,7 @@ def test_main_courses_beyond_the_package_are_billed_once(home, http):
     assert mains > 2
     with home["uow"]() as uow:
         confirm_delivery(uow, SYSTEM, order["id"], "delivered", on=date_of(order))
-    home["run"](TODAY)  # the nightly catch-up finds nothing left to bill
+    home["run"](today)  # the nightly catch-up finds nothing left to bill
     with home["uow"]() as uow:
         charges = {kind: n for kind, n in uow.session.execute(select(Charge.kind, func.sum(Charge.quantity)).where(
             Charge.client_id == home["client"]).group_by(Charge.kind))}
@@ -185,7 +183,7 @@ def test_main_courses_beyond_the_package_are_billed_once(home, http):
 
 
 class TestPurchasing:
-    def test_below_minimum_a_proposal_up_to_maximum_then_approve_send_and_receive_in_parts(self, home, http):
+    def test_below_minimum_a_proposal_up_to_maximum_then_approve_send_and_receive_in_parts(self, home, http, today):
         logistics = home["people"]["logistics"].headers
         product = home["products"][0]
         rule = http.post("/api/v1/reorder-rules", headers=logistics, json={
@@ -196,8 +194,8 @@ class TestPurchasing:
             "warehouse_id": home["warehouse"], "variant_id": product.variant_id, "minimum": 50, "maximum": 10,
             "supplier_id": home["warehouse"]})
         assert bad.status_code == 422 and "maximum" in bad.json["errors"]
-        home["run"](TODAY)
-        home["run"](TODAY)
+        home["run"](today)
+        home["run"](today)
         proposals = http.get("/api/v1/purchase-orders?status=proposed", headers=logistics).json
         assert len(proposals) == 1 and proposals[0]["origin"] == "replenishment"
         po = proposals[0]
@@ -205,16 +203,16 @@ class TestPurchasing:
         assert line["variant_id"] == product.variant_id and line["quantity_ordered"] % 24 == 0
         assert 200 + line["quantity_ordered"] >= 500
         early = http.post(f"/api/v1/purchase-orders/{po['id']}/receipts", headers=logistics, json={"lines": [
-            {"line_id": line["id"], "quantity": 1, "supplier_lot_code": "X", "production_date": TODAY.isoformat(),
-             "expiry_date": TODAY.isoformat()}]})
+            {"line_id": line["id"], "quantity": 1, "supplier_lot_code": "X", "production_date": today.isoformat(),
+             "expiry_date": today.isoformat()}]})
         assert early.status_code == 409
         changed = http.patch(f"/api/v1/purchase-orders/{po['id']}", headers=logistics,
                              json={"lines": [{"line_id": line["id"], "quantity": 48}]})
         assert changed.json["lines"][0]["quantity_ordered"] == 48
         for action in ("approve", "send"):
             assert http.post(f"/api/v1/purchase-orders/{po['id']}/{action}", headers=logistics).status_code == 200
-        receipt = {"line_id": line["id"], "supplier_lot_code": "VD-771", "production_date": TODAY.isoformat(),
-                   "expiry_date": (TODAY + timedelta(days=90)).isoformat()}
+        receipt = {"line_id": line["id"], "supplier_lot_code": "VD-771", "production_date": today.isoformat(),
+                   "expiry_date": (today + timedelta(days=90)).isoformat()}
         part = http.post(f"/api/v1/purchase-orders/{po['id']}/receipts", headers=logistics,
                          json={"lines": [receipt | {"quantity": 20}]})
         assert part.json["status"] == "partially_received" and part.json["lines"][0]["quantity_received"] == 20
@@ -231,12 +229,12 @@ class TestPurchasing:
         assert stock[vd["id"]] == 50
         assert http.post(f"/api/v1/purchase-orders/{po['id']}/cancel", headers=logistics).status_code == 409
 
-    def test_a_purchase_order_by_hand(self, home, http):
+    def test_a_purchase_order_by_hand(self, home, http, today):
         logistics = home["people"]["logistics"].headers
         product = home["products"][1]
         made = http.post("/api/v1/purchase-orders", headers=logistics, json={
             "supplier_id": home["supplier"], "warehouse_id": home["warehouse"],
-            "expected_on": (TODAY + timedelta(days=2)).isoformat(), "lines": [{"variant_id": product.variant_id,
+            "expected_on": (today + timedelta(days=2)).isoformat(), "lines": [{"variant_id": product.variant_id,
                                                                             "quantity": 12}]})
         assert made.status_code == 201 and made.json["status"] == "proposed"
         assert http.post(f"/api/v1/purchase-orders/{made.json['id']}/cancel", headers=logistics).json[

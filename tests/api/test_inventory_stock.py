@@ -9,15 +9,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from nutriplat.clock import business_today
 from nutriplat.inventory.models import StockBalance, StockMove
+from tests.setup_calls import setup
 from tools.builders import stock as scenario
 
-TODAY = business_today()
 
 
 @pytest.fixture
-def stock(world, http, maria):
+def stock(world, http, maria, today):
     """A provider with a warehouse, a van and stocked lots; an active client at home
     (allergic to milk, food level 4) with appliances; a logistics user, a dietitian and a
     caregiver with a view mandate."""
@@ -26,16 +25,16 @@ def stock(world, http, maria):
     people["cofinancer"] = world.person("s-cofinancer", "cofinancer", organisation="Cofinancer")
     supplier = world.organisation("Traiteur Vandaele", "supplier")
     diet = people["dietitian"].headers
-    client = http.post("/api/v1/clients", headers=diet, json=maria | {
+    client = setup(http.post("/api/v1/clients", headers=diet, json=maria | {
         "status": "active", "iddsi_food_level": "4", "allergies": ["milk"],
-        "referral": {"date": (TODAY - timedelta(days=60)).isoformat()}}).json
-    http.post(f"/api/v1/clients/{client['id']}/mandates", headers=diet,
-              json={"caregiver_id": people["caregiver"].id, "scopes": ["view"]})
+        "referral": {"date": (today - timedelta(days=60)).isoformat()}}))
+    setup(http.post(f"/api/v1/clients/{client['id']}/mandates", headers=diet,
+                    json={"caregiver_id": people["caregiver"].id, "scopes": ["view"]}))
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, van = scenario.depot(uow.session, people["logistics"].organisation_id)
         lots = scenario.stock(uow.session, people["logistics"].organisation_id, warehouse, products,
-                              TODAY - timedelta(days=2), supplier_id=supplier)
+                              today - timedelta(days=2), supplier_id=supplier)
         scenario.equip(uow.session, people["logistics"].organisation_id, [client["id"]], warehouse)
         uow.commit()
     homes = {loc["storage_class"]: loc["id"] for loc in http.get(
@@ -96,16 +95,16 @@ class TestLocationsAndSchedules:
 
 
 class TestMoves:
-    def test_a_transfer_by_product_takes_the_lot_that_expires_first_and_never_an_expired_one(self, stock, http):
+    def test_a_transfer_by_product_takes_the_lot_that_expires_first_and_never_an_expired_one(self, stock, http, today):
         logistics, product = stock["people"]["logistics"], stock["fits"][0]
-        older = http.post("/api/v1/lots", headers=logistics.headers, json={
+        older = setup(http.post("/api/v1/lots", headers=logistics.headers, json={
             "variant_id": product.variant_id, "supplier_lot_code": "OLD-1",
-            "production_date": (TODAY - timedelta(days=30)).isoformat(),
-            "expiry_date": (TODAY + timedelta(days=3)).isoformat()}).json
-        expired = http.post("/api/v1/lots", headers=logistics.headers, json={
+            "production_date": (today - timedelta(days=30)).isoformat(),
+            "expiry_date": (today + timedelta(days=3)).isoformat()}))
+        expired = setup(http.post("/api/v1/lots", headers=logistics.headers, json={
             "variant_id": product.variant_id, "supplier_lot_code": "GONE-1",
-            "production_date": (TODAY - timedelta(days=30)).isoformat(),
-            "expiry_date": (TODAY - timedelta(days=1)).isoformat()}).json
+            "production_date": (today - timedelta(days=30)).isoformat(),
+            "expiry_date": (today - timedelta(days=1)).isoformat()}))
         for lot in (older, expired):
             assert move(http, logistics, kind="receipt", lot_id=lot["id"], to_location_id=stock["warehouse"],
                         quantity=4).status_code == 201
@@ -193,7 +192,7 @@ class TestMoves:
 
 
 class TestHomeStock:
-    def test_the_client_sees_stock_cover_and_lots_received(self, stock, http):
+    def test_the_client_sees_stock_cover_and_lots_received(self, stock, http, today):
         logistics = stock["people"]["logistics"]
         product = next(p for p in stock["fits"] if p.storage == "frozen")
         lot = stock["lots"][product.variant_id]
@@ -211,7 +210,7 @@ class TestHomeStock:
         assert [(row["lot_id"], row["quantity"], row["at_home_now"]) for row in lots] == [(lot, 3, 3)]
         recipients = http.get(f"/api/v1/lots/{lot}/recipients", headers=logistics.headers).json
         assert [(r["client_id"], r["quantity"], r["delivered_on"]) for r in recipients] == [
-            (stock["client"], 3, TODAY.isoformat())]
+            (stock["client"], 3, today.isoformat())]
         refused = http.get(f"/api/v1/clients/{stock['client']}/stock", headers=stock["people"]["cofinancer"].headers)
         assert refused.status_code == 403
 

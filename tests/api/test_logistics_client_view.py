@@ -1,13 +1,14 @@
 """Issue 14, hole 5: logistics delivers meals and never reads a client's clinical record —
 its own view of a client holds name, address, phone, access notes, texture and allergies."""
+from tests.setup_calls import setup
 CLINICAL = {"conditions", "care_plan", "birth_date", "age", "referral", "care_setting", "sex",
             "setting_history", "status_history", "dislikes", "email", "external_ref"}
 
 
 def test_logistics_reads_a_client_without_anything_clinical(http, world, dora, maria):
-    client = http.post("/api/v1/clients", headers=dora.headers, json=maria | {
+    client = setup(http.post("/api/v1/clients", headers=dora.headers, json=maria | {
         "conditions": ["parkinson"], "referral": {"date": "2026-01-05"}, "phone": "051 20 30 40",
-        "allergies": ["milk"], "iddsi_food_level": "5", "delivery_notes": "Sleutel in de brievenbus"}).json
+        "allergies": ["milk"], "iddsi_food_level": "5", "delivery_notes": "Sleutel in de brievenbus"}))
     assert {"conditions", "birth_date", "referral", "care_plan"} <= set(client)  # the dietitian's view
     lou = world.person("lou", "logistics")
     one = http.get(f"/api/v1/clients/{client['id']}", headers=lou.headers)

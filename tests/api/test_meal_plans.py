@@ -7,7 +7,7 @@ from fhir.resources.R4B.nutritionorder import NutritionOrder
 from sqlalchemy import select
 
 from nutriplat.auth.models import AuditEntry
-from nutriplat.clock import business_today
+from tests.setup_calls import setup
 from tools.demo.catalogue.seed import seed_catalogue
 from tools.demo.seed import SeedReport
 
@@ -19,7 +19,6 @@ MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignon
         "Erwtensoep met hesp", "Preisoep", "Chocolademousse", "Appelmoes", "Vanillepudding",
         "Fruitmoes van peer en banaan", "Yoghurt met honing", "Water", "Halfvolle melk", "Thee",
         "Drinkvoeding compact eiwitrijk", "Eiwitcrème vanille")
-MONDAY = business_today() + timedelta(days=7 - business_today().weekday())
 TARGETED = {"energy_kcal", "protein_g", "fluid_ml"}
 
 
@@ -34,24 +33,24 @@ def client(http, uow, lien, maria):
     with uow:
         seed_catalogue(uow.session, SeedReport(), MENU)
         uow.commit()
-    created = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers).json
+    created = setup(http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=lien.headers))
     for type_, value in (("weight_kg", 61.5), ("height_cm", 162)):
-        http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,
-                  json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"})
+        setup(http.post(f"/api/v1/clients/{created['id']}/measurements", headers=lien.headers,
+                        json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"}))
     return created
 
 
-def make_plan(http, person, client, week=MONDAY):
+def make_plan(http, person, client, week):
     response = http.post(f"/api/v1/clients/{client['id']}/meal-plans", headers=person.headers,
                          json={"week_start": week.isoformat()})
     assert response.status_code == 201, response.json
     return response.json
 
 
-def test_a_plan_has_the_interface_of_the_issue(http, lien, client):
-    plan = make_plan(http, lien, client)
+def test_a_plan_has_the_interface_of_the_issue(http, lien, client, next_monday):
+    plan = make_plan(http, lien, client, next_monday)
     assert plan["status"] == "draft" and plan["revision"] == 1 and plan["feasible"] is True
-    assert [d["date"] for d in plan["days"]] == [(MONDAY + timedelta(days=i)).isoformat() for i in range(7)]
+    assert [d["date"] for d in plan["days"]] == [(next_monday + timedelta(days=i)).isoformat() for i in range(7)]
     for day in plan["days"]:
         assert day["feasible"] is True and day["explanation"] is None
         assert TARGETED <= set(day["totals"]) and set(day["targets"]) == TARGETED
@@ -66,10 +65,10 @@ def test_a_plan_has_the_interface_of_the_issue(http, lien, client):
     assert variant["food_level"] in ("7", "7EC") and variant["drink_level"] is None
 
 
-def test_texture_and_allergies_come_from_the_client_record(http, lien, client):
-    http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
-               json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["milk"]})
-    plan = make_plan(http, lien, client)
+def test_texture_and_allergies_come_from_the_client_record(http, lien, client, next_monday):
+    setup(http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
+                     json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["milk"]}))
+    plan = make_plan(http, lien, client, next_monday)
     for day in plan["days"]:
         for item in day["items"]:
             variant = http.get(f"/api/v1/dish-variants/{item['variant_id']}", headers=lien.headers).json
@@ -77,12 +76,12 @@ def test_texture_and_allergies_come_from_the_client_record(http, lien, client):
             assert "milk" not in variant["allergens"]
 
 
-def test_an_unreachable_week_says_why_in_words(http, lien, client):
-    http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
-               json={"iddsi_food_level": "3", "allergies": ["milk", "gluten"]})
-    http.put(f"/api/v1/clients/{client['id']}/diet-profile", headers=lien.headers,
-             json={"allow_supplements": False})
-    plan = make_plan(http, lien, client)
+def test_an_unreachable_week_says_why_in_words(http, lien, client, next_monday):
+    setup(http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
+                     json={"iddsi_food_level": "3", "allergies": ["milk", "gluten"]}))
+    setup(http.put(f"/api/v1/clients/{client['id']}/diet-profile", headers=lien.headers,
+                   json={"allow_supplements": False}))
+    plan = make_plan(http, lien, client, next_monday)
     assert plan["feasible"] is False and plan["week"]["feasible_days"] == 0
     day = plan["days"][0]
     assert day["feasible"] is False
@@ -90,7 +89,7 @@ def test_an_unreachable_week_says_why_in_words(http, lien, client):
     assert "liquidised (IDDSI 3) main dishes is free of gluten and milk" in day["explanation"]
 
 
-def test_the_diet_profile_shapes_the_day(http, lien, client):
+def test_the_diet_profile_shapes_the_day(http, lien, client, next_monday):
     base = f"/api/v1/clients/{client['id']}/diet-profile"
     profile = http.get(base, headers=lien.headers).json
     assert profile["slots"] == ["breakfast", "lunch", "snack", "dinner"] and profile["targets"]["protein_g"] == 62
@@ -98,7 +97,7 @@ def test_the_diet_profile_shapes_the_day(http, lien, client):
         "slots": ["breakfast", "snack", "lunch", "snack", "dinner"], "appetite_factor": 0.75,
         "preferences": ["stoofvlees"], "weekly_budget_eur": "150.00"})
     assert small.status_code == 200 and small.json["weekly_budget_eur"] == "150.00"
-    plan = make_plan(http, lien, client)
+    plan = make_plan(http, lien, client, next_monday)
     snacks = {i["occurrence"] for i in plan["days"][0]["items"] if i["slot"] == "snack"}
     assert snacks == {1, 2}
     mains = [i for d in plan["days"] for i in d["items"] if i["course"] == "main"]
@@ -122,39 +121,41 @@ def test_bad_diet_profiles_name_the_field(http, lien, client, body, field):
 
 
 @pytest.mark.parametrize("body, field", [
-    ({"week_start": (MONDAY + timedelta(days=1)).isoformat()}, "week_start"),
+    ({"week_start": 1}, "week_start"),  # a number: that many days after next Monday
     ({"week_start": "2026-13-01"}, "week_start"),
-    ({"week_start": (MONDAY + timedelta(days=700)).isoformat()}, "week_start"),
+    ({"week_start": 700}, "week_start"),
     ({}, "week_start"),
-    ({"week_start": MONDAY.isoformat(), "approve": True}, "approve"),
+    ({"week_start": 0, "approve": True}, "approve"),
 ])
-def test_bad_plan_requests_name_the_field(http, lien, client, body, field):
+def test_bad_plan_requests_name_the_field(http, lien, client, body, field, next_monday):
+    if isinstance(body.get("week_start"), int):
+        body = body | {"week_start": (next_monday + timedelta(days=body["week_start"])).isoformat()}
     response = http.post(f"/api/v1/clients/{client['id']}/meal-plans", headers=lien.headers, json=body)
     assert response.status_code == 422 and field in response.json["errors"], response.json
 
 
-def test_unknown_client_and_missing_measurements(http, lien, client, maria):
+def test_unknown_client_and_missing_measurements(http, lien, client, maria, next_monday):
     unknown = http.post("/api/v1/clients/999999/meal-plans", headers=lien.headers,
-                        json={"week_start": MONDAY.isoformat()})
+                        json={"week_start": next_monday.isoformat()})
     assert unknown.status_code == 404
-    new = http.post("/api/v1/clients", json=maria, headers=lien.headers).json
+    new = setup(http.post("/api/v1/clients", json=maria, headers=lien.headers))
     response = http.post(f"/api/v1/clients/{new['id']}/meal-plans", headers=lien.headers,
-                         json={"week_start": MONDAY.isoformat()})
+                         json={"week_start": next_monday.isoformat()})
     assert response.status_code == 422 and {"weight_kg", "height_cm"} <= set(response.json["errors"])
     assert http.get(f"/api/v1/clients/{new['id']}/meal-plans", headers=lien.headers).json == []
     assert http.get("/api/v1/meal-plans/999999", headers=lien.headers).status_code == 404
 
 
-def test_approval_supersedes_and_the_history_tells_it_all(http, lien, client, world):
-    first = make_plan(http, lien, client)
+def test_approval_supersedes_and_the_history_tells_it_all(http, lien, client, world, next_monday):
+    first = make_plan(http, lien, client, next_monday)
     approved = http.post(f"/api/v1/meal-plans/{first['id']}/approve", headers=lien.headers, json={})
     assert approved.status_code == 200 and approved.json["status"] == "approved"
     assert approved.json["approved_by"] == lien.id
     assert http.post(f"/api/v1/meal-plans/{first['id']}/approve", headers=lien.headers).status_code == 409
-    draft = make_plan(http, lien, client)
-    newer = make_plan(http, lien, client)  # a second draft replaces the first draft
+    draft = make_plan(http, lien, client, next_monday)
+    newer = make_plan(http, lien, client, next_monday)  # a second draft replaces the first draft
     assert http.get(f"/api/v1/meal-plans/{draft['id']}", headers=lien.headers).json["status"] == "superseded"
-    http.post(f"/api/v1/meal-plans/{newer['id']}/approve", headers=lien.headers, json={"note": "ok"})
+    setup(http.post(f"/api/v1/meal-plans/{newer['id']}/approve", headers=lien.headers, json={"note": "ok"}))
     old = http.get(f"/api/v1/meal-plans/{first['id']}", headers=lien.headers).json
     assert old["status"] == "superseded" and old["superseded_by_id"] == newer["id"]
     history = http.get(f"/api/v1/meal-plans/{newer['id']}/history", headers=lien.headers).json
@@ -165,10 +166,10 @@ def test_approval_supersedes_and_the_history_tells_it_all(http, lien, client, wo
     assert [p["id"] for p in listed.json] == [newer["id"]]
 
 
-def test_a_revision_copies_an_approved_plan_into_a_new_draft(http, lien, client):
-    plan = make_plan(http, lien, client)
+def test_a_revision_copies_an_approved_plan_into_a_new_draft(http, lien, client, next_monday):
+    plan = make_plan(http, lien, client, next_monday)
     assert http.post(f"/api/v1/meal-plans/{plan['id']}/revisions", headers=lien.headers).status_code == 409
-    http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers)
+    setup(http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers))
     revision = http.post(f"/api/v1/meal-plans/{plan['id']}/revisions", headers=lien.headers)
     assert revision.status_code == 201, revision.json
     copy = revision.json
@@ -177,14 +178,14 @@ def test_a_revision_copies_an_approved_plan_into_a_new_draft(http, lien, client)
         [[i["variant_id"] for i in d["items"]] for d in plan["days"]]
 
 
-def test_who_sees_a_plan(http, lien, client, world):
-    plan = make_plan(http, lien, client)
+def test_who_sees_a_plan(http, lien, client, world, next_monday):
+    plan = make_plan(http, lien, client, next_monday)
     carer = world.person("carer", "caregiver", organisation=None)
-    http.post(f"/api/v1/clients/{client['id']}/mandates", headers=lien.headers,
-              json={"caregiver_id": carer.id, "scopes": ["view"]})
+    setup(http.post(f"/api/v1/clients/{client['id']}/mandates", headers=lien.headers,
+                    json={"caregiver_id": carer.id, "scopes": ["view"]}))
     url = f"/api/v1/meal-plans/{plan['id']}"
     assert http.get(url, headers=carer.headers).status_code == 404  # a draft is not for family yet
-    http.post(f"{url}/approve", headers=lien.headers)
+    setup(http.post(f"{url}/approve", headers=lien.headers))
     assert http.get(url, headers=carer.headers).json["status"] == "approved"
     assert http.get(f"/api/v1/clients/{client['id']}/diet-profile", headers=carer.headers).status_code == 200
     stranger = world.person("other-dietitian", "dietitian", organisation="Provider B")
@@ -197,13 +198,13 @@ def test_who_sees_a_plan(http, lien, client, world):
     assert {"create", "approve", "read"} <= actions
 
 
-def test_the_fhir_nutrition_order_of_an_approved_plan(http, lien, client):
-    http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
-               json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["fish"]})
-    plan = make_plan(http, lien, client)
+def test_the_fhir_nutrition_order_of_an_approved_plan(http, lien, client, next_monday):
+    setup(http.patch(f"/api/v1/clients/{client['id']}", headers=lien.headers,
+                     json={"iddsi_food_level": "4", "iddsi_drink_level": "2", "allergies": ["fish"]}))
+    plan = make_plan(http, lien, client, next_monday)
     url = f"/api/v1/meal-plans/{plan['id']}/fhir"
     assert http.get(url, headers=lien.headers).status_code == 409  # a draft is no order
-    http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers)
+    setup(http.post(f"/api/v1/meal-plans/{plan['id']}/approve", headers=lien.headers))
     response = http.get(url, headers=lien.headers)
     assert response.status_code == 200 and response.mimetype == "application/fhir+json"
     order = NutritionOrder.model_validate(response.json)  # R4 NutritionOrder (fhir.resources R4B)

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from nutriplat.clock import business_today
+from tests.setup_calls import setup
 from tools.demo.catalogue.seed import seed_catalogue
 from tools.demo.seed import SeedReport
 
@@ -14,7 +14,6 @@ MENU = ("Vlaamse stoofvlees met wortelpuree", "Vol-au-vent met kip en champignon
         "Boterham met jonge kaas", "Havermoutpap met melk", "Griesmeelpap met vanille",
         "Groentesoep", "Preisoep", "Appelmoes", "Vanillepudding", "Yoghurt met honing",
         "Chocolademousse", "Water", "Thee", "Halfvolle melk", "Drinkvoeding compact eiwitrijk")
-MONDAY = business_today() + timedelta(days=7 - business_today().weekday())
 
 
 @pytest.fixture
@@ -23,17 +22,17 @@ def lien(world):
 
 
 @pytest.fixture
-def plan(http, uow, lien, maria):
+def plan(http, uow, lien, maria, next_monday):
     """A draft week for Maria (regular texture) from a small Flemish menu."""
     with uow:
         seed_catalogue(uow.session, SeedReport(), MENU)
         uow.commit()
-    client = http.post("/api/v1/clients", json=maria | {"allergies": ["fish"]}, headers=lien.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"allergies": ["fish"]}, headers=lien.headers))
     for type_, value in (("weight_kg", 61.5), ("height_cm", 162)):
-        http.post(f"/api/v1/clients/{client['id']}/measurements", headers=lien.headers,
-                  json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"})
-    return http.post(f"/api/v1/clients/{client['id']}/meal-plans", headers=lien.headers,
-                     json={"week_start": MONDAY.isoformat()}).json
+        setup(http.post(f"/api/v1/clients/{client['id']}/measurements", headers=lien.headers,
+                        json={"type": type_, "value": value, "measured_at": "2026-01-05T08:00:00+01:00"}))
+    return setup(http.post(f"/api/v1/clients/{client['id']}/meal-plans", headers=lien.headers,
+                           json={"week_start": next_monday.isoformat()}))
 
 
 @pytest.fixture
@@ -64,13 +63,13 @@ def test_a_swap_locks_the_item_and_rejudges_the_day(http, lien, plan, variants):
     assert history[-1]["detail"]["to"] == {"variant_id": hutsepot, "portions": 1.0, "locked": True}
 
 
-def test_reoptimising_keeps_locked_items_and_replans_the_rest(http, lien, plan, variants):
+def test_reoptimising_keeps_locked_items_and_replans_the_rest(http, lien, plan, variants, next_monday):
     base = f"/api/v1/meal-plans/{plan['id']}"
     kept = lunch_main(plan, 3)
-    http.patch(f"{base}/items/{kept['id']}", headers=lien.headers, json={"locked": True})
+    setup(http.patch(f"{base}/items/{kept['id']}", headers=lien.headers, json={"locked": True}))
     pudding = variants[("Vanillepudding", "7")]["id"]
     added = http.post(f"{base}/items", headers=lien.headers, json={
-        "date": (MONDAY + timedelta(days=1)).isoformat(), "slot": "snack", "variant_id": pudding})
+        "date": (next_monday + timedelta(days=1)).isoformat(), "slot": "snack", "variant_id": pudding})
     assert added.status_code == 201, added.json
     again = http.post(f"{base}/reoptimise", headers=lien.headers)
     assert again.status_code == 200, again.json
@@ -114,15 +113,15 @@ def test_bad_item_changes_name_the_field(http, lien, plan, body, field):
     assert response.status_code == 422 and field in response.json["errors"], response.json
 
 
-def test_bad_additions_and_unknown_items(http, world, lien, plan, variants):
+def test_bad_additions_and_unknown_items(http, world, lien, plan, variants, next_monday):
     base = f"/api/v1/meal-plans/{plan['id']}"
     water = variants[("Water", "0")]["id"]
     late = http.post(f"{base}/items", headers=lien.headers, json={
-        "date": (MONDAY + timedelta(days=7)).isoformat(), "slot": "lunch", "variant_id": water,
+        "date": (next_monday + timedelta(days=7)).isoformat(), "slot": "lunch", "variant_id": water,
         "occurrence": 2})
     assert late.status_code == 422 and {"date", "slot"} <= set(late.json["errors"])
     half = http.post(f"{base}/items", headers=lien.headers, json={
-        "date": MONDAY.isoformat(), "slot": "lunch", "variant_id": water, "portions": 1.5})
+        "date": next_monday.isoformat(), "slot": "lunch", "variant_id": water, "portions": 1.5})
     assert half.status_code == 422 and "portions" in half.json["errors"]  # a glass is whole
     assert http.patch(f"{base}/items/999999", headers=lien.headers, json={"locked": True}).status_code == 404
     retired = variants[("Thee", "0")]["id"]
@@ -130,21 +129,21 @@ def test_bad_additions_and_unknown_items(http, world, lien, plan, variants):
     assert http.patch(f"/api/v1/dish-variants/{retired}", headers=root.headers,
                       json={"price_eur": "0.20"}).status_code == 200
     old = http.post(f"{base}/items", headers=lien.headers, json={
-        "date": MONDAY.isoformat(), "slot": "lunch", "variant_id": retired})
+        "date": next_monday.isoformat(), "slot": "lunch", "variant_id": retired})
     assert old.status_code == 422 and "no longer offered" in old.json["errors"]["variant_id"][0]
 
 
 def test_an_approved_plan_is_fixed_and_a_new_allergy_blocks_approval(http, lien, plan, variants):
     base = f"/api/v1/meal-plans/{plan['id']}"
     item = lunch_main(plan)
-    http.patch(f"{base}/items/{item['id']}", headers=lien.headers, json={"locked": True})
+    setup(http.patch(f"{base}/items/{item['id']}", headers=lien.headers, json={"locked": True}))
     variant = http.get(f"/api/v1/dish-variants/{item['variant_id']}", headers=lien.headers).json
     allergen = variant["allergens"][0]
-    http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": [allergen]})
+    setup(http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": [allergen]}))
     for path in ("reoptimise", "approve"):
         blocked = http.post(f"{base}/{path}", headers=lien.headers)
         assert blocked.status_code == 409 and f"items.{item['id']}" in blocked.json["errors"]
-    http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": ["fish"]})
+    setup(http.patch(f"/api/v1/clients/{plan['client_id']}", headers=lien.headers, json={"allergies": ["fish"]}))
     assert http.post(f"{base}/approve", headers=lien.headers).status_code == 200
     for method, path, body in (("PATCH", f"items/{item['id']}", {"locked": False}), ("POST", "reoptimise", None),
                                ("DELETE", f"items/{item['id']}", None)):

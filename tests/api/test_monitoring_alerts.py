@@ -13,18 +13,18 @@ from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import Location
 from nutriplat.jobs.registry import JOBS
-
-TODAY = business_today()
-
+from tests.setup_calls import setup
 
 def ago(days: int, clock: str = "00:00") -> str:  # midnight: "today" is never in the future
-    return datetime.combine(TODAY - timedelta(days=days), time.fromisoformat(clock), tzinfo=BRUSSELS).isoformat()
+    """``days`` before the test's today (the business_day fixture has set the clock)."""
+    return datetime.combine(business_today() - timedelta(days=days), time.fromisoformat(clock),
+                            tzinfo=BRUSSELS).isoformat()
 
 
 @pytest.fixture
 def team(world, http, maria):
     dora = world.person("dora", "dietitian")
-    client = http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=dora.headers).json
+    client = setup(http.post("/api/v1/clients", json=maria | {"status": "active"}, headers=dora.headers))
     return dora, client["id"]
 
 
@@ -60,7 +60,7 @@ def test_a_new_finding_of_the_same_rule_merges_into_the_open_alert(team, http):
     assert alert["occurrences"] == 2 and "7.1 %" in alert["cause"]
 
 
-def test_acknowledge_resolve_and_only_new_evidence_warns_again(team, http):
+def test_acknowledge_resolve_and_only_new_evidence_warns_again(team, http, today):
     dora, client_id = team
     weigh(http, dora, client_id, 70.0, 20)
     weigh(http, dora, client_id, 66.0, 1)
@@ -72,18 +72,18 @@ def test_acknowledge_resolve_and_only_new_evidence_warns_again(team, http):
     resolved = http.post(f"/api/v1/alerts/{alert['id']}/resolve", headers=dora.headers, json={"note": "plan raised"})
     assert resolved.json["status"] == "resolved" and resolved.json["note"] == "plan raised"
     assert alerts(http, dora) == [] and len(alerts(http, dora, status="resolved")) == 1
-    JOBS["early-warning"].run(lambda: UnitOfWork(http.application.extensions["nutriplat"].session_factory), TODAY)
+    JOBS["early-warning"].run(lambda: UnitOfWork(http.application.extensions["nutriplat"].session_factory), today)
     assert alerts(http, dora) == []  # the sweep sees the same, resolved, evidence
     weigh(http, dora, client_id, 65.0, 0)  # weighed again, still falling: new evidence
     [again] = alerts(http, dora)
     assert again["id"] != alert["id"] and again["status"] == "open"
 
 
-def test_intake_below_half_on_three_days_and_fluid_below_target(team, http):
+def test_intake_below_half_on_three_days_and_fluid_below_target(team, http, today):
     dora, client_id = team
     for days_ago in (2, 1, 0):
         response = http.post(f"/api/v1/clients/{client_id}/intake", headers=dora.headers, json={
-            "date": (TODAY - timedelta(days=days_ago)).isoformat(), "meal_slot": "lunch", "percent_eaten": 40,
+            "date": (today - timedelta(days=days_ago)).isoformat(), "meal_slot": "lunch", "percent_eaten": 40,
             "fluid_ml": 900})
         assert response.status_code == 201
     rules = {a["rule"]: a for a in alerts(http, dora)}
@@ -103,7 +103,7 @@ def test_a_rising_screening_risk_warns(team, http):
     assert alert["detail"]["from"] == "low" and alert["detail"]["to"] == "high"
 
 
-def test_two_missed_deliveries_in_a_row(team, http, world):
+def test_two_missed_deliveries_in_a_row(team, http, world, today):
     dora, client_id = team
     lou = world.person("lou", "logistics")
     factory = http.application.extensions["nutriplat"].session_factory
@@ -112,7 +112,7 @@ def test_two_missed_deliveries_in_a_row(team, http, world):
         uow.session.add(warehouse)
         uow.session.flush()
         orders = [DeliveryOrder(organisation_id=lou.organisation_id, client_id=client_id, origin="manual",
-                                delivery_date=TODAY - timedelta(days=n), warehouse_id=warehouse.id) for n in (7, 0)]
+                                delivery_date=today - timedelta(days=n), warehouse_id=warehouse.id) for n in (7, 0)]
         uow.session.add_all(orders)
         uow.commit()
     driver = Actor(lou.id, lou.username, lou.role, lou.organisation_id)
@@ -123,7 +123,7 @@ def test_two_missed_deliveries_in_a_row(team, http, world):
     assert alert["rule"] == "deliveries_missed" and alert["severity"] == "medium"
 
 
-def test_the_nightly_sweep_finds_intake_not_recorded_and_changes_nothing_twice(team, http, world):
+def test_the_nightly_sweep_finds_intake_not_recorded_and_changes_nothing_twice(team, http, world, today):
     dora, client_id = team
     carl = world.person("carl", "caregiver", organisation=None)
     mandate = http.post(f"/api/v1/clients/{client_id}/mandates", headers=dora.headers,
@@ -131,8 +131,8 @@ def test_the_nightly_sweep_finds_intake_not_recorded_and_changes_nothing_twice(t
     assert mandate.status_code == 201
     run = JOBS["early-warning"]
     factory = http.application.extensions["nutriplat"].session_factory
-    assert run.run(lambda: UnitOfWork(factory), TODAY) == {}  # the mandate is younger than 3 days
-    later = TODAY + timedelta(days=3)
+    assert run.run(lambda: UnitOfWork(factory), today) == {}  # the mandate is younger than 3 days
+    later = today + timedelta(days=3)
     assert run.run(lambda: UnitOfWork(factory), later) == {"alerts created": 1}
     assert run.run(lambda: UnitOfWork(factory), later) == {}
     [alert] = alerts(http, dora)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nutriplat.clients.models import Client, Measurement
-from nutriplat.clock import BRUSSELS, business_today
+from nutriplat.clock import BRUSSELS
 from nutriplat.db import UnitOfWork
 from nutriplat.monitoring.evaluation import evaluate_clients
 from nutriplat.monitoring.models import Alert
@@ -23,10 +23,9 @@ def _only_on_postgres(is_postgres):
         pytest.skip("SQLite serialises writers")
 
 
-def test_concurrent_evaluations_open_one_alert(world, app):
+def test_concurrent_evaluations_open_one_alert(world, app, today):
     dora = world.person("dora", "dietitian")
     factory = app.extensions["nutriplat"].session_factory
-    today = business_today()
     with UnitOfWork(factory) as uow:
         client = Client(organisation_id=dora.organisation_id, given_name="Jan", family_name="Peeters",
                         birth_date=datetime(1941, 5, 2).date(), sex="male", care_setting="home", status="active",

@@ -1,6 +1,7 @@
 """Screenings end to end: each instrument, derived inputs, corrections, care-plan mark."""
 import pytest
 from fhir.resources.R4B.observation import Observation
+from tests.setup_calls import setup
 
 
 def screen(http, dora, weighed_maria, instrument, answers, when="2026-11-21T10:00:00+01:00", **extra):
@@ -101,7 +102,7 @@ def test_an_unknown_instrument_and_a_future_date_are_refused(http, dora, weighed
 
 
 def test_a_missing_input_that_cannot_be_derived_is_named(http, dora, maria):
-    bare = http.post("/api/v1/clients", json=maria, headers=dora.headers).json
+    bare = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))
     response = screen(http, dora, bare["id"], "must", {"acute_disease_no_intake_5_days": False})
     assert response.status_code == 422
     assert {"bmi", "weight_loss_percent"} <= set(response.json["errors"])

@@ -9,6 +9,7 @@ from nutriplat.auth import services
 from nutriplat.auth.actor import Actor
 from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.errors import Forbidden
+from tests.setup_calls import setup
 
 PASSWORD = "long enough pw"
 
@@ -21,7 +22,7 @@ def test_an_admin_without_organisation_made_by_an_organisation_admin_is_theirs(w
     made = http.post("/api/v1/users", headers=anna.headers,
                      json={"username": "root2", "password": PASSWORD, "role": "admin", **organisation})
     assert made.status_code == 201 and made.json["organisation_id"] == anna.organisation_id
-    root2 = http.post("/api/v1/auth/token", json={"username": "root2", "password": PASSWORD}).json
+    root2 = setup(http.post("/api/v1/auth/token", json={"username": "root2", "password": PASSWORD}))
     as_root2 = {"Authorization": f"Bearer {root2['access_token']}"}
     assert http.get("/api/v1/clients", headers=as_root2).json == []  # not Provider B's client
     assert {u["username"] for u in http.get("/api/v1/users", headers=as_root2).json} == {"anna", "root2"}
@@ -47,10 +48,10 @@ def test_a_caregiver_made_by_a_providers_admin_belongs_to_it_and_sees_only_manda
     made = http.post("/api/v1/users", headers=anna.headers,
                      json={"username": "carl", "password": PASSWORD, "role": "caregiver"})
     assert made.status_code == 201 and made.json["organisation_id"] == anna.organisation_id
-    carl = {"Authorization": "Bearer " + http.post(
-        "/api/v1/auth/token", json={"username": "carl", "password": PASSWORD}).json["access_token"]}
-    mandating = http.post("/api/v1/clients", json=maria, headers=dora.headers).json["id"]
-    other = http.post("/api/v1/clients", json=maria | {"given_name": "Jos"}, headers=dora.headers).json["id"]
+    carl = {"Authorization": "Bearer " + setup(http.post(
+        "/api/v1/auth/token", json={"username": "carl", "password": PASSWORD}))["access_token"]}
+    mandating = setup(http.post("/api/v1/clients", json=maria, headers=dora.headers))["id"]
+    other = setup(http.post("/api/v1/clients", json=maria | {"given_name": "Jos"}, headers=dora.headers))["id"]
     assert http.get("/api/v1/clients", headers=carl).json == []  # the organisation grants nothing
     given = http.post(f"/api/v1/clients/{mandating}/mandates", headers=dora.headers,
                       json={"caregiver_id": made.json["id"], "scopes": ["view"]})

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from tests.setup_calls import setup
 
 FAMILIES = ["Verhaeghe", "Declercq", "Vermeulen", "Desmet", "Maes", "Vandamme",
             "Claeys", "Goethals", "Wouters", "Peeters", "Janssens"]
@@ -24,9 +25,9 @@ def funded_cohort(world, http, maria):
     dora = world.person("dora", "dietitian")
     els = world.person("els", "cofinancer", organisation="Regionaal Zorgfonds")
     for n, family in enumerate(FAMILIES):
-        client = http.post("/api/v1/clients", headers=dora.headers,
-                           json=maria | {"family_name": family, "sex": ("female", "male")[n % 2],
-                                        "referral": {"date": "2026-02-01"}}).json
+        client = setup(http.post("/api/v1/clients", headers=dora.headers,
+                                 json=maria | {"family_name": family, "sex": ("female", "male")[n % 2],
+                                              "referral": {"date": "2026-02-01"}}))
         base = f"/api/v1/clients/{client['id']}"
         assert http.post(f"{base}/status-changes", headers=dora.headers, json={
             "changed_on": "2026-02-01", "to_status": "active", "reason": "start"}).status_code == 201

@@ -9,48 +9,46 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import expect
 
-from nutriplat.clock import business_today
 from tests.builders import delivery as delivery_scenario
+from tests.setup_calls import setup
 from tools.builders import stock as scenario
 
-TODAY = business_today()
-TOMORROW = TODAY + timedelta(days=1)
 DEPOT = (50.9465, 3.1228)
 HOMES = [(50.9561, 3.1302), (50.9412, 3.1405), (50.9350, 3.1150), (50.9520, 3.1010), (50.9600, 3.1180)]
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def planner(world, http):
+def planner(world, http, today, tomorrow):
     """``piet`` plans Provider A's depot (two vans); four orders today (already planned
     and published) and five tomorrow."""
     piet = world.person("piet", "logistics")
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, van = scenario.depot(uow.session, piet.organisation_id)
-        scenario.stock(uow.session, piet.organisation_id, warehouse, products, TODAY - timedelta(days=1))
-        for day, homes in ((TODAY, HOMES[:4]), (TOMORROW, HOMES)):
+        scenario.stock(uow.session, piet.organisation_id, warehouse, products, today - timedelta(days=1))
+        for day, homes in ((today, HOMES[:4]), (tomorrow, HOMES)):
             delivery_scenario.client_orders(uow.session, piet.organisation_id, warehouse, products, day, homes)
         uow.commit()
     api = {"headers": piet.headers}
-    http.put(f"/api/v1/depots/{warehouse}", json={"lat": DEPOT[0], "lon": DEPOT[1]}, **api)
-    driver = http.post("/api/v1/drivers", json={"name": "Piet"}, **api).json["id"]
+    setup(http.put(f"/api/v1/depots/{warehouse}", json={"lat": DEPOT[0], "lon": DEPOT[1]}, **api))
+    driver = setup(http.post("/api/v1/drivers", json={"name": "Piet"}, **api))["id"]
     van_times = {"depot_id": warehouse, "capacity_kg": 400, "freezer_l": 120, "chilled_l": 120,
                  "shift_start": "08:00:00", "shift_end": "16:00:00"}
-    http.post("/api/v1/vans", json=van_times | {"location_id": van, "driver_id": driver}, **api)
-    http.post("/api/v1/vans", json=van_times | {"name": "Bestelwagen 2", "capacity_l": 300}, **api)
-    today = http.post("/api/v1/route-plans", json={"depot_id": warehouse, "date": TODAY.isoformat(),
-                                                   "time_limit_s": 1}, **api).json  # inline under TESTING
-    published = http.post(f"/api/v1/route-plans/{today['id']}/publish", json={"version": today["version"]}, **api)
+    setup(http.post("/api/v1/vans", json=van_times | {"location_id": van, "driver_id": driver}, **api))
+    setup(http.post("/api/v1/vans", json=van_times | {"name": "Bestelwagen 2", "capacity_l": 300}, **api))
+    todays = setup(http.post("/api/v1/route-plans", json={"depot_id": warehouse, "date": today.isoformat(),
+                                                          "time_limit_s": 1}, **api))  # inline under TESTING
+    published = http.post(f"/api/v1/route-plans/{todays['id']}/publish", json={"version": todays["version"]}, **api)
     assert published.status_code == 200, published.json
     return piet
 
 
 def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_stop(page, sign_in, screenshot,
-                                                                                    planner):
+                                                                                    planner, tomorrow):
     sign_in("piet")
     expect(page.get_by_role("heading", level=1)).to_have_text("Routeplannen")
-    expect(page.get_by_label("Leveringsdatum")).to_have_value(TOMORROW.isoformat())
+    expect(page.get_by_label("Leveringsdatum")).to_have_value(tomorrow.isoformat())
     screenshot(page, "route-plans")
 
     time_limit = page.get_by_label("Tijdslimiet (seconden)")

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from nutriplat.cli import main as cli
+from tests.setup_calls import setup
 from tools.demo.cli import demo
 from tools.demo.population import build_population, password_for
 
@@ -33,8 +34,8 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
     second = run_demo(app)
     assert second.exit_code == 0 and "nothing new" in second.output
 
-    token = http.post("/api/v1/auth/token", json={
-        "username": "dietist.lien", "password": password_for("dietitian")}).json["access_token"]
+    token = setup(http.post("/api/v1/auth/token", json={
+        "username": "dietist.lien", "password": password_for("dietitian")}))["access_token"]
     listed = http.get("/api/v1/clients?page_size=100", headers={"Authorization": f"Bearer {token}"})
     assert '"total": 120' in listed.headers["X-Pagination"]
     settings = {c["care_setting"] for c in listed.json}
@@ -46,8 +47,8 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
     not_ended = sum(p.status != "ended" for p in build_population(reference_date=business_day).clients)
     assert f'"total": {not_ended}' in due.headers["X-Pagination"]  # everyone is due by 2100
 
-    carer = http.post("/api/v1/auth/token", json={
-        "username": "mantelzorger.an", "password": password_for("caregiver")}).json["access_token"]
+    carer = setup(http.post("/api/v1/auth/token", json={
+        "username": "mantelzorger.an", "password": password_for("caregiver")}))["access_token"]
     mine = http.get("/api/v1/clients", headers={"Authorization": f"Bearer {carer}"}).json
     assert len(mine) == 3 and all(c["care_setting"] == "home" for c in mine)
     weights = http.get(f"/api/v1/clients/{mine[0]['id']}/measurements?type=weight_kg",

@@ -7,27 +7,26 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
-from nutriplat.clock import business_today, simulated_day
+from nutriplat.clock import simulated_day
 from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
 from nutriplat.inventory.models import StockMove
 from nutriplat.jobs.registry import JOBS
 from tools.demo.simulate_rounds import deliver_day
 
-TOMORROW = business_today() + timedelta(days=1)
 
 
-def test_the_round_publishes_the_plan_and_confirms_each_stop_through_the_delivery_service(depot, app):
+def test_the_round_publishes_the_plan_and_confirms_each_stop_through_the_delivery_service(depot, app, tomorrow):
     lena, _, new_uow = depot
     factory = app.extensions["nutriplat"].session_factory
     planner = Actor(lena.id, lena.username, "logistics", lena.organisation_id)
-    JOBS["route-plans"].run(new_uow, TOMORROW)
+    JOBS["route-plans"].run(new_uow, tomorrow)
     with new_uow() as uow:
         first_client = min(uow.session.scalars(select(DeliveryOrder.client_id)))
     outcome_at = lambda client_id: "not_home" if client_id == first_client else "delivered"  # noqa: E731
 
-    with simulated_day(TOMORROW):  # drivers confirm on the delivery day, not before
-        counts = deliver_day(factory, planner, TOMORROW, outcome_at)
-        again = deliver_day(factory, planner, TOMORROW, outcome_at)
+    with simulated_day(tomorrow):  # drivers confirm on the delivery day, not before
+        counts = deliver_day(factory, planner, tomorrow, outcome_at)
+        again = deliver_day(factory, planner, tomorrow, outcome_at)
 
     assert counts == {"route plans published": 1, "stops delivered": 2, "stops not home": 1}
     assert again == {}

@@ -7,6 +7,7 @@ import pytest
 
 from nutriplat.clock import business_today
 from nutriplat.periods import Month
+from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": "450", "protein_g": "22.5", "fat_g": "15", "carbohydrate_g": "50",
              "fibre_g": "6", "fluid_ml": "250", "sodium_mg": "800"}
@@ -114,10 +115,10 @@ PLAN = {"code": "basis", "name": "Basispakket", "version": {
 
 
 def test_prices_get_a_new_version_from_the_first_of_a_month(web, ada, world, http):
-    plan = http.post("/api/v1/billing/plans", headers=ada.headers, json=PLAN).json
-    tariff = http.post("/api/v1/billing/tariffs", headers=ada.headers, json={
+    plan = setup(http.post("/api/v1/billing/plans", headers=ada.headers, json=PLAN))
+    tariff = setup(http.post("/api/v1/billing/tariffs", headers=ada.headers, json={
         "code": "freezer", "kind": "rental", "name": "Diepvriezer",
-        "price": {"effective_from": "2026-01-01", "unit_price": "12.00"}}).json
+        "price": {"effective_from": "2026-01-01", "unit_price": "12.00"}}))
     browser = web(ada, lang="en-GB")
     page = browser.get("/app/admin/prices/")
     assert page.status_code == 200 and "Basispakket" in page.text and "€180.00" in page.text

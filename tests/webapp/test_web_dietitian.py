@@ -9,6 +9,7 @@ import pytest
 
 from nutriplat.auth.models import AuditEntry
 from nutriplat.mealplans.models import MealPlan
+from tests.setup_calls import setup
 
 
 def pages(client_id: int, plan_id: int) -> list[str]:
@@ -77,8 +78,8 @@ def test_the_client_page_shows_the_weight_trend_with_screenings(web, lien, measu
 
 def test_the_client_page_names_each_caregiver_and_what_they_may_do(web, world, http, lien, measured_client):
     carl = world.person("carl", "caregiver", organisation=None)
-    http.post(f"/api/v1/clients/{measured_client}/mandates", headers=lien.headers,
-              json={"caregiver_id": carl.id, "scopes": ["view", "record"], "relationship_to_client": "zoon"})
+    setup(http.post(f"/api/v1/clients/{measured_client}/mandates", headers=lien.headers,
+                    json={"caregiver_id": carl.id, "scopes": ["view", "record"], "relationship_to_client": "zoon"}))
     page = web(lien).get(f"/app/dietitian/clients/{measured_client}").text
     assert "carl (zoon): view, record" in page
 

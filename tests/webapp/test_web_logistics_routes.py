@@ -11,13 +11,11 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from nutriplat.clock import business_today
 from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from tests.builders import delivery as delivery_scenario
+from tests.setup_calls import setup
 from tools.builders import stock as scenario
 
-TODAY = business_today()
-TOMORROW = TODAY + timedelta(days=1)
 DEPOT = (50.9465, 3.1228)
 ROUTES = "/app/logistics/routes"
 
@@ -28,31 +26,33 @@ def places(n: int, radius_km: float = 3.0) -> list[tuple[float, float]]:
 
 
 @pytest.fixture
-def fleet(world, http):
+def fleet(world, http, today, tomorrow):
     """Provider A's depot with two vans and drivers; five clients with an order today
     and five tomorrow. ``lien`` plans; ``adam`` is the provider's admin."""
     lien, adam = world.person("lien", "logistics"), world.person("adam", "admin")
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, van = scenario.depot(uow.session, lien.organisation_id)
-        scenario.stock(uow.session, lien.organisation_id, warehouse, products, TODAY - timedelta(days=2))
+        scenario.stock(uow.session, lien.organisation_id, warehouse, products, today - timedelta(days=2))
         orders = {day: delivery_scenario.client_orders(uow.session, lien.organisation_id, warehouse, products, day,
                                                        places(5))
-                  for day in (TODAY, TOMORROW)}
+                  for day in (today, tomorrow)}
         uow.commit()
     h = lien.headers
     assert http.put(f"/api/v1/depots/{warehouse}", headers=h, json={"lat": DEPOT[0], "lon": DEPOT[1]}).status_code == 200
-    drivers = [http.post("/api/v1/drivers", headers=h, json={"name": name} | extra).json
+    drivers = [setup(http.post("/api/v1/drivers", headers=h, json={"name": name} | extra))
                for name, extra in (("Luc", {"user_id": lien.id}), ("Sofie", {}))]
     shift = {"depot_id": warehouse, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150,
              "shift_start": "08:00:00", "shift_end": "17:00:00"}
     for body in ({"location_id": van, "driver_id": drivers[0]["id"]},
                  {"name": "Bestelwagen 2", "capacity_l": 400, "driver_id": drivers[1]["id"]}):
         assert http.post("/api/v1/vans", headers=h, json=shift | body).status_code == 201
-    return SimpleNamespace(lien=lien, adam=adam, warehouse=warehouse, orders=orders, h=h, luc=drivers[0]["id"])
+    return SimpleNamespace(lien=lien, adam=adam, warehouse=warehouse, orders=orders, h=h, luc=drivers[0]["id"],
+                           tomorrow=tomorrow)
 
 
-def launch(browser, fleet, day=TOMORROW) -> int:
+def launch(browser, fleet, day=None) -> int:
+    day = day or fleet.tomorrow
     response = browser.post(ROUTES, {"depot_id": fleet.warehouse, "date": day.isoformat(), "time_limit_s": "1"})
     assert response.status_code == 302, response.get_data(as_text=True)
     return int(response.headers["Location"].rsplit("/", 1)[1])
@@ -65,10 +65,10 @@ def plan_row(app, plan_id: int) -> RoutePlan:
         return plan
 
 
-def test_the_planner_launches_edits_publishes_and_prints(web, fleet, app):
+def test_the_planner_launches_edits_publishes_and_prints(web, fleet, app, tomorrow):
     lien = web(fleet.lien)
     form = lien.get(ROUTES)
-    assert form.status_code == 200 and f'value="{TOMORROW.isoformat()}"' in form.text
+    assert form.status_code == 200 and f'value="{tomorrow.isoformat()}"' in form.text
     assert "Centraal magazijn Roeselare" in form.text
     plan_id = launch(lien, fleet)
     assert lien.get(f"{ROUTES}/{plan_id}/status").json["status"] == "done"
@@ -117,7 +117,7 @@ def test_the_planner_launches_edits_publishes_and_prints(web, fleet, app):
     assert "gepubliceerd" in page.text and "Publiceer het plan" not in page.text
     with app.extensions["nutriplat"].session_factory() as session:
         vans = set(session.scalars(select(DeliveryOrder.vehicle_id).where(
-            DeliveryOrder.id.in_([o for _, o in fleet.orders[TOMORROW]]))))
+            DeliveryOrder.id.in_([o for _, o in fleet.orders[tomorrow]]))))
     assert None not in vans
     route = plan_row(app, plan_id).routes[0]
     printed = lien.get(f"{ROUTES}/{plan_id}/routes/{route.id}/manifest")
@@ -130,24 +130,24 @@ def test_the_planner_launches_edits_publishes_and_prints(web, fleet, app):
     assert late.status_code == 409 and "published" in late.text
 
 
-def test_the_launch_form_shows_each_problem_next_to_its_field(web, fleet):
+def test_the_launch_form_shows_each_problem_next_to_its_field(web, fleet, today, tomorrow):
     lien = web(fleet.lien, lang="en-GB")
-    cases = (({"date": (TODAY - timedelta(days=1)).isoformat(), "time_limit_s": "1"}, "date", "Must not be in the past."),
+    cases = (({"date": (today - timedelta(days=1)).isoformat(), "time_limit_s": "1"}, "date", "Must not be in the past."),
              ({"date": "tomorrow", "time_limit_s": "1"}, "date", "Not a valid date."),
-             ({"date": TOMORROW.isoformat(), "time_limit_s": "0"}, "time_limit_s", "Must be more than 0"),
-             ({"date": (TODAY + timedelta(days=5)).isoformat(), "time_limit_s": "1"}, "date", "No open delivery orders"))
+             ({"date": tomorrow.isoformat(), "time_limit_s": "0"}, "time_limit_s", "Must be more than 0"),
+             ({"date": (today + timedelta(days=5)).isoformat(), "time_limit_s": "1"}, "date", "No open delivery orders"))
     for body, field, message in cases:
         response = lien.post(ROUTES, {"depot_id": fleet.warehouse} | body)
         assert response.status_code == 422 and message in response.text, (body, response.text)
         assert re.search(rf'id="f-{field}"[^>]*aria-invalid="true"', response.text), field
-    assert lien.post(ROUTES, {"depot_id": fleet.warehouse, "date": TOMORROW.isoformat()}, csrf=False).status_code == 400
+    assert lien.post(ROUTES, {"depot_id": fleet.warehouse, "date": tomorrow.isoformat()}, csrf=False).status_code == 400
     listing = lien.get(f"{ROUTES}?date=someday")
     assert listing.status_code == 422 and 'id="f-list-date"' in listing.text and "Not a valid date." in listing.text
 
 
-def test_the_driver_confirms_todays_stops_on_the_phone_page(web, fleet, app):
+def test_the_driver_confirms_todays_stops_on_the_phone_page(web, fleet, app, today):
     lien = web(fleet.lien)
-    today_plan, tomorrow_plan = launch(lien, fleet, TODAY), launch(lien, fleet)
+    today_plan, tomorrow_plan = launch(lien, fleet, today), launch(lien, fleet)
     for plan_id in (today_plan, tomorrow_plan):
         version = lien.get(f"{ROUTES}/{plan_id}/status").json["version"]
         assert lien.post(f"{ROUTES}/{plan_id}/publish", {"version": version}).status_code == 302
@@ -200,7 +200,7 @@ def test_every_logistics_page_renders_for_logistics_and_admin(web, fleet, lang):
             assert f'<html lang="{lang[:2]}">' in response.text
 
 
-def test_other_roles_are_refused_and_other_organisations_see_nothing(web, world, fleet):
+def test_other_roles_are_refused_and_other_organisations_see_nothing(web, world, fleet, tomorrow):
     lien = web(fleet.lien)
     plan_id = launch(lien, fleet)
     route = lien.get(f"{ROUTES}/{plan_id}").text
@@ -213,8 +213,8 @@ def test_other_roles_are_refused_and_other_organisations_see_nothing(web, world,
         for url in PAGES + own:
             assert "<h1>403" in other.get(url).text, (role, url)
     stranger = web(world.person("bram", "logistics", "Provider B"))
-    for url in own + (f"{ROUTES}?depot_id={fleet.warehouse}&date={TOMORROW.isoformat()}",):
+    for url in own + (f"{ROUTES}?depot_id={fleet.warehouse}&date={tomorrow.isoformat()}",):
         assert stranger.get(url).status_code == 404, url
-    assert stranger.post(ROUTES, {"depot_id": fleet.warehouse, "date": TOMORROW.isoformat(),
+    assert stranger.post(ROUTES, {"depot_id": fleet.warehouse, "date": tomorrow.isoformat(),
                                   "time_limit_s": "1"}).status_code == 404
     assert stranger.post(f"{ROUTES}/{plan_id}/publish", {"version": 1}).status_code == 404

@@ -8,16 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from nutriplat.clock import business_today
 from tests.builders import delivery as delivery_scenario
 from tools.builders import stock as scenario
 
-TODAY = business_today()
-TOMORROW = TODAY + timedelta(days=1)
 
 
 @pytest.fixture
-def depot(world, http):
+def depot(world, http, today, tomorrow):
     """Provider A's warehouse: lots expiring in two days and expired yesterday (the
     three-week products), a proposal of two lines, two orders for tomorrow."""
     lien = world.person("lien", "logistics")
@@ -25,9 +22,9 @@ def depot(world, http):
     with world.uow as uow:
         products = scenario.catalogue(uow.session)
         warehouse, _van = scenario.depot(uow.session, lien.organisation_id)
-        for received in (TODAY - timedelta(days=19), TODAY - timedelta(days=22)):
+        for received in (today - timedelta(days=19), today - timedelta(days=22)):
             scenario.stock(uow.session, lien.organisation_id, warehouse, products, received, units=10)
-        delivery_scenario.client_orders(uow.session, lien.organisation_id, warehouse, products, TOMORROW,
+        delivery_scenario.client_orders(uow.session, lien.organisation_id, warehouse, products, tomorrow,
                                         [None, None])
         uow.commit()
     h, variants = lien.headers, [products[0].variant_id, products[1].variant_id]
@@ -35,7 +32,7 @@ def depot(world, http):
         "warehouse_id": warehouse, "variant_id": variants[0], "minimum": 20, "maximum": 80, "supplier_id": supplier})
     assert rule.status_code == 201, rule.json
     order = http.post("/api/v1/purchase-orders", headers=h, json={
-        "supplier_id": supplier, "warehouse_id": warehouse, "expected_on": TOMORROW.isoformat(),
+        "supplier_id": supplier, "warehouse_id": warehouse, "expected_on": tomorrow.isoformat(),
         "lines": [{"variant_id": v, "quantity": 24} for v in variants]})
     assert order.status_code == 201, order.json
     return SimpleNamespace(lien=lien, warehouse=warehouse, order=order.json, h=h)
@@ -76,13 +73,13 @@ def test_a_proposal_is_changed_with_errors_next_to_the_field_then_approved(web, 
     assert again.status_code == 409 and "cannot be approved" in again.text
 
 
-def test_tomorrows_delivery_orders_are_listed_with_client_and_lines(web, depot):
+def test_tomorrows_delivery_orders_are_listed_with_client_and_lines(web, depot, today, tomorrow):
     lien = web(depot.lien)
     page = lien.get("/app/logistics/orders")
-    assert page.status_code == 200 and f'value="{TOMORROW.isoformat()}"' in page.text
+    assert page.status_code == 200 and f'value="{tomorrow.isoformat()}"' in page.text
     assert "Klant Nr 0" in page.text and "Klant Nr 1" in page.text and "2 bestellingen" in page.text
     assert "gepland" in page.text and "2 × " in page.text
-    none = lien.get(f"/app/logistics/orders?date={TODAY.isoformat()}")
+    none = lien.get(f"/app/logistics/orders?date={today.isoformat()}")
     assert "Geen leveringen op deze dag." in none.text
     wrong = lien.get("/app/logistics/orders?date=morgen&status=lost")
     assert wrong.status_code == 422

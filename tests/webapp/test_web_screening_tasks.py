@@ -7,14 +7,15 @@ from datetime import timedelta
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
+from tests.setup_calls import setup
 
 
 def test_the_day_shows_my_open_tasks_first(app, http, world, web, lien, measured_client, maria):
     dora = world.person("dora", "dietitian")
-    nobody = http.post("/api/v1/clients", headers=lien.headers, json=maria | {"family_name": "Peeters"}).json["id"]
-    theirs = http.post("/api/v1/clients", headers=dora.headers, json=maria | {"family_name": "Claes"}).json["id"]
-    http.post(f"/api/v1/clients/{theirs}/measurements", headers=dora.headers, json={
-        "type": "weight_kg", "value": 60.0, "measured_at": "2026-11-20T08:00:00+01:00"})
+    nobody = setup(http.post("/api/v1/clients", headers=lien.headers, json=maria | {"family_name": "Peeters"}))["id"]
+    theirs = setup(http.post("/api/v1/clients", headers=dora.headers, json=maria | {"family_name": "Claes"}))["id"]
+    setup(http.post(f"/api/v1/clients/{theirs}/measurements", headers=dora.headers, json={
+        "type": "weight_kg", "value": 60.0, "measured_at": "2026-11-20T08:00:00+01:00"}))
     factory = app.extensions["nutriplat"].session_factory
     counts = JOBS["rescreening-worklist"].run(lambda: UnitOfWork(factory), business_today() - timedelta(days=2))
     assert counts["listed"] == 3

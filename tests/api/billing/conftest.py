@@ -7,6 +7,7 @@ import pytest
 from nutriplat.periods import Month
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
+from tests.setup_calls import setup
 
 BUNDLE = {"meals_per_week": 14, "package_price": "180.00", "information_platform_price": "9.50",
           "coaching_tool_price": "14.50"}
@@ -44,9 +45,8 @@ def price_list(http, admin):
 
 @pytest.fixture
 def client_id(http, dietitian, maria):
-    response = http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
-                         headers=dietitian.headers)
-    return response.json["id"]
+    return setup(http.post("/api/v1/clients", json=maria | {"referral": {"date": "2026-01-05"}},
+                           headers=dietitian.headers))["id"]
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ own budgets and statements — never a person."""
 from decimal import Decimal as D
 
 import pytest
+from tests.setup_calls import setup
 
 
 @pytest.fixture
@@ -46,8 +47,8 @@ def test_a_cofinancer_pays_its_share_on_a_separate_invoice_that_names_nobody(
         "cofinancer_id": cofinancer.organisation_id, "segment_id": segments["vt"], "name": "25 % VT",
         "share_kind": "percentage", "share_value": "25", "valid_from": "2026-01-01"})
     assert agreement.status_code == 201, agreement.json
-    second = http.post("/api/v1/clients", json=maria | {"given_name": "Jozef"},
-                       headers=dietitian.headers).json["id"]
+    second = setup(http.post("/api/v1/clients", json=maria | {"given_name": "Jozef"},
+                             headers=dietitian.headers))["id"]
     for client in (client_id, second):
         member("increased_reimbursement", client=client)
         subscribe(client, start="2026-06-01")
@@ -106,10 +107,10 @@ def test_a_voucher_past_validity_is_refused(http, admin, member, client_id, prog
     past = http.post(f"/api/v1/voucher-programmes/{programme['id']}/vouchers", headers=admin.headers,
                      json={"client_id": client_id, "valid_from": "2026-09-01", "valid_until": "2026-09-30"})
     assert past.status_code == 422 and "valid_until" in past.json["errors"]
-    ended = http.post("/api/v1/voucher-programmes", headers=admin.headers, json={
+    ended = setup(http.post("/api/v1/voucher-programmes", headers=admin.headers, json={
         "cofinancer_id": programme["cofinancer_id"], "segment_id": programme["segment_id"], "name": "Summer",
         "voucher_value": "20.00", "valid_from": "2026-06-01", "valid_until": "2026-08-31",
-        "budget_cap": "100.00"}).json
+        "budget_cap": "100.00"}))
     late = http.post(f"/api/v1/voucher-programmes/{ended['id']}/vouchers", headers=admin.headers,
                      json={"client_id": client_id})
     assert late.status_code == 409 and "valid_until" in late.json["errors"]

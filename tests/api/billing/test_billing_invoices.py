@@ -3,6 +3,7 @@ credit notes as the only correction, status, and who may see which invoice."""
 from decimal import Decimal as D
 
 import pytest
+from tests.setup_calls import setup
 
 
 @pytest.fixture
@@ -98,8 +99,8 @@ def test_a_caregiver_with_an_order_mandate_sees_the_clients_invoices(
         http, world, dietitian, october, invoices, client_id):
     carer, viewer = world.person("an", "caregiver", None), world.person("bart", "caregiver", None)
     for person, scopes in ((carer, ["view", "order"]), (viewer, ["view"])):
-        http.post(f"/api/v1/clients/{client_id}/mandates", headers=dietitian.headers,
-                  json={"caregiver_id": person.id, "scopes": scopes})
+        setup(http.post(f"/api/v1/clients/{client_id}/mandates", headers=dietitian.headers,
+                        json={"caregiver_id": person.id, "scopes": scopes}))
     assert [i["id"] for i in invoices("2026-10", carer)] == [october["id"]]
     assert http.get(f"/api/v1/invoices/{october['id']}/print", headers=carer.headers).status_code == 200
     assert invoices("2026-10", viewer) == []

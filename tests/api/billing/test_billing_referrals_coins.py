@@ -1,6 +1,7 @@
 """Referral commissions (fixed and percentage, clawback), the fund's contributions and
 royalties on the ledger statements, and healthcoins from award to invoice discount."""
 import pytest
+from tests.setup_calls import setup
 
 
 @pytest.fixture
@@ -13,9 +14,9 @@ def orgs(world):
 @pytest.fixture
 def referred(http, dietitian, maria, orgs):
     def referred(referrer, name="Maria"):
-        return http.post("/api/v1/clients", headers=dietitian.headers, json=maria | {
+        return setup(http.post("/api/v1/clients", headers=dietitian.headers, json=maria | {
             "given_name": name,
-            "referral": {"organisation_id": orgs[referrer], "date": "2026-05-01"}}).json["id"]
+            "referral": {"organisation_id": orgs[referrer], "date": "2026-05-01"}}))["id"]
     return referred
 
 
@@ -96,9 +97,9 @@ def test_a_charge_recorded_after_its_month_was_invoiced_earns_its_royalty_in_the
         http, admin, orgs, client_id, subscribe, dish_variant, invoice_month):
     # What the demo's second run met early in December: a month was invoiced, then deliveries
     # of its last days were confirmed; invoicing that month again must add nothing.
-    http.post("/api/v1/billing/licensed-products", headers=admin.headers, json={
+    setup(http.post("/api/v1/billing/licensed-products", headers=admin.headers, json={
         "dish_id": dish_variant["dish"], "fund_id": orgs["fund"], "royalty_per_unit": "0.40",
-        "valid_from": "2026-01-01"})
+        "valid_from": "2026-01-01"}))
     subscribe(client_id, start="2026-09-01")
 
     def package_meals(day, quantity):
@@ -120,8 +121,8 @@ def test_healthcoins_are_awarded_redeemed_and_discount_the_next_invoice(
         http, admin, dietitian, world, client_id, subscribe, invoice_month, invoices, by_kind):
     base = f"/api/v1/clients/{client_id}/healthcoins"
     carer = world.person("an", "caregiver", None)
-    http.post(f"/api/v1/clients/{client_id}/mandates", headers=dietitian.headers,
-              json={"caregiver_id": carer.id, "scopes": ["view", "order"]})
+    setup(http.post(f"/api/v1/clients/{client_id}/mandates", headers=dietitian.headers,
+                    json={"caregiver_id": carer.id, "scopes": ["view", "order"]}))
     assert http.post(f"{base}/awards", headers=dietitian.headers,
                      json={"coins": 300, "reason": "weight goal reached"}).status_code == 201
     to_carer = {"coins": 40, "reason": "kept the intake diary", "caregiver_id": carer.id}
@@ -143,8 +144,8 @@ def test_healthcoins_are_awarded_redeemed_and_discount_the_next_invoice(
 def test_a_redemption_becomes_a_discount_line_on_the_package(
         http, dietitian, client_id, subscribe, invoice_month, invoices, by_kind):
     base = f"/api/v1/clients/{client_id}/healthcoins"
-    http.post(f"{base}/awards", headers=dietitian.headers, json={"coins": 200, "reason": "goal"})
-    http.post(f"{base}/redemptions", headers=dietitian.headers, json={"coins": 200})
+    setup(http.post(f"{base}/awards", headers=dietitian.headers, json={"coins": 200, "reason": "goal"}))
+    setup(http.post(f"{base}/redemptions", headers=dietitian.headers, json={"coins": 200}))
     subscribe(client_id, start="2026-09-01")
     invoice_month("2026-10")
     discount, = by_kind(invoices("2026-10")[0])["healthcoin_discount"]

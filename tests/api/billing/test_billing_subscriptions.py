@@ -1,6 +1,7 @@
 """Subscriptions end to end: proration of starts, pauses and rentals; plan and price
 changes; scheduled changes; the refusals of issue 7 (unknown plan, overlap, negative price)."""
 from decimal import Decimal as D
+from tests.setup_calls import setup
 
 
 def test_a_month_with_a_start_a_pause_and_a_rental_is_prorated_per_day(
@@ -43,10 +44,10 @@ def test_a_full_month_bills_exactly_the_monthly_prices(client_id, subscribe, inv
 
 def test_a_plan_change_splits_the_month_and_a_price_change_only_reaches_new_periods(
         http, admin, client_id, subscribe, change, invoice_month, invoices, by_kind):
-    plus = http.post("/api/v1/billing/plans", headers=admin.headers, json={
+    plus = setup(http.post("/api/v1/billing/plans", headers=admin.headers, json={
         "code": "plus", "name": "Plus", "version": {
             "effective_from": "2026-10-01", "meals_per_week": 21, "package_price": "240.00",
-            "information_platform_price": "9.50", "coaching_tool_price": "14.50"}}).json
+            "information_platform_price": "9.50", "coaching_tool_price": "14.50"}}))
     sub = subscribe(client_id, start="2026-09-01")
     assert change(sub["id"], "change_plan", "2026-10-16", plan_id=plus["id"]).status_code == 201
     invoice_month("2026-09")

@@ -1,6 +1,7 @@
 """Bad input gets the 4xx of DESIGN.md naming the field: never a 500, never a
 half-written record."""
 import pytest
+
 from tests.setup_calls import setup
 
 

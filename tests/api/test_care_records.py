@@ -1,5 +1,6 @@
 """Caregiver mandates, consents, measurements and intake."""
 import pytest
+
 from tests.setup_calls import setup
 
 

@@ -4,6 +4,7 @@ applies once a second admin approves it (tests/api/test_catalogue_ownership.py).
 import copy
 
 import pytest
+
 from tests.setup_calls import setup
 
 NUTRIENTS = {"energy_kcal": 560, "protein_g": 32, "fat_g": 24, "carbohydrate_g": 48, "fibre_g": 6,

@@ -1,7 +1,7 @@
 """GLIM assessments, nutrient targets with overrides, the due list and suggestions."""
 import pytest
-from tests.setup_calls import setup
 
+from tests.setup_calls import setup
 
 GLIM_ANSWERS = {"reduced_muscle_mass": "mild_moderate", "reduced_intake": True, "inflammation": False}
 

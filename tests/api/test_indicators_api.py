@@ -258,9 +258,9 @@ def test_only_complete_periods_of_the_agreements_kind_are_settled(http, parties,
 
 
 def test_the_monthly_snapshot_job_freezes_each_reporting_period_once(http, parties, agreement):
-    from nutriplat.periods import Month
     from nutriplat.db import UnitOfWork
     from nutriplat.jobs.registry import JOBS
+    from nutriplat.periods import Month
 
     _, funder, _ = parties
     factory = http.application.extensions["nutriplat"].session_factory

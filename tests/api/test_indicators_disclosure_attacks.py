@@ -15,7 +15,7 @@ from nutriplat.clients.models import Client, Consent, StatusChange
 from nutriplat.indicators import reports
 from nutriplat.screening.models import Screening
 
-SCREENED_ON = {4: range(0, 14), 7: range(0, 12), 9: range(12, 15)}  # month: clients screened
+SCREENED_ON = {4: range(14), 7: range(12), 9: range(12, 15)}  # month: clients screened
 
 
 pytestmark = pytest.mark.business_day("2026-12-07")

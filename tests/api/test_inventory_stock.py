@@ -14,7 +14,6 @@ from tests.setup_calls import setup
 from tools.builders import stock as scenario
 
 
-
 @pytest.fixture
 def stock(world, http, maria, today):
     """A provider with a warehouse, a van and stocked lots; an active client at home

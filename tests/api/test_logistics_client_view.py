@@ -1,6 +1,7 @@
 """Issue 14, hole 5: logistics delivers meals and never reads a client's clinical record —
 its own view of a client holds name, address, phone, access notes, texture and allergies."""
 from tests.setup_calls import setup
+
 CLINICAL = {"conditions", "care_plan", "birth_date", "age", "referral", "care_setting", "sex",
             "setting_history", "status_history", "dislikes", "email", "external_ref"}
 

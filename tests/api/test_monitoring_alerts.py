@@ -15,6 +15,7 @@ from nutriplat.inventory.models import Location
 from nutriplat.jobs.registry import JOBS
 from tests.setup_calls import setup
 
+
 def ago(days: int, clock: str = "00:00") -> str:  # midnight: "today" is never in the future
     """``days`` before the test's today (the business_day fixture has set the clock)."""
     return datetime.combine(business_today() - timedelta(days=days), time.fromisoformat(clock),

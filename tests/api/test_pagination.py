@@ -13,7 +13,6 @@ from nutriplat.pagination import MAX_PAGE_SIZE
 from tools.builders import stock as scenario
 
 
-
 def _resolve(document: dict, schema: dict) -> dict:
     if "$ref" in schema:
         return document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]

@@ -1,6 +1,7 @@
 """Screenings end to end: each instrument, derived inputs, corrections, care-plan mark."""
 import pytest
 from fhir.resources.R4B.observation import Observation
+
 from tests.setup_calls import setup
 
 

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+
 from tests.setup_calls import setup
 
 FAMILIES = ["Verhaeghe", "Declercq", "Vermeulen", "Desmet", "Maes", "Vandamme",

@@ -11,6 +11,7 @@ from nutriplat.delivery.models import Depot, Van
 from tests.builders import delivery as delivery_scenario
 from tools.builders import stock as scenario
 
+
 @pytest.fixture
 def depot(world, app, monkeypatch, tomorrow):
     """A stocked depot with one van and three clients' orders for tomorrow: (planner, warehouse id,

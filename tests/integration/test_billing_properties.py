@@ -13,14 +13,19 @@ from sqlalchemy import select
 from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing import charges, cofinancing, healthcoins, invoicing_run, plans, segments, subscriptions
-from nutriplat.periods import Month
 from nutriplat.billing.models import (
-    CofinancingAllocation, CoinAccount, Invoice, InvoiceLine, LedgerEntry, VoucherProgramme,
+    CofinancingAllocation,
+    CoinAccount,
+    Invoice,
+    InvoiceLine,
+    LedgerEntry,
+    VoucherProgramme,
 )
 from nutriplat.clients import services as client_services
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict
 from nutriplat.models import metadata
+from nutriplat.periods import Month
 
 TODAY = date(2026, 11, 25)
 MONTHS = (Month(2026, 8), Month(2026, 9), Month(2026, 10))

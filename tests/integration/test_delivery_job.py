@@ -11,7 +11,6 @@ from nutriplat.delivery.models import RoutePlan
 from nutriplat.jobs.registry import JOBS
 
 
-
 def test_the_job_plans_each_depot_once(depot, tomorrow):
     _, _, new_uow = depot
     first = JOBS["route-plans"].run(new_uow, tomorrow)

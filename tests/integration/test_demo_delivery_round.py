@@ -2,8 +2,6 @@
 made, the drivers confirm every stop on the delivery day, and nothing is confirmed twice."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
@@ -12,7 +10,6 @@ from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
 from nutriplat.inventory.models import StockMove
 from nutriplat.jobs.registry import JOBS
 from tools.demo.simulate_rounds import deliver_day
-
 
 
 def test_the_round_publishes_the_plan_and_confirms_each_stop_through_the_delivery_service(depot, app, tomorrow):

@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from nutriplat.inventory.domain import HomeItem, allocate_fefo, LotStock, plan_home_orders
+from nutriplat.inventory.domain import HomeItem, LotStock, allocate_fefo, plan_home_orders
 from nutriplat.inventory.domain.safety import refusal
 from nutriplat.inventory.domain.schedule import DeliverySchedule
 from nutriplat.inventory.domain.units import units_per_day

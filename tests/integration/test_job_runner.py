@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from flask.cli import ScriptInfo
 from sqlalchemy import select
 
-from nutriplat.periods import Month
 from nutriplat.cli import main as cli
 from nutriplat.db import UnitOfWork, make_engine, make_session_factory
 from nutriplat.errors import InvalidInput
@@ -21,6 +20,7 @@ from nutriplat.jobs import runs
 from nutriplat.jobs.models import JobRun
 from nutriplat.jobs.registry import JOBS, Job
 from nutriplat.jobs.runner import RetryPolicy, run_job
+from nutriplat.periods import Month
 
 DAY = date(2026, 11, 24)
 NO_WAIT = RetryPolicy(retries=2, backoff_seconds=0)

@@ -12,7 +12,6 @@ from tests.builders import delivery as delivery_scenario
 from tools.builders import stock as scenario
 
 
-
 @pytest.fixture
 def depot(world, http, today, tomorrow):
     """Provider A's warehouse: lots expiring in two days and expired yesterday (the

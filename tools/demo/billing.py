@@ -13,14 +13,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import User
 from nutriplat.billing import charges, cofinancing, healthcoins, invoicing_run, segments, subscriptions
-from nutriplat.periods import Month, last_complete_month
-from nutriplat.billing.models import (
-    ClientBillingAttribute, CoinEntry, Plan, Subscription, Voucher, VoucherProgramme,
-)
+from nutriplat.billing.models import ClientBillingAttribute, CoinEntry, Plan, Subscription, Voucher, VoucherProgramme
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput
+from nutriplat.periods import Month, last_complete_month
 from tools.demo import billing_data as data
 from tools.demo.billing_rules import seed_rules
 from tools.demo.population.records import Client as Person

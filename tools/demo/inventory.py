@@ -25,9 +25,9 @@ from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import ConsumptionPosting, DeliverySchedule, Location, Lot, ReorderRule
 from nutriplat.inventory.products import product_catalogue
+from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from tools.demo.catalogue.seed import this_monday
 from tools.demo.seed import SeedReport
-from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 
 WAREHOUSE = "Centraal magazijn Roeselare"
 VANS = ("Bestelwagen 1 (koel/vries)", "Bestelwagen 2 (koel/vries)")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from nutriplat.periods import Period, periods_between
 from nutriplat.monitoring.experience import ITEMS
+from nutriplat.periods import Period, periods_between
 
 MEALS = ("breakfast", "lunch", "dinner")
 RECORDED_SHARE = 0.9  # caregivers and nursing staff miss a day now and then

@@ -14,9 +14,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation, User
 from nutriplat.auth.passwords import Passwords
-from nutriplat.clients.models import (
-    CaregiverMandate, CareSettingTransfer, Client, Consent, Measurement, StatusChange,
-)
+from nutriplat.clients.models import CaregiverMandate, CareSettingTransfer, Client, Consent, Measurement, StatusChange
 from tools.demo import population as pop
 from tools.demo.population.records import Population
 

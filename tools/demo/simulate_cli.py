@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from tools.demo import population as pop
 from tools.demo.simulate import Simulation, summary_rows
 
-
 # The simulation does not need the best routes: a short solve per depot and day, unless
 # the environment sets the route-plans job's limit (the scheduler's default is 30 s).
 ROUTE_PLAN_TIME_LIMIT_S = "2"

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation, User
-from nutriplat.clients.models import Client, IntakeRecord, Measurement
 from nutriplat.clients.measurements import record_measurement
+from nutriplat.clients.models import Client, IntakeRecord, Measurement
 from nutriplat.clock import BRUSSELS, age_on
 from nutriplat.db import UnitOfWork
 from nutriplat.inventory.models import Location

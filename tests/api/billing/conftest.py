@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nutriplat.periods import Month
 from nutriplat.db import UnitOfWork
 from nutriplat.jobs.registry import JOBS
+from nutriplat.periods import Month
 from tests.setup_calls import setup
 
 BUNDLE = {"meals_per_week": 14, "package_price": "180.00", "information_platform_price": "9.50",

@@ -4,6 +4,7 @@ own budgets and statements — never a person."""
 from decimal import Decimal as D
 
 import pytest
+
 from tests.setup_calls import setup
 
 

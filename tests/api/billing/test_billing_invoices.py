@@ -3,6 +3,7 @@ credit notes as the only correction, status, and who may see which invoice."""
 from decimal import Decimal as D
 
 import pytest
+
 from tests.setup_calls import setup
 
 

@@ -1,6 +1,7 @@
 """Referral commissions (fixed and percentage, clawback), the fund's contributions and
 royalties on the ledger statements, and healthcoins from award to invoice discount."""
 import pytest
+
 from tests.setup_calls import setup
 
 

@@ -1,6 +1,7 @@
 """Subscriptions end to end: proration of starts, pauses and rentals; plan and price
 changes; scheduled changes; the refusals of issue 7 (unknown plan, overlap, negative price)."""
 from decimal import Decimal as D
+
 from tests.setup_calls import setup
 
 

@@ -5,9 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nutriplat.billing.domain.cofinancer import AllocationRow, cofinancer_lines
-from nutriplat.billing.domain.composition import (
-    Charge, ClientMonth, Component, Share, VoucherOffer, compose,
-)
+from nutriplat.billing.domain.composition import Charge, ClientMonth, Component, Share, VoucherOffer, compose
 from nutriplat.billing.domain.lines import totals
 from nutriplat.billing.domain.vat import DEFAULT_VAT_PERCENT
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nutriplat.periods import Month, last_complete_month, overlap_days
 from nutriplat.billing.domain.proration import month_fraction, prorate
+from nutriplat.periods import Month, last_complete_month, overlap_days
 
 PRICES = st.decimals(min_value=0, max_value=100_000, places=2, allow_nan=False, allow_infinity=False)
 MONTHS = st.builds(Month, st.integers(2000, 2100), st.integers(1, 12))

@@ -3,10 +3,8 @@ from datetime import date
 
 import pytest
 
+from nutriplat.billing.domain.timeline import Change, TimelineError, ends_on, replay, status_on, usage
 from nutriplat.periods import Month
-from nutriplat.billing.domain.timeline import (
-    Change, TimelineError, ends_on, replay, status_on, usage,
-)
 
 START = date(2026, 9, 15)
 OCTOBER = Month(2026, 10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import numpy as np
+
 from nutriplat.delivery.domain.day_seconds import moment, readable, seconds_of
 from nutriplat.delivery.domain.demand import demand_of
 from nutriplat.delivery.domain.mapsvg import route_map

@@ -2,7 +2,7 @@
 mandates and consents - checked for several seeds and reference dates."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -96,7 +96,7 @@ def test_referral_two_to_eight_months_ago(population):
 
 def test_measurement_records_are_well_formed(population):
     dietitians = {u.username for u in population.users if u.role == "dietitian"}
-    ref_start = datetime.combine(population.reference_date, time(), tzinfo=timezone.utc)
+    ref_start = datetime.combine(population.reference_date, time(), tzinfo=UTC)
     for c in population.clients:
         assert c.dietitian_username in dietitians
         for m in c.measurements:
@@ -171,7 +171,7 @@ def test_mandates(population):
 def test_consents(population):
     ref = population.reference_date
     n = len(population.clients)
-    by_purpose = {p: 0 for p in vocab.CONSENT_PURPOSES}
+    by_purpose = dict.fromkeys(vocab.CONSENT_PURPOSES, 0)
     for c in population.clients:
         purposes = [k.purpose for k in c.consents]
         assert "care" in purposes and len(set(purposes)) == len(purposes)

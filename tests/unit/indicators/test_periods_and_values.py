@@ -9,9 +9,9 @@ import pytest
 
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.catalogue import DISAGGREGATIONS, PERIOD_TYPES, STARTER_SET, TRIPLE_AIM, TYPES
-from nutriplat.periods import Period, last_complete_quarter, periods_between
 from nutriplat.indicators.terms import rule_errors
 from nutriplat.indicators.values import exact, indicator_value
+from nutriplat.periods import Period, last_complete_quarter, periods_between
 
 
 @pytest.mark.parametrize(("text", "start", "end", "label"), [

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nutriplat.errors import InvalidInput
-from nutriplat.periods import Period
 from nutriplat.indicators.reporting_periods import baseline_error, published_periods, requested_period
 from nutriplat.indicators.terms import needed_figures
+from nutriplat.periods import Period
 
 TERM = (date(2026, 4, 1), date(2027, 3, 31))
 Q2 = Period.parse("2026Q2")

@@ -4,7 +4,13 @@ room, products the client may no longer have, days of cover."""
 from datetime import date, timedelta
 
 from nutriplat.inventory.domain import (
-    DeliverySlot, HomeItem, cover_end, days_of_cover, plan_home_orders, project, propose_home_order,
+    DeliverySlot,
+    HomeItem,
+    cover_end,
+    days_of_cover,
+    plan_home_orders,
+    project,
+    propose_home_order,
 )
 
 MON = date(2026, 11, 23)

@@ -4,7 +4,12 @@ from datetime import date, timedelta
 import pytest
 
 from nutriplat.inventory.domain import (
-    DeliverySlot, HomeItem, LotStock, ReorderRule, allocate_fefo, propose_home_order,
+    DeliverySlot,
+    HomeItem,
+    LotStock,
+    ReorderRule,
+    allocate_fefo,
+    propose_home_order,
     propose_replenishment,
 )
 

@@ -11,9 +11,9 @@ import pytest
 if importlib.util.find_spec("nutriplat") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from nutriplat.catalogue.vocabulary import COURSE_OF_KIND, NUTRIENTS  # noqa: E402
-from nutriplat.food import MEAL_SLOTS  # noqa: E402
-from nutriplat.mealplans.domain import Variant  # noqa: E402
+from nutriplat.catalogue.vocabulary import COURSE_OF_KIND, NUTRIENTS
+from nutriplat.food import MEAL_SLOTS
+from nutriplat.mealplans.domain import Variant
 
 
 def make_variant(id, course="main", *, dish=None, food="7", drink=None, kind=None, allergens=(),

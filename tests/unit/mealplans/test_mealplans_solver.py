@@ -4,9 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from nutriplat.mealplans.domain import (
-    Item, Meal, Profile, SolveOptions, Targets, WeekProblem, evaluate_day, plan_week,
-)
+from nutriplat.mealplans.domain import Item, Meal, Profile, SolveOptions, Targets, WeekProblem, evaluate_day, plan_week
 
 FAST = SolveOptions(time_limit_s=2)
 TARGETS = Targets(energy_kcal=1800, protein_g=70, fluid_ml=1600)

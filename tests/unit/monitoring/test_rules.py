@@ -8,7 +8,10 @@ import pytest
 from nutriplat.monitoring.rules import DayIntake, Observations, ScreeningResult, evaluate
 from nutriplat.monitoring.rules.events import deliveries_missed, risk_increased
 from nutriplat.monitoring.rules.intake import (
-    fluid_below_target, intake_below_half, intake_below_three_quarters, no_intake_recorded,
+    fluid_below_target,
+    intake_below_half,
+    intake_below_three_quarters,
+    no_intake_recorded,
 )
 from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, decide
 from nutriplat.monitoring.rules.weight import weight_loss

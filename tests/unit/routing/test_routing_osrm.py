@@ -20,7 +20,7 @@ class FakeOsrm(BaseHTTPRequestHandler):
     requests: list[str] = []
     answer: dict | None = None  # set to force a canned answer
 
-    def do_GET(self):  # noqa: N802 - http.server's naming
+    def do_GET(self):
         type(self).requests.append(self.path)
         url = urlsplit(self.path)
         coords = url.path.rsplit("/", 1)[1].split(";")

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from nutriplat.periods import Month
 from nutriplat.clock import BRUSSELS
+from nutriplat.periods import Month
 from scheduler.schedule import SCHEDULE, after
 
 ENTRIES = {e.job: e for e in SCHEDULE}

@@ -1,5 +1,5 @@
 """Spec, "Common rules": BMI and weight-loss rounding, earlier weight, age, calendar months."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -109,9 +109,9 @@ class TestAgeAt:
 
 class TestBusinessDate:
     @pytest.mark.parametrize("value, expected", [
-        (datetime(2026, 3, 31, 22, 30, tzinfo=timezone.utc), date(2026, 4, 1)),  # CEST +2
-        (datetime(2026, 1, 31, 23, 30, tzinfo=timezone.utc), date(2026, 2, 1)),  # CET +1
-        (datetime(2026, 1, 31, 22, 59, tzinfo=timezone.utc), date(2026, 1, 31)),
+        (datetime(2026, 3, 31, 22, 30, tzinfo=UTC), date(2026, 4, 1)),  # CEST +2
+        (datetime(2026, 1, 31, 23, 30, tzinfo=UTC), date(2026, 2, 1)),  # CET +1
+        (datetime(2026, 1, 31, 22, 59, tzinfo=UTC), date(2026, 1, 31)),
         (datetime(2026, 1, 31, 23, 30), date(2026, 1, 31)),   # naive: already local
         (date(2026, 1, 31), date(2026, 1, 31)),
     ])
@@ -143,15 +143,15 @@ class TestEarlierWeight:
 
     def test_order_of_history_does_not_matter_and_timestamps_are_compared(self):
         history = [
-            Measurement(datetime(2026, 4, 1, 18, 0, tzinfo=timezone.utc), 69.5, "b"),
-            Measurement(datetime(2026, 4, 1, 8, 0, tzinfo=timezone.utc), 70.0, "a"),
+            Measurement(datetime(2026, 4, 1, 18, 0, tzinfo=UTC), 69.5, "b"),
+            Measurement(datetime(2026, 4, 1, 8, 0, tzinfo=UTC), 70.0, "a"),
             Measurement(date(2026, 1, 5), 71.0, "c"),
         ]
         found = earlier_weight(history, self.ON, 6)
         assert (found.value, found.id) == (69.5, "b")
 
     def test_a_late_evening_utc_timestamp_belongs_to_the_next_brussels_day(self):
-        late = Measurement(datetime(2026, 4, 1, 22, 30, tzinfo=timezone.utc), 70.0)  # 2 April
+        late = Measurement(datetime(2026, 4, 1, 22, 30, tzinfo=UTC), 70.0)  # 2 April
         assert earlier_weight([late], self.ON, 6) is None
 
     def test_same_day_entries_the_last_listed_wins(self):

@@ -5,13 +5,7 @@ from datetime import date
 
 import pytest
 
-from nutriplat.screening.domain import (
-    ClientFacts,
-    Measurement,
-    ScreeningInputError,
-    derive_inputs,
-    score,
-)
+from nutriplat.screening.domain import ClientFacts, Measurement, ScreeningInputError, derive_inputs, score
 
 ON = date(2026, 10, 1)
 

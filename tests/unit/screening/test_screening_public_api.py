@@ -2,7 +2,7 @@
 import ast
 import dataclasses
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -55,7 +55,7 @@ def test_registry_describes_each_instrument():
 
 
 def test_performed_at_timestamp_becomes_the_brussels_date():
-    late = datetime(2026, 9, 30, 22, 30, tzinfo=timezone.utc)  # 00:30 on 1 October in Brussels
+    late = datetime(2026, 9, 30, 22, 30, tzinfo=UTC)  # 00:30 on 1 October in Brussels
     assert score("eat_10", MINIMAL["eat_10"], FACTS, late).performed_on == ON
 
 

@@ -1,5 +1,5 @@
 """Nutrient targets (espen_geriatric), alternative energy methods, and overrides."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -149,7 +149,7 @@ class TestOverrides:
         (date(2026, 5, 1), 1500, "override"),       # valid_from inclusive
         (date(2026, 5, 31), 1500, "override"),      # valid_until inclusive
         (date(2026, 6, 1), 1800, "espen_geriatric"),
-        (datetime(2026, 5, 31, 22, 30, tzinfo=timezone.utc), 1800, "espen_geriatric"),  # 1 June
+        (datetime(2026, 5, 31, 22, 30, tzinfo=UTC), 1800, "espen_geriatric"),  # 1 June
     ])
     def test_the_override_wins_while_valid(self, on, effective, method):
         result = effective_value(1800, self.MAY, on)
@@ -205,5 +205,5 @@ def test_an_equation_without_positive_energy_is_refused():
 
 
 def test_override_timestamps_become_business_dates():
-    o = TargetOverride(1500, "r", datetime(2026, 4, 30, 23, 0, tzinfo=timezone.utc))
+    o = TargetOverride(1500, "r", datetime(2026, 4, 30, 23, 0, tzinfo=UTC))
     assert o.valid_from == date(2026, 5, 1)

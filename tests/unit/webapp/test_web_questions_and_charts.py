@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from nutriplat.screening.domain import INSTRUMENTS
-from nutriplat.screening.domain.registry import GLIM
 from nutriplat.screening.domain.fields import Invalid
+from nutriplat.screening.domain.registry import GLIM
 from nutriplat.webapp.charts import weight_chart
 from nutriplat.webapp.dietitian.questions import CHOICE, QUESTIONS, answers_from_form
 from nutriplat.webapp.forms import flatten

@@ -39,7 +39,7 @@ def dish_body(row: DishRow) -> dict[str, Any]:
 def _variant(row: DishRow, level: str) -> dict[str, Any]:
     drink_axis = row.course == "drink" or (row.course == "supplement" and level in DRINK_NAMES
                                            and not _is_cream(row))
-    nutrients = dict(zip(NUTRIENTS, row.nutrients))
+    nutrients = dict(zip(NUTRIENTS, row.nutrients, strict=True))
     allergens = set(row.allergens)
     price = _euros(row.price)
     if drink_axis:

@@ -15,10 +15,7 @@ from .clients import build_clients
 from .model import Address, CareSite, Location, Organisation, User
 from .people import ORGANISATIONS, USERS, attach_mandates, password_for
 from .places import SITES
-from .records import (
-    Client, Consent, Mandate, Measurement, Population, Referral, SettingTransfer,
-    StatusChange,
-)
+from .records import Client, Consent, Mandate, Measurement, Population, Referral, SettingTransfer, StatusChange
 
 DEFAULT_SEED = 2026
 

@@ -26,17 +26,17 @@ def _plan(seed: int) -> list[_Slot]:
     rng = random.Random(f"{seed}/plan")
     slots: list[tuple[str, CareSite | None, places.Town | None, str]] = []
     towns = [t for t, n in places.TOWNS for _ in range(n)]
-    for town, story in zip(towns, histories.storylines(rng, "home", len(towns))):
+    for town, story in zip(towns, histories.storylines(rng, "home", len(towns)), strict=True):
         slots.append(("home", None, town, story))
-    homes = [s for s, n in zip(places.NURSING_HOMES, NURSING_HOME_COUNTS) for _ in range(n)]
-    for site, story in zip(homes, histories.storylines(rng, "nursing_home", len(homes))):
+    homes = [s for s, n in zip(places.NURSING_HOMES, NURSING_HOME_COUNTS, strict=True) for _ in range(n)]
+    for site, story in zip(homes, histories.storylines(rng, "nursing_home", len(homes)), strict=True):
         slots.append(("nursing_home", site, None, story))
     for story in histories.storylines(rng, "hospital", HOSPITAL_COUNT):
         # Admitted from home: they keep a home address, drawn with the same town weights.
         slots.append(("hospital", places.HOSPITAL, rng.choice(towns), story))
     rng.shuffle(slots)
     diagnoses = clinical.principal_diagnoses(rng, len(slots))
-    return [(*slot, diagnosis) for slot, diagnosis in zip(slots, diagnoses)]
+    return [(*slot, diagnosis) for slot, diagnosis in zip(slots, diagnoses, strict=True)]
 
 
 def _age(rng: random.Random, setting: str) -> int:

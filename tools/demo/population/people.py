@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from .model import Organisation, User
 from .records import Client, Consent, Mandate
@@ -63,7 +63,7 @@ _MANDATES = (
 
 
 def _utc(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour, 0), tzinfo=timezone.utc)
+    return datetime.combine(day, time(hour, 0), tzinfo=UTC)
 
 
 def consents(rng: random.Random, referred_on: date, ref: date) -> tuple[Consent, ...]:
@@ -87,7 +87,7 @@ def attach_mandates(rng: random.Random, clients: tuple[Client, ...],
     eligible = [c for c in clients if c.care_setting == "home" and c.status == "active"]
     chosen = rng.sample(eligible, len(_MANDATES))
     by_key: dict[str, Client] = {}
-    for client, (username, scopes, relation, withdraws) in zip(chosen, _MANDATES):
+    for client, (username, scopes, relation, withdraws) in zip(chosen, _MANDATES, strict=True):
         given_on = client.referral.referred_on + timedelta(days=rng.randint(5, 20))
         withdrawn = None
         if withdraws:

@@ -9,7 +9,7 @@ range, with every value plausible for the person's height.
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from .records import Measurement
 
@@ -48,7 +48,7 @@ def _measurement_days(rng: random.Random, start: date, until: date) -> list[date
 def _at(rng: random.Random, day: date) -> datetime:
     # 07:00-14:59 UTC is 08:00-16:59 in Brussels: office and round hours, in UTC as stored.
     return datetime.combine(day, time(rng.randint(7, 14), rng.choice((0, 15, 30, 45))),
-                            tzinfo=timezone.utc)
+                            tzinfo=UTC)
 
 
 def anthropometry(rng: random.Random, sex: str, ref: date, measured_until: date,

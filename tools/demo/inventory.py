@@ -121,7 +121,8 @@ def _homes(s: Session, organisation_id: int, warehouse: int, report: SeedReport)
     for n, client in enumerate(clients):
         rng = random.Random(client.id)
         if client.id not in equipped:
-            s.add_all([Location(organisation_id=organisation_id, kind="home", name=f"{client.family_name} #{client.id} — {kind}",
+            s.add_all([Location(organisation_id=organisation_id, kind="home",
+                                name=f"{client.family_name} #{client.id} — {kind}",
                                 client_id=client.id, appliance_type=kind, capacity_l=capacity, storage_class=storage)
                        for kind, storage, capacity in (("freezer", "frozen", rng.choice((60.0, 90.0))),
                                                        ("fridge", "chilled", 25.0), ("cupboard", "ambient", None))])

@@ -55,8 +55,9 @@ class Day:
         report = SeedReport()
         with UnitOfWork(self.factory) as uow:
             s = uow.session
-            provider = s.scalar(select(Organisation.id).where(Organisation.type == "provider").order_by(Organisation.id))
-            supplier = s.scalar(select(Organisation.id).where(Organisation.type == "supplier").order_by(Organisation.id))
+            first_of = select(Organisation.id).order_by(Organisation.id)
+            provider = s.scalar(first_of.where(Organisation.type == "provider"))
+            supplier = s.scalar(first_of.where(Organisation.type == "supplier"))
             warehouse = s.scalar(select(Location.id).where(Location.name == WAREHOUSE))
             _receive(s, provider, supplier, warehouse, self.day - timedelta(days=1), long_life=False, report=report)
             uow.commit()
@@ -68,7 +69,8 @@ class Day:
             lead = self.staff(uow.session, self.population.clients[0].dietitian_username)
         due, page = [], 1
         while True:
-            entries, total = worklist.due_before(UnitOfWork(self.factory), lead, self.day + timedelta(days=1), page, PAGE)
+            entries, total = worklist.due_before(UnitOfWork(self.factory), lead, self.day + timedelta(days=1),
+                                                 page, PAGE)
             due += [e.client for e in entries]
             if page * PAGE >= total:
                 break

@@ -39,7 +39,8 @@ RM, CO, RE = "ready_meal", "component", "recipe"
 
 MAINS = (
     _row("Vlaamse stoofvlees met wortelpuree", RM, "main", (L, D), (560, 32, 24, 48, 6, 330, 980),
-         ("gluten", "mustard", "celery"), ("rundvlees", "stoofvlees", "wortel", "bier"), "8.50", "chilled", STEW_LEVELS, "pea"),
+         ("gluten", "mustard", "celery"), ("rundvlees", "stoofvlees", "wortel", "bier"), "8.50", "chilled",
+         STEW_LEVELS, "pea"),
     _row("Vol-au-vent met kip en champignons", RM, "main", (L, D), (590, 30, 30, 46, 3, 300, 1050),
          ("gluten", "milk", "eggs", "celery"), ("kip", "champignons", "bladerdeeg"), "8.90", "chilled", MAIN_LEVELS),
     _row("Hutsepot met rundvlees en worst", RM, "main", (L, D), (540, 29, 25, 44, 8, 360, 1100),
@@ -59,7 +60,8 @@ MAINS = (
     _row("Balletjes in tomatensaus met puree", RM, "main", (L, D), (550, 28, 26, 48, 5, 340, 1010),
          ("gluten", "eggs", "celery"), ("gehakt", "tomaat", "balletjes"), "7.80", "frozen", STEW_LEVELS, "pea"),
     _row("Konijn met pruimen en kroketjes", RM, "main", (L, D), (590, 33, 24, 56, 5, 290, 880),
-         ("gluten", "sulphites", "celery", "eggs"), ("konijn", "pruimen", "bier"), "9.60", "chilled", MAIN_LEVELS, "pea"),
+         ("gluten", "sulphites", "celery", "eggs"), ("konijn", "pruimen", "bier"), "9.60", "chilled",
+         MAIN_LEVELS, "pea"),
     _row("Kalkoengebraad met appelmoes en puree", RM, "main", (L, D), (500, 34, 17, 50, 4, 330, 760),
          ("milk",), ("kalkoen", "appelmoes"), "8.10", "chilled", STEW_LEVELS),
     _row("Varkensgebraad met spruitjes en aardappelen", RM, "main", (L, D), (540, 32, 24, 44, 7, 330, 820),

@@ -12,6 +12,9 @@ MAX_PAGE_SIZE = 100
 # The first page of a list that returned every row before it paged: as many as a page
 # may hold, so callers that never asked for a page still see what they saw.
 LIST_PAGE_SIZE = MAX_PAGE_SIZE
+# The nine lists that paged from the start (clients, dishes, alerts, invoices, …) keep the
+# default they were published with; a caller sets page_size to get more.
+PAGED_LIST_PAGE_SIZE = 10
 
 
 def page_of(session: Session, stmt: Select[*tuple[Any, ...]], page: int, page_size: int | None, *,

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from nutriplat.auth import audit, login, schemas, services
 from nutriplat.auth.policy import POLICY
-from nutriplat.list_views import Page, paginated
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, Page, paginated
 from nutriplat.pagination import page_of
 from nutriplat.web import actor, bearer_token, client_ip, roles_required, uow
 
@@ -79,7 +79,7 @@ class AuditLog(MethodView):
     @roles_required(*POLICY.roles("read_audit_log"))
     @blp.arguments(schemas.AuditQuerySchema, location="query")
     @blp.response(200, schemas.AuditEntrySchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, args, pagination_parameters):
         """The audit log, newest first, filterable by user, client, action and time"""
         with uow() as work:

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 from nutriplat.jobs import services
 from nutriplat.jobs.policy import POLICY
 from nutriplat.jobs.schemas import JobRunQuerySchema, JobRunSchema
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs",
@@ -18,7 +19,7 @@ class JobRuns(MethodView):
     @roles_required(*POLICY.roles("list_runs"))
     @blp.arguments(JobRunQuerySchema, location="query")
     @blp.response(200, JobRunSchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, filters, pagination_parameters):
         """Job runs, newest first: every attempt with its outcome; counts and error for platform admins"""
         found, pagination_parameters.item_count = services.list_runs(

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 
 from nutriplat.clock import business_today
 from nutriplat.db import utcnow
-from nutriplat.list_views import Page, paginated
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, Page, paginated
 from nutriplat.screening import fhir, services, target_review, worklist
 from nutriplat.screening.models import Assessment, Screening
 from nutriplat.screening.policy import POLICY
@@ -97,7 +97,7 @@ class DueScreenings(MethodView):
     @roles_required(*POLICY.roles("due_before"))
     @blp.arguments(worklist_schemas.DueQuerySchema, location="query")
     @blp.response(200, worklist_schemas.DueEntrySchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, args, pagination_parameters):
         """Clients due for screening before a date, most overdue first"""
         entries, pagination_parameters.item_count = worklist.due_before(

@@ -11,7 +11,7 @@ from nutriplat.billing.policy import POLICY
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import invoices as schemas
 from nutriplat.billing.schemas.ledger import StatementQuerySchema, StatementSchema
-from nutriplat.list_views import Page, paginated
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("invoices", __name__, url_prefix="/api/v1",
@@ -23,7 +23,7 @@ class Invoices(MethodView):
     @roles_required(*POLICY.roles("list_invoices"))
     @blp.arguments(schemas.InvoiceQuerySchema, location="query")
     @blp.response(200, schemas.InvoiceSchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, filters, pagination_parameters):
         """Invoices and credit notes, e.g. ?month=2026-10"""
         found, pagination_parameters.item_count = invoices.list_invoices(

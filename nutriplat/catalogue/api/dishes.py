@@ -13,7 +13,7 @@ from nutriplat.catalogue.models import CatalogueChange
 from nutriplat.catalogue.policy import POLICY
 from nutriplat.catalogue.schemas import dishes as schemas
 from nutriplat.catalogue.schemas.changes import CatalogueChangeSchema
-from nutriplat.list_views import Page, paginated
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("catalogue", __name__, url_prefix="/api/v1", description="Dish catalogue")
@@ -32,7 +32,7 @@ class Dishes(MethodView):
     @roles_required(*POLICY.roles("list_dishes"))
     @blp.arguments(schemas.DishQuerySchema, location="query")
     @blp.response(200, schemas.DishDumpSchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, filters, pagination_parameters):
         """Dishes on the menu with their current variants, filterable by texture, slot and allergens"""
         dishes, pagination_parameters.item_count = services.list_dishes(

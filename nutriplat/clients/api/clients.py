@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 from nutriplat.clients import lifecycle, logistics_view, services
 from nutriplat.clients.policy import POLICY
 from nutriplat.clients.schemas import clients as schemas
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("clients", __name__, url_prefix="/api/v1/clients", description="Clients")
@@ -20,7 +21,7 @@ class Clients(MethodView):
     @blp.arguments(schemas.ClientQuerySchema, location="query")
     @blp.response(200)
     @blp.doc(**logistics_view.response_doc("ClientRead", many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, filters, pagination_parameters):
         """Clients visible to the caller, searchable by name"""
         clients, pagination_parameters.item_count = services.list_clients(

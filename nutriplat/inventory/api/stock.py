@@ -14,7 +14,7 @@ from nutriplat.inventory.schemas.stock import (
     StockQuerySchema,
     StockRowSchema,
 )
-from nutriplat.list_views import paginated
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("inventory_stock", __name__, url_prefix="/api/v1", description="Stock on hand and stock moves")
@@ -38,7 +38,7 @@ class Moves(MethodView):
     @roles_required(*POLICY.roles("list_moves"))
     @blp.arguments(MoveQuerySchema, location="query")
     @blp.response(200, MoveSchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, filters, pagination_parameters):
         """Stock moves, newest first"""
         moves, pagination_parameters.item_count = stock.list_moves(

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
 from nutriplat.monitoring import alerts
 from nutriplat.monitoring.policy import POLICY
 from nutriplat.monitoring.schemas.alerts import AlertActionSchema, AlertQuerySchema, AlertSchema
@@ -19,7 +20,7 @@ class Alerts(MethodView):
     @roles_required(*POLICY.roles("list_alerts"))
     @blp.arguments(AlertQuerySchema, location="query")
     @blp.response(200, AlertSchema(many=True))
-    @blp.paginate()
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
     def get(self, filters, pagination_parameters):
         """Alerts of the clients the caller sees, newest first (open and acknowledged by default)"""
         found, pagination_parameters.item_count = alerts.list_alerts(

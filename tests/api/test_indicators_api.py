@@ -125,7 +125,7 @@ def test_an_agreement_with_bad_terms_is_refused_naming_every_problem(http, parti
 
 
 def test_cofinancers_see_their_own_agreements_only(http, parties, agreement):
-    admin, funder, other = parties
+    _admin, funder, other = parties
     assert [a["id"] for a in http.get("/api/v1/agreements", headers=funder.headers).json] == [agreement["id"]]
     assert http.get("/api/v1/agreements", headers=other.headers).json == []
     assert http.get(f"/api/v1/agreements/{agreement['id']}", headers=other.headers).status_code == 404
@@ -205,7 +205,7 @@ def test_bad_periods_are_refused(http, parties, agreement):
 
 
 def test_withdrawing_consent_leaves_the_periods_not_yet_reported(http, parties, agreement, pilot, world):
-    admin, funder, _ = parties
+    _admin, funder, _ = parties
     dora = world.person("dora", "dietitian")
     before = report(http, funder, agreement["id"], period="2026Q2").json["rows"][0]
     consent = http.get(f"/api/v1/clients/{pilot[0]}/consents", headers=dora.headers).json[0]
@@ -228,7 +228,7 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
     assert lines["start_budget"]["amount"] == "10000.00"
     assert lines["shared_savings"]["amount"] == "14250.00"  # (500 × 57 client-months − 0 invoiced) × 0.5
     assert statement["total"] == "27500.00"
-    assert [s["description"] for s in lines["per_client_outcome"]["steps"]][0].startswith("clients reaching")
+    assert lines["per_client_outcome"]["steps"][0]["description"].startswith("clients reaching")
     coverage = next(i for i in statement["indicators"] if i["code"] == "screening_coverage")
     assert (coverage["value"], coverage["target"], coverage["baseline_value"], coverage["met"]) == (
         "73.7", "70", "73.7", True)

@@ -163,7 +163,7 @@ def cohort(uow):
             survey = Period.parse(label)
             s.add(ExperienceSurvey(organisation_id=org, client_id=client_id, period=label, period_start=survey.start,
                                    period_end=survey.end, answered_on=survey.end, respondent="client",
-                                   answers=dict(zip("abcde", scores)), mean_score=Decimal(sum(scores)) / 5))
+                                   answers=dict(zip("abcde", scores, strict=True)), mean_score=Decimal(sum(scores)) / 5))
 
         for n, (client_id, month, gross, kind) in enumerate((
                 (c1, "2026-07", "200.00", "invoice"), (c1, "2026-08", "210.50", "invoice"),

@@ -39,9 +39,10 @@ def home(world, http, maria, app, today):
                                 today - timedelta(days=today.weekday()), random.Random(2), weeks=3)
         uow.commit()
     factory = app.extensions["nutriplat"].session_factory
-    return dict(people=people, client=client["id"], warehouse=warehouse, van=van, lots=lots, products=products,
-                supplier=supplier, run=lambda day: JOBS["reorder"].run(lambda: UnitOfWork(factory), day),
-                uow=lambda: UnitOfWork(factory))
+    return {"people": people, "client": client["id"], "warehouse": warehouse, "van": van, "lots": lots,
+            "products": products, "supplier": supplier,
+            "run": lambda day: JOBS["reorder"].run(lambda: UnitOfWork(factory), day),
+            "uow": lambda: UnitOfWork(factory)}
 
 
 def orders_on(http, home, day):
@@ -75,7 +76,7 @@ def test_pick_confirm_trace_and_consume(home, http, today):
                        json={"vehicle_id": home["van"]})
     assert picked.status_code == 200, picked.json
     assert picked.json["status"] == "picked" and all(line["lot_id"] for line in picked.json["lines"])
-    assert sum(l["quantity"] for l in picked.json["lines"]) == sum(l["quantity"] for l in order["lines"])
+    assert sum(line["quantity"] for line in picked.json["lines"]) == sum(line["quantity"] for line in order["lines"])
     again = http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
                       json={"vehicle_id": home["van"]})
     assert again.status_code == 409
@@ -174,8 +175,8 @@ def test_main_courses_beyond_the_package_are_billed_once(home, http, today):
         confirm_delivery(uow, SYSTEM, order["id"], "delivered", on=date_of(order))
     home["run"](today)  # the nightly catch-up finds nothing left to bill
     with home["uow"]() as uow:
-        charges = {kind: n for kind, n in uow.session.execute(select(Charge.kind, func.sum(Charge.quantity)).where(
-            Charge.client_id == home["client"]).group_by(Charge.kind))}
+        charges = dict(uow.session.execute(select(Charge.kind, func.sum(Charge.quantity)).where(
+            Charge.client_id == home["client"]).group_by(Charge.kind)))
         billed = uow.session.get(DeliveryOrder, order["id"]).billed_at
     # Two mains are the week's package (no royalty on these dishes: not recorded); soups and
     # desserts come with the meals.

@@ -40,8 +40,8 @@ def stock(world, http, maria, today):
         f"/api/v1/locations?client_id={client['id']}", headers=people["logistics"].headers).json}
     fits = [p for p in products if p.texture == "food:4" and "milk" not in p.allergens]
     milky = next(p for p in products if p.texture == "food:4" and "milk" in p.allergens)
-    return dict(people=people, client=client["id"], warehouse=warehouse, van=van, lots=lots, homes=homes,
-                fits=fits, milky=milky, supplier=supplier, products=products)
+    return {"people": people, "client": client["id"], "warehouse": warehouse, "van": van, "lots": lots, "homes": homes,
+            "fits": fits, "milky": milky, "supplier": supplier, "products": products}
 
 
 def move(http, who, **body):

@@ -51,8 +51,8 @@ def depot(world, app, business_day):
         s.flush()
         Ledger(s, None).post([Move("receipt", lot.id, 10, None, warehouse, business_day)], logistics.organisation_id)
         uow.commit()
-    return dict(today=business_day, actor=actor, factory=factory, product=product, warehouse=warehouse, van=van,
-                client=client.id, lot=lot.id)
+    return {"today": business_day, "actor": actor, "factory": factory, "product": product, "warehouse": warehouse,
+            "van": van, "client": client.id, "lot": lot.id}
 
 
 def together(n, work):

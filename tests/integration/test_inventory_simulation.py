@@ -199,7 +199,7 @@ class World:
     def night(self, t: date) -> None:
         now = datetime.combine(t, RUN_TIME)
         for c in self.clients:
-            for product, lots in c.home.items():  # expired units are thrown away
+            for lots in c.home.values():  # expired units are thrown away
                 lots[:] = [lot for lot in lots if lot[0] >= t]
             mine = [o for o in c.orders if o.status == "open"]
             if c.known_away(t):
@@ -221,7 +221,7 @@ class World:
                 self.problems["unsafe"] += [(c.id, t, line.variant_id) for line in proposal.lines
                                             if not self.allowed(c, self.by_key[line.variant_id], t - timedelta(days=1))]
                 if proposal.lines:
-                    order = Order(c, proposal.delivery_date, [(l.variant_id, l.quantity, l.use_by) for l in proposal.lines])
+                    order = Order(c, proposal.delivery_date, [(line.variant_id, line.quantity, line.use_by) for line in proposal.lines])
                     c.orders.append(order)
                     self.due.setdefault(order.delivery_date, []).append(order)
                     self.tally["orders"] += 1

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from tests.builders import delivery as delivery_scenario
@@ -60,8 +61,9 @@ def launch(browser, fleet, day=None) -> int:
 
 def plan_row(app, plan_id: int) -> RoutePlan:
     with app.extensions["nutriplat"].session_factory() as session:
-        plan = session.get_one(RoutePlan, plan_id)
-        plan.routes, plan.stops  # loaded before the session closes
+        # routes and stops loaded before the session closes
+        plan = session.get_one(RoutePlan, plan_id,
+                               options=[selectinload(RoutePlan.routes), selectinload(RoutePlan.stops)])
         return plan
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,7 +18,7 @@ POINTS = [(50.9469, 3.1227), (50.8280, 3.2649), (50.9142, 3.2136)]  # lat, lon
 class FakeOsrm(BaseHTTPRequestHandler):
     """Answers a table request for n coordinates: distance 1000*|i-j| m, duration 100*|i-j| s."""
 
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
     answer: dict | None = None  # set to force a canned answer
 
     def do_GET(self):

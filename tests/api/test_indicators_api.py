@@ -166,7 +166,8 @@ def test_no_identifier_leaves_in_any_format(http, parties, agreement, pilot):
     _, funder, _ = parties
     outputs = [report(http, funder, agreement["id"], period="2026Q3", format=f).data for f in ("json", "csv")]
     workbook = openpyxl.load_workbook(io.BytesIO(report(http, funder, agreement["id"], format="xlsx").data))
-    outputs.append(" ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row).encode())
+    outputs.append(" ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows()
+                            for cell in row).encode())
     for output in outputs:
         assert not any(name.encode() in output for name in NAMES)
         assert b"client_id" not in output and b"Pilot" not in output

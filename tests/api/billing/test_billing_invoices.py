@@ -47,8 +47,8 @@ def test_extra_meals_and_add_ons_are_billed_once_and_late_ones_next_month(
     invoice_month("2026-09")
     invoice_month("2026-10")
     september, october = by_kind(invoices("2026-09")[0]), by_kind(invoices("2026-10")[0])
-    assert [(line["quantity"], line["unit_price"], line["amount"], line["vat_rate"]) for line in september["addon"]] == [
-        ("2.0000", "5.00", "10.00", "21.00")]
+    assert [(line["quantity"], line["unit_price"], line["amount"], line["vat_rate"])
+            for line in september["addon"]] == [("2.0000", "5.00", "10.00", "21.00")]
     assert [line["amount"] for line in october["addon"]] == ["4.00"]
     assert "2026-09-28" in october["addon"][0]["description"]
     charges = http.get(f"/api/v1/clients/{client_id}/charges", headers=admin.headers).json

@@ -27,7 +27,8 @@ class FakeOsrm(BaseHTTPRequestHandler):
         coords = url.path.rsplit("/", 1)[1].split(";")
         query = parse_qs(url.query)
         sources = [int(i) for i in query["sources"][0].split(";")] if "sources" in query else range(len(coords))
-        targets = [int(i) for i in query["destinations"][0].split(";")] if "destinations" in query else range(len(coords))
+        targets = ([int(i) for i in query["destinations"][0].split(";")] if "destinations" in query
+                   else range(len(coords)))
         coord_lat = [float(c.split(",")[1]) for c in coords]
         index = [min(range(len(POINTS)), key=lambda k: abs(POINTS[k][0] - lat)) for lat in coord_lat]
         body = self.answer or {

@@ -177,8 +177,9 @@ def test_main_courses_beyond_the_package_are_billed_once(home, http, today):
         confirm_delivery(uow, SYSTEM, order["id"], "delivered", on=date_of(order))
     home["run"](today)  # the nightly catch-up finds nothing left to bill
     with home["uow"]() as uow:
+        # .all(): dict() would take a Result, which has keys(), for a mapping
         charges = dict(uow.session.execute(select(Charge.kind, func.sum(Charge.quantity)).where(
-            Charge.client_id == home["client"]).group_by(Charge.kind)))
+            Charge.client_id == home["client"]).group_by(Charge.kind)).all())
         billed = uow.session.get(DeliveryOrder, order["id"]).billed_at
     # Two mains are the week's package (no royalty on these dishes: not recorded); soups and
     # desserts come with the meals.

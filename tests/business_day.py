@@ -4,15 +4,15 @@ The suite runs on a fixed reference day, ``REFERENCE_DAY``, whatever the day it 
 fixtures speak of the pilot's dates, and a suite that passes today must pass next year.
 ``pytest --business-day=2026-12-01`` (or ``NUTRIPLAT_TEST_BUSINESS_DAY=2026-12-01``) runs every
 test as if today in Brussels were that day instead (``make test-days``: the 1st, the 7th, a
-month's last day, a Sunday); ``--business-day=today`` runs it on the real calendar: the service's one clock (``nutriplat.clock.now``,
-read by ``business_today`` and by every timestamp) is moved, in every thread, keeping the time
-of day; ``2026-12-01T23:50`` also sets the time. A test whose subject is a particular day
-(a month just invoiced, a Monday) pins it with ``@pytest.mark.business_day("2026-12-07")``, so
-it holds whatever the suite's day; the ``business_day`` fixture is that test's today (and
-``today``, ``tomorrow``, ``next_monday`` in ``tests/conftest.py`` are the dates tests derive from
-it: never a module constant taken at import, which a test's marker would not move). The
-suite stays on the day it started on: a run that goes past midnight goes on at the same time
-of day."""
+month's last day, a Sunday); ``--business-day=today`` runs it on the real calendar: the
+service's one clock (``nutriplat.clock.now``, read by ``business_today`` and by every timestamp)
+is moved, in every thread, keeping the time of day; ``2026-12-01T23:50`` also sets the time. A
+test whose subject is a particular day (a month just invoiced, a Monday) pins it with
+``@pytest.mark.business_day("2026-12-07")``, so it holds whatever the suite's day; the
+``business_day`` fixture is that test's today (and ``today``, ``tomorrow``, ``next_monday`` in
+``tests/conftest.py`` are the dates tests derive from it: never a module constant taken at
+import, which a test's marker would not move). The suite stays on the day it started on: a run
+that goes past midnight goes on at the same time of day."""
 from __future__ import annotations
 
 import os

@@ -18,7 +18,7 @@ def mandate(http, dora, carl, client_id, scopes):
 
 
 def test_a_caregiver_without_a_mandate_sees_nobody(setting, http):
-    dora, carl, client_id = setting
+    _dora, carl, client_id = setting
     assert http.get("/api/v1/clients", headers=carl.headers).json == []
     assert http.get(f"/api/v1/clients/{client_id}", headers=carl.headers).status_code == 404
 
@@ -77,7 +77,7 @@ def test_a_mandate_needs_a_caregiver_and_known_scopes(setting, http, world):
 
 
 def test_consents_are_given_withdrawn_and_kept(setting, http):
-    dora, carl, client_id = setting
+    dora, _carl, client_id = setting
     url = f"/api/v1/clients/{client_id}/consents"
     given = http.post(url, json={"purpose": "research"}, headers=dora.headers)
     assert given.status_code == 201 and given.json["withdrawn_at"] is None
@@ -90,7 +90,7 @@ def test_consents_are_given_withdrawn_and_kept(setting, http):
 
 
 def test_measurements_are_a_time_series_per_type(setting, http):
-    dora, carl, client_id = setting
+    dora, _carl, client_id = setting
     url = f"/api/v1/clients/{client_id}/measurements"
     for value, when in [(64.0, "2026-06-01"), (62.5, "2026-09-01"), (61.5, "2026-11-20")]:
         setup(http.post(url, headers=dora.headers,
@@ -104,7 +104,7 @@ def test_measurements_are_a_time_series_per_type(setting, http):
 
 
 def test_intake_is_listed_between_dates(setting, http):
-    dora, carl, client_id = setting
+    dora, _carl, client_id = setting
     url = f"/api/v1/clients/{client_id}/intake"
     for day in ("2026-11-18", "2026-11-19", "2026-11-20"):
         setup(http.post(url, headers=dora.headers, json={"date": day, "meal_slot": "dinner", "percent_eaten": 50}))

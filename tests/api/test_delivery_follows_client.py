@@ -44,8 +44,8 @@ def supplied(world, http, maria, app):
         assert made.status_code == 201, made.json
         return made.json["id"]
 
-    return dict(people=people, client=client["id"], van=van, today=today, order=order,
-                uow=lambda: UnitOfWork(factory))
+    return {"people": people, "client": client["id"], "van": van, "today": today, "order": order,
+            "uow": lambda: UnitOfWork(factory)}
 
 
 def change(http, supplied, path, body):

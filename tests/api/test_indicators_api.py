@@ -125,7 +125,7 @@ def test_an_agreement_with_bad_terms_is_refused_naming_every_problem(http, parti
 
 
 def test_cofinancers_see_their_own_agreements_only(http, parties, agreement):
-    admin, funder, other = parties
+    _admin, funder, other = parties
     assert [a["id"] for a in http.get("/api/v1/agreements", headers=funder.headers).json] == [agreement["id"]]
     assert http.get("/api/v1/agreements", headers=other.headers).json == []
     assert http.get(f"/api/v1/agreements/{agreement['id']}", headers=other.headers).status_code == 404
@@ -166,7 +166,8 @@ def test_no_identifier_leaves_in_any_format(http, parties, agreement, pilot):
     _, funder, _ = parties
     outputs = [report(http, funder, agreement["id"], period="2026Q3", format=f).data for f in ("json", "csv")]
     workbook = openpyxl.load_workbook(io.BytesIO(report(http, funder, agreement["id"], format="xlsx").data))
-    outputs.append(" ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row).encode())
+    outputs.append(" ".join(str(cell.value) for sheet in workbook for row in sheet.iter_rows()
+                            for cell in row).encode())
     for output in outputs:
         assert not any(name.encode() in output for name in NAMES)
         assert b"client_id" not in output and b"Pilot" not in output
@@ -205,7 +206,7 @@ def test_bad_periods_are_refused(http, parties, agreement):
 
 
 def test_withdrawing_consent_leaves_the_periods_not_yet_reported(http, parties, agreement, pilot, world):
-    admin, funder, _ = parties
+    _admin, funder, _ = parties
     dora = world.person("dora", "dietitian")
     before = report(http, funder, agreement["id"], period="2026Q2").json["rows"][0]
     consent = http.get(f"/api/v1/clients/{pilot[0]}/consents", headers=dora.headers).json[0]
@@ -228,7 +229,7 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
     assert lines["start_budget"]["amount"] == "10000.00"
     assert lines["shared_savings"]["amount"] == "14250.00"  # (500 × 57 client-months − 0 invoiced) × 0.5
     assert statement["total"] == "27500.00"
-    assert [s["description"] for s in lines["per_client_outcome"]["steps"]][0].startswith("clients reaching")
+    assert lines["per_client_outcome"]["steps"][0]["description"].startswith("clients reaching")
     coverage = next(i for i in statement["indicators"] if i["code"] == "screening_coverage")
     assert (coverage["value"], coverage["target"], coverage["baseline_value"], coverage["met"]) == (
         "73.7", "70", "73.7", True)

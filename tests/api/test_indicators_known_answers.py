@@ -53,8 +53,8 @@ def statuses(session, client_id, *changes):
 
 def screen(session, client_id, day, instrument, risk):
     session.add(Screening(client_id=client_id, instrument=instrument, instrument_version="test", answers={},
-                          derived={}, components={}, risk=risk, performed_at=at(day), performed_on=date.fromisoformat(day),
-                          next_due=date.fromisoformat(day)))
+                          derived={}, components={}, risk=risk, performed_at=at(day),
+                          performed_on=date.fromisoformat(day), next_due=date.fromisoformat(day)))
 
 
 def weigh(session, client_id, moment, kg):
@@ -62,8 +62,8 @@ def weigh(session, client_id, moment, kg):
 
 
 def plan(session, client_id, week, status, approved, days):
-    meal_plan = MealPlan(client_id=client_id, week_start=date.fromisoformat(week), revision=approved.day if approved else 9,
-                         status=status, profile={}, approved_at=approved)
+    meal_plan = MealPlan(client_id=client_id, week_start=date.fromisoformat(week),
+                         revision=approved.day if approved else 9, status=status, profile={}, approved_at=approved)
     for day, portions, variant in days:
         meal_plan.days.append(MealPlanDay(date=date.fromisoformat(day), energy_kcal_target=1800, protein_g_target=70,
                                           fluid_ml_target=1600, feasible=True, items=[MealPlanItem(
@@ -140,9 +140,11 @@ def cohort(uow):
         for client_id, day, slot, percent in ((c1, "2026-07-01", "lunch", 80), (c1, "2026-07-01", "dinner", 50),
                                               (c3, "2026-08-02", "breakfast", 75), (c5, "2026-09-30", "lunch", 100),
                                               (c1, "2026-06-30", "lunch", 100)):
-            s.add(IntakeRecord(client_id=client_id, date=date.fromisoformat(day), meal_slot=slot, percent_eaten=percent))
+            s.add(IntakeRecord(client_id=client_id, date=date.fromisoformat(day), meal_slot=slot,
+                               percent_eaten=percent))
 
-        for client_id, moved, was, to in ((c1, "2026-08-10", "home", "hospital"), (c1, "2026-08-20", "hospital", "home"),
+        for client_id, moved, was, to in ((c1, "2026-08-10", "home", "hospital"),
+                                          (c1, "2026-08-20", "hospital", "home"),
                                           (c4, "2026-09-10", "nursing_home", "hospital")):
             s.add(CareSettingTransfer(client_id=client_id, transferred_on=date.fromisoformat(moved),
                                       from_setting=was, to_setting=to))
@@ -163,7 +165,8 @@ def cohort(uow):
             survey = Period.parse(label)
             s.add(ExperienceSurvey(organisation_id=org, client_id=client_id, period=label, period_start=survey.start,
                                    period_end=survey.end, answered_on=survey.end, respondent="client",
-                                   answers=dict(zip("abcde", scores)), mean_score=Decimal(sum(scores)) / 5))
+                                   answers=dict(zip("abcde", scores, strict=True)),
+                                   mean_score=Decimal(sum(scores)) / 5))
 
         for n, (client_id, month, gross, kind) in enumerate((
                 (c1, "2026-07", "200.00", "invoice"), (c1, "2026-08", "210.50", "invoice"),

@@ -39,9 +39,10 @@ def home(world, http, maria, app, today):
                                 today - timedelta(days=today.weekday()), random.Random(2), weeks=3)
         uow.commit()
     factory = app.extensions["nutriplat"].session_factory
-    return dict(people=people, client=client["id"], warehouse=warehouse, van=van, lots=lots, products=products,
-                supplier=supplier, run=lambda day: JOBS["reorder"].run(lambda: UnitOfWork(factory), day),
-                uow=lambda: UnitOfWork(factory))
+    return {"people": people, "client": client["id"], "warehouse": warehouse, "van": van, "lots": lots,
+            "products": products, "supplier": supplier,
+            "run": lambda day: JOBS["reorder"].run(lambda: UnitOfWork(factory), day),
+            "uow": lambda: UnitOfWork(factory)}
 
 
 def orders_on(http, home, day):
@@ -52,9 +53,11 @@ def orders_on(http, home, day):
 
 def test_the_night_orders_deliveries_that_suit_the_client_and_a_second_run_changes_nothing(home, http, today):
     counts = home["run"](today)
-    assert counts["clients_reordered"] == 1 and counts.get("extra_deliveries", 0) + counts.get("delivery_orders", 0) >= 1
+    assert counts["clients_reordered"] == 1
+    assert counts.get("extra_deliveries", 0) + counts.get("delivery_orders", 0) >= 1
     by_id = {p.variant_id: p for p in home["products"]}
-    mine = http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=home["people"]["logistics"].headers).json
+    mine = http.get(f"/api/v1/delivery-orders?client_id={home['client']}",
+                    headers=home["people"]["logistics"].headers).json
     assert mine and all(o["status"] == "planned" and o["delivery_date"] > today.isoformat() for o in mine)
     first = orders_on(http, home, date_of(mine[0]))
     assert set(first[0]) >= {"id", "client_id", "delivery_date", "status", "lines"}
@@ -75,7 +78,7 @@ def test_pick_confirm_trace_and_consume(home, http, today):
                        json={"vehicle_id": home["van"]})
     assert picked.status_code == 200, picked.json
     assert picked.json["status"] == "picked" and all(line["lot_id"] for line in picked.json["lines"])
-    assert sum(l["quantity"] for l in picked.json["lines"]) == sum(l["quantity"] for l in order["lines"])
+    assert sum(line["quantity"] for line in picked.json["lines"]) == sum(line["quantity"] for line in order["lines"])
     again = http.post(f"/api/v1/delivery-orders/{order['id']}/pick", headers=logistics.headers,
                       json={"vehicle_id": home["van"]})
     assert again.status_code == 409
@@ -174,8 +177,9 @@ def test_main_courses_beyond_the_package_are_billed_once(home, http, today):
         confirm_delivery(uow, SYSTEM, order["id"], "delivered", on=date_of(order))
     home["run"](today)  # the nightly catch-up finds nothing left to bill
     with home["uow"]() as uow:
-        charges = {kind: n for kind, n in uow.session.execute(select(Charge.kind, func.sum(Charge.quantity)).where(
-            Charge.client_id == home["client"]).group_by(Charge.kind))}
+        # .all(): dict() would take a Result, which has keys(), for a mapping
+        charges = dict(uow.session.execute(select(Charge.kind, func.sum(Charge.quantity)).where(
+            Charge.client_id == home["client"]).group_by(Charge.kind)).all())
         billed = uow.session.get(DeliveryOrder, order["id"]).billed_at
     # Two mains are the week's package (no royalty on these dishes: not recorded); soups and
     # desserts come with the meals.

@@ -40,8 +40,8 @@ def stock(world, http, maria, today):
         f"/api/v1/locations?client_id={client['id']}", headers=people["logistics"].headers).json}
     fits = [p for p in products if p.texture == "food:4" and "milk" not in p.allergens]
     milky = next(p for p in products if p.texture == "food:4" and "milk" in p.allergens)
-    return dict(people=people, client=client["id"], warehouse=warehouse, van=van, lots=lots, homes=homes,
-                fits=fits, milky=milky, supplier=supplier, products=products)
+    return {"people": people, "client": client["id"], "warehouse": warehouse, "van": van, "lots": lots, "homes": homes,
+            "fits": fits, "milky": milky, "supplier": supplier, "products": products}
 
 
 def move(http, who, **body):
@@ -80,7 +80,8 @@ class TestLocationsAndSchedules:
     def test_a_delivery_schedule_names_days_cut_off_and_warehouse(self, stock, http):
         logistics, path = stock["people"]["logistics"], f"/api/v1/clients/{stock['client']}/delivery-schedule"
         put = http.put(path, headers=logistics.headers, json={
-            "weekdays": ["thu", "mon"], "lead_time_days": 2, "cutoff_time": "12:00", "warehouse_id": stock["warehouse"]})
+            "weekdays": ["thu", "mon"], "lead_time_days": 2, "cutoff_time": "12:00",
+            "warehouse_id": stock["warehouse"]})
         assert put.status_code == 200, put.json
         assert put.json["weekdays"] == ["mon", "thu"] and put.json["cutoff_time"] == "12:00"
         assert all(day[:4].isdigit() for day in put.json["next_deliveries"])
@@ -110,7 +111,8 @@ class TestMoves:
         moved = move(http, logistics, kind="transfer", variant_id=product.variant_id, quantity=6,
                      from_location_id=stock["warehouse"], to_location_id=stock["van"])
         assert moved.status_code == 201, moved.json
-        assert [(m["lot_id"], m["quantity"]) for m in moved.json] == [(older["id"], 4), (stock["lots"][product.variant_id], 2)]
+        assert [(m["lot_id"], m["quantity"]) for m in moved.json] == [
+            (older["id"], 4), (stock["lots"][product.variant_id], 2)]
         van = http.get(f"/api/v1/stock?location={stock['van']}", headers=logistics.headers).json
         assert expired["id"] not in {row["lot_id"] for row in van}
         listed = {row["lot_id"]: row for row in http.get(f"/api/v1/stock?location={stock['warehouse']}",

@@ -42,7 +42,8 @@ def test_a_counted_goal_met_earns_its_healthcoins_once(team, http, today):
     assert created.json["progress"] == {"value": 0.0, "fraction": 0.0, "met": False}
     path = f"/api/v1/clients/{client_id}/goals/{created.json['id']}/progress"
     for days_ago in (5, 3):
-        response = http.post(path, headers=carl.headers, json={"recorded_on": (today - timedelta(days_ago)).isoformat()})
+        response = http.post(path, headers=carl.headers,
+                             json={"recorded_on": (today - timedelta(days_ago)).isoformat()})
         assert response.status_code == 201 and response.json["status"] == "active"
     assert coins(http, dora, client_id) == 0
     met = http.post(path, headers=carl.headers, json={"recorded_on": today.isoformat(), "note": "to the market"})

@@ -60,7 +60,8 @@ def stocked(world, http, maria, business_day):
         uow.commit()
     for _ in range(5):
         made = http.post("/api/v1/purchase-orders", headers=logistics.headers, json={
-            "supplier_id": supplier, "warehouse_id": warehouse, "expected_on": (business_day + timedelta(days=2)).isoformat(),
+            "supplier_id": supplier, "warehouse_id": warehouse,
+            "expected_on": (business_day + timedelta(days=2)).isoformat(),
             "lines": [{"variant_id": products[0].variant_id, "quantity": 12}]})
         assert made.status_code == 201, made.json
     return logistics.headers

@@ -73,7 +73,8 @@ def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screensho
         page.get_by_role("link", name="CSV downloaden").click()
     download = info.value
     assert download.suggested_filename == f"indicators-{funded_cohort}-2026Q3.csv"
-    text = open(download.path(), encoding="utf-8").read()
+    with open(download.path(), encoding="utf-8") as file:
+        text = file.read()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["indicator"] for r in rows} == {"screening_coverage", "at_risk_share"}
     assert set(rows[0]) == {"indicator", "period", "dimension", "category", "numerator", "denominator",

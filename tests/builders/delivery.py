@@ -37,4 +37,4 @@ def client_orders(session: Session, organisation_id: int, warehouse_id: int, pro
               for c in clients]
     session.add_all(orders)
     session.flush()
-    return [(c.id, o.id) for c, o in zip(clients, orders)]
+    return [(c.id, o.id) for c, o in zip(clients, orders, strict=True)]

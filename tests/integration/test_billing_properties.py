@@ -3,6 +3,7 @@ months of subscriptions, pauses, cancellations, rentals, charges, cofinancing, v
 and healthcoins: a second run changes nothing; each client invoice plus what cofinancers
 pay of it is the month's gross; a cofinancer is billed exactly its allocations; voucher
 budgets and coin balances never go below zero; amounts stay exact decimals."""
+import contextlib
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -94,11 +95,9 @@ def _client(new, staff, plan, programme, i, c):
         subscriptions.change_subscription(new(), staff, sub, {
             "kind": "resume", "effective_on": paused + timedelta(days=c["pause"][1])})
     if c["cancel"]:
-        try:
+        with contextlib.suppress(Conflict):  # falls inside the pause's resume order: a legal refusal
             subscriptions.change_subscription(new(), staff, sub, {
                 "kind": "cancel", "effective_on": start + timedelta(days=c["cancel"])})
-        except Conflict:
-            pass  # falls inside the pause's resume order: a legal refusal
     if c["member"]:
         segments.add_attribute(new(), staff, client,
                                {"attribute": "low_income", "valid_from": date(2026, 1, 1)})
@@ -115,10 +114,8 @@ def _client(new, staff, plan, programme, i, c):
     if awarded:
         healthcoins.award(new(), Actor(None, "d", "dietitian", staff.organisation_id), client,
                           {"coins": awarded, "reason": "goal"})
-    try:
+    with contextlib.suppress(Conflict):  # above the balance: refused
         healthcoins.redeem(new(), staff, client, {"coins": max(redeemed, 1)})
-    except Conflict:
-        pass  # above the balance: refused
 
 
 def _snapshot(session):

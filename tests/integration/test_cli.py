@@ -9,7 +9,7 @@ from nutriplat.cli import main as cli
 def run(app):
     runner = app.test_cli_runner()
 
-    def invoke(*args, input=None):
+    def invoke(*args, input=None):  # noqa: A002 - the name of CliRunner.invoke's argument it passes on
         return runner.invoke(cli, list(args), input=input, obj=ScriptInfo(create_app=lambda: app))
 
     return invoke

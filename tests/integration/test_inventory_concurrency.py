@@ -51,8 +51,8 @@ def depot(world, app, business_day):
         s.flush()
         Ledger(s, None).post([Move("receipt", lot.id, 10, None, warehouse, business_day)], logistics.organisation_id)
         uow.commit()
-    return dict(today=business_day, actor=actor, factory=factory, product=product, warehouse=warehouse, van=van,
-                client=client.id, lot=lot.id)
+    return {"today": business_day, "actor": actor, "factory": factory, "product": product, "warehouse": warehouse,
+            "van": van, "client": client.id, "lot": lot.id}
 
 
 def together(n, work):
@@ -80,8 +80,10 @@ def test_fifty_concurrent_picks_for_the_last_ten_units(depot):
     d = depot
     with UnitOfWork(d["factory"]) as uow:
         orders = [DeliveryOrder(organisation_id=d["actor"].organisation_id, client_id=d["client"],
-                                delivery_date=d["today"] + timedelta(days=1), origin="manual", warehouse_id=d["warehouse"],
-                                lines=[DeliveryOrderLine(variant_id=d["product"].variant_id, dish_id=d["product"].dish_id,
+                                delivery_date=d["today"] + timedelta(days=1), origin="manual",
+                                warehouse_id=d["warehouse"],
+                                lines=[DeliveryOrderLine(variant_id=d["product"].variant_id,
+                                                         dish_id=d["product"].dish_id,
                                                          texture=d["product"].texture, quantity=1)])
                   for _ in range(50)]
         uow.session.add_all(orders)

@@ -32,7 +32,7 @@ def pilot(app):
         s.add_all([provider, supplier])
         s.flush()
         products = scenario.catalogue(s)
-        warehouse, van = scenario.depot(s, provider.id)
+        warehouse, _van = scenario.depot(s, provider.id)
         clients = scenario.clients_at_home(s, provider.id, 12, warehouse, MONDAY - timedelta(days=30), rng)
         scenario.approved_plans(s, clients, products, MONDAY, rng, weeks=2)
         scenario.stock(s, provider.id, warehouse, products, MONDAY - timedelta(days=4), units=60)
@@ -41,7 +41,8 @@ def pilot(app):
                   for d, t in {(p.dish_id, p.texture) for p in products})
         uow.commit()
     runner = app.test_cli_runner()
-    return dict(factory=factory, run=lambda *args: runner.invoke(cli, list(args), obj=ScriptInfo(create_app=lambda: app)))
+    return {"factory": factory,
+            "run": lambda *args: runner.invoke(cli, list(args), obj=ScriptInfo(create_app=lambda: app))}
 
 
 def state(factory):

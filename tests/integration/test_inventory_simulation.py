@@ -51,7 +51,8 @@ def catalogue(rng: random.Random) -> list[Product]:
         for _ in range(count):
             dish += 1
             allergens = frozenset(rng.sample(ALLERGENS, rng.choice((0, 0, 1, 1, 2))))
-            textures = [f"drink:{lvl}" for lvl in "123"] if course == "drink" else [f"food:{lvl}" for lvl in ("7", "6", "5", "4")]
+            textures = ([f"drink:{lvl}" for lvl in "123"] if course == "drink"
+                        else [f"food:{lvl}" for lvl in ("7", "6", "5", "4")])
             products += [Product((dish, t), course, storage, volume, shelf, allergens, pack) for t in textures]
     return products
 
@@ -153,7 +154,8 @@ class World:
     def allowed(self, c: Client, p: Product, day: date) -> bool:
         key = (c.id, p.key, c.allergy_from is not None and day >= c.allergy_from[0])  # type: ignore[operator]
         if key not in self.verdicts:
-            self.verdicts[key] = refusal(p.key[1], p.allergens, c.food_level, c.drink_level, c.allergies_on(day)) is None
+            self.verdicts[key] = refusal(p.key[1], p.allergens, c.food_level, c.drink_level,
+                                         c.allergies_on(day)) is None
         return self.verdicts[key]
 
     def new_client(self, i: int) -> Client:
@@ -199,7 +201,7 @@ class World:
     def night(self, t: date) -> None:
         now = datetime.combine(t, RUN_TIME)
         for c in self.clients:
-            for product, lots in c.home.items():  # expired units are thrown away
+            for lots in c.home.values():  # expired units are thrown away
                 lots[:] = [lot for lot in lots if lot[0] >= t]
             mine = [o for o in c.orders if o.status == "open"]
             if c.known_away(t):
@@ -215,13 +217,14 @@ class World:
                     day[k] = day.get(k, 0) + q
             keys = set(c.home) | {k for units in (*consumption.values(), *incoming.values()) for k in units}
             items = {k: self.item(c, k, t) for k in keys}
-            for proposal in plan_home_orders(t, items, consumption, incoming, c.schedule.slots(now, HORIZON), c.capacity,
-                                             earliest_extra=c.schedule.earliest_delivery(now)):
+            for proposal in plan_home_orders(t, items, consumption, incoming, c.schedule.slots(now, HORIZON),
+                                             c.capacity, earliest_extra=c.schedule.earliest_delivery(now)):
                 self.tally["capacity_limited"] += proposal.capacity_limited
                 self.problems["unsafe"] += [(c.id, t, line.variant_id) for line in proposal.lines
                                             if not self.allowed(c, self.by_key[line.variant_id], t - timedelta(days=1))]
                 if proposal.lines:
-                    order = Order(c, proposal.delivery_date, [(l.variant_id, l.quantity, l.use_by) for l in proposal.lines])
+                    order = Order(c, proposal.delivery_date,
+                                  [(line.variant_id, line.quantity, line.use_by) for line in proposal.lines])
                     c.orders.append(order)
                     self.due.setdefault(order.delivery_date, []).append(order)
                     self.tally["orders"] += 1

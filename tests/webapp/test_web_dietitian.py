@@ -152,7 +152,7 @@ def test_the_plan_grid_swaps_locks_reoptimises_and_approves(web, lien, draft_pla
     assert "IDDSI" in page and 'class="bar' in page and "plan-grid" in page
     item = draft_plan["days"][0]["items"][0]
     bad = browser.post(f"{url}/items/{item['id']}", {"variant_id": "999999"})
-    assert bad.status_code == 422 and 'id="swap-%d-error"' % item["id"] in bad.text
+    assert bad.status_code == 422 and f'id="swap-{item["id"]}-error"' in bad.text
     bad_portions = browser.post(f"{url}/items/{item['id']}", {"portions": "0.3"})
     assert bad_portions.status_code == 422 and "0.25" in bad_portions.text
     assert browser.post(f"{url}/items/{item['id']}", {"locked": "true"}).status_code == 302

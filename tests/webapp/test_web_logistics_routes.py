@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from tests.builders import delivery as delivery_scenario
@@ -39,7 +40,8 @@ def fleet(world, http, today, tomorrow):
                   for day in (today, tomorrow)}
         uow.commit()
     h = lien.headers
-    assert http.put(f"/api/v1/depots/{warehouse}", headers=h, json={"lat": DEPOT[0], "lon": DEPOT[1]}).status_code == 200
+    assert http.put(f"/api/v1/depots/{warehouse}", headers=h,
+                    json={"lat": DEPOT[0], "lon": DEPOT[1]}).status_code == 200
     drivers = [setup(http.post("/api/v1/drivers", headers=h, json={"name": name} | extra))
                for name, extra in (("Luc", {"user_id": lien.id}), ("Sofie", {}))]
     shift = {"depot_id": warehouse, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150,
@@ -60,8 +62,9 @@ def launch(browser, fleet, day=None) -> int:
 
 def plan_row(app, plan_id: int) -> RoutePlan:
     with app.extensions["nutriplat"].session_factory() as session:
-        plan = session.get_one(RoutePlan, plan_id)
-        plan.routes, plan.stops  # loaded before the session closes
+        # routes and stops loaded before the session closes
+        plan = session.get_one(RoutePlan, plan_id,
+                               options=[selectinload(RoutePlan.routes), selectinload(RoutePlan.stops)])
         return plan
 
 
@@ -132,10 +135,12 @@ def test_the_planner_launches_edits_publishes_and_prints(web, fleet, app, tomorr
 
 def test_the_launch_form_shows_each_problem_next_to_its_field(web, fleet, today, tomorrow):
     lien = web(fleet.lien, lang="en-GB")
-    cases = (({"date": (today - timedelta(days=1)).isoformat(), "time_limit_s": "1"}, "date", "Must not be in the past."),
+    cases = (({"date": (today - timedelta(days=1)).isoformat(), "time_limit_s": "1"}, "date",
+              "Must not be in the past."),
              ({"date": "tomorrow", "time_limit_s": "1"}, "date", "Not a valid date."),
              ({"date": tomorrow.isoformat(), "time_limit_s": "0"}, "time_limit_s", "Must be more than 0"),
-             ({"date": (today + timedelta(days=5)).isoformat(), "time_limit_s": "1"}, "date", "No open delivery orders"))
+             ({"date": (today + timedelta(days=5)).isoformat(), "time_limit_s": "1"}, "date",
+              "No open delivery orders"))
     for body, field, message in cases:
         response = lien.post(ROUTES, {"depot_id": fleet.warehouse} | body)
         assert response.status_code == 422 and message in response.text, (body, response.text)
@@ -160,7 +165,8 @@ def test_the_driver_confirms_todays_stops_on_the_phone_page(web, fleet, app, tod
     else:
         assert home.status_code == 200 and f"/app/logistics/today/{today_plan}/{mine.id}" in home.text
     page = lien.get(f"/app/logistics/today/{today_plan}/{mine.id}")
-    assert page.status_code == 200 and "Geleverd" in page.text and "Niet thuis" in page.text and "Geweigerd" in page.text
+    assert page.status_code == 200
+    assert "Geleverd" in page.text and "Niet thuis" in page.text and "Geweigerd" in page.text
     stop = sorted((s for s in plan.stops if s.route_id == mine.id), key=lambda s: s.sequence)[0]
     url = f"/app/logistics/today/{today_plan}/{mine.id}/stops/{stop.id}"
     assert lien.post(url, {"outcome": "delivered"}, csrf=False).status_code == 400
@@ -182,7 +188,8 @@ def test_the_driver_confirms_todays_stops_on_the_phone_page(web, fleet, app, tod
     shown = lien.get(f"/app/logistics/today/{tomorrow_plan}/{route.id}")
     assert shown.status_code == 200 and "op de leveringsdag" in shown.text
     early_stop = next(s for s in later.stops if s.route_id == route.id)
-    early = lien.post(f"/app/logistics/today/{tomorrow_plan}/{route.id}/stops/{early_stop.id}", {"outcome": "delivered"})
+    early = lien.post(f"/app/logistics/today/{tomorrow_plan}/{route.id}/stops/{early_stop.id}",
+                      {"outcome": "delivered"})
     assert early.status_code == 409 and "cannot be confirmed before" in early.text
 
 

@@ -52,7 +52,8 @@ def test_stock_shows_lots_with_expiry_warnings(web, depot):
 def test_a_proposal_is_changed_with_errors_next_to_the_field_then_approved(web, depot, http):
     lien, order = web(depot.lien), depot.order
     overview = lien.get("/app/logistics/reorder")
-    assert overview.status_code == 200 and "Traiteur Delvaux" in overview.text and f"Bestelling {order['id']}" in overview.text
+    assert overview.status_code == 200
+    assert "Traiteur Delvaux" in overview.text and f"Bestelling {order['id']}" in overview.text
     url = f"/app/logistics/reorder/{order['id']}"
     lines = {f"lines.{i}.line_id": line["id"] for i, line in enumerate(order["lines"])}
     wrong = lien.post(url, lines | {"lines.0.quantity": "-3", "lines.1.quantity": "veel"})

@@ -66,7 +66,7 @@ def test_a_cofinancer_pays_its_share_on_a_separate_invoice_that_names_nobody(
     assert line["kind"] == "cofinancing_share" and "(2 clients)" in line["description"]
     assert "Maria" not in str(fund) and "Jozef" not in str(fund)
     for invoice in clients:  # the payers' shares add up to the month
-        shares = sum(D(l["amount"]) for l in invoice["lines"] if l["kind"] == "third_party_share")
+        shares = sum(D(line["amount"]) for line in invoice["lines"] if line["kind"] == "third_party_share")
         assert D(invoice["total"]) - shares == D(invoice["gross"])
     statement, = http.get("/api/v1/statements", headers=cofinancer.headers,
                           query_string={"month": "2026-10"}).json
@@ -95,7 +95,7 @@ def test_vouchers_are_redeemed_within_validity_and_budget(
     assert (budget["committed"], budget["remaining"], budget["vouchers_issued"]) == ("40.00", "10.00", 2)
     invoice_month("2026-10")
     client, fund = sorted(invoices("2026-10"), key=lambda i: i["payer"]["type"])
-    assert [l["amount"] for l in by_kind(client)["voucher"]] == ["-20.00", "-20.00"]
+    assert [line["amount"] for line in by_kind(client)["voucher"]] == ["-20.00", "-20.00"]
     assert by_kind(fund)["voucher_funding"][0]["amount"] == "40.00"
     assert D(client["total"]) + D(fund["total"]) == D(client["gross"])
     budget = http.get(f"/api/v1/voucher-programmes/{programme['id']}", headers=cofinancer.headers).json

@@ -47,9 +47,9 @@ def test_extra_meals_and_add_ons_are_billed_once_and_late_ones_next_month(
     invoice_month("2026-09")
     invoice_month("2026-10")
     september, october = by_kind(invoices("2026-09")[0]), by_kind(invoices("2026-10")[0])
-    assert [(l["quantity"], l["unit_price"], l["amount"], l["vat_rate"]) for l in september["addon"]] == [
-        ("2.0000", "5.00", "10.00", "21.00")]
-    assert [l["amount"] for l in october["addon"]] == ["4.00"]
+    assert [(line["quantity"], line["unit_price"], line["amount"], line["vat_rate"])
+            for line in september["addon"]] == [("2.0000", "5.00", "10.00", "21.00")]
+    assert [line["amount"] for line in october["addon"]] == ["4.00"]
     assert "2026-09-28" in october["addon"][0]["description"]
     charges = http.get(f"/api/v1/clients/{client_id}/charges", headers=admin.headers).json
     billed = {c["id"]: c["invoice_id"] is not None for c in charges}
@@ -73,7 +73,7 @@ def test_csv_and_printable_page_show_the_stored_figures(http, admin, october):
 
 def test_corrections_are_credit_notes_and_the_invoice_is_never_edited(http, admin, october, invoices):
     base = f"/api/v1/invoices/{october['id']}"
-    rental = next(l for l in october["lines"] if l["kind"] == "rental")
+    rental = next(line for line in october["lines"] if line["kind"] == "rental")
     part = http.post(f"{base}/credit-notes", headers=admin.headers, json={
         "reason": "freezer delivered late", "lines": [{"line_id": rental["id"], "amount": "4.00"}]})
     assert part.status_code == 201, part.json

@@ -24,13 +24,13 @@ def test_a_month_with_a_start_a_pause_and_a_rental_is_prorated_per_day(
     lines = by_kind(october)
     assert october["payer"] == {"type": "client", "id": client_id, "name": "Maria Vandenberghe"}
     assert october["month"] == "2026-10" and october["status"] == "issued"
-    assert [(l["amount"], l["vat_rate"]) for l in lines["package"]] == [("121.94", "6.00")]  # 180 × 21/31
+    assert [(line["amount"], line["vat_rate"]) for line in lines["package"]] == [("121.94", "6.00")]  # 180 × 21/31
     assert lines["rental"][0]["amount"] == "12.00"                # rental runs on while paused
     assert lines["information_platform"][0]["amount"] == "6.44"   # 9.50 × 21/31 = 6.435, half up
     # total = line amounts + VAT as shown: 6 % of 121.94 = 7.32; 21 % of 6.44 + 9.82 + 12.00 = 5.93
     assert october["vat"] == [{"rate": "21.00", "base": "28.26", "vat": "5.93"},
                               {"rate": "6.00", "base": "121.94", "vat": "7.32"}]
-    assert D(october["total"]) == sum(D(l["amount"]) for l in october["lines"]) + D("13.25") == D("163.45")
+    assert D(october["total"]) == sum(D(line["amount"]) for line in october["lines"]) + D("13.25") == D("163.45")
 
 
 def test_a_full_month_bills_exactly_the_monthly_prices(client_id, subscribe, invoice_month, invoices,
@@ -61,7 +61,7 @@ def test_a_plan_change_splits_the_month_and_a_price_change_only_reaches_new_peri
         "information_platform_price": "9.50", "coaching_tool_price": "14.50"}).status_code == 201
     invoice_month("2026-10")
     packages = by_kind(invoices("2026-10")[0])["package"]
-    assert [(l["unit_price"], l["amount"]) for l in packages] == [("180.00", "87.10"), ("240.00", "123.87")]
+    assert [(line["unit_price"], line["amount"]) for line in packages] == [("180.00", "87.10"), ("240.00", "123.87")]
 
 
 def test_the_bad_inputs_of_issue_7_are_named(http, admin, dietitian, client_id, subscribe, price_list):

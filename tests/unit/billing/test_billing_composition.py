@@ -53,7 +53,7 @@ def test_cofinancer_lines_count_clients_and_name_nobody():
             AllocationRow("share", 1, "25 % for segment VT", "2026-10", 12, D("35.50")),
             AllocationRow("voucher", 3, "Winter vouchers", "2026-10", 11, D("20.00"))]
     lines = cofinancer_lines(rows)
-    assert [(l.kind, l.amount, l.vat_rate) for l in lines] == [
+    assert [(line.kind, line.amount, line.vat_rate) for line in lines] == [
         ("cofinancing_share", D("75.50"), D("0.00")), ("voucher_funding", D("20.00"), D("0.00"))]
     assert "(2 clients)" in lines[0].description and lines[0].source["clients"] == 2
     assert totals(lines).total == D("95.50")
@@ -94,5 +94,5 @@ def test_the_payers_shares_add_up_to_the_gross_and_nobody_pays_below_zero(month)
         used = sum(a.amount for a in invoice.allocations
                    if a.kind == "voucher" and a.reference == voucher.voucher_id)
         assert used <= voucher.value
-    package = sum(l.amount for l in invoice.lines if l.kind == "package")
+    package = sum(line.amount for line in invoice.lines if line.kind == "package")
     assert sum(amount for _, amount in invoice.applied_redemptions) <= package

@@ -60,7 +60,7 @@ def test_an_impossible_order_comes_back_with_the_checkers_reasons():
     problem, matrix = line_problem()
     late = Stop("late", x=3, y=0, time_windows=(TimeWindow(8 * H, 8 * H + 60),))
     problem = Problem(problem.depot, problem.vehicles, [*problem.stops[:2], late])
-    route, faults = timed_route(problem, matrix, "van", ["s1", "s2", "late"])
+    _route, faults = timed_route(problem, matrix, "van", ["s1", "s2", "late"])
     assert any("outside its time windows" in f for f in faults)
     empty, none = timed_route(problem, matrix, "van", [])
     assert empty.visits == [] and none == []

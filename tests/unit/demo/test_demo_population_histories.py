@@ -3,6 +3,7 @@ mandates and consents - checked for several seeds and reference dates."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_setting_histories_are_consistent(population):
         history = c.setting_history
         assert history[0].from_setting is None
         assert history[0].transferred_on == c.referral.referred_on
-        for before, after in zip(history, history[1:]):
+        for before, after in pairwise(history):
             assert after.from_setting == before.to_setting != after.to_setting
             assert before.transferred_on <= after.transferred_on
         assert history[-1].to_setting == c.care_setting
@@ -112,7 +113,7 @@ def test_six_months_of_weight_history_for_every_client(population):
         weights = c.measurements_of("weight_kg")
         assert len(weights) >= (3 if c.status == "ended" else 6)
         assert 175 <= (ref - weights[0].measured_at.date()).days <= 183
-        gaps = [(b.measured_at - a.measured_at).days for a, b in zip(weights, weights[1:])]
+        gaps = [(b.measured_at - a.measured_at).days for a, b in pairwise(weights)]
         assert max(gaps) <= 33  # weekly to monthly
         end = c.status_history[-1].changed_on if c.status == "ended" else ref
         assert (end - weights[-1].measured_at.date()).days <= 33
@@ -128,7 +129,7 @@ def test_weights_are_plausible_for_height(population):
         for w in weights:
             assert 14 <= w / (height.value / 100) ** 2 <= 45
         # No jumps: at most ~4 % trend per month plus +-1 kg scale noise on each reading.
-        assert all(abs(b - a) <= 0.04 * a + 2.0 for a, b in zip(weights, weights[1:]))
+        assert all(abs(b - a) <= 0.04 * a + 2.0 for a, b in pairwise(weights))
         bmis.append(weights[-1] / (height.value / 100) ** 2)
         losers += (weights[0] - weights[-1]) / weights[0] > 0.025
     n = len(population.clients)

@@ -1,5 +1,6 @@
 """Pure inventory rules: FEFO picking, home reordering, central replenishment."""
 from datetime import date, timedelta
+from typing import ClassVar
 
 import pytest
 
@@ -30,8 +31,8 @@ SLOTS = [DeliverySlot(MON + timedelta(days=2)), DeliverySlot(MON + timedelta(day
 
 
 class TestFefo:
-    LOTS = [LotStock(1, date(2026, 12, 20), 5), LotStock(2, date(2026, 12, 1), 3),
-            LotStock(3, date(2026, 11, 20), 9)]
+    LOTS: ClassVar[list[LotStock]] = [LotStock(1, date(2026, 12, 20), 5), LotStock(2, date(2026, 12, 1), 3),
+                                      LotStock(3, date(2026, 11, 20), 9)]
 
     def test_the_lot_that_expires_first_goes_first(self):
         assert [(a.lot_id, a.quantity) for a in allocate_fefo(self.LOTS, 6, MON)] == [(2, 3), (1, 3)]
@@ -60,14 +61,14 @@ class TestHomeReorder:
         assert proposal.covers_until == MON + timedelta(days=5)
         # variant 10: 2 eaten before Wednesday → 1 left; needs 4 days + 1 safety = 5 → 4 missing → 1 pack
         # variant 11: 8 left on Wednesday, needs 5 → nothing
-        assert [(l.variant_id, l.quantity) for l in proposal.lines] == [(10, 4)]
+        assert [(line.variant_id, line.quantity) for line in proposal.lines] == [(10, 4)]
         assert proposal.short_before_delivery == {}
 
     def test_what_is_already_on_its_way_counts_so_a_second_run_orders_nothing(self):
         items = {10: HomeItem(on_hand=3)}
         consumption = plan(MON, 14, {10: 1})
         first = propose_home_order(MON, items, consumption, {}, SLOTS, None)
-        incoming = {first.delivery_date: {l.variant_id: l.quantity for l in first.lines}}
+        incoming = {first.delivery_date: {line.variant_id: line.quantity for line in first.lines}}
         assert propose_home_order(MON, items, consumption, incoming, SLOTS, None) is None
 
     def test_days_away_consume_nothing_and_take_no_delivery(self):
@@ -77,7 +78,7 @@ class TestHomeReorder:
         # Wednesday's delivery is skipped; Monday's meal leaves 1 for Sunday to Tuesday (3)
         # plus a safety day: 3 more, delivered on Sunday.
         assert proposal.delivery_date == MON + timedelta(days=6)
-        assert [(l.variant_id, l.quantity) for l in proposal.lines] == [(10, 3)]
+        assert [(line.variant_id, line.quantity) for line in proposal.lines] == [(10, 3)]
 
     def test_a_gap_before_the_next_delivery_is_reported_as_urgent(self):
         items = {10: HomeItem(on_hand=1)}
@@ -88,13 +89,13 @@ class TestHomeReorder:
         items = {10: HomeItem(on_hand=0, volume_l=0.5), 11: HomeItem(on_hand=0, volume_l=0.5)}
         proposal = propose_home_order(MON, items, plan(MON, 14, {10: 2, 11: 2}), {}, SLOTS, capacity_l=6.0)
         assert proposal.capacity_limited
-        assert sum(l.quantity for l in proposal.lines) * 0.5 <= 6.0
+        assert sum(line.quantity for line in proposal.lines) * 0.5 <= 6.0
         assert any("full" in note for note in proposal.notes)
 
     def test_a_variant_the_client_may_no_longer_have_is_never_ordered(self):
         items = {10: HomeItem(on_hand=0, allowed=False), 11: HomeItem(on_hand=0)}
         proposal = propose_home_order(MON, items, plan(MON, 14, {10: 1, 11: 1}), {}, SLOTS, None)
-        assert [l.variant_id for l in proposal.lines] == [11]
+        assert [line.variant_id for line in proposal.lines] == [11]
         assert any("no longer allowed" in note for note in proposal.notes)
 
     def test_fewer_than_two_delivery_slots_propose_nothing(self):

@@ -16,7 +16,7 @@ from nutriplat.food import MEAL_SLOTS
 from nutriplat.mealplans.domain import Variant
 
 
-def make_variant(id, course="main", *, dish=None, food="7", drink=None, kind=None, allergens=(),
+def make_variant(variant_id, course="main", *, dish=None, food="7", drink=None, kind=None, allergens=(),
                  slots=MEAL_SLOTS, energy=0.0, protein=0.0, fluid=0.0, price="1.00", name=None,
                  keywords=()):
     kind = kind or {"drink": "drink", "supplement": "supplement"}.get(course, "ready_meal")
@@ -26,8 +26,8 @@ def make_variant(id, course="main", *, dish=None, food="7", drink=None, kind=Non
         food = None
     nutrients = dict.fromkeys(NUTRIENTS, 0.0) | {"energy_kcal": energy, "protein_g": protein,
                                                  "fluid_ml": fluid}
-    return Variant(id=id, dish_id=dish or id, name=name or f"{course} {id}", kind=kind, course=course,
-                   food_level=food, drink_level=drink, allergens=frozenset(allergens),
+    return Variant(id=variant_id, dish_id=dish or variant_id, name=name or f"{course} {variant_id}", kind=kind,
+                   course=course, food_level=food, drink_level=drink, allergens=frozenset(allergens),
                    slots=frozenset(slots), nutrients=nutrients, price_eur=Decimal(price),
                    keywords=tuple(keywords))
 

@@ -92,7 +92,7 @@ def a_feasible_day_exists(catalogue, profile, goal):
             add_to(totals, chosen, profile)
         drinks = [(model.new_int_var(0, SERVINGS_PER_MEAL, ""), v) for v in allowed if v.course == "drink"]
         used = [model.new_bool_var("") for _ in drinks]
-        for (servings, _), on in zip(drinks, used):
+        for (servings, _), on in zip(drinks, used, strict=True):
             model.add(servings <= SERVINGS_PER_MEAL * on)
         model.add(sum(used) <= DRINKS_PER_MEAL)
         model.add(sum(s for s, _ in drinks) <= SERVINGS_PER_MEAL)

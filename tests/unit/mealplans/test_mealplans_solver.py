@@ -9,6 +9,7 @@ from nutriplat.mealplans.domain import Item, Meal, Profile, SolveOptions, Target
 FAST = SolveOptions(time_limit_s=2)
 TARGETS = Targets(energy_kcal=1800, protein_g=70, fluid_ml=1600)
 SLOTS = ("breakfast", "lunch", "snack", "dinner")
+REGULAR = Profile()  # the default profile every week() shares
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def menu(variant):
     return (*mains, *breakfasts, *soups, *desserts, *drinks, supplement)
 
 
-def week(menu, profile=Profile(), targets=TARGETS, **kwargs):
+def week(menu, profile=REGULAR, targets=TARGETS, **kwargs):
     return WeekProblem(profile=profile, targets=(targets,) * 7, catalogue=menu, **kwargs)
 
 

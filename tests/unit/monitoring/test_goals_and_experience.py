@@ -33,14 +33,14 @@ def test_a_criterion_must_be_measurable_for_its_domain():
 
 
 def test_the_experience_score_is_the_mean_of_five_items():
-    answers = dict(zip(experience.ITEMS, (5, 4, 4, 3, 5)))
+    answers = dict(zip(experience.ITEMS, (5, 4, 4, 3, 5), strict=True))
     assert experience.answer_errors(answers) == {}
     assert experience.mean_score(answers) == Decimal("4.20")
-    assert experience.mean_score(dict(zip(experience.ITEMS, (5, 5, 4, 4, 4)))) == Decimal("4.40")
+    assert experience.mean_score(dict(zip(experience.ITEMS, (5, 5, 4, 4, 4), strict=True))) == Decimal("4.40")
 
 
 def test_every_item_is_answered_with_a_whole_number_from_one_to_five():
-    answers = dict(zip(experience.ITEMS, (0, 6, 3.5, True)))
+    answers = dict(zip(experience.ITEMS, (0, 6, 3.5, True), strict=False))  # the fifth item left unanswered
     answers["colour"] = 3
     assert experience.answer_errors(answers) == {
         "answers.colour": "Not an item of the survey.",

@@ -72,7 +72,7 @@ def stop():
 
 def van(vehicle_id: str, driver: str, **fields) -> Vehicle:
     """A van on a 07:00-15:00 shift with 400 L / 300 kg unless told otherwise."""
-    defaults = dict(capacity_litres=400, capacity_kg=300, shift_start=7 * HOUR, shift_end=15 * HOUR)
+    defaults = {"capacity_litres": 400, "capacity_kg": 300, "shift_start": 7 * HOUR, "shift_end": 15 * HOUR}
     return Vehicle(vehicle_id, driver_id=driver, **{**defaults, **fields})
 
 

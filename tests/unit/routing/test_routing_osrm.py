@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -17,7 +18,7 @@ POINTS = [(50.9469, 3.1227), (50.8280, 3.2649), (50.9142, 3.2136)]  # lat, lon
 class FakeOsrm(BaseHTTPRequestHandler):
     """Answers a table request for n coordinates: distance 1000*|i-j| m, duration 100*|i-j| s."""
 
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
     answer: dict | None = None  # set to force a canned answer
 
     def do_GET(self):
@@ -26,7 +27,8 @@ class FakeOsrm(BaseHTTPRequestHandler):
         coords = url.path.rsplit("/", 1)[1].split(";")
         query = parse_qs(url.query)
         sources = [int(i) for i in query["sources"][0].split(";")] if "sources" in query else range(len(coords))
-        targets = [int(i) for i in query["destinations"][0].split(";")] if "destinations" in query else range(len(coords))
+        targets = ([int(i) for i in query["destinations"][0].split(";")] if "destinations" in query
+                   else range(len(coords)))
         coord_lat = [float(c.split(",")[1]) for c in coords]
         index = [min(range(len(POINTS)), key=lambda k: abs(POINTS[k][0] - lat)) for lat in coord_lat]
         body = self.answer or {

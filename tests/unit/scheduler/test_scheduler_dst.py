@@ -3,6 +3,7 @@ day, none skipped, none doubled, and one period (the business date) per day."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -30,12 +31,12 @@ def test_the_0200_reorder_fires_once_per_local_day_around_a_clock_change(sunday)
     assert days == [sunday + timedelta(days=n) for n in range(-2, 3)]  # none skipped, none doubled
     periods = [ENTRIES["reorder"].period_at(f) for f in fired]
     assert periods == days
-    gaps = {(b - a) for a, b in zip(fired, fired[1:])}
+    gaps = {(b - a) for a, b in pairwise(fired)}
     assert gaps <= {timedelta(hours=23), timedelta(hours=24), timedelta(hours=25)}
 
 
 def test_spring_forward_fires_at_the_switch_0300_cest():
-    [fired] = [f for f in firings("reorder", date(2027, 3, 28), 1)]
+    [fired] = list(firings("reorder", date(2027, 3, 28), 1))
     # 02:00 does not exist that night: APScheduler 3 fires at the switch, 01:00 UTC = 03:00 CEST.
     assert fired.astimezone(UTC) == datetime(2027, 3, 28, 1, 0, tzinfo=UTC)
     # (APScheduler hands it back as the non-existent wall time 02:00+01:00; the same instant.)

@@ -116,7 +116,8 @@ def axe() -> Callable[..., None]:
                               [context, {"runOnly": {"type": "tag", "values": WCAG_21_AA},
                                          "resultTypes": ["violations"]}])
         violations = result["violations"]
-        assert not violations, _described(tab.url, violations)
+        if violations:
+            pytest.fail(_described(tab.url, violations))
 
     return check
 

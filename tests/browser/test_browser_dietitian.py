@@ -22,10 +22,11 @@ def test_the_dietitian_screens_a_client_then_reviews_and_approves_a_plan(
     screenshot(page, "2-client")
     axe(page)
 
-    page.get_by_role("link", name="Cliënten").first.click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    axe(page)
-    page.go_back()
+    for link in ("Cliënten", "GLIM-diagnose", "Doelen aanpassen"):  # the list, two of the client's forms
+        page.get_by_role("link", name=link).first.click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        axe(page)
+        page.go_back()
 
     page.get_by_role("link", name="Nieuwe screening").click()
     axe(page)  # the choice of instrument

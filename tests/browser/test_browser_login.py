@@ -1,7 +1,7 @@
-"""The login page in both languages, on a phone and with its error, and the start page of
-a role without pages of its own (a caregiver: the account page, where the language is
-switched), each checked against WCAG 2.1 AA (``axe``). The other roles' start pages are
-checked in their own journeys."""
+"""The login page in both languages, on a phone and with its error, the error page, and
+the start page of a role without pages of its own (a caregiver: the account page, where
+the language is switched), each checked against WCAG 2.1 AA (``axe``). The other roles'
+start pages are checked in their own journeys."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -19,6 +19,11 @@ def test_the_login_page_in_dutch_and_english_and_a_caregivers_start_page(page, s
     expect(page.locator(".error-summary")).to_contain_text("Ongeldige gebruikersnaam of wachtwoord.")
     axe(page)
 
+    page.goto("/app/no-such-page")  # the error page, as anyone may meet it
+    expect(page.get_by_role("heading", level=1)).to_contain_text("404")
+    axe(page)
+
+    page.goto("/app/login")
     page.get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")

@@ -14,6 +14,13 @@ $(STAMP): setup.cfg pyproject.toml
 
 install: $(STAMP)
 
+# axe-core (pinned in package-lock.json) for the browser tests' WCAG checks; without npm they skip.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm is missing: axe-core not installed, the browser tests will skip (apt-get install npm)"; fi
+install test test-days coverage: $(NODE_STAMP)
+
 demo: $(STAMP)  ## the Roeselare pilot on http://127.0.0.1:5000 (web app: /app); DAYS=14 simulates two weeks first
 	NUTRIPLAT_SESSION_COOKIE_SECURE=0 $(BIN)/python -m tools.demo --port 5000 $(if $(DAYS),--simulate-days $(DAYS))
 

@@ -1,6 +1,7 @@
 """Browser tests: the app served on a free localhost port in a thread (against the
 test database), driven by Debian's Chromium through Playwright — never a
-downloaded browser. Skipped, with the reason, only when no Chromium is installed."""
+downloaded browser. Skipped, with the reason, only when no Chromium is installed
+(or, for the WCAG checks, no axe-core: ``make install`` puts it in node_modules/)."""
 from __future__ import annotations
 
 import re
@@ -17,7 +18,11 @@ from nutriplat.config import Config
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # the version package-lock.json pins
+# The project's standard: WCAG 2.1 AA, i.e. the A and AA success criteria of 2.0 and of 2.1.
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TEST_PASSWORD = "correct horse battery"
 
 
@@ -91,3 +96,40 @@ def sign_in(page) -> Callable[[str], None]:  # type: ignore[no-untyped-def]
         page.wait_for_load_state()
 
     return do
+
+
+@pytest.fixture
+def axe() -> Callable[..., None]:
+    """``axe(page)`` checks the page as it is now against WCAG 2.1 AA with axe-core and
+    fails listing each violation: the rule, its impact, what to fix, and the elements.
+    ``context`` narrows or excludes (axe's context: ``{"exclude": [...]}``)."""
+    if not AXE_JS.exists():
+        pytest.skip(f"no axe-core at {AXE_JS.relative_to(ROOT)} (make install; it needs npm)")
+    source = AXE_JS.read_text(encoding="utf-8")
+
+    def check(tab, context: dict | None = None) -> None:  # type: ignore[no-untyped-def]
+        # Evaluated through the DevTools protocol, not add_script_tag: the app's
+        # Content-Security-Policy (script-src 'self') rightly refuses an inline script.
+        if not tab.evaluate("() => typeof window.axe === 'object'"):
+            tab.evaluate(source)
+        result = tab.evaluate("([context, options]) => axe.run(context || document, options)",
+                              [context, {"runOnly": {"type": "tag", "values": WCAG_21_AA},
+                                         "resultTypes": ["violations"]}])
+        violations = result["violations"]
+        if violations:
+            pytest.fail(_described(tab.url, violations))
+
+    return check
+
+
+def _described(url: str, violations: list[dict]) -> str:
+    """One paragraph per rule broken: what to fix, then each failing element's selector
+    and axe's summary of why (e.g. the contrast ratio found)."""
+    lines = [f"{len(violations)} WCAG 2.1 AA rule(s) broken on {url}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+                     f"<{violation['helpUrl']}>")
+        for node in violation["nodes"]:
+            why = " ".join(line.strip() for line in (node.get("failureSummary") or "").splitlines()[1:])
+            lines.append(f"    {' >> '.join(map(str, node['target']))}: {why}")
+    return "\n".join(lines)

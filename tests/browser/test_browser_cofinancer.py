@@ -1,7 +1,8 @@
 """The cofinancer's journey in a real browser: sign in, open the agreement's indicator
 report, download it (indicator rows, never a person), issue and read a settlement
 statement, see the billing statements; and the admin's users page. Screenshots of
-each main page. The data is entered as the staff would: through the API."""
+each main page, each checked against WCAG 2.1 AA (``axe``), the dashboard also in English.
+The data is entered as the staff would: through the API."""
 from __future__ import annotations
 
 import csv
@@ -50,10 +51,11 @@ def funded_cohort(world, http, maria):
     return agreement.json["id"]
 
 
-def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screenshot, funded_cohort):
+def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screenshot, axe, funded_cohort):
     sign_in("els")
     expect(page.get_by_role("heading", level=1)).to_have_text("Overeenkomsten")
     screenshot(page, "1-agreements")
+    axe(page)
 
     page.get_by_role("link", name="Ondervoeding Roeselare", exact=True).click()
     page.get_by_label("Periode").fill("2026Q3")
@@ -68,6 +70,7 @@ def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screensho
     page.wait_for_function("() => [...document.querySelectorAll('.chart img')]"
                            ".every(img => img.complete && img.naturalWidth > 0)")
     screenshot(page, "2-dashboard")
+    axe(page)
 
     with page.expect_download() as info:
         page.get_by_role("link", name="CSV downloaden").click()
@@ -90,6 +93,7 @@ def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screensho
     page.get_by_label(re.compile("Periode")).fill("2026-08")
     page.get_by_role("button", name="De afrekening uitreiken").click()
     expect(page.locator(".field-error")).to_contain_text("settles per quarter")  # next to the field
+    axe(page)  # the settlements page, its form with the error
     page.get_by_label(re.compile("Periode")).fill("2026Q3")
     page.get_by_role("button", name="De afrekening uitreiken").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Afrekening 2026Q3")
@@ -97,18 +101,29 @@ def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screensho
     expect(page.locator("main")).to_contain_text("tot op de cent")
     expect(page.locator("main")).not_to_contain_text("Verhaeghe")
     screenshot(page, "3-settlement")
+    axe(page)
 
     page.get_by_role("link", name="Facturatieoverzichten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Facturatieoverzichten")
     screenshot(page, "4-billing-statements")
+    axe(page)
 
     page.set_viewport_size({"width": 390, "height": 844})  # a phone: nothing wider than the screen
     page.goto(f"/app/cofinancer/agreements/{funded_cohort}?period=2026Q3")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(page, "5-dashboard-390px")
+    axe(page)
+
+    page.set_viewport_size({"width": 1280, "height": 900})  # the language switch: the dashboard in English
+    page.goto("/app/account")
+    page.get_by_label("Taal van de toepassing").select_option("en-GB")
+    page.get_by_role("button", name="Opslaan").click()
+    page.goto(f"/app/cofinancer/agreements/{funded_cohort}?period=2026Q3")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    axe(page)
 
 
-def test_the_admin_manages_users(page, sign_in, screenshot, world):
+def test_the_admin_manages_users(page, sign_in, screenshot, axe, world):
     world.person("ada", "admin")
     world.person("dora", "dietitian")
     sign_in("ada")
@@ -117,6 +132,7 @@ def test_the_admin_manages_users(page, sign_in, screenshot, world):
     page.get_by_role("button", name="Account aanmaken").click()
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page.locator("#f-username")).to_have_attribute("aria-invalid", "true")
+    axe(page)  # the form with its errors
     page.get_by_label("Gebruikersnaam").fill("dirk")
     page.get_by_label("Wachtwoord").fill("long enough pw")
     page.get_by_label("Rol").select_option("dietitian")
@@ -126,3 +142,8 @@ def test_the_admin_manages_users(page, sign_in, screenshot, world):
     page.get_by_role("button", name="Deactiveren dora").click()
     expect(page.get_by_role("row", name=re.compile("dora"))).to_contain_text("gedeactiveerd")
     screenshot(page, "admin-users")
+    axe(page)
+    for link in ("Organisaties", "Catalogus", "Prijzen", "Taakuitvoeringen"):  # the admin's other pages
+        page.get_by_role("navigation").get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        axe(page)

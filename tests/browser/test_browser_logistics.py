@@ -1,6 +1,7 @@
 """The planner's journey in Chromium: optimise tomorrow's routes with live progress,
 see them on the map, publish, open a driver manifest; then, on a phone-sized screen,
-confirm a stop of today's published route. Screenshots of each main logistics page."""
+confirm a stop of today's published route. Screenshots of each main logistics page, each
+checked against WCAG 2.1 AA (``axe``); the driver's page also in English."""
 from __future__ import annotations
 
 import re
@@ -44,18 +45,20 @@ def planner(world, http, today, tomorrow):
     return piet
 
 
-def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_stop(page, sign_in, screenshot,
+def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_stop(page, sign_in, screenshot, axe,
                                                                                     planner, tomorrow):
     sign_in("piet")
     expect(page.get_by_role("heading", level=1)).to_have_text("Routeplannen")
     expect(page.get_by_label("Leveringsdatum")).to_have_value(tomorrow.isoformat())
     screenshot(page, "route-plans")
+    axe(page)
 
     time_limit = page.get_by_label("Tijdslimiet (seconden)")
     time_limit.fill("0")
     page.get_by_role("button", name="Routes optimaliseren").click()
     expect(page.locator(".field-error")).to_contain_text("Must be more than 0")  # next to the field
     expect(time_limit).to_have_attribute("aria-invalid", "true")
+    axe(page)  # the form with its error
     time_limit.fill("2")
     page.get_by_role("button", name="Routes optimaliseren").click()
     # Live progress while the background solve runs; the page reloads itself when done.
@@ -67,6 +70,7 @@ def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_sto
     expect(page.get_by_role("heading", name="Kaart")).to_be_visible(timeout=30_000)
     expect(page.locator("figure.route-map svg polyline").first).to_be_attached()
     screenshot(page, "route-plan-map")
+    axe(page)
 
     # Move a stop with the keyboard-usable form: the last stop of route 1 to the front.
     stop = page.get_by_label("Stop", exact=True)
@@ -89,6 +93,7 @@ def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_sto
     expect(page.get_by_text("Het plan is gepubliceerd: de bestellingen hebben hun bestelwagen.")).to_be_visible()
     expect(page.get_by_role("button", name="Publiceer het plan")).to_have_count(0)
     screenshot(page, "route-plan-published")
+    axe(page)
 
     with page.context.expect_page() as opened:
         page.get_by_role("link", name=re.compile("^Rittenblad afdrukken")).first.click()
@@ -96,6 +101,7 @@ def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_sto
     manifest.wait_for_load_state()
     expect(manifest.locator("svg polyline")).to_be_attached()
     screenshot(manifest, "driver-manifest")
+    axe(manifest)
     manifest.close()
 
     for name, url in (("delivery-orders", "/app/logistics/orders"), ("stock", "/app/logistics/stock"),
@@ -103,11 +109,13 @@ def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_sto
         page.goto(url)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         screenshot(page, name)
+        axe(page)
 
     # The driver's phone: today's published routes, one route's stops, a confirmation.
     page.set_viewport_size(PHONE)
     page.get_by_role("link", name="Stops van vandaag").click()
     screenshot(page, "todays-routes-phone")
+    axe(page)
     page.locator("a.button.big").first.click()
     first = page.locator("li.stop").first
     expect(first.get_by_role("button", name="Geleverd")).to_be_visible()
@@ -115,8 +123,19 @@ def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_sto
     assert box is not None and box["height"] >= 44 and box["width"] > 300  # big enough for a thumb
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     screenshot(page, "todays-stops-phone")
+    axe(page)
     first.get_by_label("Opmerking (niet verplicht)").fill("Aan de buurvrouw")
     first.get_by_role("button", name="Geleverd").click()
     expect(page.get_by_text("Stop bevestigd.")).to_be_visible()
     expect(page.locator("li.stop").first.locator(".outcome")).to_have_text("Geleverd")
     screenshot(page, "stop-confirmed-phone")
+    axe(page)
+
+    stops = page.url  # the language switch: the driver's page in English
+    page.goto("/app/account")
+    page.get_by_label("Taal van de toepassing").select_option("en-GB")
+    page.get_by_role("button", name="Opslaan").click()
+    page.goto(stops)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("li.stop").first.locator(".outcome")).to_have_text("Delivered")
+    axe(page)

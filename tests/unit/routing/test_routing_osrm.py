@@ -42,8 +42,8 @@ class FakeOsrm(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    def log_message(self, *args):  # keep test output clean
-        pass
+    def log_message(self, *args):
+        """Silent: the test output stays clean."""
 
 
 @pytest.fixture

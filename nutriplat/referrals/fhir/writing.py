@@ -25,7 +25,7 @@ def service_request(referral: Referral) -> dict[str, Any]:
         "priority": domain.PRIORITY_OF_URGENCY[referral.urgency],
         "code": {"text": "Nutritional care (dietitian)"},
         "subject": {"reference": "#patient"},
-        "authoredOn": referral.received_at.isoformat(),
+        "authoredOn": referral.received_at.isoformat(timespec="seconds"),
         "requester": {"reference": f"Organization/{referral.organisation_id}"},
         "performer": [{"reference": f"Organization/{referral.provider_id}"}],
         "reasonCode": [{"text": referral.reason}],
@@ -48,7 +48,7 @@ def task(referral: Referral) -> dict[str, Any]:
                            "text": referral.status},
         "intent": "order",
         "focus": {"reference": f"ServiceRequest/{referral.id}"},
-        "authoredOn": referral.received_at.isoformat(),
+        "authoredOn": referral.received_at.isoformat(timespec="seconds"),
         "requester": {"reference": f"Organization/{referral.organisation_id}"},
         "owner": {"reference": f"Organization/{referral.provider_id}"},
     }

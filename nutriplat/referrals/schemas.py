@@ -52,6 +52,7 @@ class SentReferralSchema(Schema):
     consent_for_care = fields.Boolean(required=True, validate=validate.Equal(
         True, error="The person's consent for care must be recorded before referring."))
     organisation_id = fields.Integer(dump_only=True, metadata={"description": "The referring organisation."})
+    referred_by = fields.Integer(dump_only=True, allow_none=True, metadata={"description": "The referring user."})
     source = fields.String(dump_only=True, metadata={"description": "api or fhir."})
     letter = fields.Nested(LetterSchema, dump_only=True, allow_none=True)
     status = fields.String(dump_only=True, metadata={"description": " → ".join(domain.STATUSES)})

@@ -12,13 +12,14 @@ REFERRALS = "/api/v1/referrals"
 REFERRER_FIELDS = {
     "id", "provider_id", "given_name", "family_name", "birth_date", "sex", "phone", "address",
     "reason", "urgency", "screening", "iddsi_food_level", "iddsi_drink_level", "allergies",
-    "consent_for_care", "organisation_id", "source", "letter", "status", "decline_reason",
+    "consent_for_care", "organisation_id", "referred_by", "source", "letter", "status", "decline_reason",
     "received_at", "triaged_at", "accepted_at", "declined_at", "activated_at", "ended_at"}
 
 
 def test_a_gp_referral_accepted_becomes_a_client_and_follows_its_status(http, gp, lien, referral, today):
     sent = setup(http.post(REFERRALS, json=referral, headers=gp.headers))
     assert sent["status"] == "received" and sent["organisation_id"] == gp.organisation_id
+    assert sent["referred_by"] == gp.id
     inbox = setup(http.get(REFERRALS, headers=lien.headers))
     assert [(r["id"], r["status"], r["decline_reason"]) for r in inbox] == [(sent["id"], "received", None)]
 
@@ -39,6 +40,12 @@ def test_a_gp_referral_accepted_becomes_a_client_and_follows_its_status(http, gp
     assert seen["status"] == "active" and seen["activated_at"]
     assert set(seen) <= REFERRER_FIELDS  # no client_id, nothing of the record
     assert_error(http.get(f"/api/v1/clients/{client['id']}", headers=gp.headers), 403)
+
+    setup(http.post(f"/api/v1/clients/{client['id']}/status-changes", headers=lien.headers,
+                    json={"changed_on": today.isoformat(), "to_status": "ended", "reason": "moved away"}))
+    ended = setup(http.get(f"{REFERRALS}/{sent['id']}", headers=gp.headers))
+    assert ended["status"] == "ended" and ended["ended_at"]
+    assert_error(http.post(f"{REFERRALS}/{sent['id']}/triage", headers=lien.headers), 409, "status")
 
 
 def test_a_declined_referral_shows_its_reason_to_the_referrer_and_nothing_else(http, gp, lien, referral):

@@ -133,3 +133,16 @@ def test_every_read_and_write_is_audited(http, uow, gp, lien, referral):
             AuditEntry.resource == "referral").order_by(AuditEntry.id)).all()
     assert [tuple(e) for e in entries] == [
         ("huisarts", "create"), ("huisarts", "read"), ("lien", "list"), ("lien", "triage")]
+
+
+def test_a_platform_admin_makes_referrer_accounts_in_a_referrer_organisation(http, world, provider_a):
+    world.organisation("De Mandel", "referrer")
+    platform = world.person("platform", "admin", organisation=None)
+    account = {"username": "huisarts.nieuw", "password": "a long enough password", "role": "referrer"}
+    made = setup(http.post("/api/v1/users", json=account | {"organisation": "De Mandel"},
+                           headers=platform.headers))
+    assert (made["role"], made["organisation_id"]) == ("referrer", world.organisation("De Mandel"))
+    assert_error(http.post("/api/v1/users", json=account | {"username": "x.provider", "organisation": "Provider A"},
+                           headers=platform.headers), 422, "organisation")
+    assert_error(http.post("/api/v1/users", json=account | {"username": "x.none"},
+                           headers=platform.headers), 422, "organisation")

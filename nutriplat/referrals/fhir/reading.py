@@ -84,6 +84,8 @@ def _patient(request: ServiceRequest, contained: dict[str, Any], issues: list[Is
                             _at("contained", index, "birthDate")))
     else:
         data["birth_date"] = patient.birthDate.isoformat()  # loaded by SentReferralSchema
+    if patient.gender is not None and patient.gender not in GENDERS:
+        issues.append(Issue(f"gender must be one of {', '.join(GENDERS)}.", _at("contained", index, "gender")))
     data["sex"] = patient.gender if patient.gender in GENDERS else None
     phones = [t.value for t in patient.telecom or [] if t.system == "phone" and t.value]
     data["phone"] = phones[0][:40] if phones else None
@@ -125,8 +127,8 @@ def _letter(request: ServiceRequest, issues: list[Issue]) -> dict[str, Any] | No
     for index, resource in enumerate(request.contained or []):
         if not isinstance(resource, DocumentReference):
             continue
-        attachment = resource.content[0].attachment
-        if not attachment.contentType or attachment.data is None:
+        attachment = resource.content[0].attachment if resource.content else None
+        if attachment is None or not attachment.contentType or attachment.data is None:
             issues.append(Issue("The letter's attachment needs contentType and data (base64).",
                                 _at("contained", index, "content", 0, "attachment")))
             return None

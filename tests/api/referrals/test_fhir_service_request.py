@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.servicerequest import ServiceRequest
 from fhir.resources.R4B.task import Task
@@ -112,3 +113,20 @@ def test_the_examples_in_the_docs_are_valid_fhir_and_current():
     for name, resource in fhir_examples.examples().items():
         models[resource["resourceType"]].model_validate(resource)
         assert json.loads((DOCS / name).read_text()) == resource, name
+
+
+@pytest.mark.parametrize("change, expression", [
+    (lambda r: r["contained"][1].update(content=[]), "ServiceRequest.contained[1].content[0].attachment"),
+    (lambda r: r["contained"][0].update(gender="x"), "ServiceRequest.contained[0].gender"),
+    (lambda r: r["contained"][0].update(birthDate="1941"), "ServiceRequest.contained[0].birthDate"),
+    (lambda r: r["subject"].update(reference="Patient/1"), "ServiceRequest.subject.reference"),
+    (lambda r: (r.pop("reasonCode"), r.pop("note")), "ServiceRequest.reasonCode"),
+    (lambda r: r["contained"][0]["address"][0].update(postalCode="!!"), "ServiceRequest.contained.Patient.address"),
+])
+def test_each_rule_a_resource_breaks_is_named(http, discharge, provider_a, change, expression):
+    resource = discharge_request(provider_a)
+    change(resource)
+    response = post(http, discharge, resource)
+    assert response.status_code == 422, response.get_data(as_text=True)
+    outcome = OperationOutcome.model_validate(response.json)
+    assert [e for issue in outcome.issue for e in issue.expression] == [expression]

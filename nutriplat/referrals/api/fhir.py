@@ -23,7 +23,18 @@ FHIR_JSON = "application/fhir+json"
 ACCEPTED_TYPES = (FHIR_JSON, "application/json")
 
 blp = Blueprint("fhir", __name__, url_prefix="/fhir",
-                description="Referrals as FHIR R4 ServiceRequest and Task (application/fhir+json)")
+                description="Referrals as FHIR R4 ServiceRequest and Task (application/fhir+json); "
+                            "every error is an OperationOutcome (docs/fhir/README.md)")
+
+
+def _resource(name: str, description: str) -> dict[str, Any]:
+    return {"description": description, "content": {FHIR_JSON: {"schema": {
+        "type": "object", "description": f"A FHIR R4 {name} resource."}}}}
+
+
+OUTCOME = _resource("OperationOutcome", "Refused: an OperationOutcome, one issue per problem.")
+# Every refusal under /fhir, in place of the API's error shape.
+REFUSALS = {"401": OUTCOME, "403": OUTCOME, "default": OUTCOME}
 
 
 def fhir_response(body: dict[str, Any], status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -65,6 +76,10 @@ def _outcome_for_unrouted_paths(state: BlueprintSetupState) -> None:
 @blp.route("/ServiceRequest")
 class ServiceRequests(MethodView):
     @roles_required(*POLICY.roles("refer"))
+    @blp.doc(requestBody={"required": True, "content": {FHIR_JSON: {"schema": {
+        "type": "object", "description": "A FHIR R4 ServiceRequest (docs/fhir/service-request.json)."}}}},
+        responses={"201": _resource("ServiceRequest", "Stored; Location names it."), "422": OUTCOME}
+        | REFUSALS)
     def post(self):
         """Send a referral as a FHIR R4 ServiceRequest (Patient contained); 201 with the stored resource"""
         if request.mimetype not in ACCEPTED_TYPES:
@@ -80,6 +95,7 @@ class ServiceRequests(MethodView):
 @blp.route("/ServiceRequest/<int:referral_id>")
 class ServiceRequestById(MethodView):
     @roles_required(*POLICY.roles("get_referral"))
+    @blp.doc(responses={"200": _resource("ServiceRequest", "The referral."), "404": OUTCOME} | REFUSALS)
     def get(self, referral_id):
         """A referral as a ServiceRequest, its status mapped (docs/fhir/README.md)"""
         return fhir_response(service_requests.service_request(uow(), actor(), referral_id))
@@ -88,6 +104,7 @@ class ServiceRequestById(MethodView):
 @blp.route("/Task/<int:referral_id>")
 class TaskById(MethodView):
     @roles_required(*POLICY.roles("get_referral"))
+    @blp.doc(responses={"200": _resource("Task", "How far the referral is."), "404": OUTCOME} | REFUSALS)
     def get(self, referral_id):
         """How far the provider has taken a referral, as a FHIR Task"""
         return fhir_response(service_requests.task(uow(), actor(), referral_id))

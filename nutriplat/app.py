@@ -109,6 +109,8 @@ API_MODULES = (
     "nutriplat.delivery.api.edits",
     "nutriplat.delivery.api.stops",
     "nutriplat.jobs.api",
+    "nutriplat.referrals.api.referrals",
+    "nutriplat.referrals.api.fhir",
 )
 
 

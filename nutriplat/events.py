@@ -31,6 +31,7 @@ HANDLER_MODULES = (
     "nutriplat.delivery.handlers",
     "nutriplat.monitoring.handlers",
     "nutriplat.billing.handlers",
+    "nutriplat.referrals.handlers",
 )
 
 

@@ -6,7 +6,10 @@ DIETITIAN: Final = "dietitian"
 LOGISTICS: Final = "logistics"
 COFINANCER: Final = "cofinancer"
 CAREGIVER: Final = "caregiver"
-ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER)
+# A GP practice's, hospital's or home-nursing service's user who refers people to a
+# provider and follows their own referrals, never the client record (nutriplat.referrals).
+REFERRER: Final = "referrer"
+ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER)
 
 # Staff of a provider organisation; they see that organisation's clients.
 PROVIDER_STAFF: Final = (ADMIN, DIETITIAN, LOGISTICS)
@@ -24,4 +27,5 @@ ROLE_ORGANISATION_TYPE: Final = {
     # deactivates it), or none when the platform admin made it. Mandates, never the
     # organisation, decide which clients a caregiver sees (clients.access).
     CAREGIVER: "provider",
+    REFERRER: "referrer",
 }

@@ -55,7 +55,8 @@ def create_user(
         expected = roles.ROLE_ORGANISATION_TYPE.get(role)
         if organisation and expected and organisation.type != expected:
             errors.add("organisation", f"A {role} belongs to a {expected} organisation.")
-        if organisation is None and role in (roles.DIETITIAN, roles.LOGISTICS, roles.COFINANCER):
+        if organisation is None and role in (roles.DIETITIAN, roles.LOGISTICS, roles.COFINANCER,
+                                             roles.REFERRER):
             errors.add("organisation", f"A {role} must belong to an organisation.")
         errors.raise_if_any()
         if uow.session.scalar(select(User).where(User.username == username)):

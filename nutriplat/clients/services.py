@@ -66,30 +66,38 @@ def _load_for_display(client: Client) -> None:
 
 def create_client(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Client:
     POLICY.check(actor, "create_client")
-    if actor.organisation_id is None:
-        raise Forbidden("Clients belong to a provider organisation; you have none.")
     with uow:
-        errors = ErrorCollector()
-        _validate_referral(uow.session, data, errors)
-        errors.raise_if_any()
-        _check_external_ref(uow.session, actor.organisation_id, data.get("external_ref"))
-        client = Client(organisation_id=actor.organisation_id, conditions=[], allergies=[], dislikes=[])
-        _apply(client, {k: v for k, v in data.items() if k != "status"})
-        client.status = data.get("status", "referred")
-        start = client.referral_date or business_today()
-        client.setting_history.append(CareSettingTransfer(
-            transferred_on=start, to_setting=client.care_setting, reason="initial setting",
-            recorded_by=actor.user_id))
-        client.status_history.append(StatusChange(
-            changed_on=start, to_status=client.status, reason="record created",
-            recorded_by=actor.user_id))
-        uow.session.add(client)
-        uow.session.flush()
-        audit.record(uow.session, actor, "create", RESOURCE, client.id, client.id,
-                     organisation_id=client.organisation_id)
-        _load_for_display(client)
+        client = add_client(uow.session, actor, data)
         uow.commit()
         return client
+
+
+def add_client(session: Session, actor: Actor, data: dict[str, Any]) -> Client:
+    """Register a client in the caller's transaction: ``create_client``'s work, for a use
+    case that registers a client as part of its own change (accepting a referral)."""
+    POLICY.check(actor, "create_client")
+    if actor.organisation_id is None:
+        raise Forbidden("Clients belong to a provider organisation; you have none.")
+    errors = ErrorCollector()
+    _validate_referral(session, data, errors)
+    errors.raise_if_any()
+    _check_external_ref(session, actor.organisation_id, data.get("external_ref"))
+    client = Client(organisation_id=actor.organisation_id, conditions=[], allergies=[], dislikes=[])
+    _apply(client, {k: v for k, v in data.items() if k != "status"})
+    client.status = data.get("status", "referred")
+    start = client.referral_date or business_today()
+    client.setting_history.append(CareSettingTransfer(
+        transferred_on=start, to_setting=client.care_setting, reason="initial setting",
+        recorded_by=actor.user_id))
+    client.status_history.append(StatusChange(
+        changed_on=start, to_status=client.status, reason="record created",
+        recorded_by=actor.user_id))
+    session.add(client)
+    session.flush()
+    audit.record(session, actor, "create", RESOURCE, client.id, client.id,
+                 organisation_id=client.organisation_id)
+    _load_for_display(client)
+    return client
 
 
 def get_client(uow: UnitOfWork, actor: Actor, client_id: int) -> Client:

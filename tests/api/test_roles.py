@@ -24,11 +24,12 @@ PUBLIC = {("POST", "/api/v1/auth/token")}
 # The largest database id: the path converter accepts it, and no test makes that many rows.
 NO_SUCH_ID = 2147483647
 # Where a user of each role belongs: a caregiver to no organisation (mandates decide what
-# they see), a cofinancer to a cofinancer, the provider's staff to Provider A.
-ORGANISATION = {"caregiver": None, "cofinancer": "Cofinancer"}
-# Endpoints about a person (a client, their screenings, their alerts), which a cofinancer
+# they see), a cofinancer to a cofinancer, a referrer to a referrer organisation, the
+# provider's staff to Provider A.
+ORGANISATION = {"caregiver": None, "cofinancer": "Cofinancer", "referrer": "Referrer"}
+# Endpoints about a person (a client, their screenings, their alerts, a referral), which a cofinancer
 # never reaches: it sees figures, not people.
-ABOUT_A_PERSON = ("/clients", "/screenings", "/alerts")
+ABOUT_A_PERSON = ("/clients", "/screenings", "/alerts", "/referrals")
 
 
 @dataclass(frozen=True)

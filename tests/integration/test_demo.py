@@ -55,6 +55,16 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
                        headers={"Authorization": f"Bearer {carer}"}).json
     assert len(weights) >= 6
 
+    # Issue 19: the referrers sign in and follow their own referrals; the inbox holds all three.
+    statuses = {}
+    for username in ("huisarts.mandel", "ontslag.azdelta"):
+        referrer = setup(http.post("/api/v1/auth/token", json={
+            "username": username, "password": "referrer-demo-only-2026"}))["access_token"]
+        sent = setup(http.get("/api/v1/referrals", headers={"Authorization": f"Bearer {referrer}"}))
+        statuses[username] = sorted(r["status"] for r in sent)
+    assert statuses == {"huisarts.mandel": ["declined", "received"], "ontslag.azdelta": ["triaged"]}
+    assert len(setup(http.get("/api/v1/referrals", headers=headers))) == 3
+
 
 def test_the_demo_runs_from_the_repository_root_not_from_the_installed_cli(app):
     done = subprocess.run([sys.executable, "-m", "tools.demo", "--help"], cwd=ROOT,

@@ -23,6 +23,7 @@ from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_p
 from tools.demo.delivery import seed_delivery
 from tools.demo.inventory import seed_stock
 from tools.demo.outcomes import seed_outcomes
+from tools.demo.referrals import seed_referrals
 from tools.demo.screenings import seed_screenings
 from tools.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
 
@@ -71,6 +72,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) ->
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
     seed_delivery(state.session_factory, report, population.reference_date)
     seed_outcomes(state.session_factory, seed, population.reference_date, report)
+    seed_referrals(state.session_factory, org_ids, user_ids, report)
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
     if simulate_days:

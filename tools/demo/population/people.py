@@ -1,4 +1,5 @@
-"""Organisations, users (one per role, plus extra caregivers), mandates and consents.
+"""Organisations, users (one per role, plus extra caregivers and a second referrer), mandates
+and consents.
 
 Passwords are demo-only on purpose: they are printed by `python -m tools.demo` and must never
 be mistaken for real credentials, so they say "demo" and follow one obvious pattern.
@@ -49,6 +50,9 @@ USERS = (
     _user(CAREGIVER, "caregiver", "An Vanneste", None),
     _user("mantelzorger.bart", "caregiver", "Bart Lannoo", None),
     _user("mantelzorger.griet", "caregiver", "Griet Deprez", None),
+    # Referrers (issue 19): a GP of De Mandel and AZ Delta's discharge office send referrals.
+    _user("huisarts.mandel", "referrer", "Dr. Koen Vanhoutte", GP_PRACTICE),
+    _user("ontslag.azdelta", "referrer", "Ontslagbureau AZ Delta", HOSPITAL_ORG),
 )
 
 # (caregiver, scopes, relationship, withdrawn later?) - one mandate per chosen client.

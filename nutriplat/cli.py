@@ -2,7 +2,9 @@
 The demo is a tool of the repository, not of the service: ``python -m tools.demo``."""
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -76,6 +78,21 @@ def create_user(username: str, role: str, organisation: str | None, password_std
     except DomainError as error:
         _fail(error)
     click.echo(f"User {user.id}: {user.username} ({user.role}).")
+
+
+DEMO_NOT_HERE = ("The demo is a tool of the repository (tools/demo), not of the installed service: "
+                 "run it from the root of a checkout.")
+
+
+@main.command("demo", add_help_option=False,
+              context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def demo(args: tuple[str, ...]) -> None:
+    """The Roeselare pilot: ``python -m tools.demo`` with the same options, from a checkout."""
+    if not (Path.cwd() / "tools" / "demo" / "__main__.py").is_file():
+        raise click.ClickException(DEMO_NOT_HERE)
+    # A child process, so the service's own code never imports the repository's tools.
+    raise SystemExit(subprocess.call([sys.executable, "-m", "tools.demo", *args]))
 
 
 def _register_more() -> None:

@@ -1,6 +1,9 @@
 """Issue 19 item 6: a referral that becomes an active subscription starts the referral
 commission — the client an accepted referral registers (or links, before their care
-started) names the referring organisation, and billing's month run accrues its commission."""
+started) names the referring organisation, and billing's month run accrues its commission.
+Item 3: each referrer organisation reads its own monthly statement, as JSON and as CSV."""
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -78,3 +81,34 @@ def test_a_linked_client_not_yet_in_care_takes_the_referrer_one_in_care_keeps_th
     invoice_august()
     assert _commissions(http, admin, "2026-08", gp.organisation_id) == [
         ("referral_commission", f"client {waiting}", "50.00")]
+
+
+@pytest.mark.business_day("2026-08-03")
+def test_a_referrer_reads_its_own_statement_and_csv_and_no_other_s(
+        http, world, admin, dietitian, gp, gp_scheme, subscribe, invoice_august):
+    client_id = _refer(http, gp, dietitian)
+    subscribe(client_id, start="2026-08-10")
+    invoice_august()
+    world.organisation("De Linde", "referrer")
+    other = world.person("huisarts.linde", "referrer", organisation="De Linde")
+
+    [own] = setup(http.get("/api/v1/statements", headers=gp.headers, query_string={"month": "2026-08"}))
+    assert own["organisation"]["id"] == gp.organisation_id
+    assert [(e["kind"], e["amount"]) for e in own["entries"]] == [("referral_commission", "50.00")]
+    assert (own["payable_total"], own["payable_earned"]) == ("50.00", "0.00")  # earned after 90 days
+    assert setup(http.get("/api/v1/statements", headers=other.headers, query_string={"month": "2026-08"})) == []
+    refused = http.get("/api/v1/statements", headers=other.headers,
+                       query_string={"month": "2026-08", "organisation_id": gp.organisation_id})
+    assert refused.status_code == 403 and refused.json["message"] == "A referrer sees only its own statements."
+
+    sheet = http.get("/api/v1/statements/csv", headers=gp.headers, query_string={"month": "2026-08"})
+    assert sheet.status_code == 200 and sheet.mimetype == "text/csv"
+    assert "attachment" in sheet.headers["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(sheet.get_data(as_text=True))))
+    assert [(r["organisation"], r["kind"], r["amount"]) for r in rows] == [
+        ("Huisartsenpraktijk De Mandel", "referral_commission", "50.00"),
+        ("Huisartsenpraktijk De Mandel", "payable_total", "50.00"),
+        ("Huisartsenpraktijk De Mandel", "payable_earned", "0.00"),
+        ("Huisartsenpraktijk De Mandel", "receivable_total", "0.00")]
+    other_sheet = http.get("/api/v1/statements/csv", headers=other.headers, query_string={"month": "2026-08"})
+    assert other_sheet.get_data(as_text=True).splitlines()[1:] == []

@@ -8,4 +8,6 @@ from nutriplat.policy import Policy
 
 POLICY = Policy("handovers", {
     "list_handovers": (ADMIN, DIETITIAN, CAREGIVER),
+    # One handover as a printable page, for the receiving setting's file.
+    "get_handover": (ADMIN, DIETITIAN, CAREGIVER),
 })

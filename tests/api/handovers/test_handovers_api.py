@@ -95,3 +95,19 @@ def test_a_caregiver_reads_with_a_view_mandate_and_others_get_404(http, world, l
     assert_error(http.get(f"/api/v1/clients/{measured_client}/handovers", headers=stranger.headers), 404)
     driver = world.person("logistiek", "logistics")
     assert_error(http.get(f"/api/v1/clients/{measured_client}/handovers", headers=driver.headers), 403)
+
+
+def test_a_handover_prints_as_it_was_handed_over(http, world, lien, measured_client, today):
+    setup(http.patch(f"/api/v1/clients/{measured_client}", headers=lien.headers, json={"allergies": ["milk"]}))
+    _transfer(http, lien, measured_client, "hospital", today)
+    [handover] = _handovers(http, lien, measured_client)
+    setup(http.patch(f"/api/v1/clients/{measured_client}", headers=lien.headers, json={"allergies": ["fish"]}))
+    page = http.get(f"/api/v1/clients/{measured_client}/handovers/{handover['id']}/print", headers=lien.headers)
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    text = page.get_data(as_text=True)
+    assert "Handover: Maria Vandenberghe" in text and "to hospital" in text
+    assert "milk" in text and "fish" not in text and "61.6 kg" in text
+    stranger = world.person("dietist.b", "dietitian", organisation="Provider B")
+    assert_error(http.get(f"/api/v1/clients/{measured_client}/handovers/{handover['id']}/print",
+                          headers=stranger.headers), 404)
+    assert_error(http.get(f"/api/v1/clients/{measured_client}/handovers/999999/print", headers=lien.headers), 404)

@@ -111,6 +111,7 @@ API_MODULES = (
     "nutriplat.jobs.api",
     "nutriplat.referrals.api.referrals",
     "nutriplat.referrals.api.fhir",
+    "nutriplat.handovers.api",
 )
 
 

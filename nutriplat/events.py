@@ -32,6 +32,7 @@ HANDLER_MODULES = (
     "nutriplat.monitoring.handlers",
     "nutriplat.billing.handlers",
     "nutriplat.referrals.handlers",
+    "nutriplat.handovers.handlers",
 )
 
 

@@ -1,6 +1,7 @@
 """The example FHIR resources of docs/fhir/: a hospital discharge office's referral as
 a ServiceRequest, what NutriPlat stores and serves back (ServiceRequest and Task, after
-the dietitian accepted it), and the OperationOutcome an invalid one gets. Made by the
+the dietitian accepted it), the OperationOutcome an invalid one gets, and the handover
+Bundle written when the client, weighed twice, is transferred to hospital. Made by the
 running service on a scratch SQLite database, at a fixed time, so they are reproducible:
 
     python -m tools.fhir_examples docs/fhir
@@ -82,12 +83,27 @@ def examples() -> dict[str, Any]:
                                content_type="application/fhir+json").json
         refused = http.post("/fhir/ServiceRequest", data=json.dumps(invalid(provider)),
                             headers=token["ontslag"], content_type="application/fhir+json").json
-        http.post(f"/api/v1/referrals/{stored['id']}/accept", json={}, headers=token["dietist"])
+        accepted = http.post(f"/api/v1/referrals/{stored['id']}/accept", json={}, headers=token["dietist"]).json
+        bundle = handover(http, token["dietist"], accepted["client_id"])
         served = http.get(f"/fhir/ServiceRequest/{stored['id']}", headers=token["ontslag"]).json
         task = http.get(f"/fhir/Task/{stored['id']}", headers=token["ontslag"]).json
         app.extensions["nutriplat"].engine.dispose()
     return {"service-request.json": sent, "service-request-stored.json": served,
-            "task-accepted.json": task, "operation-outcome-invalid.json": refused}
+            "task-accepted.json": task, "operation-outcome-invalid.json": refused,
+            "handover-bundle.json": bundle}
+
+
+def handover(http: Any, headers: dict[str, str], client_id: int) -> dict[str, Any]:
+    """Jozef, weighed twice at home, goes back to hospital: the handover's FHIR Bundle."""
+    client = f"/api/v1/clients/{client_id}"
+    http.patch(client, json={"iddsi_food_level": "5", "iddsi_drink_level": "1"}, headers=headers)
+    for kg, when in ((71.0, "2026-11-02"), (68.4, "2026-12-01")):
+        http.post(f"{client}/measurements", headers=headers,
+                  json={"type": "weight_kg", "value": kg, "measured_at": f"{when}T09:00:00+01:00"})
+    with clock_set_to(AT):  # the Bundle's timestamp
+        http.post(f"{client}/care-setting-transfers", headers=headers, json={
+            "to_setting": "hospital", "transferred_on": "2026-12-07", "reason": "fall at home"})
+    return http.get(f"{client}/handovers", headers=headers).json[0]["fhir_bundle"]  # type: ignore[no-any-return]
 
 
 def main(folder: str) -> None:

@@ -1,6 +1,7 @@
 """Monthly statements per organisation, from the ledger: what the provider owes it
 (commissions, contributions, royalties) and what it owes the provider (a cofinancer's
-shares and funded vouchers). A cofinancer sees only its own, and never a person."""
+shares and funded vouchers). A cofinancer sees only its own, and never a person; a
+referrer organisation only its own (its referral commissions)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import Forbidden
 from nutriplat.periods import Month
 
+# Roles that read only their own organisation's statements (as the beneficiary), and why not another's.
+OWN_ONLY = {roles.COFINANCER: "A cofinancer sees only its own statements.",
+            roles.REFERRER: "A referrer sees only its own statements."}
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -33,9 +38,9 @@ class Statement:
 def statements(uow: UnitOfWork, actor: Actor, month: Month, organisation_id: int | None) -> list[Statement]:
     POLICY.check(actor, "statements")
     stmt = select(LedgerEntry).where(LedgerEntry.month == str(month))
-    if actor.role == roles.COFINANCER:
+    if actor.role in OWN_ONLY:
         if organisation_id not in (None, actor.organisation_id):
-            raise Forbidden("A cofinancer sees only its own statements.")
+            raise Forbidden(OWN_ONLY[actor.role])
         stmt = stmt.where(LedgerEntry.beneficiary_id == actor.organisation_id)
     else:
         if actor.organisation_id is not None:

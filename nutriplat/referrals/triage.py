@@ -72,6 +72,7 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: int, choice: dict[str, An
         _check_move(referral, "accepted")
         if link_id is not None:
             client = load_client(uow.session, actor, link_id)
+            carry_referrer(client, referral)
         else:
             candidates = likely_duplicates(uow.session, referral)
             if candidates and not choice.get("create_anyway"):
@@ -85,6 +86,17 @@ def accept(uow: UnitOfWork, actor: Actor, referral_id: int, choice: dict[str, An
                      detail={"linked": link_id is not None})
         uow.commit(stale=STALE)
         return referral
+
+
+def carry_referrer(client: Client, referral: Referral) -> None:
+    """A linked client whose care has not started yet (still 'referred', no referrer on the
+    record) comes to care through this referral: the record names its referrer, so billing's
+    referral commission starts with the client's first subscription. A client already in care,
+    or referred by someone else, keeps their record's referrer (no commission for care the
+    referral did not start)."""
+    if client.referral_organisation_id is None and client.status == "referred":
+        client.referral_organisation_id = referral.organisation_id
+        client.referral_date = business_date(referral.received_at)
 
 
 def likely_duplicates(session: Session, referral: Referral) -> list[int]:

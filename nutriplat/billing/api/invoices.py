@@ -1,4 +1,4 @@
-"""/invoices (JSON, CSV, printable page, credit notes, status), /statements and
+"""/invoices (JSON, CSV, printable page, credit notes, status), /statements (JSON, CSV) and
 /voucher-programmes (budgets; cofinancers see their own)."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.billing import cofinancing, documents, invoices, statements
+from nutriplat.billing import cofinancing, documents, invoices, statement_sheets, statements
 from nutriplat.billing.policy import POLICY
 from nutriplat.billing.schemas import cofinancing as cs
 from nutriplat.billing.schemas import invoices as schemas
@@ -93,8 +93,20 @@ class Statements(MethodView):
     @blp.response(200, StatementSchema(many=True))
     @paginated(blp, Page)
     def get(self, args):
-        """Monthly ledger statements per organisation (a cofinancer: its own)"""
+        """Monthly ledger statements per organisation (a cofinancer, a referrer: its own)"""
         return statements.statements(uow(), actor(), args["month"], args.get("organisation_id"))
+
+
+@blp.route("/statements/csv")
+class StatementsCsv(MethodView):
+    @roles_required(*POLICY.roles("statements"))
+    @blp.arguments(StatementQuerySchema, location="query")
+    @blp.response(200, content_type="text/csv")
+    def get(self, args):
+        """The month's statements as CSV: one row per entry, then each statement's totals"""
+        found = statements.statements(uow(), actor(), args["month"], args.get("organisation_id"))
+        return Response(statement_sheets.to_csv(found), mimetype="text/csv", headers={
+            "Content-Disposition": f'attachment; filename="statement-{args["month"]}.csv"'})
 
 
 @blp.route("/voucher-programmes")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.servicerequest import ServiceRequest
 from fhir.resources.R4B.task import Task
@@ -109,7 +110,8 @@ def test_errors_under_fhir_are_operation_outcomes(http, discharge, lien, other_g
 
 def test_the_examples_in_the_docs_are_valid_fhir_and_current():
     """docs/fhir/ is what ``python -m tools.fhir_examples docs/fhir`` makes."""
-    models = {"ServiceRequest": ServiceRequest, "Task": Task, "OperationOutcome": OperationOutcome}
+    models = {"ServiceRequest": ServiceRequest, "Task": Task, "OperationOutcome": OperationOutcome,
+              "Bundle": Bundle}
     for name, resource in fhir_examples.examples().items():
         models[resource["resourceType"]].model_validate(resource)
         assert json.loads((DOCS / name).read_text()) == resource, name

@@ -12,11 +12,19 @@ from nutriplat.catalogue.models import DishVariant
 from nutriplat.db import UnitOfWork
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, PurchaseOrderLine, StockBalance, StockMove
+from nutriplat.inventory.products import product_catalogue
 from nutriplat.inventory.recalls import recall_lot
+from nutriplat.inventory.reorder.snapshot import load
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from tests.integration import test_inventory_job as job
 
 pilot, MONDAY = job.pilot, job.MONDAY  # the fixture: twelve clients at home, a stocked warehouse
+
+
+def seen_at_home(session, client_id, product):
+    """The lots of ``product`` home reordering counts at the client's home."""
+    state = load(session, [client_id], MONDAY, MONDAY + timedelta(days=21), product_catalogue(session))[client_id]
+    return state.held.get(product, [])
 
 
 def test_the_night_neither_moves_nor_counts_a_recalled_lot(pilot):
@@ -37,8 +45,12 @@ def test_the_night_neither_moves_nor_counts_a_recalled_lot(pilot):
                                    client_id=home.client_id)], lot.organisation_id, returning=False)
         lot_id, home_id, warehouse_id, product = lot.id, home.id, warehouse.id, (lot.dish_id, lot.texture)
         uow.commit()
+    with UnitOfWork(factory) as uow:
+        assert sum(h.quantity for h in seen_at_home(uow.session, client_id, product)) == 4
     recalled = recall_lot(UnitOfWork(factory), SYSTEM, lot_id, {"reason": "foreign body", "severity": "medium"})
     assert {p["location_id"]: p["units_held"] for p in recalled["locations"]} == {warehouse_id: 56, home_id: 4}
+    with UnitOfWork(factory) as uow:  # home reordering plans as if the recalled units were not there
+        assert seen_at_home(uow.session, client_id, product) == []
     for day in (MONDAY + timedelta(days=n) for n in range(-1, 4)):
         assert pilot["run"]("jobs", "run", "reorder", "--date", day.isoformat()).exit_code == 0
     with UnitOfWork(factory) as uow:

@@ -58,6 +58,16 @@ class Ledger:
         for part in _chunks(sorted(set(location_ids))):
             self._take(_BALANCES.where(StockBalance.location_id.in_(part)))
 
+    def lock_lot(self, lot_id: int) -> None:
+        """Lock every balance row of a lot (a recall freezing it). Read again until no new
+        row shows up: a move that held a row we waited for may have created another one,
+        which the statement that waited does not see."""
+        while True:
+            known = set(self.rows)
+            self._take(_BALANCES.where(StockBalance.lot_id == lot_id))
+            if set(self.rows) == known:
+                return
+
     def quantity(self, key: Key) -> int:
         return self.rows.get(key, 0)
 

@@ -15,10 +15,11 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clock import business_today
+from nutriplat.conflicts import conflicts
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
 from nutriplat.inventory.ledger import Ledger, Move
-from nutriplat.inventory.models import Location, Lot, Recall, RecallLocation, RecallStep, StockBalance
+from nutriplat.inventory.models import Location, Lot, Recall, RecallLocation, RecallStep
 from nutriplat.inventory.policy import POLICY
 
 
@@ -28,19 +29,21 @@ def recall_lot(uow: UnitOfWork, actor: Actor, lot_id: int, data: dict[str, Any])
     with uow:
         session = uow.session
         lot = load_owned(session, Lot, lot_id, actor, "lot")
+        # Two recalls of one lot: one at a time. NO KEY UPDATE: a stock move being written
+        # (its foreign key share-locks the lot) is not blocked, so it never deadlocks with us.
+        session.refresh(lot, with_for_update={"key_share": True})
         if lot.recalled_at is not None:
             raise Conflict(f"Lot {lot.id} is already recalled.")
-        # Lock the lot's balances first: a pick that locks them after us sees the block.
-        keys = [(location_id, lot.id) for location_id in session.scalars(
-            select(StockBalance.location_id).where(StockBalance.lot_id == lot.id))]
+        # Lock the lot's balances: a pick that locks them after us sees the block
+        # (``picking.take`` reads it again under its locks); one before us is counted.
         ledger = Ledger(session, actor.user_id)
-        ledger.lock(keys)
+        ledger.lock_lot(lot.id)
         now = utcnow()
         lot.recalled_at = now
         recall = Recall(organisation_id=lot.organisation_id, lot_id=lot.id, reason=data["reason"].strip(),
                         severity=data["severity"], status="open", opened_by=actor.user_id, opened_at=now)
         homes = dict(session.execute(select(Location.id, Location.client_id).where(
-            Location.id.in_([loc for loc, _lot in keys]))).all())
+            Location.id.in_([loc for loc, _lot in ledger.rows]))).all())
         for (location_id, _lot), units in sorted(ledger.rows.items()):
             if units > 0:
                 recall.locations.append(RecallLocation(location_id=location_id, client_id=homes.get(location_id),
@@ -48,7 +51,8 @@ def recall_lot(uow: UnitOfWork, actor: Actor, lot_id: int, data: dict[str, Any])
         if not recall.locations:
             recall.status, recall.closed_at = "closed", now  # nothing held anywhere: nothing to account for
         session.add(recall)
-        session.flush()
+        with conflicts(f"Lot {lot.id} is already recalled."):
+            session.flush()
         view = recall_view(session, recall)
         audit.record(session, actor, "create", "recall", recall.id,
                      detail={"lot_id": lot.id, "severity": recall.severity, "units": view["units_held"]},
@@ -77,6 +81,8 @@ def account(uow: UnitOfWork, actor: Actor, recall_id: int, location_id: int, dat
     with uow:
         session = uow.session
         recall = load_owned(session, Recall, recall_id, actor, "recall")
+        # One account of a recall at a time: what is outstanding is read under the lock.
+        session.refresh(recall, with_for_update=True)
         place = next((p for p in recall.locations if p.location_id == location_id), None)
         if place is None:
             raise NotFound(f"Recall {recall.id} lists no location {location_id}.")

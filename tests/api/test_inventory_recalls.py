@@ -8,6 +8,7 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -74,6 +75,19 @@ def test_a_recalled_lot_is_frozen_where_it_is(stock, http):
                  from_location_id=home)
     assert eaten.status_code == 409
     assert on_hand(http, logistics, stock["warehouse"])[lot] == 190 and on_hand(http, logistics, home)[lot] == 3
+
+
+def test_nothing_but_the_recall_moves_a_recalled_lot(stock, http, uow, today):
+    """Not even a delivery order picked before the recall: confirming it would move the lot."""
+    lot, _product, home = spread(http, stock)
+    assert recall(http, stock["people"]["logistics"], lot).status_code == 201
+    with uow:
+        ledger = Ledger(uow.session, None)
+        for kind, source, target in (("delivery", stock["van"], home), ("return", stock["van"], stock["warehouse"]),
+                                     ("consumption", home, None)):
+            with pytest.raises(Conflict) as refused:
+                ledger.post([Move(kind, lot, 1, source, target, today)], stock["people"]["logistics"].organisation_id)
+            assert refused.value.errors == {"lot_id": [f"Lot {lot} is recalled."]}
 
 
 def test_unknown_lot_404_recalled_twice_409_bad_input_422_naming_the_field(stock, http):

@@ -97,6 +97,7 @@ API_MODULES = (
     "nutriplat.inventory.api.stock",
     "nutriplat.delivery.api.home_stock",
     "nutriplat.inventory.api.lots",
+    "nutriplat.inventory.api.recalls",
     "nutriplat.delivery.api.orders",
     "nutriplat.inventory.api.purchasing",
     "nutriplat.monitoring.api.alerts",

@@ -54,6 +54,8 @@ def check_lot(session: Session, actor: Actor, lot_id: int | None, errors: ErrorC
     lot = owned(session, Lot, lot_id, actor)
     if lot is None:
         errors.add(field, f"No lot {lot_id}.")
+    elif lot.recalled_at is not None:  # frozen in place: only the recall's accounting moves it
+        errors.add(field, f"Lot {lot_id} is recalled: its stock stays where it is until the recall accounts for it.")
     return lot
 
 

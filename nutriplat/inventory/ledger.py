@@ -5,7 +5,7 @@ in the caller's transaction. Rows are locked ``SELECT … FOR UPDATE`` in one pa
 one global order (location id, lot id), so two transactions never wait on each other in
 a circle; a missing row is inserted first (``ON CONFLICT DO NOTHING``), in the same
 order. Checks run on the locked quantities: no balance ever goes below zero, and the
-``not_negative`` check constraint backs that up."""
+``not_negative`` check constraint backs that up. A recalled lot moves only by its recall."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.db import utcnow
 from nutriplat.errors import Conflict
-from nutriplat.inventory.models import StockBalance, StockMove
+from nutriplat.inventory.models import Lot, StockBalance, StockMove
 
 Key = tuple[int, int]  # (location id, lot id)
 _BALANCES = select(StockBalance.location_id, StockBalance.lot_id, StockBalance.quantity)
@@ -58,6 +58,16 @@ class Ledger:
         for part in _chunks(sorted(set(location_ids))):
             self._take(_BALANCES.where(StockBalance.location_id.in_(part)))
 
+    def lock_lot(self, lot_id: int) -> None:
+        """Lock every balance row of a lot (a recall freezing it). Read again until no new
+        row shows up: a move that held a row we waited for may have created another one,
+        which the statement that waited does not see."""
+        while True:
+            known = set(self.rows)
+            self._take(_BALANCES.where(StockBalance.lot_id == lot_id))
+            if set(self.rows) == known:
+                return
+
     def quantity(self, key: Key) -> int:
         return self.rows.get(key, 0)
 
@@ -65,6 +75,7 @@ class Ledger:
         """Write ``moves`` and their balances; 409 naming every row that would go negative."""
         if not moves:
             return []
+        self._refuse_recalled({m.lot_id for m in moves if m.kind != "recall"})
         self.lock([k for m in moves for k in _keys(m)])
         changes: dict[Key, int] = {}
         for move in moves:
@@ -94,6 +105,15 @@ class Ledger:
             self.session.execute(insert(StockMove), rows)
             written = []
         return written
+
+    def _refuse_recalled(self, lot_ids: set[int]) -> None:
+        """A recalled lot stays where it is (a delivery order picked before the recall
+        included): only the recall's own accounting moves it."""
+        recalled = sorted(lot for part in _chunks(sorted(lot_ids)) for lot in self.session.scalars(
+            select(Lot.id).where(Lot.id.in_(part), Lot.recalled_at.is_not(None))))
+        if recalled:
+            raise Conflict("A recalled lot stays where it is until its recall accounts for it.",
+                           {"lot_id": [f"Lot {lot} is recalled." for lot in recalled]})
 
     def _ensure(self, keys: list[Key]) -> None:
         dialect = self.session.get_bind().dialect.name

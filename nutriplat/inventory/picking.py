@@ -3,7 +3,7 @@ warehouse, consumption and any move that names a product instead of a lot.
 
 Candidates are read first, then their balance rows (and the destination's rows for the
 same lots) are locked in one pass; the allocation runs on the locked quantities, so two
-concurrent picks never take the same unit."""
+concurrent picks never take the same unit. A recalled lot is never a candidate."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -50,10 +50,20 @@ def candidates(session: Session, location_ids: Sequence[int], products: Sequence
         select(StockBalance.location_id, StockBalance.lot_id, Lot.variant_id, Lot.expiry_date, Lot.dish_id,
                Lot.texture, DishVariant.storage_class)
         .join(Lot, Lot.id == StockBalance.lot_id).join(DishVariant, DishVariant.id == Lot.variant_id)
-        .where(StockBalance.location_id.in_(set(location_ids)), StockBalance.quantity > 0,
+        .where(StockBalance.location_id.in_(set(location_ids)), StockBalance.quantity > 0, Lot.recalled_at.is_(None),
                tuple_(Lot.dish_id, Lot.texture).in_(set(products))))
     return [Candidate(r.location_id, r.lot_id, r.variant_id, r.expiry_date, (r.dish_id, r.texture), r.storage_class)
             for r in rows]
+
+
+def _not_recalled(session: Session, found: list[Candidate]) -> list[Candidate]:
+    """Read again once the balances are locked: a recall locks them before it blocks the
+    lot, so a lot recalled while this pick waited is dropped here."""
+    lot_ids = {c.lot_id for c in found}
+    if not lot_ids:
+        return found
+    recalled = set(session.scalars(select(Lot.id).where(Lot.id.in_(lot_ids), Lot.recalled_at.is_not(None))))
+    return [c for c in found if c.lot_id not in recalled] if recalled else found
 
 
 def destination_of(candidate: Candidate, destination: Destination) -> int | None:
@@ -69,6 +79,7 @@ def take(session: Session, ledger: Ledger, sources: Sequence[int], destination: 
     keys: set[Key] = {(c.location_id, c.lot_id) for c in found}
     keys |= {(to, c.lot_id) for c in found if (to := destination_of(c, destination)) is not None}
     ledger.lock(keys)
+    found = _not_recalled(session, found)
     left = {(c.location_id, c.lot_id): ledger.quantity((c.location_id, c.lot_id)) for c in found}
     result, short = [], []
     for want in wants:

@@ -1,5 +1,5 @@
 """Who may do what with the stock (``nutriplat.policy``): the warehouses, vans and home
-appliances, lots, stock moves and counts, reorder rules and purchase orders."""
+appliances, lots and their recalls, stock moves and counts, reorder rules and purchase orders."""
 from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
 from nutriplat.policy import Policy
 
@@ -22,6 +22,11 @@ POLICY = Policy("inventory", {
     "get_lot": STOCK_KEEPERS,
     "recipients": STOCK_KEEPERS,
     "client_lots": HOME_READERS,
+    # recalls: a lot blocked and accounted for place by place (recalls.py)
+    "recall_lot": STOCK_KEEPERS,
+    "get_recall": STOCK_KEEPERS,
+    "account_recall": STOCK_KEEPERS,
+    "recall_report": STOCK_KEEPERS,
     # stock on hand, moves and counts (stock.py)
     "stock_at": STOCK_KEEPERS,
     "list_moves": STOCK_KEEPERS,

@@ -9,9 +9,10 @@ APPLIANCE_FOR_STORAGE: Final = {"frozen": "freezer", "chilled": "fridge", "ambie
 # receipt: into a warehouse · transfer: between warehouses and vehicles · pick: warehouse →
 # vehicle for a delivery order · delivery: to a home · return: back from a home or vehicle ·
 # consumption: eaten at home · waste: thrown away · expiry: written off past its date ·
-# correction: a count that differs from the books.
+# correction: a count that differs from the books · recall: units of a recalled lot accounted
+# for (collected, consumed before the recall, destroyed on site), off the books.
 MOVE_KINDS: Final = ("receipt", "transfer", "pick", "delivery", "return", "consumption", "waste",
-                     "expiry", "correction")
+                     "expiry", "correction", "recall")
 # What POST /stock/moves may record; the rest come from their own use cases.
 MANUAL_MOVE_KINDS: Final = ("receipt", "transfer", "delivery", "return", "consumption", "waste")
 # (from kinds, to kinds) per move kind; None: no location on that side.
@@ -25,6 +26,12 @@ MOVE_ROUTES: Final = {
     "waste": (("warehouse", "vehicle", "home"), None),
     "expiry": (("warehouse", "vehicle", "home"), None),
 }
+
+# A recall's severity (the authority's classes: high: a risk of serious harm) and what
+# happened to each recalled unit.
+RECALL_SEVERITIES: Final = ("high", "medium", "low")
+RECALL_OUTCOMES: Final = ("collected", "consumed", "destroyed")
+RECALL_STATUSES: Final = ("open", "closed")
 
 PO_STATUSES: Final = ("proposed", "approved", "sent", "partially_received", "received", "cancelled")
 # Counted as incoming by replenishment (what is not received yet).

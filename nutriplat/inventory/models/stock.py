@@ -36,6 +36,8 @@ class Lot(Base):
     supplier_lot_code: Mapped[str] = mapped_column(String(64))
     production_date: Mapped[date]
     expiry_date: Mapped[date]
+    # Set by a recall: the lot is never picked, consumed or moved again but by the recall.
+    recalled_at: Mapped[datetime | None]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -71,7 +71,7 @@ def _on_hand(session: Session, warehouses: set[int], run_date: date) -> dict[Key
     rows = session.execute(
         select(StockBalance.location_id, Lot.dish_id, Lot.texture, func.sum(StockBalance.quantity))
         .join(Lot, Lot.id == StockBalance.lot_id)
-        .where(StockBalance.location_id.in_(warehouses), Lot.expiry_date >= run_date)
+        .where(StockBalance.location_id.in_(warehouses), Lot.expiry_date >= run_date, Lot.recalled_at.is_(None))
         .group_by(StockBalance.location_id, Lot.dish_id, Lot.texture))
     return {(loc, (dish, texture)): int(n) for loc, dish, texture, n in rows}
 

@@ -139,7 +139,8 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
         select(Location.client_id, StockBalance.location_id, StockBalance.lot_id, StockBalance.quantity,
                Lot.variant_id, Lot.dish_id, Lot.texture, Lot.expiry_date)
         .join(Location, Location.id == StockBalance.location_id).join(Lot, Lot.id == StockBalance.lot_id)
-        .where(Location.client_id.in_(client_ids), StockBalance.quantity > 0))
+        # A recalled lot is frozen where it is: not eaten, written off or counted on.
+        .where(Location.client_id.in_(client_ids), StockBalance.quantity > 0, Lot.recalled_at.is_(None)))
     for r in held:
         states[r.client_id].held[(r.dish_id, r.texture)].append(
             HeldLot(r.location_id, r.lot_id, r.variant_id, r.expiry_date, r.quantity))

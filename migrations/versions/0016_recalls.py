@@ -5,7 +5,7 @@ tables: the recall (one per lot), the places holding it when recalled with their
 and the steps accounting for those units (collected, consumed, destroyed).
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-07 12:30:00
 """
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

@@ -1,5 +1,5 @@
-"""The dietitian's day: screenings due, open alerts, plans to approve; and the
-client list with search."""
+"""The dietitian's day: cases ranked by risk, screenings due, open alerts, plans to
+approve; and the client list with search."""
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from nutriplat.auth.roles import DIETITIAN
 from nutriplat.clients import services as clients
 from nutriplat.clock import business_today
-from nutriplat.monitoring import alerts
+from nutriplat.monitoring import alerts, cases
 from nutriplat.screening import worklist
 from nutriplat.screening.rescreening import tasks as rescreening
 from nutriplat.web import actor, uow
@@ -27,10 +27,13 @@ def day() -> ResponseReturnValue:
     # The 06:00 work list first: tasks assigned to me or to nobody; the live list adds the rest.
     tasks, tasks_total = rescreening.list_tasks(uow(), actor(), "open", True, 1, PAGE_SIZE, unassigned_too=True)
     open_alerts, alerts_total = alerts.list_alerts(uow(), actor(), {"status": ["open"]}, 1, PAGE_SIZE)
-    names = worklists.client_names(uow(), actor(), {a.client_id for a in open_alerts})
+    # Cases first: one per client, highest risk on top, what should be done today.
+    ranked, cases_total = cases.list_cases(uow(), actor(), {"status": "open"}, 1, PAGE_SIZE)
+    names = worklists.client_names(uow(), actor(), {a.client_id for a in open_alerts} | {c.client_id for c in ranked})
     drafts = worklists.drafts_to_approve(uow(), actor())
     return render_template("dietitian/day.html", today=today, due=due, due_total=due_total,
                            tasks=tasks, tasks_total=tasks_total, listed={t.client.id for t in tasks},
+                           cases=ranked, cases_total=cases_total,
                            alerts=open_alerts, alerts_total=alerts_total, names=names,
                            drafts=drafts)
 

@@ -1,8 +1,9 @@
 """early warning cases: one case per client gathering their open alerts
 
-Two tables: ``cases`` (a client's open signals with their risk score, severity, reason
-and suggested action; snooze and outcome; a unique ``open_key`` while open or snoozed) and
-``case_changes`` (each change of a case, on which day and why).
+Three tables: ``cases`` (a client's open signals with their risk score, severity, reason
+and suggested action; snooze and outcome; a unique ``open_key`` while open or snoozed),
+``case_changes`` (each change of a case, on which day and why), and
+``client_thresholds`` (a rule parameter set for one client, with the reason).
 
 Revision ID: 0017
 Revises: 0014
@@ -72,8 +73,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_case_changes_case_id'), ['case_id'], unique=False)
 
 
+    op.create_table('client_thresholds',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('client_id', sa.Integer(), nullable=False),
+    sa.Column('parameter', sa.String(length=40), nullable=False),
+    sa.Column('value', sa.Double(), nullable=False),
+    sa.Column('reason', sa.String(length=500), nullable=False),
+    sa.Column('set_by', sa.Integer(), nullable=True),
+    sa.Column('set_at', nutriplat.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['client_id'], ['clients.id'], name=op.f('fk_client_thresholds_client_id_clients')),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_client_thresholds_organisation_id_organisations')),
+    sa.ForeignKeyConstraint(['set_by'], ['users.id'], name=op.f('fk_client_thresholds_set_by_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_client_thresholds')),
+    sa.UniqueConstraint('client_id', 'parameter', name='uq_client_thresholds_client_parameter')
+    )
+    with op.batch_alter_table('client_thresholds', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_client_thresholds_client_id'), ['client_id'], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table('client_thresholds', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_client_thresholds_client_id'))
+
+    op.drop_table('client_thresholds')
     with op.batch_alter_table('case_changes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_changes_case_id'))
 

@@ -93,6 +93,23 @@ class CaseChange(Base):
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class ClientThreshold(Base):
+    """A rule parameter set for one client by their dietitian, with the reason
+    (``rules/thresholds.py``): the rules read it instead of the default."""
+
+    __tablename__ = "client_thresholds"
+    __table_args__ = (UniqueConstraint("client_id", "parameter", name="uq_client_thresholds_client_parameter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    parameter: Mapped[str] = mapped_column(String(40))
+    value: Mapped[float]
+    reason: Mapped[str] = mapped_column(String(500))
+    set_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    set_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class Goal(Base):
     """A personal goal set with the client: a measurable criterion over a period."""
 

@@ -17,6 +17,9 @@ POLICY = Policy("monitoring", {
     "get_case": (ADMIN, DIETITIAN),
     "snooze_case": (DIETITIAN,),
     "resolve_case": (DIETITIAN,),
+    # A client's own thresholds: read with the alerts, set by the dietitian with a reason.
+    "list_thresholds": (ADMIN, DIETITIAN),
+    "set_threshold": (DIETITIAN,),
     "list_goals": CARE,
     "set_goal": (DIETITIAN,),
     "report_progress": CARE,

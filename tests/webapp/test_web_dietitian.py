@@ -186,3 +186,22 @@ def test_the_day_shows_the_cases_ranked_by_risk(web, lien, http, measured_client
     page = web(lien, lang=lang).get("/app/dietitian/").text
     cases = page[page.index('id="h-cases"'):page.index('id="h-due"')]
     assert "Maria" in cases and all(word in cases for word in words), cases
+
+
+def test_the_dietitian_snoozes_and_resolves_a_case_from_the_day(web, lien, http, measured_client, today):
+    for kg, days_ago in ((70.0, 20), (66.0, 0)):
+        at = datetime.combine(business_today() - timedelta(days=days_ago), time.min, tzinfo=BRUSSELS)
+        http.post(f"/api/v1/clients/{measured_client}/measurements", headers=lien.headers,
+                  json={"type": "weight_kg", "value": kg, "measured_at": at.isoformat()})
+    [case] = http.get("/api/v1/cases", headers=lien.headers).json
+    browser = web(lien)
+    refused = browser.post(f"/app/dietitian/cases/{case['id']}/snooze",
+                           data={"until": today.isoformat(), "reason": "x"})
+    assert refused.status_code == 302 and "A case is snoozed until a later day." in browser.get(refused.location).text
+    snoozed = browser.post(f"/app/dietitian/cases/{case['id']}/snooze",
+                           data={"until": (today + timedelta(days=2)).isoformat(), "reason": "GP visit Thursday"})
+    assert snoozed.status_code == 302 and http.get("/api/v1/cases", headers=lien.headers).json == []
+    resolved = browser.post(f"/app/dietitian/cases/{case['id']}/resolve", data={"outcome": "false_alarm"})
+    assert resolved.status_code == 302
+    [done] = http.get("/api/v1/cases?status=resolved", headers=lien.headers).json
+    assert done["outcome"] == "false_alarm" and done["resolved_by"] == lien.id

@@ -101,6 +101,8 @@ API_MODULES = (
     "nutriplat.delivery.api.orders",
     "nutriplat.inventory.api.purchasing",
     "nutriplat.monitoring.api.alerts",
+    "nutriplat.monitoring.api.cases",
+    "nutriplat.monitoring.api.thresholds",
     "nutriplat.monitoring.api.goals",
     "nutriplat.indicators.api.agreements",
     "nutriplat.indicators.api.reports",

@@ -13,6 +13,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict
+from nutriplat.monitoring.case_updates import update_cases
 from nutriplat.monitoring.models import Alert
 from nutriplat.monitoring.policy import POLICY
 from nutriplat.pagination import page_of
@@ -62,7 +63,7 @@ def act(uow: UnitOfWork, actor: Actor, alert_id: int, action: str, note: str | N
     for good, and the same rule raises a new one only on evidence after the resolution."""
     POLICY.check(actor, action)
     with uow:
-        alert, _ = load_client_row(uow.session, actor, Alert, alert_id, "alert")
+        alert, client = load_client_row(uow.session, actor, Alert, alert_id, "alert")
         if alert.status not in TRANSITIONS[action]:
             raise Conflict(f"An alert that is '{alert.status}' cannot be {action}d.",
                            {"status": [f"Allowed from: {', '.join(TRANSITIONS[action])}."]})
@@ -73,6 +74,8 @@ def act(uow: UnitOfWork, actor: Actor, alert_id: int, action: str, note: str | N
             alert.status, alert.resolved_at, alert.resolved_by = "resolved", now, actor.user_id
             alert.resolved_on, alert.open_key = business_today(), None
         alert.note = note if note is not None else alert.note
+        if action == "resolve":
+            update_cases(uow.session, [client], business_today())  # the case loses this signal
         audit.record(uow.session, actor, action, RESOURCE, alert.id, alert.client_id,
                      organisation_id=alert.organisation_id)
         uow.commit()

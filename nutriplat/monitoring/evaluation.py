@@ -1,5 +1,6 @@
-"""Run the early-warning rules for some clients and merge what they find into alerts,
-inside the caller's transaction (an event's, or a batch of the nightly sweep)."""
+"""Run the early-warning rules for some clients and merge what they find into alerts
+(and each client's case), inside the caller's transaction (an event's, or a batch of the
+nightly sweep)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -7,15 +8,16 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.clients.models import Client
 from nutriplat.monitoring import rule_inputs, rules
+from nutriplat.monitoring.case_updates import update_cases
 from nutriplat.monitoring.models import Alert
 from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, decide
+from nutriplat.monitoring.unique_rows import insert_once
 from nutriplat.screening.assigned_dietitian import dietitian_of
 
 ACTIVE = ("open", "acknowledged")
@@ -50,6 +52,7 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
                 _apply(alert, decision.changes)
             if decision.action != "none":
                 counts[f"alerts {decision.action}d"] += 1
+    update_cases(session, clients, on)  # in the same transaction as the alerts
     return counts
 
 
@@ -61,27 +64,11 @@ def _apply(alert: Alert, changes: dict[str, object]) -> None:
 def _create(session: Session, client: Client, rule: str, values: dict[str, object]) -> None:
     alert = Alert(organisation_id=client.organisation_id, client_id=client.id, rule=rule, status="open",
                   open_key=open_key(client.id, rule), dietitian_id=dietitian_of(session, client.id), **values)
-    if not _insert_once(session, alert):
+    if not insert_once(session, alert):
         existing = session.scalar(select(Alert).where(Alert.open_key == alert.open_key))
         if existing is not None:
             _apply(existing, {k: v for k, v in values.items() if k in ("severity", "cause", "detail")})
         return
     audit.record(session, SYSTEM, "create", "alert", alert.id, client.id,
                  detail={"rule": rule}, organisation_id=client.organisation_id)
-
-
-def _insert_once(session: Session, alert: Alert) -> bool:
-    """False when a concurrent transaction opened the same alert a moment ago (the unique
-    ``open_key`` refuses a second one). SQLite serialises writers, so the race cannot
-    happen there, and pysqlite would commit a SAVEPOINT taken outside BEGIN early."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.add(alert)
-        session.flush()
-        return True
-    try:
-        with session.begin_nested():
-            session.add(alert)
-        return True
-    except IntegrityError:
-        return False
 

@@ -12,6 +12,14 @@ POLICY = Policy("monitoring", {
     "get_alert": (ADMIN, DIETITIAN),
     "acknowledge": (DIETITIAN,),
     "resolve": (DIETITIAN,),
+    # Cases gather a client's alerts: the same readers; the dietitian snoozes and resolves.
+    "list_cases": (ADMIN, DIETITIAN),
+    "get_case": (ADMIN, DIETITIAN),
+    "snooze_case": (DIETITIAN,),
+    "resolve_case": (DIETITIAN,),
+    # A client's own thresholds: read with the alerts, set by the dietitian with a reason.
+    "list_thresholds": (ADMIN, DIETITIAN),
+    "set_threshold": (DIETITIAN,),
     "list_goals": CARE,
     "set_goal": (DIETITIAN,),
     "report_progress": CARE,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from nutriplat.clients.models import CaregiverMandate, Client, IntakeRecord, Measurement
 from nutriplat.clock import BRUSSELS, business_date
 from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.monitoring.models import ClientThreshold
 from nutriplat.monitoring.rules import FAMILIES as RULE_FAMILIES
 from nutriplat.monitoring.rules import DayIntake, Observations, ScreeningResult
 from nutriplat.monitoring.rules.intake import LOOKBACK_DAYS, RUN_DAYS
@@ -45,11 +46,13 @@ def load(session: Session, clients: Sequence[Client], on: date,
     fluid: Mapping[int, float | None] = (_fluid_targets(session, clients, on) if reads_intake
                                          else defaultdict(lambda: None))
     recorders = _recording_caregivers(session, ids, on) if reads_intake else set()
+    thresholds = _thresholds(session, ids) if families & {"weight", "intake"} else defaultdict(dict)
     return {c.id: Observations(
         weights=weights[c.id], intake=intake[c.id], fluid_target_ml=fluid[c.id],
         screenings=screenings[c.id], delivery_outcomes=deliveries[c.id],
         intake_expected_from_caregiver=(c.id in recorders and c.status == "active"
                                         and c.care_setting == "home"),
+        thresholds=thresholds[c.id],
     ) for c in clients}
 
 
@@ -127,6 +130,16 @@ def _fluid_targets(session: Session, clients: Sequence[Client], on: date) -> dic
             .order_by(TargetOverride.valid_from, TargetOverride.id)):
         targets[client_id] = float(value)
     return targets
+
+
+def _thresholds(session: Session, ids: list[int]) -> dict[int, dict[str, float]]:
+    """The client's own rule parameters, set by their dietitian."""
+    out: dict[int, dict[str, float]] = defaultdict(dict)
+    for client_id, parameter, value in session.execute(
+            select(ClientThreshold.client_id, ClientThreshold.parameter, ClientThreshold.value).where(
+                ClientThreshold.client_id.in_(ids))):
+        out[client_id][parameter] = value
+    return out
 
 
 def _recording_caregivers(session: Session, ids: list[int], on: date) -> set[int]:

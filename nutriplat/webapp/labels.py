@@ -19,6 +19,10 @@ LABELS: dict[str, dict[str, object]] = {
         "fluid_below_target": _l("fluid below target"),
         "no_intake_recorded": _l("no intake recorded"),
     },
+    "case_action": {"call": _l("call"), "visit": _l("visit"), "plan_change": _l("change the plan"),
+                    "rescreen": _l("screen again"), "involve_gp": _l("involve the GP")},
+    "case_outcome": {"action_taken": _l("action taken"), "no_action_needed": _l("no action needed"),
+                     "false_alarm": _l("false alarm")},
     "risk": {
         "low": _l("low risk"), "medium": _l("medium risk"), "high": _l("high risk"),
         "normal": _l("normal"), "at_risk": _l("at risk"), "not_at_risk": _l("not at risk"),

@@ -27,9 +27,9 @@ NO_SUCH_ID = 2147483647
 # they see), a cofinancer to a cofinancer, a referrer to a referrer organisation, the
 # provider's staff to Provider A.
 ORGANISATION = {"caregiver": None, "cofinancer": "Cofinancer", "referrer": "Referrer"}
-# Endpoints about a person (a client, their screenings, their alerts, a referral), which a cofinancer
-# never reaches: it sees figures, not people.
-ABOUT_A_PERSON = ("/clients", "/screenings", "/alerts", "/referrals")
+# Endpoints about a person (a client, their screenings, their alerts and cases, a
+# referral), which a cofinancer never reaches: it sees figures, not people.
+ABOUT_A_PERSON = ("/clients", "/screenings", "/alerts", "/cases", "/referrals")
 
 
 @dataclass(frozen=True)

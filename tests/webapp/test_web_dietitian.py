@@ -4,10 +4,12 @@ to the field."""
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, timedelta
 
 import pytest
 
 from nutriplat.auth.models import AuditEntry
+from nutriplat.clock import BRUSSELS, business_today
 from nutriplat.mealplans.models import MealPlan
 from tests.setup_calls import setup
 
@@ -171,3 +173,35 @@ def test_a_plan_is_made_for_a_week_from_the_client_page(web, lien, measured_clie
     bad = browser.post(f"/app/dietitian/plans/for-client/{measured_client}", {"week_start": "2026-11-25"})
     assert bad.status_code == 302  # back to the client page, with the reason
     assert "Must be a Monday" in browser.get(bad.location).text
+
+
+@pytest.mark.parametrize("lang, words", [("nl-BE", ("Dossiers volgens risico", "huisbezoek", "gewichtsverlies")),
+                                         ("en-GB", ("Cases by risk", "visit", "weight loss"))])
+def test_the_day_shows_the_cases_ranked_by_risk(web, lien, http, measured_client, lang, words):
+    for kg, days_ago in ((70.0, 20), (66.0, 0)):  # 5.7 % in 20 days: a case with weight loss
+        at = datetime.combine(business_today() - timedelta(days=days_ago), time.min, tzinfo=BRUSSELS)
+        response = http.post(f"/api/v1/clients/{measured_client}/measurements", headers=lien.headers,
+                             json={"type": "weight_kg", "value": kg, "measured_at": at.isoformat()})
+        assert response.status_code == 201, response.json
+    page = web(lien, lang=lang).get("/app/dietitian/").text
+    cases = page[page.index('id="h-cases"'):page.index('id="h-due"')]
+    assert "Maria" in cases and all(word in cases for word in words), cases
+
+
+def test_the_dietitian_snoozes_and_resolves_a_case_from_the_day(web, lien, http, measured_client, today):
+    for kg, days_ago in ((70.0, 20), (66.0, 0)):
+        at = datetime.combine(business_today() - timedelta(days=days_ago), time.min, tzinfo=BRUSSELS)
+        http.post(f"/api/v1/clients/{measured_client}/measurements", headers=lien.headers,
+                  json={"type": "weight_kg", "value": kg, "measured_at": at.isoformat()})
+    [case] = http.get("/api/v1/cases", headers=lien.headers).json
+    browser = web(lien)
+    refused = browser.post(f"/app/dietitian/cases/{case['id']}/snooze",
+                           data={"until": today.isoformat(), "reason": "x"})
+    assert refused.status_code == 302 and "A case is snoozed until a later day." in browser.get(refused.location).text
+    snoozed = browser.post(f"/app/dietitian/cases/{case['id']}/snooze",
+                           data={"until": (today + timedelta(days=2)).isoformat(), "reason": "GP visit Thursday"})
+    assert snoozed.status_code == 302 and http.get("/api/v1/cases", headers=lien.headers).json == []
+    resolved = browser.post(f"/app/dietitian/cases/{case['id']}/resolve", data={"outcome": "false_alarm"})
+    assert resolved.status_code == 302
+    [done] = http.get("/api/v1/cases?status=resolved", headers=lien.headers).json
+    assert done["outcome"] == "false_alarm" and done["resolved_by"] == lien.id

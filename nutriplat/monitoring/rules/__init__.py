@@ -14,15 +14,17 @@ from nutriplat.monitoring.rules.findings import (
     ScreeningResult,
     more_severe,
 )
+from nutriplat.monitoring.rules.thresholds import value
 
 Rule = Callable[[Observations, date], "Finding | None"]
 
 # Which rules an event re-evaluates: a new weight cannot change an intake finding.
 FAMILIES: dict[str, tuple[Rule, ...]] = {
-    "weight": (lambda o, on: weight.weight_loss(o.weights),),
+    "weight": (lambda o, on: weight.weight_loss(o.weights, (value(o.thresholds, "weight_loss_1_month_percent"),
+                                                            value(o.thresholds, "weight_loss_6_months_percent"))),),
     "intake": (
-        lambda o, on: intake.intake_below_half(o.intake, on),
-        lambda o, on: intake.intake_below_three_quarters(o.intake, on),
+        lambda o, on: intake.intake_below_half(o.intake, on, value(o.thresholds, "intake_day_percent")),
+        lambda o, on: intake.intake_below_three_quarters(o.intake, on, value(o.thresholds, "intake_week_percent")),
         lambda o, on: intake.fluid_below_target(o.intake, o.fluid_target_ml, on),
         lambda o, on: intake.no_intake_recorded(o.intake, on, o.intake_expected_from_caregiver),
     ),

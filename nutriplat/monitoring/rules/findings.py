@@ -46,3 +46,4 @@ class Observations:
     screenings: Sequence[ScreeningResult] = ()
     delivery_outcomes: Sequence[tuple[date, str]] = ()  # (delivery date, delivered/not_home/refused)
     intake_expected_from_caregiver: bool = False  # active at home, a caregiver may record
+    thresholds: Mapping[str, float] = field(default_factory=dict)  # the client's own (rules/thresholds.py)

@@ -34,27 +34,29 @@ def latest_run(intake: Mapping[date, DayIntake], on: date,
     return best
 
 
-def intake_below_half(intake: Mapping[date, DayIntake], on: date) -> Finding | None:
-    run = latest_run(intake, on, lambda d: d.mean_percent < LOW_DAY_PERCENT)
+def intake_below_half(intake: Mapping[date, DayIntake], on: date,
+                      low_percent: float = LOW_DAY_PERCENT) -> Finding | None:
+    run = latest_run(intake, on, lambda d: d.mean_percent < low_percent)
     if not run:
         return None
     means = {d.isoformat(): round(intake[d].mean_percent, 1) for d in run}
     return Finding("intake_below_50_3_days", "high",
-                   f"Mean intake below {LOW_DAY_PERCENT:.0f} % of the plan on {len(run)} consecutive days "
+                   f"Mean intake below {low_percent:.0f} % of the plan on {len(run)} consecutive days "
                    f"({run[0].isoformat()} to {run[-1].isoformat()}).", run[0], {"days": means})
 
 
-def intake_below_three_quarters(intake: Mapping[date, DayIntake], on: date) -> Finding | None:
+def intake_below_three_quarters(intake: Mapping[date, DayIntake], on: date,
+                                low_percent: float = LOW_WEEK_PERCENT) -> Finding | None:
     recorded = [d for d in _days(on) if d in intake]
     if len(recorded) < MIN_DAYS_IN_WEEK:
         return None
     mean = sum(intake[d].mean_percent for d in recorded) / len(recorded)
-    if mean >= LOW_WEEK_PERCENT:
+    if mean >= low_percent:
         return None
     first = on - timedelta(days=LOOKBACK_DAYS - 1)
     return Finding("intake_below_75_7_days", "medium",
                    f"Mean intake {mean:.0f} % of the plan over the 7 days to {on.isoformat()} "
-                   f"(below {LOW_WEEK_PERCENT:.0f} %, {len(recorded)} days recorded).", first,
+                   f"(below {low_percent:.0f} %, {len(recorded)} days recorded).", first,
                    {"mean_percent": round(mean, 1), "days_recorded": len(recorded), "until": on.isoformat()})
 
 

@@ -14,13 +14,16 @@ from nutriplat.screening.domain import add_months, weight_loss_percent
 
 RULE = "weight_loss"
 WINDOWS = ((1, 5.0), (6, 10.0))  # (months, minimum loss in percent)
+DEFAULT_LIMITS = tuple(window[1] for window in WINDOWS)
 
 
-def weight_loss(weights: Sequence[tuple[date, float]]) -> Finding | None:
+def weight_loss(weights: Sequence[tuple[date, float]],
+                limits: Sequence[float] = DEFAULT_LIMITS) -> Finding | None:
+    """``limits``: the minimum loss of each window (the client's own thresholds)."""
     if not weights:
         return None
     current_day, current = weights[-1]
-    for months, limit in WINDOWS:
+    for (months, _), limit in zip(WINDOWS, limits, strict=True):
         since = add_months(current_day, -months)
         window = [(day, kg) for day, kg in weights if since <= day < current_day]
         if not window:

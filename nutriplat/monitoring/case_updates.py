@@ -1,0 +1,102 @@
+"""Keep each client's case in step with their open alerts, inside the transaction that
+creates, updates or resolves the alerts (an event's, a batch of the nightly sweep, a
+dietitian resolving an alert). Nothing changes when the signals did not: evaluating the
+same data twice writes no history."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nutriplat.clients.models import Client
+from nutriplat.monitoring.domain import risk
+from nutriplat.monitoring.models import Alert, Case, CaseChange
+from nutriplat.monitoring.unique_rows import insert_once
+from nutriplat.screening.assigned_dietitian import dietitian_of
+
+ACTIVE_ALERTS = ("open", "acknowledged")
+CURRENT = ("open", "snoozed")
+
+
+def open_key(client_id: int) -> str:
+    return str(client_id)
+
+
+def update_cases(session: Session, clients: Sequence[Client], on: date) -> None:
+    """Open, rescore or close the case of each client from their open alerts."""
+    if not clients:
+        return
+    session.flush()
+    ids = [c.id for c in clients]
+    signals: dict[int, list[risk.Signal]] = defaultdict(list)
+    for alert in session.scalars(select(Alert).where(Alert.client_id.in_(ids), Alert.status.in_(ACTIVE_ALERTS))
+                                 .order_by(Alert.id)):
+        signals[alert.client_id].append(risk.Signal(alert.id, alert.rule, alert.severity, alert.cause))
+    cases = {c.client_id: c for c in session.scalars(
+        select(Case).where(Case.client_id.in_(ids), Case.status.in_(CURRENT)))}
+    for client in clients:
+        assessment = risk.assess(signals[client.id])
+        case = cases.get(client.id)
+        if case is None and assessment is not None:
+            case = _open(session, client, assessment, on)
+            if case is None:
+                continue
+        if case is not None:
+            _follow(case, assessment, on)
+
+
+def _open(session: Session, client: Client, assessment: risk.Assessment, on: date) -> Case | None:
+    """The new case, or the one a concurrent transaction opened a moment ago (to follow)."""
+    case = Case(organisation_id=client.organisation_id, client_id=client.id, status="open",
+                open_key=open_key(client.id), dietitian_id=dietitian_of(session, client.id), opened_on=on,
+                scoring_version=risk.VERSION, **_values(assessment))
+    if insert_once(session, case):
+        note_change(case, on, "opened", risk.change_reason(None, assessment))
+        return None
+    return session.scalar(select(Case).where(Case.open_key == open_key(client.id)))
+
+
+def _values(assessment: risk.Assessment) -> dict[str, object]:
+    return {"risk_score": assessment.risk_score, "severity": assessment.severity,
+            "signals": [c.as_dict() for c in assessment.contributions], "reason": assessment.reason,
+            "suggested_action": assessment.suggested_action}
+
+
+def _stored(case: Case) -> risk.Assessment:
+    contributions = tuple(risk.Contribution(int(s["alert_id"]), str(s["rule"]), str(s["kind"]), str(s["severity"]),
+                                            int(s["points"]), str(s["cause"])) for s in case.signals)
+    return risk.Assessment(case.risk_score, case.severity, contributions, case.reason, case.suggested_action)
+
+
+def _shape(assessment: risk.Assessment) -> tuple[object, ...]:
+    """What a history line is about: which signals, how strong (not their wording)."""
+    return (assessment.risk_score, tuple((c.alert_id, c.severity, c.points) for c in assessment.contributions))
+
+
+def _follow(case: Case, assessment: risk.Assessment | None, on: date) -> None:
+    before = _stored(case)
+    if assessment is None:
+        case.status, case.open_key, case.resolved_on, case.snoozed_until = "resolved", None, on, None
+        note_change(case, on, "closed", "no open signals left")
+        return
+    changed = _shape(before) != _shape(assessment)
+    for name, value in _values(assessment).items():
+        setattr(case, name, value)
+    case.scoring_version = risk.VERSION
+    if not changed:
+        return
+    why = risk.change_reason(before, assessment)
+    rose = risk.BANDS_ORDER.index(assessment.severity) > risk.BANDS_ORDER.index(before.severity)
+    if case.status == "snoozed" and rose:
+        case.status, case.snoozed_until = "open", None
+        note_change(case, on, "woken", f"{why}; the snooze ends because the severity rose")
+    else:
+        note_change(case, on, "rescored", why)
+
+
+def note_change(case: Case, on: date, change: str, why: str, by: int | None = None) -> None:
+    case.history.append(CaseChange(day=on, change=change, risk_score=case.risk_score, severity=case.severity,
+                                   why=why[:500], changed_by=by))

@@ -1,0 +1,34 @@
+"""The rule parameters a dietitian may set for one client (with a reason), their defaults
+and their bounds. A client whose intake has been at 70 % for months and is stable is not a
+new signal every day: their own threshold says so. Changing a default or a bound is a new
+``VERSION`` (documented in the README)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+VERSION = "2026-12.1"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    default: float
+    lowest: float
+    highest: float
+    meaning: str
+
+
+PARAMETERS: dict[str, Parameter] = {
+    "intake_day_percent": Parameter(50.0, 10.0, 90.0, "a day is low below this mean percent eaten "
+                                                      "(intake_below_50_3_days)"),
+    "intake_week_percent": Parameter(75.0, 20.0, 95.0, "the week is low below this mean percent eaten "
+                                                       "(intake_below_75_7_days)"),
+    "weight_loss_1_month_percent": Parameter(5.0, 2.0, 15.0, "weight loss within 1 month that warns (weight_loss)"),
+    "weight_loss_6_months_percent": Parameter(10.0, 4.0, 25.0, "weight loss within 6 months that warns "
+                                                               "(weight_loss)"),
+}
+
+
+def value(thresholds: Mapping[str, float], name: str) -> float:
+    """The client's own value of a parameter, else its default."""
+    return float(thresholds.get(name, PARAMETERS[name].default))

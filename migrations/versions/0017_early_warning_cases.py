@@ -6,7 +6,7 @@ and suggested action; snooze and outcome; a unique ``open_key`` while open or sn
 ``client_thresholds`` (a rule parameter set for one client, with the reason).
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0016
 Create Date: 2026-12-07 12:10:00
 """
 import sqlalchemy as sa
@@ -15,7 +15,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0017'
-down_revision = '0014'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

@@ -9,6 +9,7 @@ from flask_smorest import Blueprint
 from nutriplat.handovers import printing, reading
 from nutriplat.handovers.policy import POLICY
 from nutriplat.handovers.schemas import HandoverSchema
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("handovers", __name__, url_prefix="/api/v1/clients",
@@ -19,6 +20,7 @@ blp = Blueprint("handovers", __name__, url_prefix="/api/v1/clients",
 class Handovers(MethodView):
     @roles_required(*POLICY.roles("list_handovers"))
     @blp.response(200, HandoverSchema(many=True))
+    @paginated(blp, Page)  # one per transfer: a short list by nature
     def get(self, client_id):
         """Each transfer's handover, newest first"""
         return reading.list_handovers(uow(), actor(), client_id)

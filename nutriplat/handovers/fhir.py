@@ -81,7 +81,9 @@ def _weight(client: Client, measurement: Measurement) -> dict[str, Any]:
 
 
 def _nutrition_order(client: Client, on: date, plan: MealPlan | None) -> dict[str, Any]:
-    if plan is not None:
+    # The approved plan's order when its profile names the levels it was made for; else the
+    # record's own levels (a plan row without them must not stop a transfer).
+    if plan is not None and {"food_level", "drink_level", "allergies"} <= plan.profile.keys():
         return mealplans_fhir.nutrition_order(plan, client).model_dump(mode="json", exclude_none=True)
     food, drink = client.iddsi_food_level, client.iddsi_drink_level
     diet: dict[str, Any] = {}

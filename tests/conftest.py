@@ -54,6 +54,14 @@ def is_postgres(database_url: str) -> bool:
     return database_url.startswith("postgresql")
 
 
+@pytest.fixture(autouse=True)
+def _postgres_only(request: pytest.FixtureRequest) -> None:
+    """``@pytest.mark.postgres_only``: races on row locks, which SQLite never has (it
+    serialises writers), run on PostgreSQL only."""
+    if request.node.get_closest_marker("postgres_only") and not request.getfixturevalue("is_postgres"):
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers")
+
+
 @pytest.fixture(scope="session")
 def app(database_url: str):  # type: ignore[no-untyped-def]
     config = Config(DATABASE_URL=database_url, PASSWORD_TIME_COST=1,

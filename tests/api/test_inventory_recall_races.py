@@ -25,11 +25,6 @@ stock = inventory.stock  # the fixture: a warehouse, a van, stocked lots and a c
 REASON = {"reason": "Listeria", "severity": "high"}
 
 
-@pytest.fixture(autouse=True)
-def _only_on_postgres(is_postgres):
-    if not is_postgres:
-        pytest.skip("SQLite serialises writers")
-
 
 def together(calls: list[Callable[[], object]]) -> tuple[list[object], list[Exception]]:
     barrier, done, failed = threading.Barrier(len(calls)), [], []

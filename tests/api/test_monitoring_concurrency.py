@@ -17,11 +17,6 @@ from nutriplat.monitoring.models import Alert
 pytestmark = pytest.mark.postgres_only
 
 
-@pytest.fixture(autouse=True)
-def _only_on_postgres(is_postgres):
-    if not is_postgres:
-        pytest.skip("SQLite serialises writers")
-
 
 def test_concurrent_evaluations_open_one_alert(world, app, today):
     dora = world.person("dora", "dietitian")

@@ -24,11 +24,6 @@ from tools.builders import stock as scenario
 pytestmark = pytest.mark.postgres_only
 
 
-@pytest.fixture(autouse=True)
-def _only_on_postgres(is_postgres):
-    if not is_postgres:
-        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers anyway")
-
 
 @pytest.fixture
 def depot(world, app, business_day):

@@ -33,6 +33,7 @@ HANDLER_MODULES = (
     "nutriplat.billing.handlers",
     "nutriplat.referrals.handlers",
     "nutriplat.handovers.handlers",
+    "nutriplat.notifications.handlers",
 )
 
 
@@ -98,6 +99,12 @@ class DeliveriesLeftUnbilled:
     """delivery (nightly run): delivered orders whose billing has not happened yet."""
     order_ids: tuple[int, ...]
     actor: Any
+
+
+@dataclass(frozen=True)
+class NotificationsQueued:
+    """notifications: deliveries through external channels (e-mail, SMS) wait to be sent."""
+    delivery_ids: tuple[int, ...]
 
 
 Handler = Callable[[Any, Any], None]  # (unit of work, event)

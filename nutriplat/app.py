@@ -116,6 +116,8 @@ API_MODULES = (
     "nutriplat.referrals.api.fhir",
     "nutriplat.handovers.api",
     "nutriplat.notifications.api",
+    "nutriplat.careteam.api.members",
+    "nutriplat.careteam.api.alerts",
 )
 
 

@@ -34,6 +34,7 @@ HANDLER_MODULES = (
     "nutriplat.referrals.handlers",
     "nutriplat.handovers.handlers",
     "nutriplat.notifications.handlers",
+    "nutriplat.careteam.handlers",
 )
 
 
@@ -99,6 +100,15 @@ class DeliveriesLeftUnbilled:
     """delivery (nightly run): delivered orders whose billing has not happened yet."""
     order_ids: tuple[int, ...]
     actor: Any
+
+
+@dataclass(frozen=True)
+class AlertRaised:
+    """monitoring: a new early-warning alert was opened for the client (its rule, first day)."""
+    alert_id: int
+    client_id: int
+    rule: str
+    on: date
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 (Alembic autogenerate and the models-agree-with-migrations test need this)."""
 from nutriplat.auth import models as auth_models  # noqa: F401
 from nutriplat.billing import models as billing_models  # noqa: F401
+from nutriplat.careteam import models as careteam_models  # noqa: F401
 from nutriplat.catalogue import models as catalogue_models  # noqa: F401
 from nutriplat.clients import models as clients_models  # noqa: F401
 from nutriplat.db import Base

@@ -115,6 +115,9 @@ API_MODULES = (
     "nutriplat.referrals.api.referrals",
     "nutriplat.referrals.api.fhir",
     "nutriplat.handovers.api",
+    "nutriplat.notifications.api",
+    "nutriplat.careteam.api.members",
+    "nutriplat.careteam.api.alerts",
 )
 
 

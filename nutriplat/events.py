@@ -33,6 +33,8 @@ HANDLER_MODULES = (
     "nutriplat.billing.handlers",
     "nutriplat.referrals.handlers",
     "nutriplat.handovers.handlers",
+    "nutriplat.notifications.handlers",
+    "nutriplat.careteam.handlers",
 )
 
 
@@ -98,6 +100,21 @@ class DeliveriesLeftUnbilled:
     """delivery (nightly run): delivered orders whose billing has not happened yet."""
     order_ids: tuple[int, ...]
     actor: Any
+
+
+@dataclass(frozen=True)
+class AlertRaised:
+    """monitoring: a new early-warning alert was opened for the client (its rule, first day)."""
+    alert_id: int
+    client_id: int
+    rule: str
+    on: date
+
+
+@dataclass(frozen=True)
+class NotificationsQueued:
+    """notifications: deliveries through external channels (e-mail, SMS) wait to be sent."""
+    delivery_ids: tuple[int, ...]
 
 
 Handler = Callable[[Any, Any], None]  # (unit of work, event)

@@ -9,7 +9,9 @@ CAREGIVER: Final = "caregiver"
 # A GP practice's, hospital's or home-nursing service's user who refers people to a
 # provider and follows their own referrals, never the client record (nutriplat.referrals).
 REFERRER: Final = "referrer"
-ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER)
+# A user of the development fund organisation: reads the fund's contributions and balance.
+FUND: Final = "fund"
+ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, FUND)
 
 # Staff of a provider organisation; they see that organisation's clients.
 PROVIDER_STAFF: Final = (ADMIN, DIETITIAN, LOGISTICS)
@@ -28,4 +30,5 @@ ROLE_ORGANISATION_TYPE: Final = {
     # organisation, decide which clients a caregiver sees (clients.access).
     CAREGIVER: "provider",
     REFERRER: "referrer",
+    FUND: "fund",
 }

@@ -1,6 +1,6 @@
 """Who may do what in billing (``nutriplat.policy``). Cofinancers never reach a client's
 billing (it touches a person); they see their own statements and voucher budgets."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, COFINANCER, DIETITIAN, LOGISTICS, REFERRER
+from nutriplat.auth.roles import ADMIN, CAREGIVER, COFINANCER, DIETITIAN, FUND, LOGISTICS, REFERRER
 from nutriplat.policy import Policy
 
 # A caregiver: the client's subscriptions, invoices and coins under an ``order`` mandate
@@ -29,7 +29,7 @@ POLICY = Policy("billing", {
     "change_invoice_status": (ADMIN,),
     # Ledger statements per organisation (statements.py, as CSV statement_sheets.py): a
     # cofinancer its own; a referrer its own organisation's commissions (issue 19 item 3)
-    "statements": (ADMIN, COFINANCER, REFERRER),
+    "statements": (ADMIN, COFINANCER, REFERRER, FUND),
     # Voucher programmes: a cofinancer sees its own budgets (cofinancing.py)
     "list_programmes": (ADMIN, COFINANCER),
     "get_programme": (ADMIN, COFINANCER),

@@ -30,6 +30,7 @@ from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
 from nutriplat.periods import Month
+from nutriplat.referrals.models import Referral
 
 SUBSCRIPTION_LINES = ("package", "information_platform", "coaching_tool", "rental")
 
@@ -131,7 +132,7 @@ def _accrue_client(session: Session, ledger: _Ledger, scheme: ReferralScheme, cl
     common = {"client_id": client.id, "earned_on": earned}
     if scheme.fund_id is not None:
         ledger.add(f"fund-contribution:{key}", scheme.fund_contribution, beneficiary_id=scheme.fund_id,
-                   kind="fund_contribution", description=f"Contribution for new client {client.id} "
+                   kind="fund_contribution", description=f"Contribution for {_named(session, client)} "
                    f"(started {started_on})", client_id=client.id)
     if f"clawback:{key}" in ledger.keys:
         return
@@ -139,7 +140,7 @@ def _accrue_client(session: Session, ledger: _Ledger, scheme: ReferralScheme, cl
         accrued = session.scalars(select(LedgerEntry.amount).where(
             LedgerEntry.client_id == client.id, LedgerEntry.kind == "referral_commission"))
         ledger.add(f"clawback:{key}", -total(accrued), beneficiary_id=referrer, kind="commission_clawback",
-                   description=f"Clawback: client {client.id} left on {left_on}, before {earned}", **common)
+                   description=f"Clawback: {_named(session, client)} left on {left_on}, before {earned}", **common)
         return
     if rule.kind == "fixed":
         amount, entry_key = rule.amount or ZERO, f"commission:{key}"
@@ -148,5 +149,13 @@ def _accrue_client(session: Session, ledger: _Ledger, scheme: ReferralScheme, cl
         amount = commissions.percentage_commission(rule, started_on, month, net)
         entry_key = f"commission:{key}:{month}"
     ledger.add(entry_key, amount, beneficiary_id=referrer, kind="referral_commission",
-               description=f"Referral commission ({scheme.name}): client {client.id}, started {started_on}",
+               description=f"Referral commission ({scheme.name}): {_named(session, client)}, started {started_on}",
                **common)
+
+
+def _named(session: Session, client: Client) -> str:
+    """How a statement line names the client to the referrer and the fund: by the referral
+    it came from, never by the client's id (the record is the provider's)."""
+    referral_id = session.scalar(select(Referral.id).where(Referral.client_id == client.id)
+                                 .order_by(Referral.id.desc()).limit(1))
+    return f"referral {referral_id}" if referral_id is not None else "a directly referred client"

@@ -21,7 +21,8 @@ from nutriplat.periods import Month
 
 # Roles that read only their own organisation's statements (as the beneficiary), and why not another's.
 OWN_ONLY = {roles.COFINANCER: "A cofinancer sees only its own statements.",
-            roles.REFERRER: "A referrer sees only its own statements."}
+            roles.REFERRER: "A referrer sees only its own statements.",
+            roles.FUND: "The fund sees only its own statements."}
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,16 @@ def _statement(uow: UnitOfWork, beneficiary: int, issuer: int, month: Month,
     return Statement(organisation, provider, str(month), entries, total(e.amount for e in payable),
                      total(e.amount for e in earned),
                      total(e.amount for e in entries if e.direction == "receivable"))
+
+
+def balance(uow: UnitOfWork, actor: Actor, until: Month) -> Decimal:
+    """What the provider(s) owe the caller's organisation (the development fund) in all
+    months up to and including ``until``: its contributions and royalties to date."""
+    POLICY.check(actor, "statements")
+    if actor.role not in OWN_ONLY:
+        raise Forbidden("The balance is the beneficiary's own.")
+    with uow:
+        amounts = uow.session.scalars(select(LedgerEntry.amount).where(
+            LedgerEntry.beneficiary_id == actor.organisation_id, LedgerEntry.direction == "payable",
+            LedgerEntry.month <= str(until)))
+        return total(amounts)

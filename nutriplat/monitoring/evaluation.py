@@ -4,12 +4,13 @@ nightly sweep)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat import events
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.clients.models import Client
@@ -28,8 +29,10 @@ def open_key(client_id: int, rule: str) -> str:
 
 
 def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
-                     families: Iterable[str] = tuple(rules.FAMILIES)) -> Counter[str]:
-    """Counts of alerts ``created`` and ``updated``."""
+                     families: Iterable[str] = tuple(rules.FAMILIES),
+                     record: Callable[[object], None] | None = None) -> Counter[str]:
+    """Counts of alerts ``created`` and ``updated``; ``record`` (the unit of work's) hands
+    each new alert on as ``AlertRaised`` (the care team is told)."""
     families = tuple(families)
     seen = rule_inputs.load(session, clients, on, families)
     ids = [c.id for c in clients]
@@ -47,7 +50,7 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
                                                          alert.occurrences)
             decision = decide(finding, on, state, resolved.get((client.id, finding.rule)))
             if decision.action == "create":
-                _create(session, client, finding.rule, decision.changes)
+                _create(session, client, finding.rule, decision.changes, record)
             elif decision.action == "update" and alert is not None:
                 _apply(alert, decision.changes)
             if decision.action != "none":
@@ -61,7 +64,8 @@ def _apply(alert: Alert, changes: dict[str, object]) -> None:
         setattr(alert, name, value)
 
 
-def _create(session: Session, client: Client, rule: str, values: dict[str, object]) -> None:
+def _create(session: Session, client: Client, rule: str, values: dict[str, object],
+            record: Callable[[object], None] | None = None) -> None:
     alert = Alert(organisation_id=client.organisation_id, client_id=client.id, rule=rule, status="open",
                   open_key=open_key(client.id, rule), dietitian_id=dietitian_of(session, client.id), **values)
     if not insert_once(session, alert):
@@ -71,4 +75,6 @@ def _create(session: Session, client: Client, rule: str, values: dict[str, objec
         return
     audit.record(session, SYSTEM, "create", "alert", alert.id, client.id,
                  detail={"rule": rule}, organisation_id=client.organisation_id)
+    if record is not None:
+        record(events.AlertRaised(alert.id, client.id, rule, alert.first_detected_on))
 

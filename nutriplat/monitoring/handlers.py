@@ -19,7 +19,7 @@ def _evaluate(uow: Any, client_id: int, family: str, day: date | None) -> None:
     client = session.get(Client, client_id)
     if client is not None:
         session.flush()
-        evaluate_clients(session, [client], max(business_today(), day or date.min), (family,))
+        evaluate_clients(session, [client], max(business_today(), day or date.min), (family,), uow.record)
 
 
 def _rule_family(event_type: type, family: str, day_of: Callable[[Any], date]) -> Callable[[Any, Any], None]:

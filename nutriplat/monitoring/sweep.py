@@ -29,7 +29,7 @@ def early_warning(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int
     for start in range(0, len(ids), BATCH):
         with new_uow() as uow:
             clients = list(uow.session.scalars(select(Client).where(Client.id.in_(ids[start:start + BATCH]))))
-            counts.update(evaluate_clients(uow.session, clients, day))
+            counts.update(evaluate_clients(uow.session, clients, day, record=uow.record))
             uow.commit()
     counts.update(review_goals(new_uow, day))
     return dict(counts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
@@ -61,6 +62,14 @@ def add_referral(session: Session, actor: Actor, data: dict[str, Any], source: s
     audit.record(session, actor, "create", RESOURCE, referral.id,
                  detail={"provider_id": referral.provider_id, "source": source})
     return referral
+
+
+def providers(uow: UnitOfWork, actor: Actor) -> list[Organisation]:
+    """The provider organisations a referral may be sent to (the referral form's choice)."""
+    POLICY.check(actor, "refer")
+    with uow:
+        return list(uow.session.scalars(select(Organisation).where(Organisation.type == "provider")
+                                        .order_by(Organisation.name)))
 
 
 def list_referrals(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int, page_size: int

@@ -42,6 +42,10 @@ WEB_MODULES = (
     "nutriplat.webapp.logistics.routes",
     "nutriplat.webapp.logistics.plan_edits",
     "nutriplat.webapp.logistics.driver",
+    "nutriplat.webapp.dietitian.referrals",
+    "nutriplat.webapp.referrer.referrals",
+    "nutriplat.webapp.referrer.statements",
+    "nutriplat.webapp.referrer.alerts",
 )
 
 

@@ -84,6 +84,11 @@ LABELS: dict[str, dict[str, object]] = {
     "course": {"main": _l("main course"), "soup": _l("soup"), "dessert": _l("dessert"),
                "drink": _l("drink"), "supplement": _l("supplement")},
     "storage_class": {"frozen": _l("frozen"), "chilled": _l("chilled"), "ambient": _l("ambient")},
+    "urgency": {"routine": _l("routine"), "soon": _l("soon"), "urgent": _l("urgent")},
+    "referral_status": {"received": _l("received"), "triaged": _l("triaged"), "accepted": _l("accepted"),
+                        "declined": _l("declined"), "active": _l("active"), "ended": _l("ended")},
+    "told_as": {"dietitian": _l("dietitian"), "logistics": _l("logistics"), "gp": _l("GP"),
+                "home_nurse": _l("home nurse"), "facility": _l("facility"), "caregiver": _l("caregiver")},
 }
 
 

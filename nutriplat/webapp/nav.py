@@ -11,6 +11,8 @@ ROLE_HOME: dict[str, str] = {
     roles.COFINANCER: "webapp.cofinancer_agreements.index",
     roles.ADMIN: "webapp.admin_users.index",
     roles.LOGISTICS: "webapp.logistics_routes.plans",
+    roles.REFERRER: "webapp.referrer_referrals.index",
+    roles.FUND: "webapp.referrer_statements.index",
 }
 
 # (endpoint, label) per role, in menu order; the account page is always last.
@@ -18,6 +20,8 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
     roles.DIETITIAN: (
         ("webapp.dietitian.day", _l("My day")),
         ("webapp.dietitian.clients_list", _l("Clients")),
+        ("webapp.dietitian_referrals.index", _l("Referrals")),
+        ("webapp.care_team_alerts.index", _l("Care-team alerts")),
     ),
     roles.COFINANCER: (
         ("webapp.cofinancer_agreements.index", _l("Agreements")),
@@ -37,7 +41,15 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.logistics_stock.overview", _l("Stock")),
         ("webapp.logistics_reorder.overview", _l("Reorder")),
         ("webapp.logistics_driver.today", _l("Today's stops")),
+        ("webapp.care_team_alerts.index", _l("Care-team alerts")),
     ),
+    roles.REFERRER: (
+        ("webapp.referrer_referrals.index", _l("My referrals")),
+        ("webapp.referrer_referrals.new", _l("Refer someone")),
+        ("webapp.care_team_alerts.index", _l("Care-team alerts")),
+        ("webapp.referrer_statements.index", _l("Statements")),
+    ),
+    roles.FUND: (("webapp.referrer_statements.index", _l("Statements")),),
 }
 
 ROLE_LABELS = {
@@ -46,6 +58,8 @@ ROLE_LABELS = {
     roles.LOGISTICS: _l("Logistics"),
     roles.COFINANCER: _l("Cofinancer"),
     roles.CAREGIVER: _l("Caregiver"),
+    roles.REFERRER: _l("Referrer"),
+    roles.FUND: _l("Development fund"),
 }
 
 

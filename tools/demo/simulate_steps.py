@@ -20,7 +20,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.inventory.models import Location
 from nutriplat.mealplans.models import MealPlan
 from nutriplat.screening import domain, services, worklist
-from tools.demo import outcomes, outcomes_data
+from tools.demo import outcomes, outcomes_data, simulate_care_network
 from tools.demo import population as pop
 from tools.demo.catalogue.seed import seed_plans
 from tools.demo.inventory import WAREHOUSE, _receive
@@ -119,6 +119,10 @@ class Day:
 
         for what, n in deliver_day(self.factory, planner, self.day, outcome_at).items():
             self.counts["deliver", what] += n
+
+    def care_network(self) -> None:
+        """Care teams, referrals and their triage, a transfer's handover (simulate_care_network)."""
+        simulate_care_network.simulate(self.factory, self.population.reference_date, self.day, self.counts)
 
     def observe(self) -> None:
         """At home and in the nursing homes: the weekly weighing and the day's meals."""

@@ -47,10 +47,15 @@ def _refer(http, gp, dietitian, **link):
     return accepted["client_id"]
 
 
+def _referral_of(http, dietitian, client_id):
+    """The referral a client came from (the provider's inbox shows the client it became)."""
+    return max(r["id"] for r in setup(http.get(REFERRALS, headers=dietitian.headers)) if r["client_id"] == client_id)
+
+
 def _commissions(http, admin, month, organisation_id):
     found = setup(http.get("/api/v1/statements", headers=admin.headers,
                            query_string={"month": month, "organisation_id": organisation_id}))
-    # A statement names no person: the entry's description says which client it is for.
+    # A statement names no person, nor the client's id: the entry names the referral it is for.
     return [(e["kind"], e["description"].split(": ")[1].split(",")[0], e["amount"])
             for s in found for e in s["entries"]]
 
@@ -65,7 +70,7 @@ def test_an_accepted_referral_s_subscription_earns_the_referrer_its_commission(
     subscribe(client_id, start="2026-08-10")
     invoice_august()
     assert _commissions(http, admin, "2026-08", gp.organisation_id) == [
-        ("referral_commission", f"client {client_id}", "50.00")]
+        ("referral_commission", f"referral {_referral_of(http, dietitian, client_id)}", "50.00")]
 
 
 @pytest.mark.business_day("2026-08-03")
@@ -80,7 +85,7 @@ def test_a_linked_client_not_yet_in_care_takes_the_referrer_one_in_care_keeps_th
         subscribe(client_id, start="2026-08-10")
     invoice_august()
     assert _commissions(http, admin, "2026-08", gp.organisation_id) == [
-        ("referral_commission", f"client {waiting}", "50.00")]
+        ("referral_commission", f"referral {_referral_of(http, dietitian, waiting)}", "50.00")]
 
 
 @pytest.mark.business_day("2026-08-03")

@@ -105,7 +105,7 @@ def test_users_one_per_role_with_demo_passwords(population):
     assert len({u.username for u in users}) == len(users)
     org_type = {o.key: o.type for o in population.organisations}
     expected = {"admin": "provider", "dietitian": "provider", "logistics": "provider",
-                "cofinancer": "cofinancer", "caregiver": None, "referrer": "referrer"}
+                "cofinancer": "cofinancer", "caregiver": None, "referrer": "referrer", "fund": "fund"}
     for user in users:
         assert len(user.password) >= 12 and "demo" in user.password
         assert org_type.get(user.organisation_key) == expected[user.role]

@@ -17,6 +17,7 @@ PROVIDER = "nutriplat-roeselare"
 GP_PRACTICE = "huisartsenpraktijk-de-mandel"
 HOSPITAL_ORG = "az-delta"
 COFINANCER = "regionaal-zorgfonds-wvl"
+FUND = "nutriplat-ontwikkelingsfonds"
 
 ORGANISATIONS = (
     Organisation(PROVIDER, "NutriPlat Roeselare", "provider"),
@@ -25,7 +26,7 @@ ORGANISATIONS = (
     # Invented regional body: deliberately not the name of a real insurer.
     Organisation(COFINANCER, "Regionaal Zorgfonds West-Vlaanderen", "cofinancer"),
     Organisation("mandelkeuken", "Mandelkeuken bv", "supplier"),
-    Organisation("nutriplat-ontwikkelingsfonds", "NutriPlat Ontwikkelingsfonds", "fund"),
+    Organisation(FUND, "NutriPlat Ontwikkelingsfonds", "fund"),
 )
 REFERRER_CARE_LINE = {GP_PRACTICE: "primary", HOSPITAL_ORG: "secondary"}
 
@@ -53,6 +54,8 @@ USERS = (
     # Referrers (issue 19): a GP of De Mandel and AZ Delta's discharge office send referrals.
     _user("huisarts.mandel", "referrer", "Dr. Koen Vanhoutte", GP_PRACTICE),
     _user("ontslag.azdelta", "referrer", "Ontslagbureau AZ Delta", HOSPITAL_ORG),
+    # The development fund reads its contributions and balance (issue 19 item 3).
+    _user("fonds.marie", "fund", "Marie Claeys", FUND),
 )
 
 # (caregiver, scopes, relationship, withdrawn later?) - one mandate per chosen client.

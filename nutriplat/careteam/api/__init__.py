@@ -1,0 +1,1 @@
+"""The care team's API: members per client, alert routes, the alerts one was told of."""

@@ -7,7 +7,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
+from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import clock_set_to
 from tests.api.test_monitoring_alerts import weigh
 from tests.business_day import moment
@@ -93,6 +95,21 @@ def test_the_case_closes_when_its_last_signal_is_resolved(team, http):
     assert cases(http, dora) == []
     [closed] = cases(http, dora, status="resolved")
     assert closed["id"] == case["id"] and closed["outcome"] is None
+
+
+def test_the_opening_and_every_change_of_a_case_is_in_the_audit_log(team, http, uow, today):
+    dora, client_id = team
+    eat(http, dora, client_id, today, 90, 900)
+    falling(http, dora, client_id)
+    [case] = cases(http, dora)
+    http.post(f"/api/v1/cases/{case['id']}/resolve", headers=dora.headers, json={"outcome": "action_taken"})
+    with uow:
+        lines = uow.session.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.detail).where(
+            AuditEntry.resource == "case", AuditEntry.resource_id == str(case["id"]),
+            AuditEntry.action.not_in(("read", "list"))).order_by(AuditEntry.id)).all()
+    assert [(who, action) for who, action, _ in lines] == [
+        ("system", "create"), ("system", "update"), ("dora", "resolve")]
+    assert lines[0].detail["change"] == "opened" and lines[1].detail["why"].startswith("+weight_loss")
 
 
 def test_snooze_hides_the_case_until_the_date(team, http, today):

@@ -13,7 +13,7 @@ The story behind the numbers (plain values, no database):
 - 3 % in 90 days are admitted **suddenly** (a fall, an infection), without any decline before it;
   no rule can see those coming, and they count against the sensitivity;
 - everyone has the odd **bad spell** (a cold, a visit, a bad week): two to five days of
-  eating and drinking less, then back to normal — the false alarms of a real caseload;
+  eating and drinking less, then back to normal the next day — the false alarms of a real caseload;
 - they are weighed weekly on their own weekday, and screened (MUST) every four weeks.
 """
 from __future__ import annotations
@@ -44,6 +44,7 @@ class Episode:
     length: int  # days the drop lasts at full depth before recovery (or admission)
     drop: float  # points of intake lost at full depth
     fluid_share: float  # share of fluid lost at full depth
+    recovery: int  # days back to the usual level
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _episodes(rng: random.Random, days: int) -> tuple[list[Episode], list[Stay]]
     if rng.random() < DECLINE_SHARE * days / 90:
         start = rng.randint(0, max(0, days - 10))
         ramp, length = rng.randint(7, 21), rng.randint(7, 21)
-        episodes.append(Episode("decline", start, ramp, length, rng.uniform(20, 45), rng.uniform(0.15, 0.35)))
+        episodes.append(Episode("decline", start, ramp, length, rng.uniform(20, 45), rng.uniform(0.15, 0.35), 7))
         if rng.random() < ADMITTED_AFTER_DECLINE:
             admitted = start + ramp + rng.randint(0, length)
             stays.append(Stay(admitted, admitted + rng.randint(5, 15), sudden=False))
@@ -112,7 +113,7 @@ def _episodes(rng: random.Random, days: int) -> tuple[list[Episode], list[Stay]]
     spells = int(BAD_SPELLS_PER_90_DAYS * days / 90 + rng.random())
     for _ in range(spells):
         episodes.append(Episode("bad_spell", rng.randint(-HISTORY_DAYS + 1, days - 1), 1, rng.randint(1, 4),
-                                rng.uniform(15, 35), rng.uniform(0.1, 0.3)))
+                                rng.uniform(15, 35), rng.uniform(0.1, 0.3), 1))
     return episodes, stays
 
 
@@ -127,7 +128,7 @@ def _depth(episode: Episode, index: int) -> float:
     if since < episode.ramp + episode.length:
         return 1.0
     recovery = since - episode.ramp - episode.length
-    return max(0.0, 1 - recovery / 7)
+    return max(0.0, 1 - recovery / episode.recovery)
 
 
 def build(seed: int, key: str, first_day: date, days: int, start_weight: float, height_cm: float,

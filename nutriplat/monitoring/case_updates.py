@@ -1,7 +1,8 @@
 """Keep each client's case in step with their open alerts, inside the transaction that
 creates, updates or resolves the alerts (an event's, a batch of the nightly sweep, a
 dietitian resolving an alert). Nothing changes when the signals did not: evaluating the
-same data twice writes no history."""
+same data twice writes no history. Every opening and every change is written to the audit
+log (by the system, with the change and why)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -11,6 +12,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat.auth import audit
+from nutriplat.auth.actor import SYSTEM
 from nutriplat.clients.models import Client
 from nutriplat.monitoring.domain import risk
 from nutriplat.monitoring.models import Alert, Case, CaseChange
@@ -45,7 +48,7 @@ def update_cases(session: Session, clients: Sequence[Client], on: date) -> None:
             if case is None:
                 continue
         if case is not None:
-            _follow(case, assessment, on)
+            _follow(session, case, assessment, on)
 
 
 def _open(session: Session, client: Client, assessment: risk.Assessment, on: date) -> Case | None:
@@ -54,7 +57,7 @@ def _open(session: Session, client: Client, assessment: risk.Assessment, on: dat
                 open_key=open_key(client.id), dietitian_id=dietitian_of(session, client.id), opened_on=on,
                 scoring_version=risk.VERSION, **_values(assessment))
     if insert_once(session, case):
-        note_change(case, on, "opened", risk.change_reason(None, assessment))
+        _changed(session, case, on, "opened", risk.change_reason(None, assessment))
         return None
     return session.scalar(select(Case).where(Case.open_key == open_key(client.id)))
 
@@ -76,11 +79,11 @@ def _shape(assessment: risk.Assessment) -> tuple[object, ...]:
     return (assessment.risk_score, tuple((c.alert_id, c.severity, c.points) for c in assessment.contributions))
 
 
-def _follow(case: Case, assessment: risk.Assessment | None, on: date) -> None:
+def _follow(session: Session, case: Case, assessment: risk.Assessment | None, on: date) -> None:
     before = _stored(case)
     if assessment is None:
         case.status, case.open_key, case.resolved_on, case.snoozed_until = "resolved", None, on, None
-        note_change(case, on, "closed", "no open signals left")
+        _changed(session, case, on, "closed", "no open signals left")
         return
     changed = _shape(before) != _shape(assessment)
     for name, value in _values(assessment).items():
@@ -92,9 +95,17 @@ def _follow(case: Case, assessment: risk.Assessment | None, on: date) -> None:
     rose = risk.BANDS_ORDER.index(assessment.severity) > risk.BANDS_ORDER.index(before.severity)
     if case.status == "snoozed" and rose:
         case.status, case.snoozed_until = "open", None
-        note_change(case, on, "woken", f"{why}; the snooze ends because the severity rose")
+        _changed(session, case, on, "woken", f"{why}; the snooze ends because the severity rose")
     else:
-        note_change(case, on, "rescored", why)
+        _changed(session, case, on, "rescored", why)
+
+
+def _changed(session: Session, case: Case, on: date, change: str, why: str) -> None:
+    """A change the rules made: a line of the case's history and of the audit log."""
+    note_change(case, on, change, why)
+    audit.record(session, SYSTEM, "create" if change == "opened" else "update", "case", case.id, case.client_id,
+                 detail={"change": change, "why": why[:500], "risk_score": case.risk_score,
+                         "severity": case.severity}, organisation_id=case.organisation_id)
 
 
 def note_change(case: Case, on: date, change: str, why: str, by: int | None = None) -> None:

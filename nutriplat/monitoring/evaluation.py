@@ -14,10 +14,11 @@ from nutriplat import events
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.clients.models import Client
+from nutriplat.db import utcnow
 from nutriplat.monitoring import rule_inputs, rules
 from nutriplat.monitoring.case_updates import update_cases
 from nutriplat.monitoring.models import Alert
-from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, decide
+from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, cleared, decide
 from nutriplat.monitoring.unique_rows import insert_once
 from nutriplat.screening.assigned_dietitian import dietitian_of
 
@@ -43,8 +44,15 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
         select(Alert).where(Alert.client_id.in_(ids), Alert.status == "resolved")
         .order_by(Alert.resolved_at, Alert.id)) if a.resolved_on is not None}
     counts: Counter[str] = Counter()
+    evaluated = {rule for family in families for rule in rules.RULES_OF_FAMILY[family]}
     for client in clients:
-        for finding in rules.evaluate(seen[client.id], on, families):
+        findings = rules.evaluate(seen[client.id], on, families)
+        found = {f.rule for f in findings}
+        for (client_id, rule), active in current.items():
+            if client_id == client.id and rule in evaluated - found and cleared(active.last_detected_on, on):
+                _clear(session, active, on)
+                counts["alerts cleared"] += 1
+        for finding in findings:
             alert = current.get((client.id, finding.rule))
             state = None if alert is None else OpenAlert(alert.severity, alert.detail, alert.last_detected_on,
                                                          alert.occurrences)
@@ -62,6 +70,13 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
 def _apply(alert: Alert, changes: dict[str, object]) -> None:
     for name, value in changes.items():
         setattr(alert, name, value)
+
+
+def _clear(session: Session, alert: Alert, on: date) -> None:
+    alert.status, alert.resolved_at, alert.resolved_on, alert.open_key = "resolved", utcnow(), on, None
+    alert.note = f"cleared: not found since {alert.last_detected_on.isoformat()}"
+    audit.record(session, SYSTEM, "update", "alert", alert.id, alert.client_id,
+                 detail={"rule": alert.rule, "change": "cleared"}, organisation_id=alert.organisation_id)
 
 
 def _create(session: Session, client: Client, rule: str, values: dict[str, object],

@@ -16,6 +16,7 @@ from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.monitoring.models import ClientThreshold
 from nutriplat.monitoring.rules import FAMILIES as RULE_FAMILIES
 from nutriplat.monitoring.rules import DayIntake, Observations, ScreeningResult
+from nutriplat.monitoring.rules.baseline import WINDOW_DAYS as BASELINE_DAYS
 from nutriplat.monitoring.rules.intake import LOOKBACK_DAYS, RUN_DAYS
 from nutriplat.screening.domain import add_months
 from nutriplat.screening.domain.targets import fluid_ml
@@ -70,12 +71,13 @@ def _weights(session: Session, ids: list[int], on: date,
 
 
 def _intake(session: Session, ids: list[int], on: date) -> dict[int, dict[date, DayIntake]]:
+    """The rules' week and the four weeks before it (the client's own baseline)."""
     meals: dict[tuple[int, date], list[tuple[int, int | None]]] = defaultdict(list)
     for client_id, day, percent, fluid in session.execute(
             select(IntakeRecord.client_id, IntakeRecord.date, IntakeRecord.percent_eaten,
                    IntakeRecord.fluid_ml)
-            .where(IntakeRecord.client_id.in_(ids), IntakeRecord.date > on - timedelta(days=LOOKBACK_DAYS),
-                   IntakeRecord.date <= on)):
+            .where(IntakeRecord.client_id.in_(ids),
+                   IntakeRecord.date > on - timedelta(days=LOOKBACK_DAYS + BASELINE_DAYS), IntakeRecord.date <= on)):
         meals[(client_id, day)].append((percent, fluid))
     out: dict[int, dict[date, DayIntake]] = defaultdict(dict)
     for (client_id, day), rows in meals.items():

@@ -7,8 +7,12 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
+from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import clock_set_to
+from nutriplat.db import UnitOfWork
+from nutriplat.jobs.registry import JOBS
 from tests.api.test_monitoring_alerts import weigh
 from tests.business_day import moment
 from tests.conftest import TEST_PASSWORD
@@ -93,6 +97,21 @@ def test_the_case_closes_when_its_last_signal_is_resolved(team, http):
     assert cases(http, dora) == []
     [closed] = cases(http, dora, status="resolved")
     assert closed["id"] == case["id"] and closed["outcome"] is None
+
+
+def test_the_opening_and_every_change_of_a_case_is_in_the_audit_log(team, http, uow, today):
+    dora, client_id = team
+    eat(http, dora, client_id, today, 90, 900)
+    falling(http, dora, client_id)
+    [case] = cases(http, dora)
+    http.post(f"/api/v1/cases/{case['id']}/resolve", headers=dora.headers, json={"outcome": "action_taken"})
+    with uow:
+        lines = uow.session.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.detail).where(
+            AuditEntry.resource == "case", AuditEntry.resource_id == str(case["id"]),
+            AuditEntry.action.not_in(("read", "list"))).order_by(AuditEntry.id)).all()
+    assert [(who, action) for who, action, _ in lines] == [
+        ("system", "create"), ("system", "update"), ("dora", "resolve")]
+    assert lines[0].detail["change"] == "opened" and lines[1].detail["why"].startswith("+weight_loss")
 
 
 def test_snooze_hides_the_case_until_the_date(team, http, today):
@@ -181,3 +200,22 @@ def test_a_snoozed_case_wakes_when_its_severity_rises(team, http, today):
     assert woken["id"] == case["id"] and woken["status"] == "open" and woken["severity"] == "high"
     history = http.get(f"/api/v1/cases/{case['id']}", headers=dora.headers).json["history"]
     assert [h["change"] for h in history] == ["opened", "snoozed", "woken"]
+
+
+def test_a_signal_whose_condition_is_over_for_a_week_clears_and_its_case_closes(team, http, today):
+    dora, client_id = team
+    eat(http, dora, client_id, today, 90, 900)  # fluid below target: an alert and a case
+    [case] = cases(http, dora)
+    run = JOBS["early-warning"]
+    factory = http.application.extensions["nutriplat"].session_factory
+    with clock_set_to(moment((today + timedelta(days=6)).isoformat())):
+        later = replace(dora, token=http.post("/api/v1/auth/token", json={
+            "username": dora.username, "password": TEST_PASSWORD}).json["access_token"])
+        eat(http, later, client_id, today + timedelta(days=6), 90, 2000, days=range(6))  # enough fluid since
+    assert run.run(lambda: UnitOfWork(factory), today + timedelta(days=6)) == {}
+    assert run.run(lambda: UnitOfWork(factory), today + timedelta(days=7)) == {"alerts cleared": 1}
+    assert http.get("/api/v1/alerts", headers=dora.headers).json == []
+    [closed] = cases(http, dora, status="resolved")
+    assert closed["id"] == case["id"] and closed["outcome"] is None
+    history = http.get(f"/api/v1/cases/{case['id']}", headers=dora.headers).json["history"]
+    assert history[-1]["change"] == "closed"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
+from nutriplat.monitoring.rules.baseline import fluid_limit
 from nutriplat.monitoring.rules.findings import DayIntake, Finding
 
 LOOKBACK_DAYS = 7
@@ -34,42 +35,65 @@ def latest_run(intake: Mapping[date, DayIntake], on: date,
     return best
 
 
+def _own(own_level: float | None) -> tuple[str, dict[str, float]]:
+    """How the cause and the detail name the client's own level, when the threshold came from it."""
+    if own_level is None:
+        return "", {}
+    return f", the client's own level being {own_level:.0f} %", {"own_level_percent": own_level}
+
+
 def intake_below_half(intake: Mapping[date, DayIntake], on: date,
-                      low_percent: float = LOW_DAY_PERCENT) -> Finding | None:
+                      low_percent: float = LOW_DAY_PERCENT, own_level: float | None = None) -> Finding | None:
     run = latest_run(intake, on, lambda d: d.mean_percent < low_percent)
     if not run:
         return None
     means = {d.isoformat(): round(intake[d].mean_percent, 1) for d in run}
+    own, detail = _own(own_level)
     return Finding("intake_below_50_3_days", "high",
                    f"Mean intake below {low_percent:.0f} % of the plan on {len(run)} consecutive days "
-                   f"({run[0].isoformat()} to {run[-1].isoformat()}).", run[0], {"days": means})
+                   f"({run[0].isoformat()} to {run[-1].isoformat()}{own}).", run[0], {"days": means, **detail})
 
 
-def intake_below_three_quarters(intake: Mapping[date, DayIntake], on: date,
-                                low_percent: float = LOW_WEEK_PERCENT) -> Finding | None:
+def intake_below_three_quarters(intake: Mapping[date, DayIntake], on: date, low_percent: float = LOW_WEEK_PERCENT,
+                                own_level: float | None = None) -> Finding | None:
+    """The week's mean below the threshold, and so were most of its recorded days: a bad
+    day or two (a cold, a visit) pulls the mean down but is not a week of eating less."""
     recorded = [d for d in _days(on) if d in intake]
     if len(recorded) < MIN_DAYS_IN_WEEK:
         return None
     mean = sum(intake[d].mean_percent for d in recorded) / len(recorded)
-    if mean >= low_percent:
+    low_days = sum(intake[d].mean_percent < low_percent for d in recorded)
+    if mean >= low_percent or 2 * low_days <= len(recorded):
         return None
     first = on - timedelta(days=LOOKBACK_DAYS - 1)
+    own, detail = _own(own_level)
     return Finding("intake_below_75_7_days", "medium",
                    f"Mean intake {mean:.0f} % of the plan over the 7 days to {on.isoformat()} "
-                   f"(below {low_percent:.0f} %, {len(recorded)} days recorded).", first,
-                   {"mean_percent": round(mean, 1), "days_recorded": len(recorded), "until": on.isoformat()})
+                   f"(below {low_percent:.0f} %{own}, {len(recorded)} days recorded).", first,
+                   {"mean_percent": round(mean, 1), "days_recorded": len(recorded), "until": on.isoformat(), **detail})
 
 
-def fluid_below_target(intake: Mapping[date, DayIntake], target_ml: float | None, on: date) -> Finding | None:
+def fluid_below_target(intake: Mapping[date, DayIntake], target_ml: float | None, on: date,
+                       own_ml: float | None = None) -> Finding | None:
+    """Below the limit on 3 consecutive days: the target, or with a stable baseline
+    (``own_ml``) 20 % below the client's own level, whichever is lower."""
     if not target_ml:
         return None
-    run = latest_run(intake, on, lambda d: d.fluid_ml is not None and d.fluid_ml < target_ml)
+    limit = fluid_limit(target_ml, own_ml)
+    run = latest_run(intake, on, lambda d: d.fluid_ml is not None and d.fluid_ml < limit)
     if not run:
         return None
+    days = {d.isoformat(): intake[d].fluid_ml for d in run}
+    if limit != target_ml:
+        return Finding("fluid_below_target", "medium",
+                       f"Fluid below {limit:.0f} ml, 20 % under the client's own level of {own_ml or 0:.0f} ml "
+                       f"(target {target_ml:.0f} ml), on {len(run)} consecutive days "
+                       f"({run[0].isoformat()} to {run[-1].isoformat()}).", run[0],
+                       {"target_ml": target_ml, "own_level_ml": own_ml, "limit_ml": limit, "days": days})
     return Finding("fluid_below_target", "medium",
                    f"Fluid below the target of {target_ml:.0f} ml on {len(run)} consecutive days "
                    f"({run[0].isoformat()} to {run[-1].isoformat()}).", run[0],
-                   {"target_ml": target_ml, "days": {d.isoformat(): intake[d].fluid_ml for d in run}})
+                   {"target_ml": target_ml, "days": days})
 
 
 def no_intake_recorded(intake: Mapping[date, DayIntake], on: date, expected: bool) -> Finding | None:

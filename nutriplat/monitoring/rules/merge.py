@@ -30,6 +30,7 @@ class Decision:
 
 
 NOTHING = Decision("none", {})
+CLEAR_AFTER_DAYS = 7  # an open alert whose rule has not found it for a week is cleared
 
 
 def dealt_with(finding: Finding, resolved: ResolvedAlert | None) -> bool:
@@ -59,3 +60,10 @@ def decide(finding: Finding, on: date, open_alert: OpenAlert | None,
         "severity": more_severe(open_alert.severity, finding.severity), "cause": finding.cause,
         "detail": dict(finding.detail), "last_detected_on": max(on, open_alert.last_detected_on),
         "occurrences": open_alert.occurrences + 1})
+
+
+def cleared(last_detected_on: date, on: date) -> bool:
+    """The rule, evaluated on ``on``, no longer finds what raised the alert, and has not
+    for CLEAR_AFTER_DAYS: the condition is over (intake back up, a new weighing without the
+    loss), so the alert closes by itself and its case loses the signal."""
+    return (on - last_detected_on).days >= CLEAR_AFTER_DAYS

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-VERSION = "2026-12.1"
+VERSION = "2026-12.2"  # 2026-12.2: intake_drop_points (the client's own baseline)
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,17 @@ PARAMETERS: dict[str, Parameter] = {
                                                       "(intake_below_50_3_days)"),
     "intake_week_percent": Parameter(75.0, 20.0, 95.0, "the week is low below this mean percent eaten "
                                                        "(intake_below_75_7_days)"),
+    "intake_drop_points": Parameter(15.0, 5.0, 40.0, "with a stable baseline, the week is low this many "
+                                                     "points below the client's own level (intake_below_75_7_days)"),
     "weight_loss_1_month_percent": Parameter(5.0, 2.0, 15.0, "weight loss within 1 month that warns (weight_loss)"),
     "weight_loss_6_months_percent": Parameter(10.0, 4.0, 25.0, "weight loss within 6 months that warns "
                                                                "(weight_loss)"),
 }
+
+
+def is_own(thresholds: Mapping[str, float], name: str) -> bool:
+    """Whether the client's dietitian set this parameter for them."""
+    return name in thresholds
 
 
 def value(thresholds: Mapping[str, float], name: str) -> float:

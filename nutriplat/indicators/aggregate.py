@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from nutriplat.indicators.values import exact, indicator_value
+from nutriplat.indicators.vocabulary import sources_of
 
 PERIOD_ORDER = ("month", "quarter", "year")
 
@@ -43,6 +44,10 @@ class Definition:
     def counts_clients(self) -> bool:
         """A count over the denominator's clients: its report shows how many are outside it too."""
         return self.numerator.get("aggregate") == "count" and self.denominator.get("aggregate") == "count"
+
+    def sources(self) -> set[str]:
+        """The data sources it reads (``vocabulary``)."""
+        return sources_of(self.numerator, self.denominator)
 
     def reported_for(self, period_kind: str) -> bool:
         """A quarterly indicator is not reported for a month."""

@@ -84,7 +84,7 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agr
                   for key, value in (data.get("cohort") or {}).items() if value is not None}
         for field, reason in definition_errors(cohort).items():
             errors.add(field, reason)
-        items = _indicators(session, data["indicators"], errors)
+        items = _indicators(session, actor.organisation_id, data["indicators"], errors)
         frozen = {item.definition.code: Definition.of(item.definition) for item in items}
         targets = {item.definition.code: item.target for item in items}
         rules = _rules(data.get("payment_rules") or [], frozen, targets, errors)
@@ -101,11 +101,11 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agr
         return agreement
 
 
-def _indicators(session: Session, wanted: list[dict[str, Any]],
+def _indicators(session: Session, organisation_id: int, wanted: list[dict[str, Any]],
                 errors: ErrorCollector) -> list[AgreementIndicator]:
     items, seen = [], set()
     for position, item in enumerate(wanted, start=1):
-        found = definitions.by_code(session, item["code"], item.get("version"))
+        found = definitions.by_code(session, item["code"], item.get("version"), organisation_id)
         if found is None:
             errors.add(f"indicators.{position - 1}.code",
                        f"No indicator {item['code']} (version {item.get('version') or 'latest'}).")

@@ -12,7 +12,7 @@ from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.reports import Report
 from nutriplat.spreadsheets import csv_text, xlsx_text
 
-COLUMNS = ["indicator", "period", "dimension", "category", "numerator", "denominator", "value", "suppressed"]
+COLUMNS = ["indicator", "period", "dimension", "category", "numerator", "denominator", "value", "suppressed", "no_data"]
 
 
 def rows_frame(report: Report) -> pd.DataFrame:
@@ -21,7 +21,7 @@ def rows_frame(report: Report) -> pd.DataFrame:
         "dimension": next(iter(row.disaggregation), ""),
         "category": next(iter(row.disaggregation.values()), ""),
         "numerator": row.numerator, "denominator": row.denominator, "value": row.value,
-        "suppressed": row.suppressed} for row in report.rows], columns=COLUMNS)
+        "suppressed": row.suppressed, "no_data": row.no_data or ""} for row in report.rows], columns=COLUMNS)
 
 
 def as_csv(report: Report) -> str:

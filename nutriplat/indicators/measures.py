@@ -33,6 +33,14 @@ def prepare(src: Sources) -> Prepared:
     return Prepared(src, attributes.static(clients))
 
 
+def gaps(prep: Prepared, period: Period) -> dict[str, str]:
+    """The sources without data for the period, with the reason: an indicator reading one
+    has no value for it (never a 0 that looks like a result)."""
+    invoiced = set(prep.src.invoiced_months["month"]) if len(prep.src.invoiced_months) else set()
+    missing = [month.label for month in period.months() if month.label not in invoiced]
+    return {"invoices": f"no client invoices for {', '.join(missing)}"} if missing else {}
+
+
 def active_months(statuses: pd.DataFrame, period: Period) -> pd.Series:
     """Client-months of status ``active`` in the period (days active / days in each month)."""
     active = statuses[statuses["to_status"] == "active"]

@@ -8,10 +8,17 @@ PARTIES = (ADMIN, COFINANCER)
 
 POLICY = Policy("indicators", {
     "list_definitions": PARTIES,
+    # An indicator as data (numerator and denominator over the recorded measures), no code change
+    "create_definition": (ADMIN,),
     "list_agreements": PARTIES,
     "get_agreement": PARTIES,
-    # The provider makes the agreement; the cofinancer agrees to it outside the platform.
+    # The provider drafts the agreement (and each renegotiated version) and proposes it;
+    # the cofinancer accepts the proposed version (lifecycle.py); only an accepted one pays.
     "create_agreement": (ADMIN,),
+    "propose_agreement": (ADMIN,),
+    "renegotiate_agreement": (ADMIN,),
+    "accept_agreement": (COFINANCER,),
+    "list_versions": PARTIES,
     "list_snapshots": PARTIES,
     # Either party may settle a complete period: the statement follows from the snapshot.
     "list_settlements": PARTIES,

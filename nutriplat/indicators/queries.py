@@ -138,6 +138,10 @@ def volumes(scope: Scope) -> dict[str, Select[*tuple[Any, ...]]]:
         .where(Invoice.organisation_id == scope.organisation_id, Invoice.payer_client_id.is_not(None),
                Invoice.month.between(f"{since:%Y-%m}", f"{until:%Y-%m}"))
         .group_by(Invoice.payer_client_id),
+        # the months the provider has invoiced its clients for: a month without any is no data
+        "invoiced_months": select(Invoice.month).distinct()
+        .where(Invoice.organisation_id == scope.organisation_id, Invoice.payer_client_id.is_not(None),
+               Invoice.month.between(f"{since:%Y-%m}", f"{until:%Y-%m}")),
     }
 
 

@@ -3,7 +3,7 @@ figures per indicator and breakdown, and small-cell suppression. No identifier l
 this module: rows carry indicator codes, periods, categories and aggregates only."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,6 +31,7 @@ class Row:
     denominator: Decimal | None
     value: Decimal | None
     suppressed: bool
+    no_data: str | None = None  # why the indicator has no value: a source without data for the period
 
 
 @dataclass
@@ -57,19 +58,27 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
         frame = measures.client_frame(prep, cohort, period)
         found = aggregate.figures(frame, reported, breakdowns)
         result.figures[period.label] = [f for f in found if f.dimension is None]
-        result.rows += rows_of(found, {d.code: d for d in reported}, family_of, period)
+        gaps = measures.gaps(prep, period)
+        missing = {d.code: "; ".join(gaps[s] for s in sorted(d.sources() & set(gaps))) for d in reported
+                   if d.sources() & set(gaps)}
+        result.rows += rows_of(found, {d.code: d for d in reported}, family_of, period, missing)
     return result
 
 
 def rows_of(found: Sequence[Figure], by_code: dict[str, Definition], family_of: dict[str, str],
-            period: Period) -> list[Row]:
+            period: Period, missing: Mapping[str, str] | None = None) -> list[Row]:
+    """``missing``: indicators whose source has no data for the period, with the reason:
+    every cell of theirs is "no value" (nothing is shown, so nothing can be worked out)."""
+    missing = missing or {}
     hidden = suppression.suppressed(
         (suppression.Cell(f.indicator, f.dimension, f.category, f.numerator_clients, f.denominator_clients,
                           by_code[f.indicator].counts_clients()) for f in found), family_of)
     rows = []
     for f in sorted(found, key=lambda f: (list(by_code).index(f.indicator), _order(f))):
         breakdown = {} if f.dimension is None else {f.dimension: f.category or ""}
-        if (f.indicator, f.dimension, f.category) in hidden:
+        if f.indicator in missing:
+            rows.append(Row(f.indicator, period.label, breakdown, None, None, None, False, missing[f.indicator]))
+        elif (f.indicator, f.dimension, f.category) in hidden:
             rows.append(Row(f.indicator, period.label, breakdown, None, None, None, True))
         else:
             rows.append(Row(f.indicator, period.label, breakdown, f.numerator, f.denominator,

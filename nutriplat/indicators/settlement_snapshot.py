@@ -37,6 +37,11 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
     hidden = {key for key, row in totals.items() if row.suppressed}
     labels = {"period": period.label, "baseline": baseline.label}
     for code, which in terms.needed_figures([{"kind": r.kind, "params": r.params} for r in agreement.rules]):
+        row = totals.get((labels[which], code))
+        if row is not None and row.no_data:
+            raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which has no value: "
+                           f"{row.no_data}. Nothing is paid on missing data.",
+                           {"period": [f"{code} {labels[which]}: no value ({row.no_data}); it cannot be settled on."]})
         if (labels[which], code) in hidden:
             raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which the report "
                            f"suppresses (fewer than {THRESHOLD} clients, or the cells that would reveal them).",
@@ -45,7 +50,7 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
 
     def figure(label: str, code: str) -> dict[str, str] | None:
         row = totals.get((label, code))
-        if row is None or row.suppressed:
+        if row is None or row.suppressed or row.no_data:
             return None
         return {"numerator": str(row.numerator), "denominator": str(row.denominator)}
 
@@ -59,7 +64,9 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
                         "higher_is_better": d.higher_is_better,
                         "target": None if (target := targets[d.code]) is None else plain(target),
                         "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
-                        "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden]}
+                        "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden],
+                        "no_data": {which: row.no_data for which, label in labels.items()
+                                    if (row := totals.get((label, d.code))) is not None and row.no_data}}
                        for d in report_computation.definitions_of(agreement)],
         "rules": [{"position": r.position, "kind": r.kind, "params": r.params} for r in agreement.rules],
         "start_budget_paid_before": session.scalar(

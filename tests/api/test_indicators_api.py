@@ -5,101 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import openpyxl
 import pytest
 
-from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
-from nutriplat.indicators.report_computation import Row
-from nutriplat.screening.models import Screening
+from tests.api.indicators_pilot import AGREEMENT, NAMES, agreement, as_rows, parties, pilot, report
 from tests.setup_calls import setup
 
-NAMES = [f"Persoon{n:02d}" for n in range(19)]
-SCREENED = 14  # the last five are never screened: 14 of 19 leaves five outside the count
-
+__all__ = ["agreement", "parties", "pilot"]  # fixtures
 
 # The reports' periods close on fixed dates: the tests live on 7 December 2026.
 pytestmark = pytest.mark.business_day("2026-12-07")
-
-
-@pytest.fixture
-def parties(world):
-    admin = world.person("ada", "admin")
-    funder = world.person("els", "cofinancer", organisation="Regionaal Zorgfonds West-Vlaanderen")
-    other = world.person("olga", "cofinancer", organisation="Other Insurer")
-    return admin, funder, other
-
-
-@pytest.fixture
-def pilot(parties, uow):
-    """19 active clients with consent, 14 of them screened in Q2 and Q3 2026 (10 at risk in Q2, 5 of
-    them improved in Q3), all weighed monthly."""
-    admin = parties[0]
-    with uow:
-        ids = []
-        for n, name in enumerate(NAMES):
-            client = Client(organisation_id=admin.organisation_id, given_name=name, family_name="Pilot",
-                            birth_date=date(1940 + n, 1, 1), sex=("female", "male")[n % 2], postal_code="8800",
-                            care_setting="home", conditions=["parkinson"], status="active",
-                            referral_date=date(2026, 2, 1))
-            uow.session.add(client)
-            uow.session.flush()
-            ids.append(client.id)
-            uow.session.add_all([
-                StatusChange(client_id=client.id, changed_on=date(2026, 2, 1), to_status="active"),
-                Consent(client_id=client.id, purpose="cofinancer_reporting", given_at=datetime(2026, 2, 1, tzinfo=UTC)),
-                *[Screening(client_id=client.id, instrument="must", instrument_version="t", answers={}, derived={},
-                            components={}, risk=risk, performed_at=datetime(2026, month, 10, 9, tzinfo=UTC),
-                            performed_on=date(2026, month, 10), next_due=date(2026, month, 10))
-                  for month, risk in ((4, "high" if n < 10 else "low"), (7, "high" if n < 5 else "low"))
-                  if n < SCREENED],
-                *[Measurement(client_id=client.id, type="weight_kg", value=60 + n + month / 10,
-                              measured_at=datetime(2026, month, 5, 9, tzinfo=UTC)) for month in range(3, 10)]])
-        uow.commit()
-    return ids
-
-
-AGREEMENT = {
-    "name": "Ondervoeding Roeselare", "starts_on": "2026-04-01", "ends_on": "2027-03-31",
-    "baseline_period": "2026Q2", "settlement_period": "quarter",
-    "cohort": {"conditions_any": ["parkinson", "parkinsonism"], "regions": ["Roeselare"]},
-    "indicators": [{"code": "screening_coverage", "target": 70}, {"code": "risk_improved_3m", "target": "40"},
-                   {"code": "mean_weight_change", "target": 0}, {"code": "hospital_admissions"},
-                   {"code": "cost_per_client_month", "version": 1}],
-    "payment_rules": [
-        {"kind": "per_client_outcome", "params": {"indicator": "risk_improved_3m", "price_per_client": "150.00",
-                                                  "cap": "1000.00"}},
-        {"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "2500.00",
-                                         "clawback": "1000.00", "floor": "60"}},
-        {"kind": "shared_savings", "params": {"expected_cost_per_client_month": "500.00", "share": "0.5",
-                                              "cost_per_admission": "3000.00",
-                                              "quality_indicators": ["screening_coverage"]}},
-        {"kind": "start_budget", "params": {"amount": "10000.00"}},
-    ],
-}
-
-
-@pytest.fixture
-def agreement(http, parties, pilot):
-    admin, funder, _ = parties
-    response = http.post("/api/v1/agreements", headers=admin.headers,
-                         json=AGREEMENT | {"cofinancer_id": funder.organisation_id})
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def report(http, who, agreement_id, **query):
-    return http.get("/api/v1/reports/indicators", headers=who.headers,
-                    query_string={"agreement_id": agreement_id} | query)
-
-
-def as_rows(payload):
-    return [Row(r["indicator"], r["period"], r["disaggregation"], r["numerator"], r["denominator"], r["value"],
-                r["suppressed"]) for r in payload["rows"]]
 
 
 def test_an_agreement_freezes_indicator_versions_and_its_terms(agreement):
@@ -143,11 +63,11 @@ def test_the_report_compares_baseline_and_follow_up_and_suppresses_small_cells(h
     assert payload["baseline_period"] == "2026Q2" and payload["period"] <= "2026Q3"
     rows = payload["rows"]
     assert all(set(row) == {"indicator", "period", "disaggregation", "numerator", "denominator", "value",
-                            "suppressed"} for row in rows)
+                            "suppressed", "no_data"} for row in rows)
     totals = {(r["indicator"], r["period"]): r for r in rows if r["disaggregation"] == {}}
     assert totals[("screening_coverage", "2026Q2")] == {
         "indicator": "screening_coverage", "period": "2026Q2", "disaggregation": {}, "numerator": 14.0,
-        "denominator": 19.0, "value": 73.7, "suppressed": False}
+        "denominator": 19.0, "value": 73.7, "suppressed": False, "no_data": None}
     q3 = report(http, funder, agreement["id"], period="2026Q3").json
     improved = next(r for r in q3["rows"] if r["indicator"] == "risk_improved_3m" and r["period"] == "2026Q3"
                     and r["disaggregation"] == {})
@@ -181,7 +101,8 @@ def test_csv_and_xlsx_carry_the_same_rows(http, parties, agreement):
     table = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
     assert len(table) == len(as_json)
     assert table[0] == {"indicator": "screening_coverage", "period": "2026Q2", "dimension": "", "category": "",
-                        "numerator": "14", "denominator": "19", "value": "73.7", "suppressed": "False"}
+                        "numerator": "14", "denominator": "19", "value": "73.7", "suppressed": "False",
+                        "no_data": ""}
     workbook = openpyxl.load_workbook(io.BytesIO(report(http, admin, agreement["id"], format="xlsx").data))
     assert workbook.sheetnames == ["Report", "Indicators", "About"]
 
@@ -227,8 +148,8 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
     assert lines["per_client_outcome"]["amount"] == "750.00"  # 5 clients improved × 150
     assert lines["threshold"]["amount"] == "2500.00"  # 14 of 19 screened ≥ 70 %
     assert lines["start_budget"]["amount"] == "10000.00"
-    assert lines["shared_savings"]["amount"] == "14250.00"  # (500 × 57 client-months − 0 invoiced) × 0.5
-    assert statement["total"] == "27500.00"
+    assert lines["shared_savings"]["amount"] == "11400.00"  # (500 × 57 client-months − 5,700 invoiced) × 0.5
+    assert statement["total"] == "24650.00"
     assert lines["per_client_outcome"]["steps"][0]["description"].startswith("clients reaching")
     coverage = next(i for i in statement["indicators"] if i["code"] == "screening_coverage")
     assert (coverage["value"], coverage["target"], coverage["baseline_value"], coverage["met"]) == (
@@ -236,7 +157,7 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
     assert statement["snapshot"]["cohort_clients"] == 19 and statement["status"] == "issued"
     assert http.post(path, headers=admin.headers, json={"period": "2026Q3"}).status_code == 409
     verified = http.get(f"/api/v1/settlements/{statement['id']}/verification", headers=funder.headers).json
-    assert verified == {"settlement_id": statement["id"], "stored_total": "27500.00", "recomputed_total": "27500.00",
+    assert verified == {"settlement_id": statement["id"], "stored_total": "24650.00", "recomputed_total": "24650.00",
                         "checksum_matches": True, "matches": True}
     assert http.get(path, headers=funder.headers).json[0]["id"] == statement["id"]
     with uow:
@@ -287,3 +208,28 @@ def test_an_agreement_named_as_a_formula_stays_text_in_the_workbook(http, partie
     about = openpyxl.load_workbook(io.BytesIO(data))["About"]
     cell = next(c for row in about.iter_rows() for c in row if c.value == name)
     assert cell.data_type == "s" and cell.quotePrefix
+
+
+def test_a_month_without_invoices_leaves_the_cost_without_value_and_nothing_is_paid_on_it(
+        http, parties, agreement, uow):
+    from sqlalchemy import delete
+
+    from nutriplat.billing.models import Invoice
+
+    admin, funder, _ = parties
+    with uow:
+        uow.session.execute(delete(Invoice).where(Invoice.month == "2026-09"))
+        uow.commit()
+    q3 = report(http, funder, agreement["id"], period="2026Q3").json
+    cost = [r for r in q3["rows"] if r["indicator"] == "cost_per_client_month" and r["period"] == "2026Q3"]
+    assert cost and all((r["numerator"], r["value"], r["no_data"]) == (None, None, "no client invoices for 2026-09")
+                        for r in cost)
+    baseline = next(r for r in q3["rows"] if r["indicator"] == "cost_per_client_month" and r["period"] == "2026Q2"
+                    and not r["disaggregation"])
+    assert (baseline["value"], baseline["no_data"]) == (100.0, None)  # € 5,700 / 57 client-months
+    refused = http.post(f"/api/v1/agreements/{agreement['id']}/settlements", headers=funder.headers,
+                        json={"period": "2026Q3"})
+    assert refused.status_code == 409
+    assert refused.json["errors"] == {"period": [
+        "cost_per_client_month 2026Q3: no value (no client invoices for 2026-09); it cannot be settled on."]}
+    assert http.get(f"/api/v1/agreements/{agreement['id']}/settlements", headers=admin.headers).json == []

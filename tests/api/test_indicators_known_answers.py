@@ -287,5 +287,8 @@ def test_an_agreement_without_data_reports_empty_figures(uow, cohort):
         uow.commit()
     computed = compute(uow, bare.id, report_computation.BREAKDOWNS)
     assert computed.cohort_size == 0
-    assert {(row.numerator, row.denominator, row.value, row.suppressed) for row in computed.rows} == {
-        (Decimal(0), Decimal(0), None, False)}
+    assert {(row.numerator, row.denominator, row.value, row.suppressed) for row in computed.rows
+            if row.indicator != "cost_per_client_month"} == {(Decimal(0), Decimal(0), None, False)}
+    # nobody invoiced: the cost has no value, for a reason, never a 0 that meets a target
+    assert {(row.value, row.no_data) for row in computed.rows if row.indicator == "cost_per_client_month"} == {
+        (None, "no client invoices for 2026-07, 2026-08, 2026-09")}

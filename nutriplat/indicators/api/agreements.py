@@ -26,6 +26,24 @@ class Indicators(MethodView):
         return definitions.list_definitions(uow(), actor())
 
 
+@blp.route("/indicator-definitions")
+class IndicatorDefinitions(MethodView):
+    @roles_required(*POLICY.roles("list_definitions"))
+    @blp.response(200, s.IndicatorSchema(many=True))
+    @paginated(blp, Page)
+    def get(self):
+        """The built-in indicator definitions and those added as data, every version"""
+        return definitions.list_definitions(uow(), actor())
+
+    @roles_required(*POLICY.roles("create_definition"))
+    @blp.arguments(s.IndicatorDefinitionInSchema)
+    @blp.response(201, s.IndicatorSchema)
+    def post(self, body):
+        """Add an indicator as data (or the next version of one's own): numerator and denominator over the
+        recorded measures, checked before it is stored"""
+        return definitions.create_definition(uow(), actor(), body)
+
+
 @blp.route("/agreements")
 class Agreements(MethodView):
     @roles_required(*POLICY.roles("list_agreements"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nutriplat.db import Base, utcnow
@@ -17,12 +17,14 @@ class IndicatorDefinition(Base):
     __table_args__ = (UniqueConstraint("code", "version", name="uq_indicator_definitions_code_version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # None: built in, offered to every provider; else added by this provider's admin
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     code: Mapped[str] = mapped_column(String(60))
     version: Mapped[int]
     name: Mapped[str] = mapped_column(String(200))
     definition: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(20))
-    dimension: Mapped[str] = mapped_column(String(20))  # triple aim: health, experience, cost
+    dimension: Mapped[str] = mapped_column(String(20))  # aim: health, experience, cost, staff_wellbeing, equity
     numerator: Mapped[dict[str, Any]]
     denominator: Mapped[dict[str, Any]]
     multiplier: Mapped[str] = mapped_column(String(20))  # a decimal, kept exact
@@ -31,4 +33,5 @@ class IndicatorDefinition(Base):
     higher_is_better: Mapped[bool]
     period_type: Mapped[str] = mapped_column(String(10))
     disaggregations: Mapped[list[str]]
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -27,6 +27,8 @@ class Settlement(Base):
     total: Mapped[Decimal] = mapped_column(Numeric(14, 2))
     snapshot: Mapped[dict[str, Any]]
     checksum: Mapped[str] = mapped_column(String(64))  # SHA-256 of the canonical snapshot
+    version: Mapped[int | None]  # the agreement version it settles under
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))  # the document to the cofinancer
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
 

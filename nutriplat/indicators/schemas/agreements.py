@@ -6,6 +6,7 @@ from marshmallow import Schema, fields, validate
 from nutriplat.indicators.cohort import LISTS
 from nutriplat.indicators.payments import KINDS as RULE_KINDS
 from nutriplat.indicators.schemas import PERIOD
+from nutriplat.indicators.vocabulary import AIMS, FLAGS, MEASURES
 from nutriplat.periods import KINDS as PERIOD_KINDS
 from nutriplat.schema_fields import DecimalText, one_of_list
 
@@ -13,10 +14,12 @@ from nutriplat.schema_fields import DecimalText, one_of_list
 class IndicatorSchema(Schema):
     code = fields.String()
     version = fields.Integer()
+    built_in = fields.Function(lambda d: d.organisation_id is None)
+    organisation_id = fields.Integer(allow_none=True)
     name = fields.String()
     definition = fields.String()
     type = fields.String()
-    dimension = fields.String(metadata={"description": "Triple aim: health, experience or cost."})
+    dimension = fields.String(metadata={"description": "Aim: health, experience, cost, staff_wellbeing or equity."})
     numerator = fields.Dict()
     denominator = fields.Dict()
     multiplier = fields.String()
@@ -25,6 +28,27 @@ class IndicatorSchema(Schema):
     higher_is_better = fields.Boolean()
     period_type = fields.String()
     disaggregations = fields.List(fields.String())
+
+
+class IndicatorDefinitionInSchema(Schema):
+    """An indicator as data; checked as a whole by ``definition_rules`` (each problem named
+    by its part, e.g. ``numerator.of``) before anything is stored."""
+
+    code = fields.String(required=True, validate=validate.Length(max=60))
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    definition = fields.String(required=True, validate=validate.Length(min=1, max=4000))
+    type = fields.String(required=True)
+    dimension = fields.String(required=True, metadata={"description": "Aim dimension: " + ", ".join(AIMS)})
+    numerator = fields.Dict(required=True, metadata={"description": (
+        '{"aggregate": "count", "where": [flags]} or {"aggregate": "sum", "of": measure, "where": [flags], '
+        '"scale": "0.01"}. Measures: ' + ", ".join(sorted(MEASURES)) + ". Flags: " + ", ".join(sorted(FLAGS)))})
+    denominator = fields.Dict(load_default=None, metadata={"description": "An aggregate, as the numerator."})
+    multiplier = fields.String(load_default="100", validate=validate.Length(max=20))
+    unit = fields.String(load_default="%", validate=validate.Length(max=40))
+    decimals = fields.Integer(load_default=1, validate=validate.Range(min=0, max=6))
+    higher_is_better = fields.Boolean(load_default=True)
+    period_type = fields.String(load_default="month")
+    disaggregations = fields.List(fields.String(), load_default=list, validate=validate.Length(max=10))
 
 
 class CohortSchema(Schema):

@@ -29,6 +29,8 @@ class RowSchema(Schema):
     denominator = fields.Float(allow_none=True)
     value = fields.Float(allow_none=True)
     suppressed = fields.Boolean()
+    no_data = fields.String(allow_none=True, metadata={
+        "description": "Why the indicator has no value: a source without data for the period (null: it has data)."})
 
 
 class ReportSchema(Schema):

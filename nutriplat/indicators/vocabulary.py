@@ -1,0 +1,39 @@
+"""What an indicator definition may be made of: the measures (per-client numbers) and
+flags (per-client yes/no) that ``measures.py`` computes per client and period, each with
+the data source it comes from. A definition naming anything else is refused when saved.
+
+A source that is *covered* per month (the provider's invoices) has data for a period only
+when every month of it has some: a quarter with one month not invoiced yet is "no value",
+never a cost that looks low."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+# measure: source
+MEASURES: Final = {
+    "client_months": "statuses", "weight_change_kg": "weights", "plan_days": "meal_plans",
+    "plan_days_on_target": "meal_plans", "meals": "intake", "meals_75": "intake", "admissions": "transfers",
+    "deliveries_due": "deliveries", "deliveries_on_time": "deliveries", "experience_score": "surveys",
+    "service_cost_cents": "invoices",
+}
+FLAGS: Final = {
+    "screened": "screenings", "at_risk": "screenings", "evaluated": "screenings",
+    "glim_malnourished": "assessments", "followup_3m": "screenings", "improved_3m": "screenings",
+    "followup_6m": "screenings", "improved_6m": "screenings", "weighed": "weights", "surveyed": "surveys",
+}
+MONTHLY_SOURCES: Final = ("invoices",)
+# Aim dimensions of the quintuple aim an outcome (and an indicator) serves.
+AIMS: Final = ("health", "experience", "cost", "staff_wellbeing", "equity")
+
+
+def parts(spec: Mapping[str, Any]) -> Iterator[str]:
+    """The measures and flags one aggregate reads."""
+    if isinstance(spec.get("of"), str):
+        yield spec["of"]
+    yield from (flag for flag in spec.get("where") or () if isinstance(flag, str))
+
+
+def sources_of(numerator: Mapping[str, Any], denominator: Mapping[str, Any]) -> set[str]:
+    every = {**MEASURES, **FLAGS}
+    return {every[name] for spec in (numerator, denominator) for name in parts(spec) if name in every}

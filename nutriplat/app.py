@@ -115,6 +115,7 @@ API_MODULES = (
     "nutriplat.referrals.api.referrals",
     "nutriplat.referrals.api.fhir",
     "nutriplat.handovers.api",
+    "nutriplat.content.api",
 )
 
 

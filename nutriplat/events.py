@@ -33,6 +33,7 @@ HANDLER_MODULES = (
     "nutriplat.billing.handlers",
     "nutriplat.referrals.handlers",
     "nutriplat.handovers.handlers",
+    "nutriplat.content.handlers",
 )
 
 
@@ -59,6 +60,17 @@ class ScreeningRecorded:
     client_id: int
     kind: str
     record_id: int
+    on: date
+
+
+@dataclass(frozen=True)
+class TextureChanged:
+    """clients: the client's IDDSI food or drink level changed on ``on``."""
+    client_id: int
+    from_food_level: str
+    to_food_level: str
+    from_drink_level: str
+    to_drink_level: str
     on: date
 
 

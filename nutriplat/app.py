@@ -116,6 +116,8 @@ API_MODULES = (
     "nutriplat.referrals.api.fhir",
     "nutriplat.handovers.api",
     "nutriplat.content.api",
+    "nutriplat.coaching.api",
+    "nutriplat.timeline.api",
 )
 
 

@@ -22,8 +22,8 @@ class CoachingSessionSchema(Schema):
     client_id = fields.Integer(dump_only=True)
     status = fields.String(dump_only=True, validate=validate.OneOf(STATUSES))
     mode = fields.String(required=True, validate=validate.OneOf(MODES))
-    held_at = fields.DateTime(allow_none=True, metadata={"description": "When it was held (a session held)"})
-    planned_for = fields.DateTime(allow_none=True, metadata={"description": "When it will be (a session planned)"})
+    held_at = fields.AwareDateTime(allow_none=True, metadata={"description": "When it was held (a session held)"})
+    planned_for = fields.AwareDateTime(allow_none=True, metadata={"description": "When it will be (a session planned)"})
     subjective = text(4000, allow_none=True)
     objective = text(4000, allow_none=True)
     assessment = text(4000, allow_none=True)
@@ -35,7 +35,7 @@ class CoachingSessionSchema(Schema):
 
 
 class HoldSessionSchema(Schema):
-    held_at = fields.DateTime(required=True)
+    held_at = fields.AwareDateTime(required=True)
     mode = fields.String(validate=validate.OneOf(MODES))
     subjective = text(4000, allow_none=True)
     objective = text(4000, allow_none=True)

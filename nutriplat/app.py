@@ -118,6 +118,9 @@ API_MODULES = (
     "nutriplat.notifications.api",
     "nutriplat.careteam.api.members",
     "nutriplat.careteam.api.alerts",
+    "nutriplat.content.api",
+    "nutriplat.coaching.api",
+    "nutriplat.timeline.api",
 )
 
 

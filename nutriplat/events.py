@@ -35,6 +35,7 @@ HANDLER_MODULES = (
     "nutriplat.handovers.handlers",
     "nutriplat.notifications.handlers",
     "nutriplat.careteam.handlers",
+    "nutriplat.content.handlers",
 )
 
 
@@ -61,6 +62,17 @@ class ScreeningRecorded:
     client_id: int
     kind: str
     record_id: int
+    on: date
+
+
+@dataclass(frozen=True)
+class TextureChanged:
+    """clients: the client's IDDSI food or drink level changed on ``on``."""
+    client_id: int
+    from_food_level: str
+    to_food_level: str
+    from_drink_level: str
+    to_drink_level: str
     on: date
 
 

@@ -5,6 +5,8 @@ from nutriplat.billing import models as billing_models  # noqa: F401
 from nutriplat.careteam import models as careteam_models  # noqa: F401
 from nutriplat.catalogue import models as catalogue_models  # noqa: F401
 from nutriplat.clients import models as clients_models  # noqa: F401
+from nutriplat.coaching import models as coaching_models  # noqa: F401
+from nutriplat.content import models as content_models  # noqa: F401
 from nutriplat.db import Base
 from nutriplat.delivery import models as delivery_models  # noqa: F401
 from nutriplat.handovers import models as handovers_models  # noqa: F401

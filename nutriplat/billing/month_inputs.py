@@ -28,6 +28,8 @@ from nutriplat.billing.models import (
 from nutriplat.billing.segments import attributes_of
 from nutriplat.billing.subscriptions import spans_of
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
+from nutriplat.coaching.availability import coached_clients
+from nutriplat.content.availability import informed_clients
 from nutriplat.errors import InvalidInput
 from nutriplat.periods import Month
 
@@ -40,16 +42,29 @@ def _days(days: int, month: Month) -> str:
     return "" if days == month.days else f", {days} of {month.days} days"
 
 
+def available(session: Session, client_id: int, month: Month) -> set[str]:
+    """The bundle's components the client had in ``month`` (issue 18): the package always;
+    the information platform once an item of the library was given to them (by the month's
+    end); the coaching tool when a coaching session was held in the month."""
+    kinds = {"package"}
+    if informed_clients(session, [client_id], month.last):
+        kinds.add("information_platform")
+    if coached_clients(session, [client_id], month.first, month.last):
+        kinds.add("coaching_tool")
+    return kinds
+
+
 def _subscription_components(session: Session, sub: Subscription,
                              month: Month) -> tuple[list[c.Component], date | None]:
     used = usage(spans_of(sub), month)
+    had = available(session, sub.client_id, month) if used.plan_days else set()
     components = []
     for plan_id, days in used.plan_days.items():
         version = plans.version_on(session, plan_id, month.first)
         if version is None:
             raise InvalidInput(f"Plan {plan_id} has no price for {month}.", {"plan_id": [str(plan_id)]})
         plan = session.get(Plan, plan_id)
-        for kind, price, what in BUNDLE:
+        for kind, price, what in (part for part in BUNDLE if part[0] in had):
             components.append(c.Component(
                 kind, f"{plan.name if plan else plan_id}: {what}{_days(days, month)}",
                 getattr(version, price), days,

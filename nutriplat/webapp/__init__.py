@@ -26,6 +26,7 @@ WEB_MODULES = (
     "nutriplat.webapp.dietitian.screening",
     "nutriplat.webapp.dietitian.targets",
     "nutriplat.webapp.dietitian.plans",
+    "nutriplat.webapp.dietitian.coaching",
     "nutriplat.webapp.cofinancer.agreements",
     "nutriplat.webapp.cofinancer.settlements",
     "nutriplat.webapp.cofinancer.statements",

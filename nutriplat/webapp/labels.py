@@ -89,6 +89,20 @@ LABELS: dict[str, dict[str, object]] = {
                         "declined": _l("declined"), "active": _l("active"), "ended": _l("ended")},
     "told_as": {"dietitian": _l("dietitian"), "logistics": _l("logistics"), "gp": _l("GP"),
                 "home_nurse": _l("home nurse"), "facility": _l("facility"), "caregiver": _l("caregiver")},
+    # issue 18: the coaching tool, the information platform and the client timeline
+    "coaching_mode": {"home_visit": _l("home visit"), "phone": _l("phone"), "video": _l("video call"),
+                      "facility": _l("at the facility")},
+    "action_owner": {"client": _l("the client"), "caregiver": _l("the caregiver"),
+                     "dietitian": _l("the dietitian")},
+    "content_kind": {"article": _l("article"), "video": _l("video"), "leaflet": _l("leaflet")},
+    "content_topic": {"texture_and_swallowing": _l("texture and swallowing"),
+                      "parkinson_protein_timing": _l("Parkinson's: protein and levodopa"),
+                      "fluid": _l("fluid"), "weight_loss": _l("weight loss"),
+                      "regenerating_meals": _l("regenerating meals"), "caregiver_support": _l("caregiver support")},
+    "timeline_kind": {"screening": _l("screening"), "assessment": _l("diagnosis"), "weight": _l("weight"),
+                      "intake": _l("intake"), "alert": _l("alert"), "coaching_session": _l("coaching session"),
+                      "content_assigned": _l("information given"), "plan_change": _l("meal plan"),
+                      "delivery": _l("delivery")},
 }
 
 

@@ -16,4 +16,11 @@ KNOWN = (
     _l("Must not be in the future."),
     _l("Bad Request"), _l("Unauthorized"), _l("Forbidden"), _l("Not Found"), _l("Conflict"),
     _l("Unprocessable Entity"), _l("Too Many Requests"), _l("Internal Server Error"),
+    # issue 18: coaching sessions and the information platform
+    _l("Give held_at for a session held, or planned_for for one planned."),
+    _l("A session held is not in the future; plan it with planned_for."),
+    _l("Due on the session's day or within a year after it."),
+    _l("Not a valid datetime."),
+    _l("No such item in the library."), _l("Not a caregiver the client has mandated."),
+    _l("This item is already assigned to them."), _l("Already assigned."),
 )

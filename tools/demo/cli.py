@@ -16,11 +16,13 @@ from nutriplat.clock import business_today
 from nutriplat.config import DETERMINISTIC_SOLVES
 from nutriplat.db import UnitOfWork
 from nutriplat.mealplans.cli import sized
+from nutriplat.periods import last_complete_month
 from tools.demo import population as pop
 from tools.demo import simulate_cli
 from tools.demo.billing import seed_billing
 from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_plans
 from tools.demo.delivery import seed_delivery
+from tools.demo.information_and_coaching import seed_information_and_coaching
 from tools.demo.inventory import seed_stock
 from tools.demo.outcomes import seed_outcomes
 from tools.demo.referrals import seed_referrals
@@ -68,6 +70,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) ->
         uow.commit()
     with click.progressbar(length=1, label=f"{'Meal plans':<22}", show_pos=True) as bar:
         seed_plans(state.session_factory, population, report, sized(bar))
+    seed_information_and_coaching(state.session_factory, last_complete_month(population.reference_date), report)
     seed_billing(state.session_factory, population, population.reference_date, report, _bar("Billing"))
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
     seed_delivery(state.session_factory, report, population.reference_date)

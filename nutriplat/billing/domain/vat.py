@@ -9,7 +9,8 @@ kind                   rate   why
 package                 6 %   meals and meal components delivered: foodstuffs (table A)
 extra_meal              6 %   the same food, ordered beyond the package
 information_platform   21 %   an electronically supplied service
-coaching_tool          21 %   an electronically supplied service
+coaching_tool           0 %   exempt: coaching by a recognised dietitian is a therapeutic paramedical
+                              service (Belgian VAT code art. 44 §1; docs/billing.md)
 rental                 21 %   rental of movable equipment (freezer, regeneration oven)
 addon                  21 %   other add-ons billed per unit
 =====================  =====  ===========================================================
@@ -32,7 +33,7 @@ SUPPLY_KINDS: Final = ("package", "information_platform", "coaching_tool", "rent
                        "extra_meal", "addon")
 DEFAULT_VAT_PERCENT: Final = {
     "package": Decimal("6.00"), "extra_meal": Decimal("6.00"),
-    "information_platform": Decimal("21.00"), "coaching_tool": Decimal("21.00"),
+    "information_platform": Decimal("21.00"), "coaching_tool": Decimal("0.00"),
     "rental": Decimal("21.00"), "addon": Decimal("21.00"),
 }
 DISCOUNT_KINDS: Final = {"healthcoin_discount": "package"}

@@ -1,5 +1,5 @@
 """The client page: profile, setting history, caregivers and consents, the weight
-trend with the screening results on it, and the latest targets."""
+trend with the screening results on it, the latest targets and the timeline."""
 from __future__ import annotations
 
 from flask import Blueprint, render_template
@@ -14,6 +14,7 @@ from nutriplat.mealplans import services as mealplans
 from nutriplat.screening import services as screening
 from nutriplat.screening import target_review
 from nutriplat.screening.models import Assessment, Screening
+from nutriplat.timeline import reading as timeline
 from nutriplat.web import actor, uow
 from nutriplat.webapp.charts import weight_chart
 from nutriplat.webapp.session import login_required
@@ -39,4 +40,5 @@ def show(client_id: int) -> ResponseReturnValue:
         targets_problem=targets_problem,
         mandates=consents.list_mandates(uow(), actor(), client_id),
         consents=consents.list_consents(uow(), actor(), client_id),
-        plans=mealplans.list_plans(uow(), actor(), client_id, {}))
+        plans=mealplans.list_plans(uow(), actor(), client_id, {}),
+        timeline=timeline.read_timeline(uow(), actor(), client_id, {}), timeline_days=timeline.DEFAULT_DAYS)

@@ -70,12 +70,46 @@ def change(http, dietitian):
 
 @pytest.fixture
 def invoice_month(app):
-    """Run the invoicing job for a month, as ``nutriplat jobs run invoicing`` does."""
+    """Run the invoicing job for a month, as ``nutriplat jobs run invoicing`` does. Every
+    subscribed client had the information platform and a coaching session that month
+    (issue 18: components b and c are billed only then), unless ``used=False``."""
     factory = app.extensions["nutriplat"].session_factory
 
-    def run(month: str) -> dict[str, int]:
+    def run(month: str, used: bool = True) -> dict[str, int]:
+        if used:
+            platform_and_coaching_used(UnitOfWork(factory), Month.parse(month))
         return JOBS["invoicing"].run(lambda: UnitOfWork(factory), Month.parse(month))
     return run
+
+
+def platform_and_coaching_used(uow: UnitOfWork, month: Month) -> None:
+    """An item of the library given to each subscribed client, and a session held in ``month``."""
+    from datetime import datetime, time
+
+    from sqlalchemy import select
+
+    from nutriplat.billing.models import Subscription
+    from nutriplat.clock import BRUSSELS
+    from nutriplat.coaching.models import CoachingSession
+    from nutriplat.content.models import ContentAssignment, ContentItem
+
+    with uow:
+        session = uow.session
+        for client_id, organisation_id in set(session.execute(
+                select(Subscription.client_id, Subscription.organisation_id)).tuples()):
+            item = session.scalar(select(ContentItem).where(ContentItem.organisation_id == organisation_id))
+            if item is None:
+                item = ContentItem(organisation_id=organisation_id, key="fluid-daily", kind="article",
+                                   topic="fluid", lang="en", title="Drinking enough", body="1.5 to 2 litres a day.",
+                                   author="The dietitians", reviewed_on=month.first)
+                session.add(item)
+                session.flush()
+            session.add(ContentAssignment(organisation_id=organisation_id, client_id=client_id,
+                                          content_item_id=item.id, assigned_on=month.first))
+            session.add(CoachingSession(organisation_id=organisation_id, client_id=client_id, status="held",
+                                        mode="phone", held_on=month.first,
+                                        held_at=datetime.combine(month.first, time(10), tzinfo=BRUSSELS)))
+        uow.commit()
 
 
 @pytest.fixture

@@ -59,9 +59,9 @@ def test_a_cofinancer_pays_its_share_on_a_separate_invoice_that_names_nobody(
     fund, = [i for i in found if i["payer"]["type"] == "organisation"]
     assert len(clients) == 2
     share = by_kind(clients[0])["third_party_share"][0]
-    assert share["amount"] == "-54.96" and share["vat_rate"] == "0.00"     # 25 % of 219.84 incl. VAT
-    assert clients[0]["total"] == "164.88" and clients[0]["gross"] == "219.84"
-    assert fund["payer"]["name"] == "Regionaal Zorgfonds" and fund["total"] == "109.92"
+    assert share["amount"] == "-54.20" and share["vat_rate"] == "0.00"     # 25 % of 216.80 incl. VAT
+    assert clients[0]["total"] == "162.60" and clients[0]["gross"] == "216.80"
+    assert fund["payer"]["name"] == "Regionaal Zorgfonds" and fund["total"] == "108.40"
     line, = fund["lines"]
     assert line["kind"] == "cofinancing_share" and "(2 clients)" in line["description"]
     assert "Maria" not in str(fund) and "Jozef" not in str(fund)
@@ -70,7 +70,7 @@ def test_a_cofinancer_pays_its_share_on_a_separate_invoice_that_names_nobody(
         assert D(invoice["total"]) - shares == D(invoice["gross"])
     statement, = http.get("/api/v1/statements", headers=cofinancer.headers,
                           query_string={"month": "2026-10"}).json
-    assert statement["receivable_total"] == "109.92" and statement["entries"][0]["quantity"] == 2
+    assert statement["receivable_total"] == "108.40" and statement["entries"][0]["quantity"] == 2
     assert "client_id" not in statement["entries"][0]
     assert http.get("/api/v1/invoices", headers=cofinancer.headers).status_code == 403
     other = http.get("/api/v1/statements", headers=cofinancer.headers,

@@ -27,10 +27,12 @@ def test_a_month_with_a_start_a_pause_and_a_rental_is_prorated_per_day(
     assert [(line["amount"], line["vat_rate"]) for line in lines["package"]] == [("121.94", "6.00")]  # 180 × 21/31
     assert lines["rental"][0]["amount"] == "12.00"                # rental runs on while paused
     assert lines["information_platform"][0]["amount"] == "6.44"   # 9.50 × 21/31 = 6.435, half up
-    # total = line amounts + VAT as shown: 6 % of 121.94 = 7.32; 21 % of 6.44 + 9.82 + 12.00 = 5.93
-    assert october["vat"] == [{"rate": "21.00", "base": "28.26", "vat": "5.93"},
-                              {"rate": "6.00", "base": "121.94", "vat": "7.32"}]
-    assert D(october["total"]) == sum(D(line["amount"]) for line in october["lines"]) + D("13.25") == D("163.45")
+    # total = line amounts + VAT as shown: 6 % of 121.94 = 7.32; 21 % of 6.44 + 12.00 = 3.87;
+    # coaching (9.82) exempt
+    assert october["vat"] == [{"rate": "21.00", "base": "18.44", "vat": "3.87"},
+                              {"rate": "6.00", "base": "121.94", "vat": "7.32"},
+                              {"rate": "0.00", "base": "9.82", "vat": "0.00"}]
+    assert D(october["total"]) == sum(D(line["amount"]) for line in october["lines"]) + D("11.19") == D("161.39")
 
 
 def test_a_full_month_bills_exactly_the_monthly_prices(client_id, subscribe, invoice_month, invoices,

@@ -23,13 +23,13 @@ def test_a_full_month_with_extras_shares_and_a_voucher():
         vouchers=(VoucherOffer(9, 4, 50, "Voucher", D("20.00")),)))
     by_kind = {line.kind: line.amount for line in invoice.lines}
     assert by_kind["package"] == D("180.00") and by_kind["extra_meal"] == D("26.25")
-    # 6 %: 180 + 26.25 = 206.25 → 12.38 VAT; 21 %: 9.50 + 14.50 + 12 = 36 → 7.56 VAT
+    # 6 %: 180 + 26.25 = 206.25 → 12.38 VAT; 21 %: 9.50 + 12 = 21.50 → 4.52 VAT; coaching exempt
     assert [(g.rate, g.base, g.vat) for g in invoice.totals.vat] == [
-        (D("21.00"), D("36.00"), D("7.56")), (D("6.00"), D("206.25"), D("12.38"))]
-    assert invoice.gross == D("262.19")
-    # subscription part: 180 + 36 = 216 net; VAT 10.80 + 7.56 → 234.36; 25 % = 58.59
-    assert by_kind["third_party_share"] == D("-58.59") and by_kind["voucher"] == D("-20.00")
-    assert invoice.totals.total == D("183.60") == D("262.19") - D("58.59") - D("20.00")
+        (D("21.00"), D("21.50"), D("4.52")), (D("6.00"), D("206.25"), D("12.38")), (D("0.00"), D("14.50"), D("0.00"))]
+    assert invoice.gross == D("259.15")
+    # subscription part: 180 + 36 = 216 net; VAT 10.80 + 4.52 → 231.32; 25 % = 57.83
+    assert by_kind["third_party_share"] == D("-57.83") and by_kind["voucher"] == D("-20.00")
+    assert invoice.totals.total == D("181.32") == D("259.15") - D("57.83") - D("20.00")
 
 
 def test_healthcoins_discount_the_package_and_lower_its_vat():

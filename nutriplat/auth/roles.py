@@ -9,7 +9,12 @@ CAREGIVER: Final = "caregiver"
 # A GP practice's, hospital's or home-nursing service's user who refers people to a
 # provider and follows their own referrals, never the client record (nutriplat.referrals).
 REFERRER: Final = "referrer"
-ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER)
+# The person themself, invited by their dietitian: an account tied to their own client
+# record (``users.client_id``); they see only themselves (clients.access).
+CLIENT: Final = "client"
+ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, CLIENT)
+# The person's own side (the client, a mandated caregiver): approved work only, no drafts.
+PERSONAL: Final = (CAREGIVER, CLIENT)
 
 # Staff of a provider organisation; they see that organisation's clients.
 PROVIDER_STAFF: Final = (ADMIN, DIETITIAN, LOGISTICS)
@@ -28,4 +33,6 @@ ROLE_ORGANISATION_TYPE: Final = {
     # organisation, decide which clients a caregiver sees (clients.access).
     CAREGIVER: "provider",
     REFERRER: "referrer",
+    # The client's provider: the organisation of the client record the account is tied to.
+    CLIENT: "provider",
 }

@@ -11,6 +11,8 @@ ROLE_HOME: dict[str, str] = {
     roles.COFINANCER: "webapp.cofinancer_agreements.index",
     roles.ADMIN: "webapp.admin_users.index",
     roles.LOGISTICS: "webapp.logistics_routes.plans",
+    roles.CLIENT: "webapp.portal.me",
+    roles.CAREGIVER: "webapp.portal.care",
 }
 
 # (endpoint, label) per role, in menu order; the account page is always last.
@@ -38,6 +40,8 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.logistics_reorder.overview", _l("Reorder")),
         ("webapp.logistics_driver.today", _l("Today's stops")),
     ),
+    roles.CLIENT: (("webapp.portal.me", _l("My page")),),
+    roles.CAREGIVER: (("webapp.portal.care", _l("The people I care for")),),
 }
 
 ROLE_LABELS = {
@@ -46,6 +50,7 @@ ROLE_LABELS = {
     roles.LOGISTICS: _l("Logistics"),
     roles.COFINANCER: _l("Cofinancer"),
     roles.CAREGIVER: _l("Caregiver"),
+    roles.CLIENT: _l("Client"),
 }
 
 

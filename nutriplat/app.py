@@ -121,6 +121,8 @@ API_MODULES = (
     "nutriplat.content.api",
     "nutriplat.coaching.api",
     "nutriplat.timeline.api",
+    "nutriplat.delivery.api.extra_orders",
+    "nutriplat.portal.api",
 )
 
 

@@ -16,6 +16,7 @@ from nutriplat.jobs import models as jobs_models  # noqa: F401
 from nutriplat.mealplans import models as mealplans_models  # noqa: F401
 from nutriplat.monitoring import models as monitoring_models  # noqa: F401
 from nutriplat.notifications import models as notifications_models  # noqa: F401
+from nutriplat.portal import models as portal_models  # noqa: F401
 from nutriplat.referrals import models as referrals_models  # noqa: F401
 from nutriplat.screening import models as screening_models  # noqa: F401
 from nutriplat.screening.rescreening import models as rescreening_models  # noqa: F401

@@ -14,6 +14,8 @@ class Actor:
     organisation_id: int | None
     ip: str | None = None
     purpose: str | None = None
+    # A client's own account: the client record it is tied to (None for every other role).
+    client_id: int | None = None
 
     @property
     def is_platform_admin(self) -> bool:

@@ -31,6 +31,8 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     # The language of the web application for this user (nl-BE unless chosen otherwise).
     locale: Mapped[str] = mapped_column(String(5), default="nl-BE", server_default="nl-BE")
+    # A client's own account (role client): their client record, named by table only.
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")

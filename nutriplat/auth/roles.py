@@ -11,7 +11,12 @@ CAREGIVER: Final = "caregiver"
 REFERRER: Final = "referrer"
 # A user of the development fund organisation: reads the fund's contributions and balance.
 FUND: Final = "fund"
-ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, FUND)
+# The person themself, invited by their dietitian: an account tied to their own client
+# record (``users.client_id``); they see only themselves (clients.access).
+CLIENT: Final = "client"
+ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, FUND, CLIENT)
+# The person's own side (the client, a mandated caregiver): approved work only, no drafts.
+PERSONAL: Final = (CAREGIVER, CLIENT)
 
 # Staff of a provider organisation; they see that organisation's clients.
 PROVIDER_STAFF: Final = (ADMIN, DIETITIAN, LOGISTICS)
@@ -31,4 +36,6 @@ ROLE_ORGANISATION_TYPE: Final = {
     CAREGIVER: "provider",
     REFERRER: "referrer",
     FUND: "fund",
+    # The client's provider: the organisation of the client record the account is tied to.
+    CLIENT: "provider",
 }

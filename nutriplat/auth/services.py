@@ -97,7 +97,7 @@ def token_actor(row: AuthToken | None, now: datetime, ip: str | None, purpose: s
     if not row.user.is_active:
         raise NotAuthenticated("The account is disabled.")
     user = row.user
-    return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose)
+    return Actor(user.id, user.username, user.role, user.organisation_id, ip, purpose, user.client_id)
 
 
 def revoke_token(uow: UnitOfWork, actor: Actor, token: str) -> None:

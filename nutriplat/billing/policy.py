@@ -1,6 +1,6 @@
 """Who may do what in billing (``nutriplat.policy``). Cofinancers never reach a client's
 billing (it touches a person); they see their own statements and voucher budgets."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, COFINANCER, DIETITIAN, FUND, LOGISTICS, REFERRER
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, COFINANCER, DIETITIAN, FUND, LOGISTICS, REFERRER
 from nutriplat.policy import Policy
 
 # A caregiver: the client's subscriptions, invoices and coins under an ``order`` mandate
@@ -19,9 +19,9 @@ POLICY = Policy("billing", {
     "list_charges": (ADMIN, LOGISTICS),
     "record_charge": (ADMIN, LOGISTICS),
     # Healthcoins: a dietitian rewards a goal; the client or a mandated caregiver redeems
-    "coin_ledger": (ADMIN, DIETITIAN, CAREGIVER),
+    "coin_ledger": (ADMIN, DIETITIAN, CAREGIVER, CLIENT),
     "award_coins": (DIETITIAN,),
-    "redeem_coins": (ADMIN, DIETITIAN, CAREGIVER),
+    "redeem_coins": (ADMIN, DIETITIAN, CAREGIVER, CLIENT),
     # Invoices and credit notes (invoices.py)
     "list_invoices": (ADMIN, CAREGIVER),
     "get_invoice": (ADMIN, CAREGIVER),

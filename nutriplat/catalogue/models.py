@@ -71,6 +71,10 @@ class DishVariant(Base):
     storage_class: Mapped[str] = mapped_column(String(10))
     volume_l: Mapped[float]
     shelf_life_days: Mapped[int]
+    # How to reheat it at home, per appliance: {"oven": ["…", …], "microwave": […],
+    # "regeneration_trolley": […]}; None until the kitchen writes them (the portal then
+    # shows the storage class's general steps).
+    regeneration: Mapped[dict[str, Any] | None]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     retired_at: Mapped[datetime | None]

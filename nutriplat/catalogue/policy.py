@@ -1,10 +1,10 @@
 """Who may do what with the dish catalogue (``nutriplat.policy``)."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN, LOGISTICS
 from nutriplat.policy import Policy
 
 # A catalogue holds no personal data: every staff role reads it, and a caregiver with an
-# order mandate orders from it; cofinancers have no use for it and are refused.
-READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
+# order mandate orders from it, as does the client; cofinancers have no use for it.
+READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER, CLIENT)
 # The admins of a dish's owner edit it (``catalogue.ownership`` says which dishes).
 EDITORS = (ADMIN,)
 

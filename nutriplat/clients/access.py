@@ -1,11 +1,11 @@
 """Who may see which client: provider staff see their organisation's clients,
 caregivers only the clients who mandated them and only within the mandate's scopes,
-cofinancers never see a person."""
+a client only themself (every scope: view, record, order), cofinancers never see a person."""
 from __future__ import annotations
 
 from typing import NoReturn, Protocol, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
@@ -35,6 +35,8 @@ def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Sele
             CaregiverMandate.caregiver_id == actor.user_id,
             CaregiverMandate.withdrawn_at.is_(None)))
         return stmt.where(Client.id.in_({m.client_id for m in mandates if scope in m.scopes}))
+    if actor.role == roles.CLIENT:  # an account not (yet) tied to a record sees no one
+        return stmt.where(Client.id == actor.client_id) if actor.client_id is not None else stmt.where(false())
     if actor.role not in roles.PROVIDER_STAFF:
         raise Forbidden("This role never sees a person.")
     if actor.is_platform_admin:

@@ -3,15 +3,16 @@
 The table says which roles; ``clients.access`` says whose rows: staff their
 organisation's clients, a caregiver only the clients who mandated them and only within
 the mandate's scopes (view, record, order); cofinancers never see a person."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN, LOGISTICS
 from nutriplat.policy import Policy
 
 # Logistics reads a client's delivery details only (``clients.logistics_view``).
-READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
+READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER, CLIENT)
 # The provider's care staff register clients and keep their record.
 STAFF = (ADMIN, DIETITIAN)
-# Who weighs and records meals: the dietitian, and a caregiver with a 'record' mandate.
-CARE = (DIETITIAN, CAREGIVER)
+# Who weighs and records meals: the dietitian, a caregiver with a 'record' mandate, the
+# client themself.
+CARE = (DIETITIAN, CAREGIVER, CLIENT)
 
 POLICY = Policy("clients", {
     "list_clients": READERS,
@@ -21,12 +22,13 @@ POLICY = Policy("clients", {
     "transfer": STAFF,
     "change_status": STAFF,
     # A caregiver sees the mandates and consents of the clients who mandated them.
-    "list_mandates": (*STAFF, CAREGIVER),
+    "list_mandates": (*STAFF, CAREGIVER, CLIENT),
     "give_mandate": STAFF,
     "withdraw_mandate": STAFF,
-    "list_consents": (*STAFF, CAREGIVER),
+    "list_consents": (*STAFF, CAREGIVER, CLIENT),
     "give_consent": STAFF,
-    "withdraw_consent": STAFF,
+    # The client withdraws their own consents (cofinancer reporting, research: future reports).
+    "withdraw_consent": (*STAFF, CLIENT),
     "list_measurements": CARE,
     "record_measurement": CARE,
     "list_intake": CARE,

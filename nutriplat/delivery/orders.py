@@ -70,7 +70,7 @@ def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Deliver
         if warehouse_id is None:
             errors.add("warehouse_id", "The client has no delivery schedule; name the warehouse.")
         check_location(session, actor, warehouse_id, errors, "warehouse_id", ("warehouse",))
-        lines = [_line(session, client, line, errors, f"lines.{i}.") for i, line in enumerate(data["lines"])]
+        lines = [order_line(session, client, line, errors, f"lines.{i}.") for i, line in enumerate(data["lines"])]
         errors.raise_if_any()
         if client.status != "active" or client.care_setting != "home":
             raise Conflict(f"Client {client.id} is {client.status} in {client.care_setting}: not at home "
@@ -116,7 +116,7 @@ def _schedule_warehouse(session: Session, client_id: int) -> int | None:
     return schedule.warehouse_id if schedule else None
 
 
-def _line(session: Session, client: Client, data: dict[str, Any], errors: ErrorCollector,
+def order_line(session: Session, client: Client, data: dict[str, Any], errors: ErrorCollector,
           prefix: str) -> DeliveryOrderLine:
     variant = check_variant(session, data["variant_id"], errors, f"{prefix}variant_id")
     if variant is None:

@@ -1,6 +1,6 @@
 """Who may do what with deliveries (``nutriplat.policy``): delivery orders, a client's
 home stock on its way, the fleet, delivery windows and route plans."""
-from nutriplat.auth.roles import ADMIN, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, LOGISTICS
 from nutriplat.inventory.policy import HOME_READERS, STOCK_KEEPERS
 from nutriplat.policy import Policy
 
@@ -15,6 +15,10 @@ POLICY = Policy("delivery", {
     "cancel_order": STOCK_KEEPERS,
     "pick_order": STOCK_KEEPERS,
     "confirm_delivery": STOCK_KEEPERS,
+    # the client's side orders (extra_orders.py): the client, a caregiver with an 'order'
+    # mandate (clients.access), logistics for them; before the cut-off of the day
+    "create_extra_order": (*STOCK_KEEPERS, CAREGIVER, CLIENT),
+    "skip_delivery": (*STOCK_KEEPERS, CAREGIVER, CLIENT),
     # a client's home stock and what is on its way (home_stock.py)
     "client_stock": HOME_READERS,
     # the fleet (depots.py, vans.py, drivers.py) and clients' delivery windows (windows.py)

@@ -59,6 +59,14 @@ def hand_over(session: Session, client: Client, transfer: CareSettingTransfer) -
     return handover
 
 
+def record_bundle(session: Session, client: Client, on: date) -> dict[str, Any]:
+    """The record as it is on ``on`` as a FHIR R4 Bundle, without storing it (the client's
+    own download in the portal): the same builders as a handover's."""
+    return fhir.bundle(client, on, plan=_current_plan(session, client.id),
+                       screenings=_last_screenings(session, client.id, on),
+                       glim=_last_glim(session, client.id, on), weights=_weights(session, client.id, on))
+
+
 def _targets(session: Session, client: Client, on: date) -> dict[str, Any] | None:
     try:
         return targets_for(session, client, on).effective()

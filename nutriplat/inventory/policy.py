@@ -1,12 +1,12 @@
 """Who may do what with the stock (``nutriplat.policy``): the warehouses, vans and home
 appliances, lots and their recalls, stock moves and counts, reorder rules and purchase orders."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN, LOGISTICS
 from nutriplat.policy import Policy
 
 STOCK_KEEPERS = (ADMIN, LOGISTICS)
 # A client's home: logistics, the dietitian, and caregivers with a view mandate (the
-# mandate is checked with the client, ``clients.access.load_client``).
-HOME_READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER)
+# mandate is checked with the client, ``clients.access.load_client``), the client themself.
+HOME_READERS = (ADMIN, DIETITIAN, LOGISTICS, CAREGIVER, CLIENT)
 
 POLICY = Policy("inventory", {
     # locations and a client's delivery schedule (locations.py)

@@ -1,11 +1,11 @@
 """Who may do what with diet profiles and meal plans (``nutriplat.policy``). Which
 clients: ``clients.access``; a caregiver never sees a draft (``services.plan_of``)."""
-from nutriplat.auth.roles import CAREGIVER, DIETITIAN
+from nutriplat.auth.roles import CAREGIVER, CLIENT, DIETITIAN
 from nutriplat.policy import Policy
 
 # Plans are health data: dietitians make and change them; caregivers with a view mandate
 # read the client's profile and approved plans; admins, logistics and cofinancers do not.
-READERS = (DIETITIAN, CAREGIVER)
+READERS = (DIETITIAN, CAREGIVER, CLIENT)
 
 POLICY = Policy("mealplans", {
     "get_profile": READERS,

@@ -50,7 +50,7 @@ def list_plans(uow: UnitOfWork, actor: Actor, client_id: int, filters: dict[str,
         for key in ("week_start", "status"):
             if key in filters:
                 stmt = stmt.where(getattr(MealPlan, key) == filters[key])
-        if actor.role == roles.CAREGIVER:
+        if actor.role in roles.PERSONAL:
             stmt = stmt.where(MealPlan.status != "draft")
         plans = [plan_view(p) for p in uow.session.scalars(
             stmt.order_by(MealPlan.week_start.desc(), MealPlan.revision.desc()))]
@@ -104,7 +104,7 @@ def history(uow: UnitOfWork, actor: Actor, plan_id: int) -> list[dict[str, Any]]
             .order_by(MealPlanEvent.at, MealPlanEvent.id))
         events = [{"plan_id": e.plan_id, "revision": revision, "action": e.action, "detail": e.detail,
                    "username": e.username, "at": e.at} for e, revision in rows]
-        events = approved_events(events) if actor.role == roles.CAREGIVER else events  # no draft work
+        events = approved_events(events) if actor.role in roles.PERSONAL else events  # no draft work
         audit.record(uow.session, actor, "read", "meal_plan_history", plan.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
@@ -118,7 +118,7 @@ def plan_of(session: Session, actor: Actor, plan_id: int, scope: str = "view") -
         client = load_client(session, actor, plan.client_id, scope)
     except NotFound:
         raise NotFound(f"No meal plan {plan_id}.") from None
-    if actor.role == roles.CAREGIVER and plan.status == "draft":
+    if actor.role in roles.PERSONAL and plan.status == "draft":
         raise NotFound(f"No meal plan {plan_id}.")
     return plan, client
 

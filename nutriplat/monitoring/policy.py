@@ -1,10 +1,10 @@
 """Who may do what with early-warning alerts, personal goals and experience surveys
 (``nutriplat.policy``). Which clients: ``clients.access`` (a caregiver's mandate)."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN
 from nutriplat.policy import Policy
 
-# The dietitian and a mandated caregiver follow the client's goals and surveys.
-CARE = (DIETITIAN, CAREGIVER)
+# The dietitian, a mandated caregiver and the client follow the client's goals and surveys.
+CARE = (DIETITIAN, CAREGIVER, CLIENT)
 
 POLICY = Policy("monitoring", {
     # An admin watches the organisation's alerts; the dietitian acts on them.

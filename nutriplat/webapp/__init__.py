@@ -47,6 +47,7 @@ WEB_MODULES = (
     "nutriplat.webapp.referrer.referrals",
     "nutriplat.webapp.referrer.statements",
     "nutriplat.webapp.referrer.alerts",
+    "nutriplat.webapp.portal.pages",
 )
 
 

@@ -103,6 +103,15 @@ LABELS: dict[str, dict[str, object]] = {
                       "intake": _l("intake"), "alert": _l("alert"), "coaching_session": _l("coaching session"),
                       "content_assigned": _l("information given"), "plan_change": _l("meal plan"),
                       "delivery": _l("delivery")},
+    # the portal (issue 17): IDDSI levels in words, a plate in fractions, reheating appliances
+    "food_level": {"3": _l("liquidised"), "4": _l("pureed"), "5": _l("minced and moist"),
+                   "6": _l("soft and bite-sized"), "7": _l("regular"), "7EC": _l("easy to chew")},
+    "drink_level": {"0": _l("thin"), "1": _l("slightly thick"), "2": _l("mildly thick"),
+                    "3": _l("moderately thick"), "4": _l("extremely thick")},
+    "portion": {"all": _l("all"), "three_quarters": "¾", "half": "½", "quarter": "¼", "nothing": _l("nothing")},
+    "appliance": {"oven": _l("oven"), "microwave": _l("microwave"),
+                  "regeneration_trolley": _l("regeneration trolley")},
+    "goal_domain": {"nutrition": _l("nutrition"), "activity": _l("activity"), "social_contact": _l("social contact")},
 }
 
 

@@ -13,6 +13,8 @@ ROLE_HOME: dict[str, str] = {
     roles.LOGISTICS: "webapp.logistics_routes.plans",
     roles.REFERRER: "webapp.referrer_referrals.index",
     roles.FUND: "webapp.referrer_statements.index",
+    roles.CLIENT: "webapp.portal.me",
+    roles.CAREGIVER: "webapp.portal.care",
 }
 
 # (endpoint, label) per role, in menu order; the account page is always last.
@@ -50,6 +52,8 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.referrer_statements.index", _l("Statements")),
     ),
     roles.FUND: (("webapp.referrer_statements.index", _l("Statements")),),
+    roles.CLIENT: (("webapp.portal.me", _l("My page")),),
+    roles.CAREGIVER: (("webapp.portal.care", _l("The people I care for")),),
 }
 
 ROLE_LABELS = {
@@ -60,6 +64,7 @@ ROLE_LABELS = {
     roles.CAREGIVER: _l("Caregiver"),
     roles.REFERRER: _l("Referrer"),
     roles.FUND: _l("Development fund"),
+    roles.CLIENT: _l("Client"),
 }
 
 

@@ -20,7 +20,7 @@ from nutriplat.auth.roles import ROLES
 from nutriplat.config import Config
 
 # Logging in comes before any role.
-PUBLIC = {("POST", "/api/v1/auth/token")}
+PUBLIC = {("POST", "/api/v1/auth/token"), ("POST", "/api/v1/invitations/redeem")}
 # The largest database id: the path converter accepts it, and no test makes that many rows.
 NO_SUCH_ID = 2147483647
 # Where a user of each role belongs: a caregiver to no organisation (mandates decide what

@@ -1,0 +1,52 @@
+"""How a meal is shown to the person who eats it and recorded from one tap."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+# IDDSI's own colours per level (food 3-7, drinks 0-4), and black text or white on them.
+FOOD_COLOURS: Final = {"3": "#f3cf45", "4": "#4fae48", "5": "#ee7d31", "6": "#1f5fa8", "7": "#222222",
+                       "7EC": "#222222"}
+DRINK_COLOURS: Final = {"0": "#ffffff", "1": "#7f7f7f", "2": "#e06bb0", "3": "#f3cf45", "4": "#4fae48"}
+DARK: Final = {"#4fae48", "#1f5fa8", "#222222", "#7f7f7f"}
+
+# One tap per meal: how much of the plate was eaten.
+PLATE: Final = (("all", 100), ("three_quarters", 75), ("half", 50), ("quarter", 25), ("nothing", 0))
+GLASS_ML: Final = 150  # a glass, as the dietitian counts drinks
+
+# The general reheating steps when the kitchen wrote none for a variant, per storage class.
+APPLIANCES: Final = ("oven", "microwave", "regeneration_trolley")
+GENERAL_STEPS: Final[dict[str, dict[str, list[str]]]] = {
+    "frozen": {
+        "oven": ["Thaw overnight in the fridge.", "Remove the film; cover with foil.",
+                 "Heat 25 minutes at 160 °C until piping hot (75 °C in the centre)."],
+        "microwave": ["Pierce the film.", "Heat 6 minutes at 600 W, stir halfway.",
+                      "Let stand 1 minute; check it is hot throughout."],
+        "regeneration_trolley": ["Load frozen; run the frozen programme (about 60 minutes)."],
+    },
+    "chilled": {
+        "oven": ["Remove the film; cover with foil.", "Heat 15 minutes at 160 °C until piping hot."],
+        "microwave": ["Pierce the film.", "Heat 3 minutes at 600 W, stir halfway.",
+                      "Let stand 1 minute; check it is hot throughout."],
+        "regeneration_trolley": ["Load chilled; run the chilled programme (about 40 minutes)."],
+    },
+    "ambient": {},
+}
+
+
+def texture(food_level: str | None, drink_level: str | None) -> dict[str, Any]:
+    """The level as IDDSI names it, with its colour (words say it, colour repeats it)."""
+    axis, level = ("food", food_level) if food_level is not None else ("drink", drink_level or "0")
+    colour = (FOOD_COLOURS if axis == "food" else DRINK_COLOURS).get(level, "#ffffff")
+    return {"axis": axis, "level": level, "colour": colour, "text_colour": "#ffffff" if colour in DARK else "#000000"}
+
+
+def reheating(storage_class: str, own: Mapping[str, list[str]] | None) -> dict[str, list[str]]:
+    """The variant's own steps per appliance, else the storage class's general ones."""
+    steps = {k: list(v) for k, v in (own or {}).items() if k in APPLIANCES and v}
+    return steps or {k: list(v) for k, v in GENERAL_STEPS.get(storage_class, {}).items()}
+
+
+def percent_of(portion: str) -> int:
+    """The percentage eaten for one tap (``all`` … ``nothing``)."""
+    return dict(PLATE)[portion]

@@ -115,6 +115,8 @@ API_MODULES = (
     "nutriplat.referrals.api.referrals",
     "nutriplat.referrals.api.fhir",
     "nutriplat.handovers.api",
+    "nutriplat.facilities.api",
+    "nutriplat.meals.api",
 )
 
 

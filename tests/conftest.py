@@ -139,7 +139,8 @@ class World:
         return self._orgs[name]
 
     def person(self, username: str, role: str, organisation: str | None = "Provider A") -> Person:
-        org_type = {"cofinancer": "cofinancer", "referrer": "referrer"}.get(role, "provider")
+        org_type = {"cofinancer": "cofinancer", "referrer": "referrer",
+                    "ward_staff": "care_facility"}.get(role, "provider")
         if organisation is not None:
             self.organisation(organisation, org_type)
         user = auth_services.create_user(

@@ -9,12 +9,15 @@ CAREGIVER: Final = "caregiver"
 # A GP practice's, hospital's or home-nursing service's user who refers people to a
 # provider and follows their own referrals, never the client record (nutriplat.referrals).
 REFERRER: Final = "referrer"
-ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER)
+# Staff of a nursing-home or hospital ward (a care_facility organisation's user, assigned
+# to wards): today's trays and intake of their ward's residents, nothing else (nutriplat.facilities).
+WARD_STAFF: Final = "ward_staff"
+ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, WARD_STAFF)
 
 # Staff of a provider organisation; they see that organisation's clients.
 PROVIDER_STAFF: Final = (ADMIN, DIETITIAN, LOGISTICS)
 
-ORGANISATION_TYPES: Final = ("provider", "referrer", "cofinancer", "supplier", "fund")
+ORGANISATION_TYPES: Final = ("provider", "referrer", "cofinancer", "supplier", "fund", "care_facility")
 
 # Which organisation type a user of each role must belong to. An admin without an
 # organisation is a platform administrator (manages organisations and users).
@@ -28,4 +31,5 @@ ROLE_ORGANISATION_TYPE: Final = {
     # organisation, decide which clients a caregiver sees (clients.access).
     CAREGIVER: "provider",
     REFERRER: "referrer",
+    WARD_STAFF: "care_facility",
 }

@@ -21,9 +21,10 @@ from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
 from tests.setup_calls import setup
 
-# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside this file.
+# The suite's calendar (--business-day, the business_day marker and fixture) and the care
+# facilities' fixtures (facilities, place, planned) are plugins beside this file.
 sys.path.insert(0, str(Path(__file__).parent))
-pytest_plugins = ("business_day",)
+pytest_plugins = ("business_day", "facilities_world")
 
 TEST_PASSWORD = "correct horse battery"
 # Route and meal-plan solves budget their search in steps, not seconds: the same result on a busy machine.

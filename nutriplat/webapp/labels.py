@@ -85,6 +85,11 @@ LABELS: dict[str, dict[str, object]] = {
     "course": {"main": _l("main course"), "soup": _l("soup"), "dessert": _l("dessert"),
                "drink": _l("drink"), "supplement": _l("supplement")},
     "storage_class": {"frozen": _l("frozen"), "chilled": _l("chilled"), "ambient": _l("ambient")},
+    "meal_slot": {"breakfast": _l("breakfast"), "lunch": _l("lunch"), "dinner": _l("dinner"), "snack": _l("snack")},
+    "eaten": {"all": _l("all"), "three_quarters": _l("¾"), "half": _l("½"), "quarter": _l("¼"),
+              "nothing": _l("nothing"), "refused": _l("refused")},
+    "iddsi_colour": {"3": _l("yellow"), "4": _l("green"), "5": _l("orange"), "6": _l("blue"), "7": _l("black"),
+                     "7EC": _l("black")},
 }
 
 

@@ -11,6 +11,7 @@ ROLE_HOME: dict[str, str] = {
     roles.COFINANCER: "webapp.cofinancer_agreements.index",
     roles.ADMIN: "webapp.admin_users.index",
     roles.LOGISTICS: "webapp.logistics_routes.plans",
+    roles.WARD_STAFF: "webapp.ward_trays.index",
 }
 
 # (endpoint, label) per role, in menu order; the account page is always last.
@@ -38,6 +39,9 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.logistics_reorder.overview", _l("Reorder")),
         ("webapp.logistics_driver.today", _l("Today's stops")),
     ),
+    roles.WARD_STAFF: (
+        ("webapp.ward_trays.index", _l("Trays")),
+    ),
 }
 
 ROLE_LABELS = {
@@ -46,6 +50,7 @@ ROLE_LABELS = {
     roles.LOGISTICS: _l("Logistics"),
     roles.COFINANCER: _l("Cofinancer"),
     roles.CAREGIVER: _l("Caregiver"),
+    roles.WARD_STAFF: _l("Ward staff"),
 }
 
 

@@ -1,4 +1,5 @@
-"""Two care facilities served by Provider A, as its admin describes them through the API:
+"""Care facilities for the tests, a pytest plugin (loaded by ``tests/conftest.py``): two
+care facilities served by Provider A, as its admin describes them through the API:
 De Vlasbloem (a nursing home: ward Lelie with rooms 101 and 102) and AZ Delta (a
 hospital: ward C4 with room 12), each with a ward staff user assigned to its ward."""
 from __future__ import annotations

@@ -123,6 +123,8 @@ API_MODULES = (
     "nutriplat.timeline.api",
     "nutriplat.delivery.api.extra_orders",
     "nutriplat.portal.api",
+    "nutriplat.facilities.api",
+    "nutriplat.meals.api",
 )
 
 

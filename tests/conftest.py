@@ -21,9 +21,10 @@ from nutriplat.db import UnitOfWork, make_engine
 from nutriplat.models import metadata
 from tests.setup_calls import setup
 
-# The suite's calendar (--business-day, the business_day marker and fixture) is a plugin beside this file.
+# The suite's calendar (--business-day, the business_day marker and fixture) and the care
+# facilities' fixtures (facilities, place, planned) are plugins beside this file.
 sys.path.insert(0, str(Path(__file__).parent))
-pytest_plugins = ("business_day",)
+pytest_plugins = ("business_day", "facilities_world")
 
 TEST_PASSWORD = "correct horse battery"
 # Route and meal-plan solves budget their search in steps, not seconds: the same result on a busy machine.
@@ -139,7 +140,8 @@ class World:
         return self._orgs[name]
 
     def person(self, username: str, role: str, organisation: str | None = "Provider A") -> Person:
-        org_type = {"cofinancer": "cofinancer", "referrer": "referrer", "fund": "fund"}.get(role, "provider")
+        org_type = {"cofinancer": "cofinancer", "referrer": "referrer", "fund": "fund",
+                    "ward_staff": "care_facility"}.get(role, "provider")
         if organisation is not None:
             self.organisation(organisation, org_type)
         user = auth_services.create_user(

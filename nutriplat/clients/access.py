@@ -1,6 +1,7 @@
 """Who may see which client: provider staff see their organisation's clients,
 caregivers only the clients who mandated them and only within the mandate's scopes,
-a client only themself (every scope: view, record, order), cofinancers never see a person."""
+a client only themself (every scope: view, record, order), ward staff only the residents
+of the wards they are assigned to, cofinancers never see a person."""
 from __future__ import annotations
 
 from typing import NoReturn, Protocol, TypeVar
@@ -12,6 +13,7 @@ from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import CaregiverMandate, Client
 from nutriplat.errors import DomainError, Forbidden, NotFound
+from nutriplat.facilities.access import assigned_ward_ids
 
 
 class _OfClient(Protocol):
@@ -37,6 +39,9 @@ def visible_clients(session: Session, actor: Actor, scope: str = "view") -> Sele
         return stmt.where(Client.id.in_({m.client_id for m in mandates if scope in m.scopes}))
     if actor.role == roles.CLIENT:  # an account not (yet) tied to a record sees no one
         return stmt.where(Client.id == actor.client_id) if actor.client_id is not None else stmt.where(false())
+    if actor.role == roles.WARD_STAFF:
+        # The residents of their own wards, while they live there (only meal service reads them).
+        return stmt.where(Client.ward_id.in_(assigned_ward_ids(actor)), Client.care_setting != "home")
     if actor.role not in roles.PROVIDER_STAFF:
         raise Forbidden("This role never sees a person.")
     if actor.is_platform_admin:

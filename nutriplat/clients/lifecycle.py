@@ -12,6 +12,7 @@ from nutriplat.clients.vocabulary import STATUS_TRANSITIONS
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import ClientStatusChanged, ClientTransferred
+from nutriplat.facilities.placement import placement
 
 
 def _not_before_last(errors: ErrorCollector, field: str, new: Any, last: Any) -> None:
@@ -24,15 +25,20 @@ def transfer(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]
     with uow:
         client = load_client(uow.session, actor, client_id)
         errors = ErrorCollector()
-        if data["to_setting"] == client.care_setting:
+        ward, room = placement(uow.session, client.organisation_id, data["to_setting"], data, errors)
+        if data["to_setting"] == client.care_setting and (ward is None or ward.id == client.ward_id):
+            # Within a facility, a move to another ward is a transfer too.
             errors.add("to_setting", f"The client is already in '{client.care_setting}'.")
         last = client.setting_history[-1].transferred_on if client.setting_history else None
         _not_before_last(errors, "transferred_on", data["transferred_on"], last)
         errors.raise_if_any()
         previous = client.care_setting
-        move = CareSettingTransfer(from_setting=previous, recorded_by=actor.user_id, **data)
+        fields = {k: v for k, v in data.items() if k not in ("ward_id", "room", "facility_id")}
+        move = CareSettingTransfer(from_setting=previous, recorded_by=actor.user_id,
+                                   ward_id=ward.id if ward else None, room_row=room, **fields)
         client.setting_history.append(move)
         client.care_setting = data["to_setting"]
+        client.ward_id, client.room_row = move.ward_id, room
         uow.record(ClientTransferred(client.id, previous, move.to_setting, move.transferred_on, actor))
         _audit(uow, actor, client, "care_setting_transfer", data)
         return move

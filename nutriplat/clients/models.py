@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.clock import age_on, business_today
 from nutriplat.db import Base, utcnow
+from nutriplat.facilities.models import Room
 
 if TYPE_CHECKING:
     from nutriplat.auth.models import User
@@ -41,6 +42,9 @@ class Client(Base):
     lat: Mapped[float | None]
     lon: Mapped[float | None]
     care_setting: Mapped[str] = mapped_column(String(20))
+    # Where a client living in a facility stays (set by the care-setting transfer).
+    ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("ward_rooms.id"))
     status: Mapped[str] = mapped_column(String(20), default="referred")
     conditions: Mapped[list[str]] = mapped_column(default=list)
     referral_organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
@@ -78,6 +82,11 @@ class Client(Base):
         return {"organisation_id": self.referral_organisation_id,
                 "care_line": self.referral_care_line, "date": self.referral_date}
 
+    @property
+    def room(self) -> str | None:
+        return None if self.room_id is None or self.room_row is None else self.room_row.number
+
+    room_row: Mapped[Room | None] = relationship(lazy="selectin")
     setting_history: Mapped[list[CareSettingTransfer]] = relationship(
         order_by="CareSettingTransfer.transferred_on, CareSettingTransfer.id")
     status_history: Mapped[list[StatusChange]] = relationship(
@@ -97,9 +106,17 @@ class CareSettingTransfer(Base):
     transferred_on: Mapped[date]
     from_setting: Mapped[str | None] = mapped_column(String(20))
     to_setting: Mapped[str] = mapped_column(String(20))
+    ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("ward_rooms.id"))
     reason: Mapped[str | None] = mapped_column(String(500))
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    room_row: Mapped[Room | None] = relationship(lazy="selectin")
+
+    @property
+    def room(self) -> str | None:
+        return None if self.room_id is None or self.room_row is None else self.room_row.number
 
 
 class StatusChange(Base):

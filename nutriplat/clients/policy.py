@@ -3,7 +3,7 @@
 The table says which roles; ``clients.access`` says whose rows: staff their
 organisation's clients, a caregiver only the clients who mandated them and only within
 the mandate's scopes (view, record, order); cofinancers never see a person."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN, LOGISTICS, WARD_STAFF
 from nutriplat.policy import Policy
 
 # Logistics reads a client's delivery details only (``clients.logistics_view``).
@@ -31,6 +31,7 @@ POLICY = Policy("clients", {
     "withdraw_consent": (*STAFF, CLIENT),
     "list_measurements": CARE,
     "record_measurement": CARE,
-    "list_intake": CARE,
-    "record_intake": CARE,
+    # Ward staff record what their residents ate, tray by tray (nutriplat.meals).
+    "list_intake": (*CARE, WARD_STAFF),
+    "record_intake": (*CARE, WARD_STAFF),
 })

@@ -42,7 +42,8 @@ def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
                 stmt = stmt.where(column == filters[key])
         orders, total = page_of(uow.session, stmt.order_by(
             DeliveryOrder.delivery_date, DeliveryOrder.client_id, DeliveryOrder.id), page, page_size)
-        audit.record_reads(uow.session, actor, RESOURCE, {(o.client_id, o.organisation_id) for o in orders})
+        audit.record_reads(uow.session, actor, RESOURCE,
+                           {(c, o.organisation_id) for o in orders for c in people_of(o)})
         uow.commit()
         return orders, total
 
@@ -50,6 +51,13 @@ def list_orders(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: in
 def get_order(uow: UnitOfWork, actor: Actor, order_id: int) -> DeliveryOrder:
     POLICY.check(actor, "get_order")
     with uow:
+        ward_order = load_owned(uow.session, DeliveryOrder, order_id, actor, "delivery order")
+        if ward_order.ward_id is not None:  # a facility's crate: a read of each resident on it
+            uow.session.refresh(ward_order, ["lines"])
+            audit.record_reads(uow.session, actor, RESOURCE,
+                               {(c, ward_order.organisation_id) for c in people_of(ward_order)})
+            uow.commit()
+            return ward_order
         order, client = load_order(uow.session, actor, order_id)
         audit.record(uow.session, actor, "read", RESOURCE, order.id, client.id, organisation_id=client.organisation_id)
         uow.commit()
@@ -103,8 +111,16 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
 def load_order(session: Session, actor: Actor, order_id: int) -> tuple[DeliveryOrder, Client]:
     """The order of the caller's organisation, and its client (whom the caller may see)."""
     order = load_owned(session, DeliveryOrder, order_id, actor, "delivery order")
+    if order.ward_id is not None:
+        raise Conflict(f"Order {order.id} is a ward order: it is packed and delivered with its facility's "
+                       "stop, not as a home order.", {"ward_id": ["A ward order."]})
     session.refresh(order, ["lines"])  # loaded now: the order is shown after its session closed
     return order, load_client(session, actor, order.client_id)
+
+
+def people_of(order: DeliveryOrder) -> set[int]:
+    """Whose food an order carries: the client at home, or each resident on a ward order."""
+    return {order.client_id} if order.ward_id is None else {ln.client_id for ln in order.lines if ln.client_id}
 
 
 def commit_or_conflict(uow: UnitOfWork) -> None:

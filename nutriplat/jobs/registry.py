@@ -53,6 +53,9 @@ register(Job("reorder", "date", "nutriplat.delivery.jobs:reorder",
 register(Job("early-warning", "date", "nutriplat.monitoring.sweep:early_warning",
              "Early-warning rules for every client in care on the data up to the date (alerts merged); "
              "goals judged, healthcoins for goals met."))
+register(Job("ward-orders", "date", "nutriplat.delivery.ward_ordering:ward_orders",
+             "Each served ward's delivery order per delivery day before its cut-off, from the residents' "
+             "approved plans; changes after the cut-off become kitchen tasks."))
 register(Job("route-plans", "date", "nutriplat.delivery.jobs:route_plans",
              "A route plan per depot with open delivery orders on the date (run at 14:00 for the next day)."))
 register(Job("rescreening-worklist", "date", "nutriplat.screening.rescreening.listing:rescreening_worklist",

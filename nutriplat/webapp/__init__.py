@@ -48,6 +48,7 @@ WEB_MODULES = (
     "nutriplat.webapp.referrer.statements",
     "nutriplat.webapp.referrer.alerts",
     "nutriplat.webapp.portal.pages",
+    "nutriplat.webapp.ward.trays",
 )
 
 

@@ -78,7 +78,8 @@ LABELS: dict[str, dict[str, object]] = {
     "entry_direction": {"payable": _l("we owe you"), "receivable": _l("you owe us")},
     "job_outcome": {"running": _l("running"), "succeeded": _l("succeeded"), "failed": _l("failed")},
     "organisation_type": {"provider": _l("provider"), "referrer": _l("referrer"),
-                          "cofinancer": _l("cofinancer"), "supplier": _l("supplier"), "fund": _l("fund")},
+                          "cofinancer": _l("cofinancer"), "supplier": _l("supplier"), "fund": _l("fund"),
+                          "care_facility": _l("care facility")},
     "dish_kind": {"component": _l("component"), "ready_meal": _l("ready meal"), "recipe": _l("recipe"),
                   "drink": _l("drink"), "supplement": _l("supplement")},
     "course": {"main": _l("main course"), "soup": _l("soup"), "dessert": _l("dessert"),
@@ -112,6 +113,11 @@ LABELS: dict[str, dict[str, object]] = {
     "appliance": {"oven": _l("oven"), "microwave": _l("microwave"),
                   "regeneration_trolley": _l("regeneration trolley")},
     "goal_domain": {"nutrition": _l("nutrition"), "activity": _l("activity"), "social_contact": _l("social contact")},
+    "meal_slot": {"breakfast": _l("breakfast"), "lunch": _l("lunch"), "dinner": _l("dinner"), "snack": _l("snack")},
+    "eaten": {"all": _l("all"), "three_quarters": _l("¾"), "half": _l("½"), "quarter": _l("¼"),
+              "nothing": _l("nothing"), "refused": _l("refused")},
+    "iddsi_colour": {"3": _l("yellow"), "4": _l("green"), "5": _l("orange"), "6": _l("blue"), "7": _l("black"),
+                     "7EC": _l("black")},
 }
 
 

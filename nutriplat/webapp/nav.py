@@ -15,6 +15,7 @@ ROLE_HOME: dict[str, str] = {
     roles.FUND: "webapp.referrer_statements.index",
     roles.CLIENT: "webapp.portal.me",
     roles.CAREGIVER: "webapp.portal.care",
+    roles.WARD_STAFF: "webapp.ward_trays.index",
 }
 
 # (endpoint, label) per role, in menu order; the account page is always last.
@@ -54,6 +55,9 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
     roles.FUND: (("webapp.referrer_statements.index", _l("Statements")),),
     roles.CLIENT: (("webapp.portal.me", _l("My page")),),
     roles.CAREGIVER: (("webapp.portal.care", _l("The people I care for")),),
+    roles.WARD_STAFF: (
+        ("webapp.ward_trays.index", _l("Trays")),
+    ),
 }
 
 ROLE_LABELS = {
@@ -65,6 +69,7 @@ ROLE_LABELS = {
     roles.REFERRER: _l("Referrer"),
     roles.FUND: _l("Development fund"),
     roles.CLIENT: _l("Client"),
+    roles.WARD_STAFF: _l("Ward staff"),
 }
 
 

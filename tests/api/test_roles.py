@@ -25,8 +25,9 @@ PUBLIC = {("POST", "/api/v1/auth/token"), ("POST", "/api/v1/invitations/redeem")
 NO_SUCH_ID = 2147483647
 # Where a user of each role belongs: a caregiver to no organisation (mandates decide what
 # they see), a cofinancer to a cofinancer, a referrer to a referrer organisation, the
-# provider's staff to Provider A.
-ORGANISATION = {"caregiver": None, "cofinancer": "Cofinancer", "referrer": "Referrer", "fund": "Fund"}
+# provider's staff to Provider A, ward staff to a care facility.
+ORGANISATION = {"caregiver": None, "cofinancer": "Cofinancer", "referrer": "Referrer", "fund": "Fund",
+                "ward_staff": "Care Home"}
 # Endpoints about a person (a client, their screenings, their alerts and cases, a
 # referral), which a cofinancer never reaches: it sees figures, not people.
 ABOUT_A_PERSON = ("/clients", "/screenings", "/alerts", "/cases", "/referrals")

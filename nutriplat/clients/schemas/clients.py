@@ -95,6 +95,11 @@ class TransferSchema(Schema):
     transferred_on = fields.Date(required=True, validate=not_in_future_date)
     from_setting = fields.String(dump_only=True, allow_none=True)
     to_setting = fields.String(required=True, validate=validate.OneOf(v.CARE_SETTINGS))
+    facility_id = StrictInteger(load_only=True, metadata={"description": "The facility the ward must be of."})
+    ward_id = StrictInteger(allow_none=True, metadata={
+        "description": "The ward of a nursing home or hospital the client moves to (home: none)."})
+    room = fields.String(allow_none=True, validate=validate.Length(min=1, max=20),
+                         metadata={"description": "A room of that ward."})
     reason = fields.String(required=True, validate=validate.Length(min=1, max=500))
     recorded_at = fields.AwareDateTime(dump_only=True)
 
@@ -121,6 +126,9 @@ class ClientReadSchema(ClientSchema):
 
 
 class ClientDetailSchema(ClientReadSchema):
+    ward_id = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "The ward the client lives on (nursing home, hospital), from the last transfer."})
+    room = fields.String(dump_only=True, allow_none=True)
     care_plan = fields.Nested(CarePlanMarkSchema, dump_only=True, allow_none=True, metadata={
         "description": "Whether the latest screening or GLIM result calls for a nutritional care plan."})
     setting_history = fields.List(fields.Nested(TransferSchema), dump_only=True)

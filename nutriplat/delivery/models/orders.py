@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.db import Base, utcnow
@@ -15,11 +15,17 @@ class DeliveryOrder(Base):
     __table_args__ = (
         Index("ix_delivery_orders_date_status", "delivery_date", "status"),
         Index("ix_delivery_orders_client_status", "client_id", "status"),
+        # One ward order per ward and delivery day (home orders have no ward).
+        UniqueConstraint("ward_id", "delivery_date", name="uq_delivery_orders_ward_date"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
-    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    # A home order's client; none for a facility's ward order, whose lines name the residents.
+    # Typed as int for the home orders' code: a ward order is told by facility_id.
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), nullable=True)
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
+    ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id"))
     delivery_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(20), default="planned")
     origin: Mapped[str] = mapped_column(String(20))  # reorder, extra (off-schedule), manual
@@ -52,3 +58,7 @@ class DeliveryOrderLine(Base):
     quantity: Mapped[int]
     use_by: Mapped[date | None]  # pick only lots that last until this day
     lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), index=True)  # once picked
+    # A ward order's line is one resident's tray of one meal moment on one day.
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    meal_moment: Mapped[str | None] = mapped_column(String(20))
+    served_on: Mapped[date | None]

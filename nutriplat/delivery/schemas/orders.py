@@ -15,11 +15,19 @@ class DeliveryLineSchema(Schema):
     lot_id = fields.Integer(dump_only=True, allow_none=True, metadata={"description": "Set once picked."})
     use_by = fields.Date(dump_only=True, allow_none=True, metadata={
         "description": "The last day a unit is planned to be eaten: lots must last until then."})
+    client_id = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "A ward order's line: the resident whose tray it is (none on a home order)."})
+    meal_moment = fields.String(dump_only=True, allow_none=True)
+    served_on = fields.Date(dump_only=True, allow_none=True)
 
 
 class DeliveryOrderSchema(Schema):
     id = fields.Integer(dump_only=True)
-    client_id = StrictInteger(required=True)
+    client_id = StrictInteger(required=True, metadata={"description": "The client at home (null on a ward order)."})
+    facility_id = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "A ward order's care facility (null for home orders)."})
+    ward_id = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "A ward order's ward (null for home orders)."})
     delivery_date = fields.Date(required=True)
     status = fields.String(dump_only=True, metadata={"description": ", ".join(v.ORDER_STATUSES)})
     origin = fields.String(dump_only=True, metadata={"description": "reorder, extra (off-schedule) or manual"})

@@ -1,0 +1,190 @@
+"""The nightly ward ordering (job ``ward-orders``): for each facility served under a
+service agreement, the approved plans of each served ward's residents become the ward's
+delivery order for each delivery day whose cut-off is still ahead — one order per ward and
+day, a line per resident, served day, meal moment and dish (the ward's crate).
+
+The run for day D acts as of D 00:00 in Brussels (the night before). Before a delivery
+day's cut-off a changed need (an admission, a discharge, a move between wards, a new
+texture or allergy, a revised plan) re-versions the order's lines, audited; after it, the
+crate may be packed: a kitchen task says what the order would hold now, once per change.
+A dish the resident's record excludes (texture, allergen) is never put on an order. Two
+runs at once make one order (the unique ward and day; the loser re-reads and agrees).
+Ward crates leave from the provider's central kitchen (``_kitchen_of``)."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
+
+from nutriplat.auth import audit
+from nutriplat.auth.actor import SYSTEM
+from nutriplat.catalogue.models import DishVariant
+from nutriplat.clients.models import Client
+from nutriplat.clock import BRUSSELS
+from nutriplat.db import UnitOfWork
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, Depot, KitchenTask
+from nutriplat.facilities.agreements import agreements_in_force
+from nutriplat.facilities.models import ServiceAgreement, Ward
+from nutriplat.inventory.models import Location
+from nutriplat.inventory.suitability import reason_against
+from nutriplat.mealplans.approved import approved_dishes
+
+HORIZON_DAYS = 7
+# What a run counts: per ward and delivery day one outcome, and the dishes it refused.
+OUTCOMES = ("orders", "revised", "unchanged", "kitchen_tasks", "kitchen_tasks_open", "missed_cutoff",
+            "nothing_to_order", "refused_dishes", "no_kitchen")
+RESOURCE = "delivery_order"
+Line = tuple[int, str, str, int, int]  # client, served day (ISO), meal moment, variant, quantity
+
+
+def cutoff_at(agreement: ServiceAgreement, delivery_day: date) -> datetime:
+    return datetime.combine(delivery_day - timedelta(days=agreement.cutoff_days_before),
+                            agreement.cutoff_time, BRUSSELS)
+
+
+def served_days(agreement: ServiceAgreement, delivery_day: date) -> list[date]:
+    """A delivery feeds its day and the days until the next delivery day."""
+    days = [delivery_day]
+    while (days[-1] + timedelta(days=1)).isoweekday() not in agreement.delivery_days and len(days) < 7:
+        days.append(days[-1] + timedelta(days=1))
+    return days
+
+
+def delivery_days(agreement: ServiceAgreement, day: date) -> list[date]:
+    return [d for d in (day + timedelta(days=n) for n in range(HORIZON_DAYS + 1))
+            if d.isoweekday() in agreement.delivery_days and agreement.valid_from <= d
+            and (agreement.valid_until is None or d <= agreement.valid_until)]
+
+
+def run_ward_orders(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
+    """Every facility's ward orders for the delivery days ahead of ``day``; idempotent."""
+    counts: Counter[str] = Counter(dict.fromkeys(OUTCOMES, 0))
+    as_of = datetime.combine(day, time(0), BRUSSELS)
+    with new_uow() as uow:
+        agreements = [(a.id, a.facility_id) for a in agreements_in_force(uow.session, day)]
+    for agreement_id, _facility in agreements:
+        for attempt in range(2):  # a concurrent run made the same order: read it and agree
+            try:
+                with new_uow() as uow:
+                    agreement = uow.session.get_one(ServiceAgreement, agreement_id)
+                    counts.update(_facility_orders(uow.session, agreement, day, as_of))
+                    uow.commit()
+                break
+            except IntegrityError:
+                if attempt:
+                    raise
+    return dict(counts)
+
+
+def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, as_of: datetime) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    warehouse_id = _kitchen_of(session, agreement.organisation_id)
+    if warehouse_id is None:
+        counts["no_kitchen"] += 1
+        return counts
+    wards = list(session.scalars(select(Ward).where(Ward.id.in_(agreement.ward_ids),
+                                                    Ward.facility_id == agreement.facility_id)))
+    for delivery_day in delivery_days(agreement, day):
+        after_cutoff = cutoff_at(agreement, delivery_day) <= as_of
+        days = served_days(agreement, delivery_day)
+        for ward in wards:
+            wanted = _wanted(session, agreement, ward, days, counts)
+            order = session.scalar(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines)).where(
+                DeliveryOrder.ward_id == ward.id, DeliveryOrder.delivery_date == delivery_day))
+            counts[_settle(session, agreement, ward, delivery_day, order, wanted, after_cutoff, warehouse_id)] += 1
+    return counts
+
+
+def _wanted(session: Session, agreement: ServiceAgreement, ward: Ward, days: list[date],
+            counts: Counter[str]) -> list[Line]:
+    residents = {c.id: c for c in session.scalars(select(Client).where(
+        Client.ward_id == ward.id, Client.care_setting == ward.setting, Client.status == "active"))}
+    lines: Counter[tuple[int, str, str, int]] = Counter()
+    for dish in approved_dishes(session, list(residents), days[0], days[-1]):
+        if dish.meal_moment not in agreement.meal_moments:
+            continue
+        if reason_against(dish.variant, residents[dish.client_id]) is not None:
+            counts["refused_dishes"] += 1  # the record changed since the plan: never sent
+            continue
+        lines[(dish.client_id, dish.day.isoformat(), dish.meal_moment, dish.variant.id)] += \
+            max(1, math.ceil(dish.portions - 1e-9))
+    return sorted((*key, quantity) for key, quantity in lines.items())
+
+
+def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_day: date,
+            order: DeliveryOrder | None, wanted: list[Line], after_cutoff: bool, warehouse_id: int) -> str:
+    if order is None:
+        if not wanted or after_cutoff:
+            return "nothing_to_order" if not wanted else "missed_cutoff"
+        order = DeliveryOrder(organisation_id=agreement.organisation_id, facility_id=agreement.facility_id,
+                              ward_id=ward.id, delivery_date=delivery_day, origin="ward",
+                              warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]),
+                              lines=_lines(session, wanted))
+        session.add(order)
+        session.flush()
+        _audit(session, order, "create", len(wanted))
+        return "orders"
+    if _current(order) == wanted:
+        return "unchanged"
+    if after_cutoff or order.status != "planned":
+        return _kitchen_task(session, order, ward, wanted)
+    order.lines = _lines(session, wanted)
+    flag_modified(order, "covers_until")  # a new version of the order
+    session.flush()
+    _audit(session, order, "update", len(wanted))
+    return "revised"
+
+
+def _current(order: DeliveryOrder) -> list[Line]:
+    return sorted((ln.client_id or 0, ln.served_on.isoformat() if ln.served_on else "", ln.meal_moment or "",
+                   ln.variant_id, ln.quantity) for ln in order.lines)
+
+
+def _lines(session: Session, wanted: list[Line]) -> list[DeliveryOrderLine]:
+    variants = {v.id: v for v in session.scalars(select(DishVariant).where(DishVariant.id.in_({w[3] for w in wanted})))}
+    return [DeliveryOrderLine(client_id=client_id, served_on=date.fromisoformat(served), meal_moment=moment,
+                              variant_id=variant_id, dish_id=variants[variant_id].dish_id,
+                              texture=variants[variant_id].texture, quantity=quantity,
+                              use_by=date.fromisoformat(served))
+            for client_id, served, moment, variant_id, quantity in wanted]
+
+
+def _kitchen_task(session: Session, order: DeliveryOrder, ward: Ward, wanted: list[Line]) -> str:
+    as_json: list[Any] = [list(line) for line in wanted]
+    known = session.scalars(select(KitchenTask.wanted).where(KitchenTask.order_id == order.id)).all()
+    if as_json in known:
+        return "kitchen_tasks_open"
+    session.add(KitchenTask(organisation_id=order.organisation_id, order_id=order.id, ward_id=ward.id,
+                            delivery_date=order.delivery_date, wanted=as_json,
+                            reason=f"The ward order of {ward.name} for {order.delivery_date.isoformat()} changed "
+                                   f"after its cut-off ({order.status}): adjust the crate."))
+    audit.record(session, SYSTEM, "create", "kitchen_task", order.id, organisation_id=order.organisation_id,
+                 detail={"ward_id": ward.id, "delivery_date": order.delivery_date.isoformat()})
+    return "kitchen_tasks"
+
+
+def _audit(session: Session, order: DeliveryOrder, action: str, lines: int) -> None:
+    audit.record(session, SYSTEM, action, RESOURCE, order.id, organisation_id=order.organisation_id,
+                 detail={"ward_id": order.ward_id, "delivery_date": order.delivery_date.isoformat(),
+                         "lines": lines, "version": order.version})
+
+
+def _kitchen_of(session: Session, organisation_id: int) -> int | None:
+    """The warehouse ward crates leave from: the provider's central kitchen, a warehouse that
+    is no route depot (facility stops join the routes with issue 16 item 5; until then the
+    route planning of home stops never meets a ward order)."""
+    return session.scalar(select(Location.id).where(
+        Location.organisation_id == organisation_id, Location.kind == "warehouse", Location.active,
+        Location.id.not_in(select(Depot.warehouse_id))).order_by(Location.id).limit(1))
+
+
+def ward_orders(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
+    """The job registry's entry (``nutriplat jobs run ward-orders --date D``)."""
+    return run_ward_orders(new_uow, day)

@@ -1,0 +1,10 @@
+"""The words of care facilities and their service agreements."""
+from typing import Final
+
+# A ward is in a nursing home or a hospital: the care setting of the clients who live there.
+WARD_SETTINGS: Final = ("nursing_home", "hospital")
+# How the provider prices the meals it serves a facility, and whom it invoices.
+PRICING: Final = ("per_meal", "per_resident_day")
+INVOICE_TO: Final = ("facility", "client")
+# ISO weekdays (1 Monday … 7 Sunday) on which the provider delivers.
+WEEKDAYS: Final = (1, 2, 3, 4, 5, 6, 7)

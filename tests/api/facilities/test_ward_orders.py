@@ -1,0 +1,149 @@
+"""Issue 16 item 4: the nightly ward ordering turns the approved plans of each served
+ward's residents into the ward's delivery order per delivery day before its cut-off. Ward
+orders are delivery orders (``GET /delivery-orders?date=``); a change before the cut-off
+re-versions the order, after it raises a kitchen task; a resident never gets a dish their
+record excludes. The week: Monday 7 December 2026, deliveries on Monday and Thursday with
+the cut-off at 14:00 the day before, lunch and dinner served."""
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from nutriplat.auth.models import AuditEntry
+from nutriplat.db import UnitOfWork
+from nutriplat.delivery.models import DeliveryOrder, KitchenTask
+from nutriplat.delivery.ward_ordering import run_ward_orders
+from nutriplat.food import IDDSI_FOOD_LEVELS
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
+
+pytestmark = pytest.mark.business_day("2026-12-07")
+MONDAY, THURSDAY = date(2026, 12, 7), date(2026, 12, 10)
+
+
+@pytest.fixture
+def served(http, world, facilities, place, planned):
+    """De Vlasbloem's ward Lelie served under an agreement, the provider's central kitchen,
+    two residents with approved plans; ``run(day)`` runs the nightly ward ordering."""
+    admin = facilities["admin"]
+    vlasbloem = facilities["vlasbloem"]
+    setup(http.post("/api/v1/service-agreements", headers=admin.headers, json={
+        "facility_id": vlasbloem["facility_id"], "ward_ids": [vlasbloem["ward"]], "meal_moments": ["lunch", "dinner"],
+        "delivery_days": [1, 4], "cutoff_days_before": 1, "cutoff_time": "14:00:00", "pricing": "per_meal",
+        "price_eur": "9.80", "invoice_to": "facility", "valid_from": "2026-12-01"}))
+    with world.uow as uow:
+        scenario.depot(uow.session, admin.organisation_id, "Centrale keuken")
+        uow.commit()
+    residents = [place("nursing_home", vlasbloem["ward"], "101", iddsi_food_level="4"),
+                 place("nursing_home", vlasbloem["ward"], "102", iddsi_food_level="6", allergies=["milk"])]
+    planned(*residents)
+    factory = world.app.extensions["nutriplat"].session_factory
+    return {"residents": residents, "ward": vlasbloem["ward"], "facility": vlasbloem["facility_id"],
+            "run": lambda day: run_ward_orders(lambda: UnitOfWork(factory), day), "uow": lambda: UnitOfWork(factory)}
+
+
+def listed(http, world, day):
+    logistics = world.person(f"logistics-{day}", "logistics")
+    response = http.get(f"/api/v1/delivery-orders?date={day}", headers=logistics.headers)
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def test_the_nightly_run_makes_the_wards_order_for_the_next_delivery_day_before_its_cutoff(http, world, served):
+    counts = served["run"](MONDAY)
+    assert counts["orders"] == 1  # Thursday's; Monday's cut-off passed, next Monday has no plans yet
+    orders = listed(http, world, THURSDAY)
+    assert [(o["facility_id"], o["ward_id"], o["client_id"], o["origin"]) for o in orders] == [
+        (served["facility"], served["ward"], None, "ward")]
+    lines = orders[0]["lines"]
+    assert {ln["client_id"] for ln in lines} == set(served["residents"])
+    assert {ln["served_on"] for ln in lines} == {"2026-12-10", "2026-12-11", "2026-12-12", "2026-12-13"}
+    assert {ln["meal_moment"] for ln in lines} == {"lunch", "dinner"}  # the agreement's moments, no snack
+
+
+def test_a_second_run_changes_nothing(served):
+    served["run"](MONDAY)
+    again = served["run"](MONDAY)
+    assert again["orders"] == 0 and again["unchanged"] == 1
+    with served["uow"]() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(DeliveryOrder)) == 1
+
+
+def test_the_residents_meals_name_their_ward_order(http, facilities, served):
+    served["run"](MONDAY)
+    meals = http.get(f"/api/v1/clients/{served['residents'][0]}/meals?date={THURSDAY}",
+                     headers=facilities["vlasbloem"]["staff"].headers).json
+    sources = {(m["meal_moment"], m["source"]) for m in meals}
+    assert sources == {("lunch", "ward_order"), ("dinner", "ward_order"), ("snack", "hospital_kitchen")}
+    assert len({m["order_id"] for m in meals if m["source"] == "ward_order"}) == 1
+
+
+def test_a_change_before_the_cutoff_re_versions_the_order_audited(http, dora, served):
+    served["run"](MONDAY)
+    resident = served["residents"][0]
+    record = http.get(f"/api/v1/clients/{resident}", headers=dora.headers).json
+    setup(http.patch(f"/api/v1/clients/{resident}", headers=dora.headers,
+                     json={"iddsi_food_level": "5", "expected_version": record["version"]}))
+    assert served["run"](MONDAY)["revised"] == 1
+    with served["uow"]() as uow:
+        order = uow.session.scalars(select(DeliveryOrder)).one()
+        assert order.version == 2
+        assert {ln.client_id for ln in order.lines} == {served["residents"][1]}  # no level-4 dish for a level 5
+        actions = uow.session.scalars(select(AuditEntry.action).where(
+            AuditEntry.resource == "delivery_order").order_by(AuditEntry.id)).all()
+    assert actions == ["create", "update"]
+
+
+def test_a_change_after_the_cutoff_raises_one_kitchen_task_and_leaves_the_crate(http, dora, served, today):
+    served["run"](MONDAY)
+    setup(http.post(f"/api/v1/clients/{served['residents'][0]}/care-setting-transfers", headers=dora.headers,
+                    json={"transferred_on": today.isoformat(), "to_setting": "home", "reason": "discharge"}))
+    assert served["run"](THURSDAY)["kitchen_tasks"] == 1  # Wednesday 14:00 has passed
+    assert served["run"](THURSDAY)["kitchen_tasks_open"] == 1
+    with served["uow"]() as uow:
+        order = uow.session.scalars(select(DeliveryOrder)).one()
+        task = uow.session.scalars(select(KitchenTask)).one()
+        assert order.version == 1 and {ln.client_id for ln in order.lines} == set(served["residents"])
+        assert {line[0] for line in task.wanted} == {served["residents"][1]}
+
+
+@pytest.mark.postgres_only
+def test_two_concurrent_nightly_runs_make_one_order(served):
+    barrier, failures, results = threading.Barrier(2), [], []
+
+    def run() -> None:
+        try:
+            barrier.wait()
+            results.append(served["run"](MONDAY))
+        except Exception as error:  # noqa: BLE001 (the test reports any failure)
+            failures.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with served["uow"]() as uow:
+        assert uow.session.scalar(select(func.count()).select_from(DeliveryOrder)) == 1
+    assert sorted(r["orders"] for r in results) == [0, 1]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(levels=st.lists(st.sampled_from(IDDSI_FOOD_LEVELS[:-1]), min_size=1, max_size=4))
+def test_a_resident_never_gets_a_tray_of_another_texture_than_their_record(http, dora, served, levels):
+    """Whatever the texture changes between runs, each line's texture is the resident's level now."""
+    resident = served["residents"][0]
+    for level in levels:
+        record = http.get(f"/api/v1/clients/{resident}", headers=dora.headers).json
+        setup(http.patch(f"/api/v1/clients/{resident}", headers=dora.headers,
+                         json={"iddsi_food_level": level, "expected_version": record["version"]}))
+        served["run"](MONDAY)
+        with served["uow"]() as uow:
+            for order in uow.session.scalars(select(DeliveryOrder)):
+                assert {ln.texture for ln in order.lines if ln.client_id == resident} <= {f"food:{level}"}

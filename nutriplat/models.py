@@ -6,6 +6,7 @@ from nutriplat.catalogue import models as catalogue_models  # noqa: F401
 from nutriplat.clients import models as clients_models  # noqa: F401
 from nutriplat.db import Base
 from nutriplat.delivery import models as delivery_models  # noqa: F401
+from nutriplat.equipment import models as equipment_models  # noqa: F401
 from nutriplat.handovers import models as handovers_models  # noqa: F401
 from nutriplat.indicators import models as indicators_models  # noqa: F401
 from nutriplat.inventory import models as inventory_models  # noqa: F401

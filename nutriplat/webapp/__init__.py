@@ -42,6 +42,7 @@ WEB_MODULES = (
     "nutriplat.webapp.logistics.routes",
     "nutriplat.webapp.logistics.plan_edits",
     "nutriplat.webapp.logistics.driver",
+    "nutriplat.webapp.logistics.equipment",
 )
 
 

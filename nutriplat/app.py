@@ -99,6 +99,7 @@ API_MODULES = (
     "nutriplat.inventory.api.lots",
     "nutriplat.inventory.api.recalls",
     "nutriplat.delivery.api.orders",
+    "nutriplat.equipment.api",
     "nutriplat.inventory.api.purchasing",
     "nutriplat.monitoring.api.alerts",
     "nutriplat.monitoring.api.cases",

@@ -31,6 +31,7 @@ HANDLER_MODULES = (
     "nutriplat.delivery.handlers",
     "nutriplat.monitoring.handlers",
     "nutriplat.billing.handlers",
+    "nutriplat.billing.equipment_rental",
     "nutriplat.referrals.handlers",
     "nutriplat.handovers.handlers",
     "nutriplat.notifications.handlers",
@@ -104,6 +105,16 @@ class DeliveryConfirmed:
     client_id: int
     outcome: str
     delivery_date: date
+    actor: Any
+
+
+@dataclass(frozen=True)
+class EquipmentMoved:
+    """equipment: an asset billed under rental tariff ``tariff_code`` was installed at or
+    collected from the client's home (or swapped after a breakdown) on ``on``."""
+    client_id: int
+    tariff_code: str
+    on: date
     actor: Any
 
 

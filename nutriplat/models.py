@@ -9,6 +9,7 @@ from nutriplat.coaching import models as coaching_models  # noqa: F401
 from nutriplat.content import models as content_models  # noqa: F401
 from nutriplat.db import Base
 from nutriplat.delivery import models as delivery_models  # noqa: F401
+from nutriplat.equipment import models as equipment_models  # noqa: F401
 from nutriplat.facilities import models as facilities_models  # noqa: F401
 from nutriplat.handovers import models as handovers_models  # noqa: F401
 from nutriplat.indicators import models as indicators_models  # noqa: F401

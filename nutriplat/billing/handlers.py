@@ -6,14 +6,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import select
-
 from nutriplat import events
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing.delivered_meals import bill_delivery
 from nutriplat.billing.domain import timeline
-from nutriplat.billing.models import Subscription
-from nutriplat.billing.subscriptions import change_subscription, view
+from nutriplat.billing.subscriptions import change_subscription, latest_started, view
 from nutriplat.errors import DomainError
 
 log = logging.getLogger(__name__)
@@ -48,9 +45,7 @@ def follow_client_status(uow: Any, event: events.ClientStatusChanged) -> None:
     if kind is None:
         return
     with uow:
-        subscription = uow.session.scalar(select(Subscription).where(
-            Subscription.client_id == event.client_id, Subscription.start_date <= event.changed_on,
-        ).order_by(Subscription.start_date.desc()).limit(1))
+        subscription = latest_started(uow.session, event.client_id, event.changed_on)
         if subscription is None:
             return
         status, subscription_id = view(subscription, event.changed_on).status, subscription.id

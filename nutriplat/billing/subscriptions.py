@@ -50,6 +50,13 @@ def view(subscription: Subscription, today: date) -> SubscriptionView:
     return SubscriptionView(subscription, status, plan_id, dict(started[-1].rentals) if in_force else {})
 
 
+def latest_started(session: Session, client_id: int, day: date) -> Subscription | None:
+    """The client's subscription started last on or before ``day`` (what an event on that day changes)."""
+    return session.scalar(select(Subscription).where(
+        Subscription.client_id == client_id, Subscription.start_date <= day,
+    ).order_by(Subscription.start_date.desc()).limit(1))
+
+
 def _record(session: Session, actor: Actor, action: str, subscription: Subscription,
             client: Client, detail: dict[str, Any] | None = None) -> None:
     session.flush()

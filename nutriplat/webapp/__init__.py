@@ -49,6 +49,7 @@ WEB_MODULES = (
     "nutriplat.webapp.referrer.alerts",
     "nutriplat.webapp.portal.pages",
     "nutriplat.webapp.ward.trays",
+    "nutriplat.webapp.logistics.equipment",
 )
 
 

@@ -43,6 +43,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.logistics_orders.day", _l("Delivery orders")),
         ("webapp.logistics_stock.overview", _l("Stock")),
         ("webapp.logistics_reorder.overview", _l("Reorder")),
+        ("webapp.logistics_equipment.overview", _l("Equipment")),
         ("webapp.logistics_driver.today", _l("Today's stops")),
         ("webapp.care_team_alerts.index", _l("Care-team alerts")),
     ),

@@ -82,6 +82,7 @@ class PlannedStop(Base):
     route_id: Mapped[int | None] = mapped_column(ForeignKey("planned_routes.id"), index=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     order_ids: Mapped[list[int]] = mapped_column(JSON)
+    task_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # equipment installs and collections
     lat: Mapped[float]
     lon: Mapped[float]
     demand_litres: Mapped[float]

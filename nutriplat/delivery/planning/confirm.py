@@ -1,6 +1,7 @@
 """What the driver found at a stop, on a published plan. Each of the stop's orders is
-confirmed by inventory's ``confirm_delivery`` (stock moves, early warning, billing);
-the same outcome again changes nothing, another outcome is a conflict."""
+confirmed by inventory's ``confirm_delivery`` (stock moves, early warning, billing),
+and its equipment installs and collections by equipment's ``confirm_tasks``; the same
+outcome again changes nothing, another outcome is a conflict."""
 from __future__ import annotations
 
 from typing import Any
@@ -16,6 +17,7 @@ from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import stop_of
 from nutriplat.delivery.planning.views import stop_view
 from nutriplat.delivery.policy import POLICY
+from nutriplat.equipment.tasks import confirm_tasks
 from nutriplat.errors import Conflict
 
 
@@ -39,11 +41,13 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
             raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
         open_orders = list(uow.session.scalars(select(DeliveryOrder.id).where(
             DeliveryOrder.id.in_(stop.order_ids), DeliveryOrder.status != "cancelled").order_by(DeliveryOrder.id)))
-        day = plan.delivery_date
-    if not open_orders:
+        day, task_ids = plan.delivery_date, list(stop.task_ids)
+    if not open_orders and not task_ids:
         raise Conflict(f"Every order of stop {stop_id} was cancelled.", {"stop_id": ["Nothing to deliver."]})
     for order_id in open_orders:
         confirm_delivery(uow, actor, order_id, outcome, on=day)
+    if task_ids:
+        confirm_tasks(uow, actor, task_ids, outcome, day)
     with uow:
         stop = stop_of(load_owned(uow.session, RoutePlan, plan_id, actor, "route plan"), stop_id)
         if stop.outcome is None:

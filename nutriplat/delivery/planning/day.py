@@ -1,6 +1,7 @@
 """A depot's delivery day as stops: one per client with open orders (planned or picked)
-from that warehouse, with the litres per storage class, the client's window and
-service time, who drove there last, and the van the goods are already picked onto."""
+or an equipment install or collection due from that warehouse, with the litres per
+storage class, the client's window and service time (longer by each install or
+collection), who drove there last, and the van the goods are already picked onto."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,6 +24,9 @@ from nutriplat.delivery.models import (
     RoutePlan,
 )
 from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW, OPEN_ORDER_STATUSES
+from nutriplat.equipment.models import AssetTask
+from nutriplat.equipment.tasks import due_tasks
+from nutriplat.equipment.vocabulary import TASK_SERVICE_MINUTES
 from nutriplat.errors import ErrorCollector
 
 
@@ -36,6 +40,11 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
     by_client: dict[int, list[DeliveryOrder]] = defaultdict(list)
     for order in orders:
         by_client[order.client_id].append(order)
+    tasks: dict[int, list[AssetTask]] = defaultdict(list)
+    for task in due_tasks(session, organisation_id, warehouse_id, day):
+        if task.client_id not in skip_clients:
+            tasks[task.client_id].append(task)
+            by_client.setdefault(task.client_id, [])
     clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(by_client)))}
     windows = {w.client_id: w for w in session.scalars(select(ClientWindow).where(
         ClientWindow.client_id.in_(by_client)))}
@@ -56,7 +65,9 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
             client_id=client_id, order_ids=[o.id for o in client_orders], lat=client.lat, lon=client.lon,
             demand_litres=need.litres, demand_kg=need.kg, frozen_litres=need.frozen_l, chilled_litres=need.chilled_l,
             window_start_s=seconds_of(start), window_end_s=seconds_of(end),
-            service_s=60 * (window.service_minutes if window else DEFAULT_SERVICE_MINUTES),
+            task_ids=[t.id for t in tasks[client_id]],
+            service_s=60 * ((window.service_minutes if window else DEFAULT_SERVICE_MINUTES)
+                            + sum(TASK_SERVICE_MINUTES[t.kind] for t in tasks[client_id])),
             last_driver_id=last.get(client_id), pinned_van_id=picked))
     return stops
 

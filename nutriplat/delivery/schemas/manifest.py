@@ -24,6 +24,7 @@ class ManifestStopSchema(Schema):
     eta = Stamp()
     window = fields.Nested(TimeWindowSchema)
     order_ids = fields.List(fields.Integer())
+    task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
     client_id = fields.Integer()
     name = fields.String()
     phone = fields.String(allow_none=True)

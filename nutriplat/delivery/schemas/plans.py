@@ -37,6 +37,7 @@ class PlannedStopSchema(Schema):
     id = fields.Integer()
     client_id = fields.Integer()
     order_ids = fields.List(fields.Integer())
+    task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
     sequence = fields.Integer(allow_none=True)
     eta = Stamp(allow_none=True, metadata={"description": "When service starts (Europe/Brussels offset)."})
     departure = Stamp(allow_none=True)

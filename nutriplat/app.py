@@ -95,6 +95,7 @@ API_MODULES = (
     "nutriplat.billing.api.invoices",
     "nutriplat.inventory.api.locations",
     "nutriplat.inventory.api.stock",
+    "nutriplat.inventory.api.home_report",
     "nutriplat.delivery.api.home_stock",
     "nutriplat.inventory.api.lots",
     "nutriplat.inventory.api.recalls",

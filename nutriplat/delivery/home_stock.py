@@ -28,7 +28,7 @@ def client_stock(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
         today = business_today()
         catalogue = product_catalogue(session)
         state = add_open_orders(session, snapshot.load(
-            session, [client.id], today, today + timedelta(days=PLAN_HORIZON_DAYS), catalogue))[client.id]
+            session, [client.id], today, today + timedelta(days=PLAN_HORIZON_DAYS), catalogue, today=today))[client.id]
         plan = state.consumption(today, today + timedelta(days=PLAN_HORIZON_DAYS))
         known_until = max(plan, default=None)
         cover = days_of_cover(state.items(today, catalogue, {}), plan, {}, today,

@@ -75,7 +75,8 @@ def _run_group(new_uow: Callable[[], UnitOfWork], actor: Actor, chunk: list[int]
         ledger = Ledger(session, actor.user_id)
         ledger.lock_locations(session.scalars(select(Location.id).where(Location.client_id.in_(chunk))))
         states = add_open_orders(session, snapshot.load(session, chunk, unposted_since(session, chunk, run_date),
-                                                        run_date + timedelta(days=PLAN_HORIZON_DAYS), catalogue))
+                                                        run_date + timedelta(days=PLAN_HORIZON_DAYS), catalogue,
+                                                        today=run_date))
         attempt = ReorderReport(report.run_date)
         post_consumption(session, actor, ledger, states, run_date, attempt)
         reorder_homes(session, actor, states, run_date, now, catalogue, packs, attempt)

@@ -32,6 +32,8 @@ POLICY = Policy("inventory", {
     "list_moves": STOCK_KEEPERS,
     "record_move": STOCK_KEEPERS,
     "correct_count": STOCK_KEEPERS,
+    # the month's units delivered, eaten, wasted, expired and stock-out days per home (home_report.py)
+    "home_report": (ADMIN, DIETITIAN, LOGISTICS),
     # reorder rules and purchase orders (purchasing/)
     "list_rules": STOCK_KEEPERS,
     "create_rule": STOCK_KEEPERS,

@@ -1,4 +1,5 @@
 """`python -m tools.demo` loads the Roeselare pilot once, however often it runs."""
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,12 @@ from tools.demo.cli import demo
 from tools.demo.population import build_population, password_for
 
 ROOT = Path(__file__).parents[2]
+JSON_FIGURES = ("home_units_delivered", "home_units_eaten", "home_units_expired", "home_units_wasted",
+                "stock_out_days", "appliances_over_capacity")
 
 
-def run_demo(app):
-    return app.test_cli_runner().invoke(demo, ["--no-serve"], obj=_script_info(app))
+def run_demo(app, *options):
+    return app.test_cli_runner().invoke(demo, ["--no-serve", *options], obj=_script_info(app))
 
 
 def _script_info(app):
@@ -30,8 +33,10 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
     assert first.exit_code == 0, first.output
     assert "120 clients" in first.output and "dietist.lien" in first.output
     assert "screenings" in first.output
-    second = run_demo(app)
+    second = run_demo(app, "--json")
     assert second.exit_code == 0 and "nothing new" in second.output
+    figures = json.loads(second.output.strip().splitlines()[-1])  # --json: the last line, nothing simulated
+    assert figures["days"] == 0 and {key: figures[key] for key in JSON_FIGURES} == dict.fromkeys(JSON_FIGURES, 0)
 
     token = setup(http.post("/api/v1/auth/token", json={
         "username": "dietist.lien", "password": password_for("dietitian")}))["access_token"]
@@ -70,7 +75,7 @@ def test_the_demo_runs_from_the_repository_root_not_from_the_installed_cli(app, 
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "Usage: python -m tools.demo [OPTIONS]" in done.stdout
-    for option in ("--no-serve", "--port", "--simulate-days", "--seed", "--host"):
+    for option in ("--no-serve", "--port", "--simulate-days", "--seed", "--host", "--json"):
         assert option in done.stdout
     # ``nutriplat demo`` hands its options to the tool in a checkout, and says where it is elsewhere.
     installed = Path(sys.executable).parent / "nutriplat"

@@ -12,11 +12,13 @@ from sqlalchemy import func, select
 
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
+from nutriplat.catalogue.models import Dish
 from nutriplat.cli import main as cli
+from nutriplat.clients.models import Client, IntakeRecord
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
-from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockBalance, StockMove
+from nutriplat.inventory.models import ConsumptionPosting, Lot, PurchaseOrder, ReorderRule, StockBalance, StockMove
 from tools.builders import stock as scenario
 
 MONDAY = date(2026, 11, 30)
@@ -84,3 +86,33 @@ def test_a_week_of_nights_each_idempotent(pilot):
 
 def test_a_date_that_is_no_date_is_refused(pilot):
     assert pilot["run"]("jobs", "run", "reorder", "--date", "2026-13-01").exit_code == 2
+
+
+def test_a_slot_the_client_never_eats_is_neither_delivered_nor_left_to_expire(pilot):
+    """Half the clients record lunch and dinner, never the afternoon snack of their plan:
+    no snack dessert goes to them; a day without records takes their usual slots, and no
+    planned meal they do eat is ever missing."""
+    factory = pilot["factory"]
+    with UnitOfWork(factory) as uow:
+        clients = sorted(uow.session.scalars(select(Client.id)))
+        recorders = clients[::2]
+        uow.session.add_all(IntakeRecord(client_id=c, date=MONDAY + timedelta(days=n), meal_slot=slot, percent_eaten=80)
+                            for c in recorders for n in range(-10, 6) if n != 2 for slot in ("lunch", "dinner"))
+        uow.commit()
+    for day in (MONDAY + timedelta(days=n) for n in range(-3, 7)):
+        assert pilot["run"]("jobs", "run", "reorder", "--date", day.isoformat()).exit_code == 0
+        with UnitOfWork(factory) as uow:
+            due = list(uow.session.scalars(select(DeliveryOrder.id).where(
+                DeliveryOrder.delivery_date == day, DeliveryOrder.status == "planned")))
+        for order_id in due:
+            confirm_delivery(UnitOfWork(factory), SYSTEM, order_id, "delivered", on=day)
+    with UnitOfWork(factory) as uow:
+        s = uow.session
+        delivered = dict(s.execute(select(StockMove.client_id, func.sum(StockMove.quantity))
+                                   .join(Lot, Lot.id == StockMove.lot_id).join(Dish, Dish.id == Lot.dish_id)
+                                   .where(StockMove.kind == "delivery", Dish.course == "dessert")
+                                   .group_by(StockMove.client_id)).all())
+        postings = s.scalars(select(ConsumptionPosting).where(ConsumptionPosting.day >= MONDAY)).all()
+    assert not set(delivered) & set(recorders) and set(delivered) == set(clients) - set(recorders)
+    assert {p.source for p in postings if p.client_id in recorders and p.day == MONDAY + timedelta(days=2)} == {"usual"}
+    assert all(p.shortfall is None for p in postings)

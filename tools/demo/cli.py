@@ -1,6 +1,7 @@
 """``python -m tools.demo``: migrate, load the Roeselare pilot, print the logins, serve."""
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -39,8 +40,10 @@ T = TypeVar("T")
 @click.option("--seed", default=pop.DEFAULT_SEED, show_default=True, help="Population seed.")
 @click.option("--simulate-days", default=0, show_default=True, type=click.IntRange(0, 366),
               help="Then run the whole daily cycle (jobs included) over this many days from today.")
+@click.option("--json", "as_json", is_flag=True,
+              help="End with one line of JSON: the home stock figures of the simulated days.")
 @with_appcontext
-def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) -> None:
+def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as_json: bool) -> None:
     """Create (idempotently) the Roeselare pilot and serve the API."""
     started = time.monotonic()
     # The same date gives the same data and counts: loading and simulating solve on a step
@@ -81,6 +84,9 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int) ->
     if simulate_days:
         simulate_cli.simulate(state.session_factory, population, simulate_days)
     _print_logins(population)
+    if as_json:
+        click.echo(json.dumps(simulate_cli.figures(state.session_factory, population.reference_date, simulate_days),
+                              sort_keys=True))
     if not no_serve:
         if not deterministic_by_caller:
             del os.environ[DETERMINISTIC_SOLVES]

@@ -2,7 +2,8 @@
 
 A day's consumption comes from the intake records when any were recorded that day (the
 meals eaten took their planned items: a thawed meal is not refrozen, eaten or not), else
-from the approved plan. Days away consume nothing. Units are taken first-expiry-first-out
+from the approved plan's slots the client usually eats ("usual", ``domain.eating``; the
+whole plan while too few days have records). Days away consume nothing. Units are taken first-expiry-first-out
 from lots still good that day; what was planned but not at home is kept as a shortfall.
 Afterwards units past their expiry date are written off ("expiry")."""
 from __future__ import annotations
@@ -15,13 +16,15 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.clients.models import CareSettingTransfer, IntakeRecord, StatusChange
+from nutriplat.clients.models import CareSettingTransfer, StatusChange
 from nutriplat.inventory.domain import LotStock, allocate_fefo
+from nutriplat.inventory.domain.eating import eaten_slots
 from nutriplat.inventory.domain.presence import days_at_home
 from nutriplat.inventory.domain.projection import days as each_day
 from nutriplat.inventory.domain.units import units_per_day
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import ConsumptionPosting, StockMove
+from nutriplat.inventory.reorder.intake import recorded_meals
 from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.reorder.snapshot import ClientState, HeldLot
 
@@ -48,7 +51,7 @@ def post_consumption(session: Session, actor: Actor, ledger: Ledger, states: dic
     first = dict(session.execute(select(StockMove.client_id, func.min(StockMove.moved_on)).where(
         StockMove.client_id.in_(ids), StockMove.kind == "delivery").group_by(StockMove.client_id)).all())
     presence = _histories(session, ids)
-    eaten = _recorded_meals(session, ids, start, run_date)
+    eaten = recorded_meals(session, ids, start, run_date)
     moves: dict[int, list[Move]] = defaultdict(list)
     postings = []
     for cid in ids:
@@ -63,8 +66,10 @@ def post_consumption(session: Session, actor: Actor, ledger: Ledger, states: dic
             source, items = "away", []
             if day in home:
                 items = state.plan.get(day, [])
-                slots = eaten.get((cid, day))
-                source = "intake" if slots is not None else ("plan" if items else "none")
+                recorded = eaten.get((cid, day))
+                slots = eaten_slots(recorded, state.usual)
+                source = ("none" if not items else "intake" if recorded is not None
+                          else "plan" if slots is None else "usual")
                 items = [i for i in items if slots is None or i.slot in slots]
             needed = units_per_day((day, i.product, i.portions) for i in items).get(day, {})
             shortfall = _take(state, needed, day, moves[state.client.organisation_id])
@@ -123,11 +128,3 @@ def _histories(session: Session, ids: list[int]) -> dict[int, tuple[list, list]]
         result[row.client_id][1].append((row.transferred_on, row.to_setting))
     return result
 
-
-def _recorded_meals(session: Session, ids: list[int], start: date, end: date) -> dict[tuple[int, date], set[str]]:
-    eaten: dict[tuple[int, date], set[str]] = defaultdict(set)
-    for row in session.execute(select(IntakeRecord.client_id, IntakeRecord.date, IntakeRecord.meal_slot)
-                               .where(IntakeRecord.client_id.in_(ids), IntakeRecord.date >= start,
-                                      IntakeRecord.date < end)):
-        eaten[(row.client_id, row.date)].add(row.meal_slot)
-    return eaten

@@ -17,6 +17,7 @@ from nutriplat.inventory.domain.safety import refusal
 from nutriplat.inventory.domain.units import units_per_day
 from nutriplat.inventory.models import DeliverySchedule, Location, Lot, StockBalance
 from nutriplat.inventory.products import ProductInfo
+from nutriplat.inventory.reorder.intake import usual_slots_by_client
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 
 
@@ -75,14 +76,16 @@ class ClientState:
     held: dict[Product, list[HeldLot]] = field(default_factory=lambda: defaultdict(list))
     plan: dict[date, list[PlannedItem]] = field(default_factory=lambda: defaultdict(list))
     orders: list[OpenOrder] = field(default_factory=list)  # planned or picked (added by delivery)
+    usual: frozenset[str] | None = None  # the meal slots the client usually eats (None: the whole plan)
 
     @property
     def at_home(self) -> bool:
         return self.client.status == "active" and self.client.care_setting == "home"
 
     def consumption(self, start: date, end: date) -> dict[date, dict[Product, int]]:
+        """What the client will eat: the plan's items in the slots they usually eat."""
         return units_per_day((day, item.product, item.portions) for day, items in self.plan.items()
-                             if start <= day < end for item in items)
+                             if start <= day < end for item in items if self.usual is None or item.slot in self.usual)
 
     def incoming(self, today: date) -> dict[date, dict[Product, int]]:
         """Open orders by the day they arrive; an overdue one is taken to arrive today."""
@@ -120,9 +123,11 @@ class ClientState:
 
 
 def load(session: Session, client_ids: list[int], start: date, end: date,
-         catalogue: dict[Product, ProductInfo], lock: bool = False) -> dict[int, ClientState]:
+         catalogue: dict[Product, ProductInfo], lock: bool = False,
+         today: date | None = None) -> dict[int, ClientState]:
     """The clients' state, with their approved plans for start..end-1 (stocked products
-    only). ``lock``: hold their schedule rows, so two runs never order for one client.
+    only) and, given ``today``, the meal slots they usually ate before it. ``lock``: hold
+    their schedule rows, so two runs never order for one client.
     Their open delivery orders are the delivery area's to add
     (``delivery.open_orders.add_open_orders``): inventory reads no delivery order."""
     states = {row.id: ClientState(ClientFacts(*row[:6], tuple(row.allergies or ()))) for row in session.execute(
@@ -151,6 +156,9 @@ def load(session: Session, client_ids: list[int], start: date, end: date,
         .join(DishVariant, DishVariant.id == MealPlanItem.variant_id)
         .where(MealPlan.client_id.in_(client_ids), MealPlan.status == "approved",
                MealPlanDay.date >= start, MealPlanDay.date < end))
+    if today is not None:
+        for client_id, usual in usual_slots_by_client(session, client_ids, today).items():
+            states[client_id].usual = usual
     stocked = {p for p, info in catalogue.items() if info.stocked}
     for row in planned:
         product = (row.dish_id, row.texture)

@@ -148,3 +148,4 @@ class HomeStockSchema(Schema):
     days_of_cover = fields.Integer(allow_none=True, metadata={"description": "The shortest cover of a planned item."})
     items = fields.List(fields.Nested(HomeItemSchema))
     appliances = fields.List(fields.Nested(ApplianceSchema))
+

@@ -7,7 +7,7 @@ thread between a client (or their caregiver) and the dietitian, with read receip
 ``dish_variants.regeneration`` the reheating steps per appliance of a variant.
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 Create Date: 2026-12-07 14:00:00
 """
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0019'
-down_revision = '0017'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 

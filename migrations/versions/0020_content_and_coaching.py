@@ -1,7 +1,7 @@
 """content and coaching
 
 Revision ID: 0020
-Revises: 0017
+Revises: 0019
 Create Date: 2026-12-07 13:42:21.044023
 """
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0020'
-down_revision = '0017'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 

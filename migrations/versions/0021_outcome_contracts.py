@@ -10,7 +10,7 @@ Agreements made before this revision were agreed outside the platform: each gets
 accepted, with the terms it has.
 
 Revision ID: 0021
-Revises: 0017
+Revises: 0020
 Create Date: 2026-12-07 14:00:00
 """
 import hashlib
@@ -24,7 +24,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0021'
-down_revision = '0017'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ unique indexes), ``asset_tasks`` (installs and collections, carried out as route
 and ``repair_jobs``; ``planned_stops.task_ids`` names the tasks a stop carries out.
 
 Revision ID: 0023
-Revises: 0017
+Revises: 0021
 Create Date: 2026-12-07 13:41:24
 """
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0023'
-down_revision = '0017'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 

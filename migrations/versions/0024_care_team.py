@@ -8,7 +8,7 @@ GP, home nurse, facility, caregivers, each with the client's consent), ``alert_r
 ``care_alert_recipients`` (each alert as told to the care team, and to whom).
 
 Revision ID: 0024
-Revises: 0017
+Revises: 0023
 Create Date: 2026-12-07 13:41:43
 """
 import sqlalchemy as sa
@@ -17,7 +17,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0024'
-down_revision = '0017'
+down_revision = '0023'
 branch_labels = None
 depends_on = None
 

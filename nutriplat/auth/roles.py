@@ -14,12 +14,12 @@ FUND: Final = "fund"
 # The person themself, invited by their dietitian: an account tied to their own client
 # record (``users.client_id``); they see only themselves (clients.access).
 CLIENT: Final = "client"
-ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, FUND, CLIENT, WARD_STAFF)
 # The person's own side (the client, a mandated caregiver): approved work only, no drafts.
 PERSONAL: Final = (CAREGIVER, CLIENT)
 # Staff of a nursing-home or hospital ward (a care_facility organisation's user, assigned
 # to wards): today's trays and intake of their ward's residents, nothing else (nutriplat.facilities).
 WARD_STAFF: Final = "ward_staff"
+ROLES: Final = (ADMIN, DIETITIAN, LOGISTICS, COFINANCER, CAREGIVER, REFERRER, FUND, CLIENT, WARD_STAFF)
 
 # Staff of a provider organisation; they see that organisation's clients.
 PROVIDER_STAFF: Final = (ADMIN, DIETITIAN, LOGISTICS)

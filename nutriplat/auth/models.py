@@ -31,8 +31,10 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     # The language of the web application for this user (nl-BE unless chosen otherwise).
     locale: Mapped[str] = mapped_column(String(5), default="nl-BE", server_default="nl-BE")
-    # A client's own account (role client): their client record, named by table only.
-    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), unique=True)
+    # A client's own account (role client): their client record, named by table only. The
+    # record comes before its account (clients -> wards -> users close a cycle otherwise), so
+    # the metadata orders tables without this key (``use_alter``; the schema is migrations').
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", use_alter=True), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from nutriplat.clients.models import IntakeRecord, Measurement
@@ -89,9 +89,12 @@ def alerts(session: Session, p: Period) -> Iterator[Entry]:
 
 
 def coaching(session: Session, p: Period) -> Iterator[Entry]:
-    for s in session.scalars(select(CoachingSession).where(CoachingSession.client_id == p.client_id)):
+    for s in session.scalars(select(CoachingSession).where(
+            CoachingSession.client_id == p.client_id,
+            or_(CoachingSession.held_at.between(p.start, p.end),
+                and_(CoachingSession.held_at.is_(None), CoachingSession.planned_for.between(p.start, p.end))))):
         at = s.held_at or s.planned_for
-        if at is not None and p.start <= at <= p.end:
+        if at is not None:
             note = f" — {s.assessment}" if s.assessment else ""
             yield Entry("coaching_session", at, f"{s.status}: {s.mode}{note}",
                         {"session_id": s.id, "status": s.status, "actions": len(s.actions)})

@@ -2,6 +2,8 @@
 trend with the screening results on it, the latest targets and the timeline."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, render_template
 from flask.typing import ResponseReturnValue
 
@@ -20,12 +22,14 @@ from nutriplat.webapp.charts import weight_chart
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("client", __name__, url_prefix="/dietitian/clients")
+TIMELINE_DAYS = 30  # the page shows the last month; the API gives any period
 
 
 @bp.get("/<int:client_id>")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def show(client_id: int) -> ResponseReturnValue:
     client = clients.get_client(uow(), actor(), client_id)  # 404/403 before anything else
+    today = business_today()
     weights = measurements.list_measurements(uow(), actor(), client_id, "weight_kg")
     screenings = screening.history(uow(), actor(), client_id, Screening)
     assessments = screening.history(uow(), actor(), client_id, Assessment)
@@ -41,4 +45,5 @@ def show(client_id: int) -> ResponseReturnValue:
         mandates=consents.list_mandates(uow(), actor(), client_id),
         consents=consents.list_consents(uow(), actor(), client_id),
         plans=mealplans.list_plans(uow(), actor(), client_id, {}),
-        timeline=timeline.read_timeline(uow(), actor(), client_id, {}), timeline_days=timeline.DEFAULT_DAYS)
+        timeline=timeline.read_timeline(uow(), actor(), client_id, {"from": today - timedelta(days=TIMELINE_DAYS)}),
+        timeline_days=TIMELINE_DAYS)

@@ -19,7 +19,7 @@ WINDOW_DAYS = 28  # the four weeks before the rules' own week
 MIN_DAYS = 14
 MAX_SPREAD_POINTS = 15.0
 DAY_DROP_POINTS = 25.0  # a day far below the client's own level (never above the fixed 50 %)
-FLUID_DROP_SHARE = 0.2  # with a baseline, fluid warns at 20 % below the client's own level (at most the target)
+FLUID_DROP_SHARE = 0.25  # with a baseline, fluid warns at 25 % below the client's own level (at most the target)
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def fluid_limit(target_ml: float, baseline_ml: float | None) -> float:
     """Without a baseline, below the target warns. With one, a drop of FLUID_DROP_SHARE from
     the client's own level does, capped at the target: a client who drinks 1700 ml a day
     against a target of 1600 is not a signal on three days of 1550 ml (their normal range),
-    one who always drinks 1200 ml is on three days of 900 ml."""
+    one who always drinks 1200 ml is on three days of 850 ml."""
     if baseline_ml is None:
         return target_ml
     return min(target_ml, round(baseline_ml * (1 - FLUID_DROP_SHARE)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
-from nutriplat.monitoring.rules.baseline import fluid_limit
+from nutriplat.monitoring.rules import baseline
 from nutriplat.monitoring.rules.findings import DayIntake, Finding
 
 LOOKBACK_DAYS = 7
@@ -76,17 +76,18 @@ def intake_below_three_quarters(intake: Mapping[date, DayIntake], on: date, low_
 def fluid_below_target(intake: Mapping[date, DayIntake], target_ml: float | None, on: date,
                        own_ml: float | None = None) -> Finding | None:
     """Below the limit on 3 consecutive days: the target, or with a stable baseline
-    (``own_ml``) 20 % below the client's own level, whichever is lower."""
+    (``own_ml``) FLUID_DROP_SHARE below the client's own level, whichever is lower."""
     if not target_ml:
         return None
-    limit = fluid_limit(target_ml, own_ml)
+    limit = baseline.fluid_limit(target_ml, own_ml)
     run = latest_run(intake, on, lambda d: d.fluid_ml is not None and d.fluid_ml < limit)
     if not run:
         return None
     days = {d.isoformat(): intake[d].fluid_ml for d in run}
     if limit != target_ml:
         return Finding("fluid_below_target", "medium",
-                       f"Fluid below {limit:.0f} ml, 20 % under the client's own level of {own_ml or 0:.0f} ml "
+                       f"Fluid below {limit:.0f} ml, {baseline.FLUID_DROP_SHARE:.0%} under the client's own level "
+                       f"of {own_ml or 0:.0f} ml "
                        f"(target {target_ml:.0f} ml), on {len(run)} consecutive days "
                        f"({run[0].isoformat()} to {run[-1].isoformat()}).", run[0],
                        {"target_ml": target_ml, "own_level_ml": own_ml, "limit_ml": limit, "days": days})

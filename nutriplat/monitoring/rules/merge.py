@@ -30,7 +30,7 @@ class Decision:
 
 
 NOTHING = Decision("none", {})
-CLEAR_AFTER_DAYS = 7  # an open alert whose rule has not found it for a week is cleared
+CLEAR_AFTER_DAYS = 4  # an open alert whose rule has not found it for 4 days is cleared (README: the trade-off)
 
 
 def dealt_with(finding: Finding, resolved: ResolvedAlert | None) -> bool:

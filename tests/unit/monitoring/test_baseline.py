@@ -1,6 +1,6 @@
 """The client's own level: a stable low intake is not a new signal every day, a drop from
 the client's own level is; a dietitian's own threshold wins; an alert whose condition is
-over for a week clears."""
+over for some days clears."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -60,8 +60,10 @@ def test_a_day_far_below_the_clients_own_low_level_is_what_the_three_day_rule_re
 
 def test_fluid_below_target_reads_the_clients_own_level_when_always_below_it():
     assert rules_found(history(90, 90, fluid_usual=1200, fluid_week=1200)) == set()
-    assert rules_found(history(90, 90, fluid_usual=1200, fluid_week=900)) == {"fluid_below_target"}
-    assert rules_found(history(90, 90, fluid_usual=1800, fluid_week=1400)) == {"fluid_below_target"}
+    assert rules_found(history(90, 90, fluid_usual=1200, fluid_week=900)) == set()  # 25 % below: not yet
+    assert rules_found(history(90, 90, fluid_usual=1200, fluid_week=850)) == {"fluid_below_target"}
+    assert rules_found(history(90, 90, fluid_usual=1700, fluid_week=1400)) == set()  # below target, usual for them
+    assert rules_found(history(90, 90, fluid_usual=2400, fluid_week=1400)) == {"fluid_below_target"}
 
 
 def test_an_alert_clears_after_a_week_without_its_finding():

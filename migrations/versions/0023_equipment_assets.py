@@ -1,10 +1,11 @@
-"""equipment: rented freezers and regeneration ovens as assets (issue 20, item 3)
+"""equipment: rented freezers and regeneration ovens as assets (issue 20, item 3); windows per weekday and more breaks per van (item 5)
 
 Four tables: ``assets`` (serial number, model, capacity per storage class, purchase date,
 state, rental tariff), ``asset_placements`` (an asset at a client's home from install day
 to collect day; one open placement per asset and per home appliance location: partial
 unique indexes), ``asset_tasks`` (installs and collections, carried out as route stops)
 and ``repair_jobs``; ``planned_stops.task_ids`` names the tasks a stop carries out.
+Item 5: ``client_weekday_windows`` (a client's window on one weekday) and ``vans.more_breaks``.
 
 Revision ID: 0023
 Revises: 0017
@@ -133,9 +134,26 @@ def upgrade() -> None:
     with op.batch_alter_table('planned_stops', schema=None) as batch_op:
         batch_op.add_column(sa.Column('task_ids', sa.JSON(), nullable=False, server_default='[]'))
 
+    # Issue 20 item 5: delivery windows per weekday, more than one break per van.
+    op.create_table('client_weekday_windows',
+    sa.Column('client_id', sa.Integer(), nullable=False),
+    sa.Column('weekday', sa.String(length=3), nullable=False),
+    sa.Column('starts_at', sa.Time(), nullable=False),
+    sa.Column('ends_at', sa.Time(), nullable=False),
+    sa.CheckConstraint('starts_at < ends_at', name=op.f('ck_client_weekday_windows_window_order')),
+    sa.ForeignKeyConstraint(['client_id'], ['clients.id'], name=op.f('fk_client_weekday_windows_client_id_clients')),
+    sa.PrimaryKeyConstraint('client_id', 'weekday', name=op.f('pk_client_weekday_windows'))
+    )
+    with op.batch_alter_table('vans', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('more_breaks', sa.JSON(), nullable=False, server_default='[]'))
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('vans', schema=None) as batch_op:
+        batch_op.drop_column('more_breaks')
+
+    op.drop_table('client_weekday_windows')
     with op.batch_alter_table('planned_stops', schema=None) as batch_op:
         batch_op.drop_column('task_ids')
 

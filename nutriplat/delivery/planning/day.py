@@ -23,7 +23,8 @@ from nutriplat.delivery.models import (
     PlannedStop,
     RoutePlan,
 )
-from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW, OPEN_ORDER_STATUSES
+from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, OPEN_ORDER_STATUSES
+from nutriplat.delivery.windows import weekday_windows, window_on
 from nutriplat.equipment.models import AssetTask
 from nutriplat.equipment.tasks import due_tasks
 from nutriplat.equipment.vocabulary import TASK_SERVICE_MINUTES
@@ -48,6 +49,7 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
     clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(by_client)))}
     windows = {w.client_id: w for w in session.scalars(select(ClientWindow).where(
         ClientWindow.client_id.in_(by_client)))}
+    own_days = weekday_windows(session, set(by_client))
     volumes = _volumes(session, [o.id for o in orders])
     last = last_drivers(session, set(by_client), day)
     stops = []
@@ -58,7 +60,7 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
                                   "coordinates; set the client's location first.")
             continue
         window = windows.get(client_id)
-        start, end = (window.starts_at, window.ends_at) if window else DEFAULT_WINDOW
+        start, end = window_on(day, window, own_days.get(client_id, {}))
         need = demand_of(line for o in client_orders for line in volumes[o.id])
         picked = next((o.vehicle_id for o in client_orders if o.status == "picked" and o.vehicle_id in van_ids), None)
         stops.append(PlannedStop(

@@ -64,8 +64,8 @@ def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lan
 
 def _stop(day: date, stop: PlannedStop, client: Client, items: list[dict[str, Any]]) -> dict[str, Any]:
     view = stop_view(day, stop)
-    return {key: view[key] for key in ("id", "sequence", "eta", "window", "order_ids", "task_ids", "frozen_litres",
-                                       "chilled_litres", "outcome")} | {
+    return {key: view[key] for key in ("id", "sequence", "eta", "window", "order_ids", "task_ids", "pickup_ids",
+                                       "frozen_litres", "chilled_litres", "outcome")} | {
         "client_id": client.id, "name": f"{client.given_name} {client.family_name}", "phone": client.phone,
         "address": client.address, "location": {"lat": stop.lat, "lon": stop.lon},
         "access_notes": client.delivery_notes,

@@ -25,6 +25,7 @@ class ManifestStopSchema(Schema):
     window = fields.Nested(TimeWindowSchema)
     order_ids = fields.List(fields.Integer())
     task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
+    pickup_ids = fields.List(fields.Integer(), metadata={"description": "A recall's collect lines (pick-ups)."})
     client_id = fields.Integer()
     name = fields.String()
     phone = fields.String(allow_none=True)

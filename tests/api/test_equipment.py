@@ -96,6 +96,13 @@ def test_a_freezer_is_installed_as_a_route_stop_and_collected(http, shop, today)
                           json={"version": plan["version"]})
     assert published.status_code == 200, published.json
 
+    route = next(r for r in plan["result"]["routes"] if any(s["client_id"] == client for s in r["stops"]))
+    manifest = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest", headers=shop.h).json
+    assert next(s for s in manifest["stops"] if s["client_id"] == client)["equipment"] == [{
+        "task_id": install.json["id"], "kind": "install", "asset_kind": "freezer", "serial_number": "FRZ-001",
+        "model": "Liebherr GP 1376"}]
+    page = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest.html", headers=shop.h)
+    assert "FRZ-001" in page.get_data(as_text=True)
     url = f"/api/v1/route-plans/{plan['id']}/stops/{stops[client]['id']}/confirmation"
     assert http.post(url, headers=shop.h, json={"outcome": "delivered"}).status_code == 200
     there = asset(http, shop, freezer["id"])

@@ -47,6 +47,10 @@ def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world,
         assert plan["status"] == "done", plan
         stop = next(s for r in plan["result"]["routes"] for s in r["stops"] if s["client_id"] == client)
         assert stop["pickup_ids"] == [pickup.id] and replacement_id in stop["order_ids"]
+        route = next(r for r in plan["result"]["routes"] if stop in r["stops"])
+        manifest = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest", headers=h).json
+        lines = next(s for s in manifest["stops"] if s["client_id"] == client)["collect"]
+        assert [(c["pickup_id"], c["units"]) for c in lines] == [(pickup.id, 3)]
         published = http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h, json={"version": plan["version"]})
         assert published.status_code == 200, published.json
         confirmed = http.post(f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation", headers=h,

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder, RecallPickup
 from nutriplat.inventory.models import Lot, StockBalance
+from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
 from tests.api.test_equipment import freezer_location, shop  # noqa: F401 - the fixture
 from tests.business_day import moment
 from tools.builders import stock as scenario

@@ -32,6 +32,7 @@ HANDLER_MODULES = (
     "nutriplat.monitoring.handlers",
     "nutriplat.billing.handlers",
     "nutriplat.billing.equipment_rental",
+    "nutriplat.delivery.recall_pickups",
     "nutriplat.referrals.handlers",
     "nutriplat.handovers.handlers",
     "nutriplat.notifications.handlers",
@@ -115,6 +116,18 @@ class EquipmentMoved:
     client_id: int
     tariff_code: str
     on: date
+    actor: Any
+
+
+@dataclass(frozen=True)
+class LotRecalled:
+    """inventory: lot ``lot_id`` (of variant ``variant_id``) was recalled; ``homes`` holds
+    (location id, client id, units) for each client's home that held it."""
+    recall_id: int
+    organisation_id: int
+    lot_id: int
+    variant_id: int
+    homes: tuple[tuple[int, int, int], ...]
     actor: Any
 
 

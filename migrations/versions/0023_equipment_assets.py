@@ -1,10 +1,12 @@
-"""equipment: rented freezers and regeneration ovens as assets (issue 20, item 3)
+"""equipment: rented freezers and regeneration ovens as assets (issue 20, item 3); windows per weekday and more breaks per van (item 5)
 
 Four tables: ``assets`` (serial number, model, capacity per storage class, purchase date,
 state, rental tariff), ``asset_placements`` (an asset at a client's home from install day
 to collect day; one open placement per asset and per home appliance location: partial
 unique indexes), ``asset_tasks`` (installs and collections, carried out as route stops)
 and ``repair_jobs``; ``planned_stops.task_ids`` names the tasks a stop carries out.
+Item 2: ``recall_pickups`` and ``planned_stops.pickup_ids`` (a recall's collect lines on a stop).
+Item 5: ``client_weekday_windows`` (a client's window on one weekday) and ``vans.more_breaks``.
 
 Revision ID: 0023
 Revises: 0021
@@ -132,11 +134,61 @@ def upgrade() -> None:
 
     with op.batch_alter_table('planned_stops', schema=None) as batch_op:
         batch_op.add_column(sa.Column('task_ids', sa.JSON(), nullable=False, server_default='[]'))
+        batch_op.add_column(sa.Column('pickup_ids', sa.JSON(), nullable=False, server_default='[]'))
+
+    # Issue 20 item 2: a recall's pick-up at each home holding the lot, on the next route.
+    op.create_table('recall_pickups',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('organisation_id', sa.Integer(), nullable=False),
+    sa.Column('recall_id', sa.Integer(), nullable=False),
+    sa.Column('location_id', sa.Integer(), nullable=False),
+    sa.Column('client_id', sa.Integer(), nullable=False),
+    sa.Column('units', sa.Integer(), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('warehouse_id', sa.Integer(), nullable=False),
+    sa.Column('replacement_order_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('done_at', nutriplat.db.UTCDateTime(timezone=True), nullable=True),
+    sa.CheckConstraint('units > 0', name=op.f('ck_recall_pickups_units_positive')),
+    sa.ForeignKeyConstraint(['client_id'], ['clients.id'], name=op.f('fk_recall_pickups_client_id_clients')),
+    sa.ForeignKeyConstraint(['location_id'], ['stock_locations.id'], name=op.f('fk_recall_pickups_location_id_stock_locations')),
+    sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_recall_pickups_organisation_id_organisations')),
+    sa.ForeignKeyConstraint(['recall_id'], ['recalls.id'], name=op.f('fk_recall_pickups_recall_id_recalls')),
+    sa.ForeignKeyConstraint(['replacement_order_id'], ['delivery_orders.id'], name=op.f('fk_recall_pickups_replacement_order_id_delivery_orders')),
+    sa.ForeignKeyConstraint(['warehouse_id'], ['stock_locations.id'], name=op.f('fk_recall_pickups_warehouse_id_stock_locations')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_recall_pickups'))
+    )
+    with op.batch_alter_table('recall_pickups', schema=None) as batch_op:
+        batch_op.create_index('ix_recall_pickups_due', ['warehouse_id', 'due_on', 'status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_recall_pickups_recall_id'), ['recall_id'], unique=False)
+
+    # Issue 20 item 5: delivery windows per weekday, more than one break per van.
+    op.create_table('client_weekday_windows',
+    sa.Column('client_id', sa.Integer(), nullable=False),
+    sa.Column('weekday', sa.String(length=3), nullable=False),
+    sa.Column('starts_at', sa.Time(), nullable=False),
+    sa.Column('ends_at', sa.Time(), nullable=False),
+    sa.CheckConstraint('starts_at < ends_at', name=op.f('ck_client_weekday_windows_window_order')),
+    sa.ForeignKeyConstraint(['client_id'], ['clients.id'], name=op.f('fk_client_weekday_windows_client_id_clients')),
+    sa.PrimaryKeyConstraint('client_id', 'weekday', name=op.f('pk_client_weekday_windows'))
+    )
+    with op.batch_alter_table('vans', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('more_breaks', sa.JSON(), nullable=False, server_default='[]'))
 
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('vans', schema=None) as batch_op:
+        batch_op.drop_column('more_breaks')
+
+    op.drop_table('client_weekday_windows')
+    with op.batch_alter_table('recall_pickups', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_recall_pickups_recall_id'))
+        batch_op.drop_index('ix_recall_pickups_due')
+
+    op.drop_table('recall_pickups')
     with op.batch_alter_table('planned_stops', schema=None) as batch_op:
+        batch_op.drop_column('pickup_ids')
         batch_op.drop_column('task_ids')
 
     with op.batch_alter_table('repair_jobs', schema=None) as batch_op:

@@ -2,6 +2,8 @@
 payload, freezer and chilled space, shift and break, fixed cost per use, home depot."""
 from __future__ import annotations
 
+from datetime import time
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +13,7 @@ from nutriplat.access import load_owned, owned
 from nutriplat.auth.actor import Actor
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector
@@ -23,7 +26,20 @@ VAN_FIELDS = ("depot_id", "driver_id", "capacity_kg", "freezer_l", "chilled_l", 
 
 def van_view(van: Van, location: Location) -> dict[str, Any]:
     return {"id": van.location_id, "name": location.name, "capacity_l": location.capacity_l, "active": van.active,
-            **{key: getattr(van, key) for key in VAN_FIELDS}}
+            "more_breaks": more_breaks(van), **{key: getattr(van, key) for key in VAN_FIELDS}}
+
+
+def more_breaks(van: Van) -> list[dict[str, Any]]:
+    """The van's further breaks with their times read back (stored as ISO text in JSON)."""
+    return [{"earliest": time.fromisoformat(b["earliest"]), "latest": time.fromisoformat(b["latest"]),
+             "minutes": b["minutes"]} for b in van.more_breaks or []]
+
+
+def _stored(data: dict[str, Any]) -> dict[str, Any]:
+    if "more_breaks" in data:
+        data["more_breaks"] = [{"earliest": b["earliest"].isoformat(), "latest": b["latest"].isoformat(),
+                                "minutes": b["minutes"]} for b in data["more_breaks"]]
+    return data
 
 
 def list_vans(uow: UnitOfWork, actor: Actor, depot_id: int | None = None) -> list[dict[str, Any]]:
@@ -58,7 +74,7 @@ def create_van(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> dict[str,
                                 created_by=actor.user_id)
         if location is not None and location.id is not None and session.get(Van, location.id) is not None:
             raise Conflict(f"Location {location.id} is a van already.", {"location_id": ["Already a van."]})
-        van = Van(organisation_id=organisation_id, updated_by=actor.user_id, **data)
+        van = Van(organisation_id=organisation_id, updated_by=actor.user_id, **_stored(data))
         _check(session, actor, van, location, capacity_l, errors)
         errors.raise_if_any()
         assert location is not None
@@ -81,7 +97,7 @@ def update_van(uow: UnitOfWork, actor: Actor, van_id: int, data: dict[str, Any])
         if "name" in data:
             location.name = data.pop("name")
         capacity_l = data.pop("capacity_l", location.capacity_l)
-        for key, value in data.items():
+        for key, value in _stored(data).items():
             setattr(van, key, value)
         van.updated_by = actor.user_id
         _check(session, actor, van, location, capacity_l, errors)
@@ -118,6 +134,25 @@ def _check(session: Session, actor: Actor, van: Van, location: Location | None, 
             errors.add("break_earliest", "A break needs break_earliest and break_latest.")
         elif not van.shift_start <= van.break_earliest <= van.break_latest < van.shift_end:
             errors.add("break_latest", "The break must start within the shift, earliest before latest.")
+    _check_more_breaks(van, errors)
+
+
+def _check_more_breaks(van: Van, errors: ErrorCollector) -> None:
+    """Each further break starts within the shift, and the breaks follow one another: one
+    may not start before the one before it can have ended (so they never overlap)."""
+    extra = more_breaks(van)
+    for n, b in enumerate(extra):
+        if not van.shift_start <= b["earliest"] <= b["latest"] < van.shift_end:
+            errors.add(f"more_breaks.{n}.latest", "The break must start within the shift, earliest before latest.")
+    first = [(van.break_earliest, van.break_latest, van.break_minutes)] if van.break_minutes and \
+        van.break_earliest and van.break_latest else []
+    ordered = sorted([*first, *((b["earliest"], b["latest"], b["minutes"]) for b in extra)],
+                     key=lambda b: b[0] or time.min)
+    for (_, latest, minutes), (earliest, _, _) in pairwise(ordered):
+        assert latest is not None and earliest is not None
+        if seconds_of(earliest) < seconds_of(latest) + 60 * minutes:
+            errors.add("more_breaks", "Breaks may not overlap: each starts once the one before it can have ended.")
+            return
 
 
 def _flush(uow: UnitOfWork) -> None:

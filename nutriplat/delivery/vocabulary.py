@@ -13,6 +13,7 @@ RUN_STATUSES: Final = ("queued", "running", "done", "failed", "cancelled")
 
 DEFAULT_WINDOW: Final = (time(9, 0), time(17, 0))
 DEFAULT_SERVICE_MINUTES: Final = 5
+PICKUP_SERVICE_MINUTES: Final = 5  # a recall's collect lines at a stop
 DEFAULT_DEPOT_HOURS: Final = (time(7, 0), time(19, 0))
 
 MAX_TIME_LIMIT_S: Final = 300.0  # a day of a few hundred stops needs far less

@@ -18,6 +18,7 @@ from nutriplat.clock import business_today
 from nutriplat.conflicts import conflicts
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector, NotFound
+from nutriplat.events import LotRecalled
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, Recall, RecallLocation, RecallStep
 from nutriplat.inventory.policy import POLICY
@@ -58,6 +59,8 @@ def recall_lot(uow: UnitOfWork, actor: Actor, lot_id: int, data: dict[str, Any])
                      detail={"lot_id": lot.id, "severity": recall.severity, "units": view["units_held"]},
                      organisation_id=recall.organisation_id)
         _record_clients(session, actor, recall)
+        uow.record(LotRecalled(recall.id, recall.organisation_id, lot.id, lot.variant_id, tuple(
+            (p.location_id, p.client_id, p.units_held) for p in recall.locations if p.client_id is not None), actor))
         uow.commit(conflict=f"Lot {lot.id} is already recalled.")
         return view
 

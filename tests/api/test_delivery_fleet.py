@@ -97,7 +97,8 @@ def test_a_client_window_defaults_to_office_hours_and_is_audited(http, world, ma
     client = setup(http.post("/api/v1/clients", headers=dora.headers, json=maria))["id"]
     url = f"/api/v1/clients/{client}/delivery-window"
     assert http.get(url, headers=lena.headers).json == {
-        "client_id": client, "starts_at": "09:00:00", "ends_at": "17:00:00", "service_minutes": 5, "is_default": True}
+        "client_id": client, "starts_at": "09:00:00", "ends_at": "17:00:00", "service_minutes": 5, "weekdays": [],
+        "is_default": True}
     put = http.put(url, headers=lena.headers,
                    json={"starts_at": "13:00:00", "ends_at": "16:00:00", "service_minutes": 10})
     assert put.json["is_default"] is False and put.json["service_minutes"] == 10

@@ -5,42 +5,21 @@ place at a time, and the database says so."""
 from __future__ import annotations
 
 from datetime import timedelta
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from nutriplat.auth.models import AuditEntry
-from nutriplat.db import UnitOfWork
 from nutriplat.equipment.models import AssetPlacement
 from nutriplat.inventory.models import Location
-from tests.api.test_delivery_routes import DEPOT, assert_feasible, ring, van_body
-from tests.builders import delivery as delivery_scenario
-from tests.setup_calls import setup
-from tools.builders import stock as scenario
+from tests.api.test_delivery_routes import assert_feasible, day  # noqa: F401 - the fixture
 
 
 @pytest.fixture
-def shop(world, http, app, today):
-    """A depot with a van and driver, three equipped clients with an order today (the
-    third has no order), and two freezers and an oven in the warehouse."""
-    logistics = world.person("lena", "logistics")
-    organisation = logistics.organisation_id
-    with world.uow as uow:
-        products = scenario.catalogue(uow.session)
-        warehouse, van = scenario.depot(uow.session, organisation)
-        scenario.stock(uow.session, organisation, warehouse, products, today - timedelta(days=2))
-        pairs = delivery_scenario.client_orders(uow.session, organisation, warehouse, products, today, ring(3))
-        uow.commit()
-    h = logistics.headers
-    depot = http.put(f"/api/v1/depots/{warehouse}", headers=h, json={"lat": DEPOT[0], "lon": DEPOT[1]})
-    assert depot.status_code == 200
-    driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
-    setup(http.post("/api/v1/vans", headers=h, json=van_body(warehouse, location_id=van, driver_id=driver["id"])))
-    factory = app.extensions["nutriplat"].session_factory
-    shop = SimpleNamespace(h=h, warehouse=warehouse, clients=[c for c, _ in pairs], orders=[o for _, o in pairs],
-                           organisation=organisation, products=products, uow=lambda: UnitOfWork(factory))
+def shop(http, day):  # noqa: F811 - the route test's day: a depot, two vans, eight equipped clients with an order
+    """The day of the route tests, and two freezers and an oven in its warehouse."""
+    shop = day
     shop.freezers = [register(http, shop, serial) for serial in ("FRZ-001", "FRZ-002")]
     shop.oven = register(http, shop, "OVN-001", kind="regeneration_oven", capacity={"chilled": 30})
     return shop
@@ -96,6 +75,13 @@ def test_a_freezer_is_installed_as_a_route_stop_and_collected(http, shop, today)
                           json={"version": plan["version"]})
     assert published.status_code == 200, published.json
 
+    route = next(r for r in plan["result"]["routes"] if any(s["client_id"] == client for s in r["stops"]))
+    manifest = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest", headers=shop.h).json
+    assert next(s for s in manifest["stops"] if s["client_id"] == client)["equipment"] == [{
+        "task_id": install.json["id"], "kind": "install", "asset_kind": "freezer", "serial_number": "FRZ-001",
+        "model": "Liebherr GP 1376"}]
+    page = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest.html", headers=shop.h)
+    assert "FRZ-001" in page.get_data(as_text=True)
     url = f"/api/v1/route-plans/{plan['id']}/stops/{stops[client]['id']}/confirmation"
     assert http.post(url, headers=shop.h, json={"outcome": "delivered"}).status_code == 200
     there = asset(http, shop, freezer["id"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
 from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
 
 

@@ -2,6 +2,7 @@
 breakdown reported with a replacement, errors named next to the field."""
 from __future__ import annotations
 
+from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
 from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
 
 

@@ -1,9 +1,9 @@
 """Delivery tables: delivery orders to clients' homes, the fleet (depots, vans, drivers),
 client delivery windows, and route plans with their routes and stops."""
-from .fleet import ClientWindow, Depot, Driver, Van
+from .fleet import ClientWeekdayWindow, ClientWindow, Depot, Driver, Van
 from .kitchen_tasks import KitchenTask
-from .orders import DeliveryOrder, DeliveryOrderLine
+from .orders import DeliveryOrder, DeliveryOrderLine, RecallPickup
 from .plans import PlannedRoute, PlannedStop, RoutePlan
 
-__all__ = ["ClientWindow", "DeliveryOrder", "DeliveryOrderLine", "Depot", "Driver", "KitchenTask", "PlannedRoute",
-           "PlannedStop", "RoutePlan", "Van"]
+__all__ = ["ClientWeekdayWindow", "ClientWindow", "DeliveryOrder", "DeliveryOrderLine", "Depot", "Driver",
+           "KitchenTask", "PlannedRoute", "PlannedStop", "RecallPickup", "RoutePlan", "Van"]

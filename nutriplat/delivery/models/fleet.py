@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Time, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Numeric, String, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from nutriplat.db import Base, utcnow
@@ -65,6 +66,8 @@ class Van(Base):
     break_earliest: Mapped[time | None] = mapped_column(Time)
     break_latest: Mapped[time | None] = mapped_column(Time)
     break_minutes: Mapped[int] = mapped_column(default=0)
+    # More breaks than the one above: [{"earliest": "HH:MM:SS", "latest": …, "minutes": n}, …]
+    more_breaks: Mapped[list[Any]] = mapped_column(JSON, default=list)
     fixed_cost_eur: Mapped[Decimal] = mapped_column(Numeric(10, 2), default=Decimal("0.00"))
     active: Mapped[bool] = mapped_column(default=True)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -87,3 +90,15 @@ class ClientWindow(Base):
     service_minutes: Mapped[int]
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ClientWeekdayWindow(Base):
+    """A client's window on one weekday ("mon" … "sun"), instead of their every-day window."""
+
+    __tablename__ = "client_weekday_windows"
+    __table_args__ = (CheckConstraint("starts_at < ends_at", name="window_order"),)
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), primary_key=True)
+    weekday: Mapped[str] = mapped_column(String(3), primary_key=True)
+    starts_at: Mapped[time] = mapped_column(Time)
+    ends_at: Mapped[time] = mapped_column(Time)

@@ -62,3 +62,27 @@ class DeliveryOrderLine(Base):
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
     meal_moment: Mapped[str | None] = mapped_column(String(20))
     served_on: Mapped[date | None]
+
+
+class RecallPickup(Base):
+    """A recall's pick-up at a client's home: the units of the recalled lot to collect on
+    the route of ``due_on`` (a stop's collect lines), with the replacement order delivered
+    on the same stop."""
+
+    __tablename__ = "recall_pickups"
+    __table_args__ = (
+        CheckConstraint("units > 0", name="units_positive"),
+        Index("ix_recall_pickups_due", "warehouse_id", "due_on", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    recall_id: Mapped[int] = mapped_column(ForeignKey("recalls.id"), index=True)
+    location_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    units: Mapped[int]
+    due_on: Mapped[date]
+    warehouse_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
+    replacement_order_id: Mapped[int | None] = mapped_column(ForeignKey("delivery_orders.id"))
+    status: Mapped[str] = mapped_column(String(10), default="planned")  # planned, done, missed
+    done_at: Mapped[datetime | None]

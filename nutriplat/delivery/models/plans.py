@@ -83,6 +83,7 @@ class PlannedStop(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     order_ids: Mapped[list[int]] = mapped_column(JSON)
     task_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # equipment installs and collections
+    pickup_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # a recall's collect lines
     lat: Mapped[float]
     lon: Mapped[float]
     demand_litres: Mapped[float]

@@ -1,6 +1,7 @@
 """What the driver found at a stop, on a published plan. Each of the stop's orders is
 confirmed by inventory's ``confirm_delivery`` (stock moves, early warning, billing),
-and its equipment installs and collections by equipment's ``confirm_tasks``; the same
+its equipment installs and collections by equipment's ``confirm_tasks`` and a recall's
+collect lines by ``recall_pickups.collect``; the same
 outcome again changes nothing, another outcome is a conflict."""
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from nutriplat.delivery.models import DeliveryOrder, RoutePlan
 from nutriplat.delivery.planning.editing import stop_of
 from nutriplat.delivery.planning.views import stop_view
 from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.recall_pickups import collect
 from nutriplat.equipment.tasks import confirm_tasks
 from nutriplat.errors import Conflict
 
@@ -41,13 +43,15 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
             raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
         open_orders = list(uow.session.scalars(select(DeliveryOrder.id).where(
             DeliveryOrder.id.in_(stop.order_ids), DeliveryOrder.status != "cancelled").order_by(DeliveryOrder.id)))
-        day, task_ids = plan.delivery_date, list(stop.task_ids)
-    if not open_orders and not task_ids:
+        day, task_ids, pickup_ids = plan.delivery_date, list(stop.task_ids), list(stop.pickup_ids)
+    if not open_orders and not task_ids and not pickup_ids:
         raise Conflict(f"Every order of stop {stop_id} was cancelled.", {"stop_id": ["Nothing to deliver."]})
     for order_id in open_orders:
         confirm_delivery(uow, actor, order_id, outcome, on=day)
     if task_ids:
         confirm_tasks(uow, actor, task_ids, outcome, day)
+    if pickup_ids:
+        collect(uow, actor, pickup_ids, outcome)
     with uow:
         stop = stop_of(load_owned(uow.session, RoutePlan, plan_id, actor, "route plan"), stop_id)
         if stop.outcome is None:

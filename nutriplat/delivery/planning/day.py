@@ -1,5 +1,5 @@
 """A depot's delivery day as stops: one per client with open orders (planned or picked)
-or an equipment install or collection due from that warehouse, with the litres per
+or an equipment install or collection or a recall's pick-up due from that warehouse, with the litres per
 storage class, the client's window and service time (longer by each install or
 collection), who drove there last, and the van the goods are already picked onto."""
 from __future__ import annotations
@@ -23,7 +23,9 @@ from nutriplat.delivery.models import (
     PlannedStop,
     RoutePlan,
 )
-from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, DEFAULT_WINDOW, OPEN_ORDER_STATUSES
+from nutriplat.delivery.recall_pickups import due_pickups
+from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, OPEN_ORDER_STATUSES, PICKUP_SERVICE_MINUTES
+from nutriplat.delivery.windows import weekday_windows, window_on
 from nutriplat.equipment.models import AssetTask
 from nutriplat.equipment.tasks import due_tasks
 from nutriplat.equipment.vocabulary import TASK_SERVICE_MINUTES
@@ -45,9 +47,15 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
         if task.client_id not in skip_clients:
             tasks[task.client_id].append(task)
             by_client.setdefault(task.client_id, [])
+    pickups: dict[int, list[int]] = defaultdict(list)
+    for pickup in due_pickups(session, organisation_id, warehouse_id, day):
+        if pickup.client_id not in skip_clients:
+            pickups[pickup.client_id].append(pickup.id)
+            by_client.setdefault(pickup.client_id, [])
     clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(by_client)))}
     windows = {w.client_id: w for w in session.scalars(select(ClientWindow).where(
         ClientWindow.client_id.in_(by_client)))}
+    own_days = weekday_windows(session, set(by_client))
     volumes = _volumes(session, [o.id for o in orders])
     last = last_drivers(session, set(by_client), day)
     stops = []
@@ -58,16 +66,17 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
                                   "coordinates; set the client's location first.")
             continue
         window = windows.get(client_id)
-        start, end = (window.starts_at, window.ends_at) if window else DEFAULT_WINDOW
+        start, end = window_on(day, window, own_days.get(client_id, {}))
         need = demand_of(line for o in client_orders for line in volumes[o.id])
         picked = next((o.vehicle_id for o in client_orders if o.status == "picked" and o.vehicle_id in van_ids), None)
         stops.append(PlannedStop(
             client_id=client_id, order_ids=[o.id for o in client_orders], lat=client.lat, lon=client.lon,
             demand_litres=need.litres, demand_kg=need.kg, frozen_litres=need.frozen_l, chilled_litres=need.chilled_l,
             window_start_s=seconds_of(start), window_end_s=seconds_of(end),
-            task_ids=[t.id for t in tasks[client_id]],
+            task_ids=[t.id for t in tasks[client_id]], pickup_ids=pickups[client_id],
             service_s=60 * ((window.service_minutes if window else DEFAULT_SERVICE_MINUTES)
-                            + sum(TASK_SERVICE_MINUTES[t.kind] for t in tasks[client_id])),
+                            + sum(TASK_SERVICE_MINUTES[t.kind] for t in tasks[client_id])
+                            + PICKUP_SERVICE_MINUTES * len(pickups[client_id])),
             last_driver_id=last.get(client_id), pinned_van_id=picked))
     return stops
 

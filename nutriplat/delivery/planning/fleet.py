@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.delivery.domain.day_seconds import seconds_of
 from nutriplat.delivery.models import Depot, Driver, Van
+from nutriplat.delivery.vans import more_breaks
 from nutriplat.delivery.vocabulary import EUR_PER_KM
 from nutriplat.inventory.models import Location
 from routing import Break, Vehicle
@@ -30,6 +31,8 @@ def fleet_of(session: Session, depot: Depot) -> dict[str, Any]:
             continue  # the shift falls outside the depot's opening hours
         breaks = [[seconds_of(van.break_earliest), seconds_of(van.break_latest), van.break_minutes * 60]
                   ] if van.break_minutes and van.break_earliest and van.break_latest else []
+        breaks += sorted([seconds_of(b["earliest"]), seconds_of(b["latest"]), b["minutes"] * 60]
+                         for b in more_breaks(van))
         vans.append({
             "van_id": van.location_id, "name": location.name,
             "driver_id": van.driver_id if van.driver_id in drivers else None,

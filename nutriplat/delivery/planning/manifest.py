@@ -22,6 +22,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.domain.mapsvg import route_map
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.editing import route_of
+from nutriplat.delivery.planning.stop_work import stop_work
 from nutriplat.delivery.planning.views import result, stop_view
 from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict
@@ -42,6 +43,7 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
         stops = sorted((s for s in plan.stops if s.route_id == route.id), key=lambda s: s.sequence or 0)
         clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_({s.client_id for s in stops})))}
         items = _items(session, [o for s in stops for o in s.order_ids])
+        work = stop_work(session, stops)  # equipment to install or collect, a recall's collect lines
         van = next(v for v in plan.fleet["vans"] if v["van_id"] == route.van_id)
         audit.record_reads(session, actor, RESOURCE, {(c.id, c.organisation_id) for c in clients.values()})
         uow.commit()
@@ -51,7 +53,7 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
             "route": summary | {"freezer_capacity_litres": van["frozen_litres"],
                                 "chilled_capacity_litres": van["chilled_litres"]},
             "stops": [_stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]])
-                      for s in stops]}
+                      | work[s.id] for s in stops]}
 
 
 def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lang: str = "en") -> str:
@@ -64,8 +66,8 @@ def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lan
 
 def _stop(day: date, stop: PlannedStop, client: Client, items: list[dict[str, Any]]) -> dict[str, Any]:
     view = stop_view(day, stop)
-    return {key: view[key] for key in ("id", "sequence", "eta", "window", "order_ids", "task_ids", "frozen_litres",
-                                       "chilled_litres", "outcome")} | {
+    return {key: view[key] for key in ("id", "sequence", "eta", "window", "order_ids", "task_ids", "pickup_ids",
+                                       "frozen_litres", "chilled_litres", "outcome")} | {
         "client_id": client.id, "name": f"{client.given_name} {client.family_name}", "phone": client.phone,
         "address": client.address, "location": {"lat": stop.lat, "lon": stop.lon},
         "access_notes": client.delivery_notes,

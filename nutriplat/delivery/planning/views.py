@@ -74,7 +74,7 @@ def result(uow: UnitOfWork, plan: RoutePlan) -> dict[str, Any]:
 
 def stop_view(day: date, stop: PlannedStop) -> dict[str, Any]:
     return {"id": stop.id, "client_id": stop.client_id, "order_ids": stop.order_ids, "task_ids": stop.task_ids,
-            "sequence": stop.sequence,
+            "pickup_ids": stop.pickup_ids, "sequence": stop.sequence,
             "eta": moment(day, stop.eta_s), "departure": moment(day, stop.departure_s),
             "window": {"start": moment(day, stop.window_start_s), "end": moment(day, stop.window_end_s)},
             "demand_litres": stop.demand_litres, "demand_kg": stop.demand_kg,

@@ -20,6 +20,18 @@ class DepotSchema(Schema):
     closes_at = fields.Time(metadata={"description": "Europe/Brussels; default 19:00."})
 
 
+class BreakSchema(Schema):
+    earliest = fields.Time(required=True, metadata={"description": "The break starts at this time or later."})
+    latest = fields.Time(required=True, metadata={"description": "… and at this time at the latest."})
+    minutes = StrictInteger(required=True, validate=validate.Range(min=1, max=120))
+
+
+class WeekdayWindowSchema(Schema):
+    weekday = fields.String(required=True, validate=validate.OneOf(("mon", "tue", "wed", "thu", "fri", "sat", "sun")))
+    starts_at = fields.Time(required=True)
+    ends_at = fields.Time(required=True)
+
+
 class VanSchema(Schema):
     id = fields.Integer(dump_only=True, metadata={"description": "The vehicle stock location's id."})
     location_id = StrictInteger(load_only=True, metadata={
@@ -38,6 +50,8 @@ class VanSchema(Schema):
     break_earliest = fields.Time(allow_none=True, load_default=None)
     break_latest = fields.Time(allow_none=True, load_default=None)
     break_minutes = StrictInteger(load_default=0, validate=validate.Range(min=0, max=120))
+    more_breaks = fields.List(fields.Nested(BreakSchema), validate=validate.Length(max=4), metadata={
+        "description": "Breaks besides break_earliest/break_latest/break_minutes (Europe/Brussels times)."})
     fixed_cost_eur = Money(maximum=Decimal(10_000),
                            metadata={"description": "Cost of using the van for a day (euros)."})
 
@@ -60,6 +74,9 @@ class DeliveryWindowSchema(Schema):
     starts_at = fields.Time(required=True)
     ends_at = fields.Time(required=True)
     service_minutes = StrictInteger(validate=validate.Range(min=1, max=120))
+    weekdays = fields.List(fields.Nested(WeekdayWindowSchema), validate=validate.Length(max=7), metadata={
+        "description": "Windows of single weekdays, instead of starts_at-ends_at on those days; "
+                       "given: replaces them ([] removes them), left out: unchanged."})
     is_default = fields.Boolean(dump_only=True)
 
 

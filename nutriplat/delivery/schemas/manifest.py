@@ -18,6 +18,21 @@ class ManifestItemSchema(Schema):
     allergens = fields.List(fields.String())
 
 
+class ManifestEquipmentSchema(Schema):
+    task_id = fields.Integer()
+    kind = fields.String(metadata={"description": "install or collect"})
+    asset_kind = fields.String()
+    serial_number = fields.String()
+    model = fields.String()
+
+
+class ManifestCollectSchema(Schema):
+    pickup_id = fields.Integer()
+    recall_id = fields.Integer()
+    units = fields.Integer()
+    dish = fields.String()
+
+
 class ManifestStopSchema(Schema):
     id = fields.Integer()
     sequence = fields.Integer()
@@ -25,6 +40,7 @@ class ManifestStopSchema(Schema):
     window = fields.Nested(TimeWindowSchema)
     order_ids = fields.List(fields.Integer())
     task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
+    pickup_ids = fields.List(fields.Integer(), metadata={"description": "A recall's collect lines (pick-ups)."})
     client_id = fields.Integer()
     name = fields.String()
     phone = fields.String(allow_none=True)
@@ -38,6 +54,10 @@ class ManifestStopSchema(Schema):
     chilled_litres = fields.Float()
     outcome = fields.String(allow_none=True)
     items = fields.List(fields.Nested(ManifestItemSchema))
+    equipment = fields.List(fields.Nested(ManifestEquipmentSchema), metadata={
+        "description": "Freezers and ovens to install or collect at the stop."})
+    collect = fields.List(fields.Nested(ManifestCollectSchema), metadata={
+        "description": "A recall's units to take back at the stop."})
 
 
 class ManifestRouteSchema(PlannedRouteSchema):

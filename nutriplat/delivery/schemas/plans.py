@@ -38,6 +38,7 @@ class PlannedStopSchema(Schema):
     client_id = fields.Integer()
     order_ids = fields.List(fields.Integer())
     task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
+    pickup_ids = fields.List(fields.Integer(), metadata={"description": "A recall's collect lines (pick-ups)."})
     sequence = fields.Integer(allow_none=True)
     eta = Stamp(allow_none=True, metadata={"description": "When service starts (Europe/Brussels offset)."})
     departure = Stamp(allow_none=True)

@@ -1,0 +1,96 @@
+"""A recall's pick-ups (issue 20, item 2). When a lot is recalled (inventory's
+``LotRecalled``, in its transaction) each client's home that holds it gets a pick-up on
+the client's next delivery day from their schedule's warehouse: collect lines on that
+day's stop, and a replacement order of the same product (another lot, first-expiry-first-
+out) delivered on the same stop, never billed (``billed_at`` set: the client paid for the
+recalled units). Confirming the stop delivered accounts the units as collected through
+inventory's ``recalls.account`` (its recall step, its stock move); not at home or refused
+leaves them outstanding (``missed``). A home without a delivery schedule gets no pick-up:
+its units are accounted by hand."""
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nutriplat import events
+from nutriplat.catalogue.models import DishVariant
+from nutriplat.clock import local_now
+from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, RecallPickup
+from nutriplat.inventory import recalls
+from nutriplat.inventory.locations import rule_of
+from nutriplat.inventory.models import DeliverySchedule, RecallLocation
+
+log = logging.getLogger(__name__)
+
+
+@events.handles(events.LotRecalled, events.IN_TRANSACTION)
+def plan_pickups(uow: Any, event: events.LotRecalled) -> None:
+    session: Session = uow.session
+    variant = session.get_one(DishVariant, event.variant_id)
+    told = []
+    for location_id, client_id, units in event.homes:
+        schedule = session.get(DeliverySchedule, client_id)
+        if schedule is None:
+            continue
+        day = next_route_day(schedule)
+        replacement = DeliveryOrder(
+            organisation_id=event.organisation_id, client_id=client_id, delivery_date=day, origin="manual",
+            warehouse_id=schedule.warehouse_id, billed_at=utcnow(),
+            note=f"Replacement for recall {event.recall_id} (lot {event.lot_id}): not billed.",
+            lines=[DeliveryOrderLine(variant_id=variant.id, dish_id=variant.dish_id, texture=variant.texture,
+                                     quantity=units)])
+        session.add(replacement)
+        session.flush()
+        session.add(RecallPickup(organisation_id=event.organisation_id, recall_id=event.recall_id,
+                                 location_id=location_id, client_id=client_id, units=units, due_on=day,
+                                 warehouse_id=schedule.warehouse_id, replacement_order_id=replacement.id))
+        told.append(client_id)
+    tell_care_team(event.recall_id, told)
+
+
+def tell_care_team(recall_id: int, client_ids: list[int]) -> None:
+    """THE call point for the client's dietitian and caregiver (``nutriplat/notifications``,
+    being built): each client whose home held the recalled lot, with their pick-up planned."""
+    log.info("recall %s: pick-ups planned for clients %s", recall_id, client_ids)
+
+
+def next_route_day(schedule: DeliverySchedule) -> date:
+    """The client's next regular delivery day still open for orders, else tomorrow."""
+    now = local_now().replace(tzinfo=None)
+    upcoming = [slot.delivery_date for slot in rule_of(schedule).slots(now, 14) if slot.delivery_date > now.date()]
+    return upcoming[0] if upcoming else now.date() + timedelta(days=1)
+
+
+def due_pickups(session: Session, organisation_id: int, warehouse_id: int, day: date) -> list[RecallPickup]:
+    return list(session.scalars(select(RecallPickup).where(
+        RecallPickup.organisation_id == organisation_id, RecallPickup.warehouse_id == warehouse_id,
+        RecallPickup.due_on == day, RecallPickup.status == "planned").order_by(RecallPickup.client_id,
+                                                                                RecallPickup.id)))
+
+
+def collect(uow: UnitOfWork, actor: Any, pickup_ids: list[int], outcome: str) -> None:
+    """A stop's collect lines confirmed: ``delivered`` accounts what is still outstanding
+    at the home as collected; otherwise the pick-up is missed."""
+    with uow:
+        pickups = list(uow.session.scalars(select(RecallPickup).where(
+            RecallPickup.id.in_(pickup_ids), RecallPickup.status == "planned").order_by(RecallPickup.id)))
+        todo = [(p.id, p.recall_id, p.location_id, min(p.units, _outstanding(uow.session, p))) for p in pickups]
+    for pickup_id, recall_id, location_id, units in todo:
+        if outcome == "delivered" and units > 0:
+            recalls.account(uow, actor, recall_id, location_id, {
+                "outcome": "collected", "units": units, "note": f"collected on the route (pick-up {pickup_id})"})
+        with uow:
+            pickup = uow.session.get_one(RecallPickup, pickup_id)
+            pickup.status, pickup.done_at = ("done" if outcome == "delivered" else "missed"), utcnow()
+            uow.commit()
+
+
+def _outstanding(session: Session, pickup: RecallPickup) -> int:
+    place = session.scalar(select(RecallLocation).where(RecallLocation.recall_id == pickup.recall_id,
+                                                        RecallLocation.location_id == pickup.location_id))
+    return place.outstanding if place is not None else 0

@@ -104,7 +104,7 @@ def next_delivery(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, An
         audit.record(session, actor, "read", "portal_deliveries", client.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
-        return {"client_id": client.id, "window": window_view(client.id, session.get(ClientWindow, client.id)),
+        return {"client_id": client.id, "window": window_view(session, client.id, session.get(ClientWindow, client.id)),
                 "has_schedule": schedule is not None, "days": days}
 
 

@@ -21,6 +21,7 @@ from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.settlement_snapshot import build_snapshot
+from nutriplat.indicators.versions import in_force
 from nutriplat.periods import Period
 
 RESOURCE = "settlement"
@@ -36,12 +37,17 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         period = _settleable(session, agreement, period_text)
-        snapshot = build_snapshot(session, agreement, period)
+        version = in_force(agreement, period)
+        if version is None:
+            raise Conflict(f"The agreement has no accepted version for {period}: an unaccepted agreement pays "
+                           "nothing.", {"agreement_id": [f"No version accepted by the cofinancer for {period}."]})
+        snapshot = build_snapshot(session, agreement, period, version.terms)
+        snapshot["agreement"] |= {"version": version.version, "terms_checksum": version.checksum}
         calculated = statement_calculation.calculate(snapshot)
         settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
                                 total=Decimal(calculated["total"]), snapshot=snapshot,
-                                checksum=checksum(snapshot), issued_by=actor.user_id)
+                                checksum=checksum(snapshot), issued_by=actor.user_id, version=version.version)
         session.add(settlement)
         # A concurrent request may have issued it a moment ago.
         flush_or_conflict(session, f"A statement for {period} is already issued.", {"period": ["Already settled."]})

@@ -75,6 +75,8 @@ LABELS: dict[str, dict[str, object]] = {
                   "condition": _l("condition"), "sex": _l("sex"), "age_band": _l("age band"),
                   "region": _l("region"), "risk_category": _l("risk category")},
     "period_kind": {"month": _l("month"), "quarter": _l("quarter"), "year": _l("year")},
+    "agreement_status": {"draft": _l("draft"), "proposed": _l("proposed"), "accepted": _l("accepted"),
+                         "active": _l("active"), "ended": _l("ended")},
     "entry_direction": {"payable": _l("we owe you"), "receivable": _l("you owe us")},
     "job_outcome": {"running": _l("running"), "succeeded": _l("succeeded"), "failed": _l("failed")},
     "organisation_type": {"provider": _l("provider"), "referrer": _l("referrer"),

@@ -256,3 +256,21 @@ def test_the_cofinancer_reads_the_proposed_terms_and_accepts_them_in_the_web_app
     after = browser.get(path).text
     assert "You accepted version 1 of the agreement." in after and "Accept version 1" not in after
     assert web(ada, lang="en-GB").post(path, {"version": "1"}).status_code == 403  # the provider never accepts
+
+
+def test_both_parties_simulate_the_contract_in_the_web_app_as_a_table_and_a_chart(web, pact):
+    path = f"/app/cofinancer/agreements/{pact['agreement']}/simulation"
+    for who in (pact["els"], pact["ada"]):
+        browser = web(who, lang="en-GB")
+        assert "Contract simulation" in browser.get(path).text  # the dials, not run yet
+        query = {"draws": "200", "seed": "3", "cohort_size": "40", "expected_improvement": "0.1",
+                 "baselines.risk_improved_3m": "50"}
+        page = browser.get(path, query_string=query)
+        assert page.status_code == 200, page.text
+        assert "Payment distribution" in page.text and "<svg" in page.text and "p50" in page.text
+        assert "4:start_budget" not in page.text and "3:start_budget" in page.text
+        again = browser.get(path, query_string=query).text
+        assert again.split("<h1>")[1] == page.text.split("<h1>")[1]  # same seed, same distribution
+    bad = web(pact["els"], lang="en-GB").get(path, query_string={"draws": "0"})
+    assert bad.status_code == 422 and 'aria-invalid="true"' in bad.text
+    assert web(pact["olga"], lang="en-GB").get(path).status_code == 404

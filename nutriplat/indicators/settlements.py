@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
+from nutriplat.billing import settlement_invoices
 from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
@@ -44,7 +45,12 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         snapshot = build_snapshot(session, agreement, period, version.terms)
         snapshot["agreement"] |= {"version": version.version, "terms_checksum": version.checksum}
         calculated = statement_calculation.calculate(snapshot)
-        settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
+        invoice = settlement_invoices.invoice_settlement(
+            session, agreement.organisation_id, agreement.cofinancer_id, agreement.id, period.label,
+            f"{period.end:%Y-%m}", [(line["description"], Decimal(line["amount"])) for line in calculated["lines"]],
+            business_today(), actor.user_id)
+        settlement = Settlement(invoice=invoice,
+                                agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
                                 total=Decimal(calculated["total"]), snapshot=snapshot,
                                 checksum=checksum(snapshot), issued_by=actor.user_id, version=version.version)

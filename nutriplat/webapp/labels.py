@@ -75,6 +75,7 @@ LABELS: dict[str, dict[str, object]] = {
                   "condition": _l("condition"), "sex": _l("sex"), "age_band": _l("age band"),
                   "region": _l("region"), "risk_category": _l("risk category")},
     "period_kind": {"month": _l("month"), "quarter": _l("quarter"), "year": _l("year")},
+    "document_type": {"invoice": _l("invoice"), "credit_note": _l("credit note")},
     "agreement_status": {"draft": _l("draft"), "proposed": _l("proposed"), "accepted": _l("accepted"),
                          "active": _l("active"), "ended": _l("ended")},
     "entry_direction": {"payable": _l("we owe you"), "receivable": _l("you owe us")},

@@ -169,6 +169,7 @@ def test_a_settlement_is_issued_and_shown_step_by_step_with_its_verification(web
     assert "target met: bonus € 2500.00" in text
     assert "€13,250.00" in text  # 750 + 2,500 + 10,000
     assert "recomputed from its snapshot: €13,250.00, to the cent" in text
+    assert "invoice F2026-000001" in text  # the provider's invoice to the cofinancer
     _no_person(text, pact["clients"])
     again = browser.post(path, {"period": "2026Q3"})
     assert again.status_code == 409 and "Settled in statement" in again.text

@@ -4,8 +4,9 @@ in the provider's one numbering series and with the billing rates' VAT. One docu
 agreement and period (its natural key): issuing it again returns the same one.
 
 VAT: a result-based payment is a subsidy tied to outcomes, not the price of a supply to
-the cofinancer, so its lines carry 0 % by default; a provider whose contracts make it
-consideration for a service sets the billing rate ``vat.outcome_payment``."""
+the cofinancer, so its lines carry 0 % by default; a provider's billing rate
+``vat.outcome_payment`` is read when it has one (billing's rate list does not offer the
+key yet: a provider whose contracts make it consideration for a service needs it added)."""
 from __future__ import annotations
 
 from collections.abc import Sequence

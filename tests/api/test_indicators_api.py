@@ -13,7 +13,7 @@ import pytest
 
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
-from tests.api.indicators_pilot import AGREEMENT, NAMES, agreement, as_rows, parties, pilot, report
+from tests.api.indicators_pilot import AGREEMENT, NAMES, accept, agreement, as_rows, parties, pilot, report
 from tests.setup_calls import setup
 
 __all__ = ["agreement", "parties", "pilot"]  # fixtures
@@ -260,3 +260,21 @@ def test_an_issued_settlement_becomes_one_invoice_to_the_cofinancer_linked_both_
             (agreement["id"], "2026Q3")}  # back to the statement
     shown = http.get(f"/api/v1/settlements/{issued['id']}", headers=funder.headers).json
     assert shown["invoice"]["id"] == document["id"]
+
+
+def test_a_clawback_settlement_becomes_a_credit_note_and_one_that_pays_nothing_no_document(http, parties, pilot):
+    admin, funder, _ = parties
+    ids = []
+    for floor, clawback in (("80", "1000.00"), ("60", "0.00")):
+        made = http.post("/api/v1/agreements", headers=admin.headers, json=AGREEMENT | {
+            "cofinancer_id": funder.organisation_id, "name": f"Floor {floor}",
+            "indicators": [{"code": "screening_coverage", "target": 90}],
+            "payment_rules": [{"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "500.00",
+                                                               "clawback": clawback, "floor": floor}}]})
+        ids.append(accept(http, admin, funder, made.json["id"])["id"])
+    clawed = http.post(f"/api/v1/agreements/{ids[0]}/settlements", headers=funder.headers, json={"period": "2026Q3"})
+    assert clawed.json["total"] == "-1000.00"  # 73.7 % is worse than the floor of 80 %
+    assert clawed.json["invoice"]["document_type"] == "credit_note"
+    assert clawed.json["invoice"]["number"].startswith("C2026-") and clawed.json["invoice"]["total"] == "-1000.00"
+    nothing = http.post(f"/api/v1/agreements/{ids[1]}/settlements", headers=funder.headers, json={"period": "2026Q3"})
+    assert nothing.json["total"] == "0.00" and nothing.json["invoice"] is None

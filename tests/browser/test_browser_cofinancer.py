@@ -82,7 +82,7 @@ def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screensho
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["indicator"] for r in rows} == {"screening_coverage", "at_risk_share"}
     assert set(rows[0]) == {"indicator", "period", "dimension", "category", "numerator", "denominator",
-                            "value", "suppressed"}
+                            "value", "suppressed", "no_data"}
     assert not any(name in text for name in [*FAMILIES, "Maria", "client"])
     response = page.request.get(f"/app/cofinancer/agreements/{funded_cohort}/report.xlsx?period=2026Q3")
     assert response.status == 200

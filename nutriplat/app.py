@@ -107,6 +107,7 @@ API_MODULES = (
     "nutriplat.monitoring.api.thresholds",
     "nutriplat.monitoring.api.goals",
     "nutriplat.indicators.api.agreements",
+    "nutriplat.indicators.api.lifecycle",
     "nutriplat.indicators.api.reports",
     "nutriplat.delivery.api.fleet",
     "nutriplat.delivery.api.windows",

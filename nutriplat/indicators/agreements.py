@@ -14,12 +14,12 @@ from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, Forbidden, NotFound
-from nutriplat.indicators import definitions, terms
+from nutriplat.indicators import definitions, method, terms, versions
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
-from nutriplat.indicators.models import Agreement, AgreementIndicator, PaymentRule
+from nutriplat.indicators.models import Agreement, AgreementIndicator, AgreementVersion, PaymentRule
 from nutriplat.indicators.policy import POLICY
-from nutriplat.indicators.reporting_periods import baseline_error
+from nutriplat.indicators.reporting_periods import baseline_error, reporting_periods
 from nutriplat.periods import Period
 
 RESOURCE = "agreement"
@@ -47,6 +47,11 @@ def load_agreement(session: Session, actor: Actor, agreement_id: int) -> Agreeme
     if agreement is None:
         raise NotFound(f"No agreement {agreement_id}.")
     return agreement
+
+
+def first_period(agreement: Agreement) -> Period:
+    periods = reporting_periods(agreement.settlement_period, agreement.starts_on, agreement.ends_on)
+    return periods[0] if periods else Period.parse(agreement.baseline_period)
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[Agreement]:
@@ -87,13 +92,20 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agr
         items = _indicators(session, actor.organisation_id, data["indicators"], errors)
         frozen = {item.definition.code: Definition.of(item.definition) for item in items}
         targets = {item.definition.code: item.target for item in items}
-        rules = _rules(data.get("payment_rules") or [], frozen, targets, errors)
+        rules = payment_rules(data.get("payment_rules") or [], frozen, targets, errors)
+        outcomes = data.get("outcomes") or []
+        for field, reason in method.outcome_errors(outcomes, [item["code"] for item in data["indicators"]]).items():
+            errors.add(field, reason)
         errors.raise_if_any("The agreement has invalid values.")
         agreement = Agreement(organisation_id=actor.organisation_id, created_by=actor.user_id,
                               cofinancer_id=data["cofinancer_id"], name=data["name"], cohort=cohort,
                               starts_on=data["starts_on"], ends_on=data["ends_on"],
                               baseline_period=Period.parse(data["baseline_period"]).label,
-                              settlement_period=data["settlement_period"], indicators=items, rules=rules)
+                              settlement_period=data["settlement_period"], indicators=items, rules=rules,
+                              outcomes=outcomes, status=versions.DRAFT)
+        agreement.versions = [AgreementVersion(version=1, effective_from=first_period(agreement).label,
+                                               status=versions.DRAFT, terms=versions.current_terms(agreement),
+                                               created_by=actor.user_id)]
         session.add(agreement)
         session.flush()
         audit.record(session, actor, "create", RESOURCE, agreement.id)
@@ -115,13 +127,14 @@ def _indicators(session: Session, organisation_id: int, wanted: list[dict[str, A
             seen.add(found.code)
             target = item.get("target")
             items.append(AgreementIndicator(definition=found, definition_id=found.id, position=position,
-                                            target=None if target is None else Decimal(target)))
+                                            target=None if target is None else Decimal(target),
+                                            **method.measurement(item)))
     if not wanted:
         errors.add("indicators", "An agreement follows at least one indicator.")
     return items
 
 
-def _rules(wanted: list[dict[str, Any]], frozen: dict[str, Definition], targets: dict[str, Decimal | None],
+def payment_rules(wanted: list[dict[str, Any]], frozen: dict[str, Definition], targets: dict[str, Decimal | None],
            errors: ErrorCollector) -> list[PaymentRule]:
     rules = []
     if sum(rule["kind"] == "start_budget" for rule in wanted) > 1:

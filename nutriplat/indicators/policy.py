@@ -19,6 +19,8 @@ POLICY = Policy("indicators", {
     "renegotiate_agreement": (ADMIN,),
     "accept_agreement": (COFINANCER,),
     "list_versions": PARTIES,
+    # Either party simulates a version's payments before (or after) signing it.
+    "simulate": PARTIES,
     "list_snapshots": PARTIES,
     # Either party may settle a complete period: the statement follows from the snapshot.
     "list_settlements": PARTIES,

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from nutriplat.indicators import aggregate, disclosure, measures, sources, suppression
+from nutriplat.indicators import aggregate, disclosure, measures, method, sources, suppression
 from nutriplat.indicators.aggregate import Definition, Figure
 from nutriplat.indicators.attributes import LEVELS
 from nutriplat.indicators.catalogue import DISAGGREGATIONS
@@ -53,6 +53,9 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
     cohort = select_cohort(prep, agreement.cohort, as_of, agreement.starts_on)
     family_of = suppression.families({d.code: d.quantities() for d in definitions})
     result = Computation(definitions, cohort_size=len(cohort))
+    # an indicator counted from a cofinancer's source: no value until its figures are there
+    external = {item.definition.code: item.data_source for item in agreement.indicators
+                if item.data_source != method.NATIVE}
     for period in periods:
         reported = [d for d in definitions if d.reported_for(period.kind)]
         frame = measures.client_frame(prep, cohort, period)
@@ -61,6 +64,7 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
         gaps = measures.gaps(prep, period)
         missing = {d.code: "; ".join(gaps[s] for s in sorted(d.sources() & set(gaps))) for d in reported
                    if d.sources() & set(gaps)}
+        missing |= {code: f"no figures from {source} for {period.label}" for code, source in external.items()}
         result.rows += rows_of(found, {d.code: d for d in reported}, family_of, period, missing)
     return result
 

@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
-from nutriplat.indicators import frozen, report_computation, terms
+from nutriplat.indicators import frozen, report_computation
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.suppression import THRESHOLD
+from nutriplat.indicators.terms import needed_figures
 from nutriplat.periods import Period
 
 
@@ -22,9 +23,10 @@ def plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-def build_snapshot(session: Session, agreement: Agreement, period: Period) -> dict[str, Any]:
-    """Every figure the payment rules read, as exact strings: the totals of the period's and
-    the baseline's frozen reports, suppressed exactly as there (a hidden total is null)."""
+def build_snapshot(session: Session, agreement: Agreement, period: Period, terms: dict[str, Any]) -> dict[str, Any]:
+    """Every figure the payment rules of ``terms`` (the accepted version in force) read, as
+    exact strings: the totals of the period's and the baseline's frozen reports, suppressed
+    exactly as there (a hidden total is null)."""
     baseline, today = Period.parse(agreement.baseline_period), business_today()
     found = frozen.period_reports(session, agreement, [p for p in dict.fromkeys([baseline, period])
                                                        if p.is_complete(today)], today)
@@ -36,7 +38,8 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
               if not row.disaggregation}
     hidden = {key for key, row in totals.items() if row.suppressed}
     labels = {"period": period.label, "baseline": baseline.label}
-    for code, which in terms.needed_figures([{"kind": r.kind, "params": r.params} for r in agreement.rules]):
+    rules = terms["payment_rules"]
+    for code, which in needed_figures(rules):
         row = totals.get((labels[which], code))
         if row is not None and row.no_data:
             raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which has no value: "
@@ -46,7 +49,7 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
             raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which the report "
                            f"suppresses (fewer than {THRESHOLD} clients, or the cells that would reveal them).",
                            {"period": [f"{code} {labels[which]}: suppressed; it cannot be settled on."]})
-    targets = {item.definition.code: item.target for item in agreement.indicators}
+    targets = terms["targets"]
 
     def figure(label: str, code: str) -> dict[str, str] | None:
         row = totals.get((label, code))
@@ -62,13 +65,13 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period) -> di
         "indicators": [{"code": d.code, "version": d.version, "name": d.name, "unit": d.unit,
                         "multiplier": d.multiplier, "decimals": d.decimals,
                         "higher_is_better": d.higher_is_better,
-                        "target": None if (target := targets[d.code]) is None else plain(target),
+                        "target": None if (target := targets.get(d.code)) is None else plain(Decimal(target)),
                         "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
                         "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden],
                         "no_data": {which: row.no_data for which, label in labels.items()
                                     if (row := totals.get((label, d.code))) is not None and row.no_data}}
                        for d in report_computation.definitions_of(agreement)],
-        "rules": [{"position": r.position, "kind": r.kind, "params": r.params} for r in agreement.rules],
+        "rules": rules,
         "start_budget_paid_before": session.scalar(
             select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,
     }

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
+from nutriplat.billing import settlement_invoices
 from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
@@ -21,6 +22,7 @@ from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.settlement_snapshot import build_snapshot
+from nutriplat.indicators.versions import in_force
 from nutriplat.periods import Period
 
 RESOURCE = "settlement"
@@ -36,12 +38,22 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         period = _settleable(session, agreement, period_text)
-        snapshot = build_snapshot(session, agreement, period)
+        version = in_force(agreement, period)
+        if version is None:
+            raise Conflict(f"The agreement has no accepted version for {period}: an unaccepted agreement pays "
+                           "nothing.", {"agreement_id": [f"No version accepted by the cofinancer for {period}."]})
+        snapshot = build_snapshot(session, agreement, period, version.terms)
+        snapshot["agreement"] |= {"version": version.version, "terms_checksum": version.checksum}
         calculated = statement_calculation.calculate(snapshot)
-        settlement = Settlement(agreement_id=agreement.id, period=period.label, period_start=period.start,
+        invoice = settlement_invoices.invoice_settlement(
+            session, agreement.organisation_id, agreement.cofinancer_id, agreement.id, period.label,
+            f"{period.end:%Y-%m}", [(line["description"], Decimal(line["amount"])) for line in calculated["lines"]],
+            business_today(), actor.user_id)
+        settlement = Settlement(invoice=invoice,
+                                agreement_id=agreement.id, period=period.label, period_start=period.start,
                                 period_end=period.end, status="issued", statement=calculated,
                                 total=Decimal(calculated["total"]), snapshot=snapshot,
-                                checksum=checksum(snapshot), issued_by=actor.user_id)
+                                checksum=checksum(snapshot), issued_by=actor.user_id, version=version.version)
         session.add(settlement)
         # A concurrent request may have issued it a moment ago.
         flush_or_conflict(session, f"A statement for {period} is already issued.", {"period": ["Already settled."]})

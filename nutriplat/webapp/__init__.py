@@ -30,6 +30,8 @@ WEB_MODULES = (
     "nutriplat.webapp.cofinancer.agreements",
     "nutriplat.webapp.cofinancer.settlements",
     "nutriplat.webapp.cofinancer.statements",
+    "nutriplat.webapp.cofinancer.terms",
+    "nutriplat.webapp.cofinancer.simulation",
     "nutriplat.webapp.admin.users",
     "nutriplat.webapp.admin.organisations",
     "nutriplat.webapp.admin.catalogue",

@@ -96,7 +96,17 @@ def agreement(http, parties, pilot):
     response = http.post("/api/v1/agreements", headers=admin.headers,
                          json=AGREEMENT | {"cofinancer_id": funder.organisation_id})
     assert response.status_code == 201, response.json
-    return response.json
+    return accept(http, admin, funder, response.json["id"])
+
+
+def accept(http, admin, funder, agreement_id):
+    """The provider proposes the agreement and the cofinancer accepts it: only then it pays."""
+    proposed = http.post(f"/api/v1/agreements/{agreement_id}/proposal", headers=admin.headers)
+    assert proposed.status_code == 200, proposed.json
+    accepted = http.post(f"/api/v1/agreements/{agreement_id}/acceptance", headers=funder.headers,
+                         json={"version": 1})
+    assert accepted.status_code == 200, accepted.json
+    return accepted.json
 
 
 def report(http, who, agreement_id, **query):

@@ -13,7 +13,7 @@ import pytest
 
 from nutriplat.indicators.disclosure import exposed
 from nutriplat.indicators.models import Settlement
-from tests.api.indicators_pilot import AGREEMENT, NAMES, agreement, as_rows, parties, pilot, report
+from tests.api.indicators_pilot import AGREEMENT, NAMES, accept, agreement, as_rows, parties, pilot, report
 from tests.setup_calls import setup
 
 __all__ = ["agreement", "parties", "pilot"]  # fixtures
@@ -233,3 +233,48 @@ def test_a_month_without_invoices_leaves_the_cost_without_value_and_nothing_is_p
     assert refused.json["errors"] == {"period": [
         "cost_per_client_month 2026Q3: no value (no client invoices for 2026-09); it cannot be settled on."]}
     assert http.get(f"/api/v1/agreements/{agreement['id']}/settlements", headers=admin.headers).json == []
+
+
+def test_an_issued_settlement_becomes_one_invoice_to_the_cofinancer_linked_both_ways(http, parties, agreement, uow):
+    from sqlalchemy import select
+
+    from nutriplat.billing.models import Invoice
+
+    admin, funder, _ = parties
+    path = f"/api/v1/agreements/{agreement['id']}/settlements"
+    issued = http.post(path, headers=funder.headers, json={"period": "2026Q3"}).json
+    document = issued["invoice"]
+    assert document["document_type"] == "invoice" and document["number"].startswith("F2026-")
+    assert document["total"] == "24650.00"  # the statement's total; outcome payments carry 0 % VAT
+    assert http.post(path, headers=admin.headers, json={"period": "2026Q3"}).status_code == 409  # issued twice
+    with uow:
+        invoices = list(uow.session.scalars(select(Invoice).where(
+            Invoice.payer_organisation_id == funder.organisation_id)))
+        assert [i.number for i in invoices] == [document["number"]]  # one invoice
+        [invoice] = invoices
+        assert invoice.organisation_id == admin.organisation_id and invoice.vat_total == 0
+        assert [(line.kind, str(line.amount)) for line in invoice.lines] == [
+            ("outcome_payment", "750.00"), ("outcome_payment", "2500.00"), ("outcome_payment", "11400.00"),
+            ("outcome_payment", "10000.00")]
+        assert {(line.source["agreement_id"], line.source["period"]) for line in invoice.lines} == {
+            (agreement["id"], "2026Q3")}  # back to the statement
+    shown = http.get(f"/api/v1/settlements/{issued['id']}", headers=funder.headers).json
+    assert shown["invoice"]["id"] == document["id"]
+
+
+def test_a_clawback_settlement_becomes_a_credit_note_and_one_that_pays_nothing_no_document(http, parties, pilot):
+    admin, funder, _ = parties
+    ids = []
+    for floor, clawback in (("80", "1000.00"), ("60", "0.00")):
+        made = http.post("/api/v1/agreements", headers=admin.headers, json=AGREEMENT | {
+            "cofinancer_id": funder.organisation_id, "name": f"Floor {floor}",
+            "indicators": [{"code": "screening_coverage", "target": 90}],
+            "payment_rules": [{"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "500.00",
+                                                               "clawback": clawback, "floor": floor}}]})
+        ids.append(accept(http, admin, funder, made.json["id"])["id"])
+    clawed = http.post(f"/api/v1/agreements/{ids[0]}/settlements", headers=funder.headers, json={"period": "2026Q3"})
+    assert clawed.json["total"] == "-1000.00"  # 73.7 % is worse than the floor of 80 %
+    assert clawed.json["invoice"]["document_type"] == "credit_note"
+    assert clawed.json["invoice"]["number"].startswith("C2026-") and clawed.json["invoice"]["total"] == "-1000.00"
+    nothing = http.post(f"/api/v1/agreements/{ids[1]}/settlements", headers=funder.headers, json={"period": "2026Q3"})
+    assert nothing.json["total"] == "0.00" and nothing.json["invoice"] is None

@@ -14,6 +14,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import Client, Consent, StatusChange
 from nutriplat.indicators import reports
 from nutriplat.screening.models import Screening
+from tests.api.indicators_pilot import accept
 
 SCREENED_ON = {4: range(14), 7: range(12), 9: range(12, 15)}  # month: clients screened
 
@@ -60,7 +61,7 @@ def make_agreement(http, parties, rules):
         "indicators": [{"code": "screening_coverage", "target": 70}, {"code": "risk_improved_3m"}],
         "payment_rules": rules})
     assert response.status_code == 201, response.json
-    return response.json["id"]
+    return accept(http, admin, funder, response.json["id"])["id"]
 
 
 COVERAGE_BONUS = {"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "2500.00",

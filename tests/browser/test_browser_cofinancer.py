@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.api.indicators_pilot import accept
 from tests.setup_calls import setup
 
 FAMILIES = ["Verhaeghe", "Declercq", "Vermeulen", "Desmet", "Maes", "Vandamme",
@@ -48,7 +49,7 @@ def funded_cohort(world, http, maria):
         "payment_rules": [{"kind": "threshold", "params": {
             "indicator": "screening_coverage", "bonus": "2500.00", "clawback": "1000.00", "floor": "40"}}]})
     assert agreement.status_code == 201, agreement.json
-    return agreement.json["id"]
+    return accept(http, ada, els, agreement.json["id"])["id"]
 
 
 def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screenshot, axe, funded_cohort):
@@ -81,7 +82,7 @@ def test_the_cofinancer_opens_a_report_and_downloads_it(page, sign_in, screensho
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["indicator"] for r in rows} == {"screening_coverage", "at_risk_share"}
     assert set(rows[0]) == {"indicator", "period", "dimension", "category", "numerator", "denominator",
-                            "value", "suppressed"}
+                            "value", "suppressed", "no_data"}
     assert not any(name in text for name in [*FAMILIES, "Maria", "client"])
     response = page.request.get(f"/app/cofinancer/agreements/{funded_cohort}/report.xlsx?period=2026Q3")
     assert response.status == 200

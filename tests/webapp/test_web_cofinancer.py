@@ -14,7 +14,7 @@ import pytest
 from nutriplat.auth.actor import Actor
 from nutriplat.billing.models import LedgerEntry
 from nutriplat.clients.models import Client, Consent, Measurement, StatusChange
-from nutriplat.indicators import agreements
+from nutriplat.indicators import agreements, lifecycle
 from nutriplat.screening.models import Screening
 
 NAMES = [f"Cohortlid{n:02d}" for n in range(17)]
@@ -74,6 +74,8 @@ def pact(world, uow):
             {"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "2500.00",
                                              "clawback": "1000.00", "floor": "60"}},
             {"kind": "start_budget", "params": {"amount": "10000.00"}}]})
+    lifecycle.propose(uow, Actor(ada.id, "ada", "admin", ada.organisation_id), made.id)
+    lifecycle.accept(uow, Actor(els.id, "els", "cofinancer", els.organisation_id), made.id, 1, None)
     return {"ada": ada, "els": els, "olga": olga, "agreement": made.id, "clients": clients}
 
 
@@ -167,6 +169,7 @@ def test_a_settlement_is_issued_and_shown_step_by_step_with_its_verification(web
     assert "target met: bonus € 2500.00" in text
     assert "€13,250.00" in text  # 750 + 2,500 + 10,000
     assert "recomputed from its snapshot: €13,250.00, to the cent" in text
+    assert "invoice F2026-000001" in text  # the provider's invoice to the cofinancer
     _no_person(text, pact["clients"])
     again = browser.post(path, {"period": "2026Q3"})
     assert again.status_code == 409 and "Settled in statement" in again.text
@@ -232,3 +235,43 @@ def test_every_cofinancer_page_renders_in_both_languages(web, pact, lang):
         response = browser.get(url)
         assert response.status_code == 200 and f'<html lang="{lang[:2]}">' in response.text, url
         _no_person(response.text, pact["clients"])
+
+
+def test_the_cofinancer_reads_the_proposed_terms_and_accepts_them_in_the_web_app(web, pact, uow):
+    ada, els = pact["ada"], pact["els"]
+    proposal = agreements.create_agreement(uow, Actor(ada.id, "ada", "admin", ada.organisation_id), {
+        "cofinancer_id": els.organisation_id, "name": "Tweede overeenkomst", "cohort": {},
+        "starts_on": date(2026, 4, 1), "ends_on": date(2027, 3, 31), "baseline_period": "2026Q2",
+        "settlement_period": "quarter", "indicators": [{"code": "screening_coverage", "target": 75}],
+        "payment_rules": [{"kind": "start_budget", "params": {"amount": "5000.00"}}]})
+    lifecycle.propose(uow, Actor(ada.id, "ada", "admin", ada.organisation_id), proposal.id)
+    browser = web(els, lang="en-GB")
+    listing = browser.get("/app/cofinancer/agreements/").text
+    assert "proposed" in listing and "active" in listing  # the new one, and the pact accepted before
+    path = f"/app/cofinancer/agreements/{proposal.id}/terms"
+    page = browser.get(path).text
+    assert "Version 1" in page and "screening_coverage" in page and "amount: 5000.00" in page
+    assert "Accept version 1" in page
+    accepted = browser.post(path, {"version": "1"})
+    assert accepted.status_code == 302
+    after = browser.get(path).text
+    assert "You accepted version 1 of the agreement." in after and "Accept version 1" not in after
+    assert web(ada, lang="en-GB").post(path, {"version": "1"}).status_code == 403  # the provider never accepts
+
+
+def test_both_parties_simulate_the_contract_in_the_web_app_as_a_table_and_a_chart(web, pact):
+    path = f"/app/cofinancer/agreements/{pact['agreement']}/simulation"
+    for who in (pact["els"], pact["ada"]):
+        browser = web(who, lang="en-GB")
+        assert "Contract simulation" in browser.get(path).text  # the dials, not run yet
+        query = {"draws": "200", "seed": "3", "cohort_size": "40", "expected_improvement": "0.1",
+                 "baselines.risk_improved_3m": "50"}
+        page = browser.get(path, query_string=query)
+        assert page.status_code == 200, page.text
+        assert "Payment distribution" in page.text and "<svg" in page.text and "p50" in page.text
+        assert "4:start_budget" not in page.text and "3:start_budget" in page.text
+        again = browser.get(path, query_string=query).text
+        assert again.split("<h1>")[1] == page.text.split("<h1>")[1]  # same seed, same distribution
+    bad = web(pact["els"], lang="en-GB").get(path, query_string={"draws": "0"})
+    assert bad.status_code == 422 and 'aria-invalid="true"' in bad.text
+    assert web(pact["olga"], lang="en-GB").get(path).status_code == 404

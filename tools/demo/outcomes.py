@@ -15,7 +15,7 @@ from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation, User
 from nutriplat.clients.models import CareSettingTransfer, Client, IntakeRecord, StatusChange
 from nutriplat.db import UnitOfWork
-from nutriplat.indicators import agreements
+from nutriplat.indicators import agreements, lifecycle
 from nutriplat.indicators.catalogue import STARTER_SET
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.snapshots import indicator_snapshot
@@ -130,7 +130,9 @@ def _agreement(factory: sessionmaker[Session], today: date, report: SeedReport) 
     with UnitOfWork(factory) as uow:
         funder = uow.session.scalar(select(Organisation).where(Organisation.name == COFINANCER))
         admin = uow.session.scalar(select(User).where(User.username == "admin"))
-        assert funder is not None and admin is not None, "the demo's organisations and users come first"
+        els = uow.session.scalar(select(User).where(User.username == "cofinancier.els"))
+        assert funder is not None and admin is not None and els is not None, \
+            "the demo's organisations and users come first"
         found = uow.session.scalar(select(Agreement.id).where(Agreement.cofinancer_id == funder.id,
                                                               Agreement.name == AGREEMENT))
     if found is not None:
@@ -144,6 +146,10 @@ def _agreement(factory: sessionmaker[Session], today: date, report: SeedReport) 
         "baseline_period": baseline.label, "settlement_period": "quarter",
         "indicators": [{"code": spec["code"], "target": TARGETS.get(spec["code"])} for spec in STARTER_SET],
         "payment_rules": RULES})
+    # proposed by the provider, accepted by the cofinancer: only an accepted version pays
+    lifecycle.propose(UnitOfWork(factory), actor, created.id)
+    lifecycle.accept(UnitOfWork(factory), Actor(els.id, els.username, els.role, els.organisation_id,
+                                                purpose="demo acceptance"), created.id, 1, None)
     report.count("agreements")
     return created.id
 

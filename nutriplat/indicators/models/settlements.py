@@ -6,8 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Numeric, String, UniqueConstraint, event
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from nutriplat.billing.models import Invoice
 from nutriplat.db import Base, utcnow
 
 
@@ -31,6 +32,8 @@ class Settlement(Base):
     invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"))  # the document to the cofinancer
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    invoice: Mapped[Invoice | None] = relationship(lazy="joined")
 
 
 @event.listens_for(Settlement, "before_update")

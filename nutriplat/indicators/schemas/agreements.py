@@ -3,9 +3,12 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from nutriplat.clock import business_today
+from nutriplat.indicators import versions
 from nutriplat.indicators.cohort import LISTS
 from nutriplat.indicators.payments import KINDS as RULE_KINDS
 from nutriplat.indicators.schemas import PERIOD
+from nutriplat.indicators.schemas.method import MeasurementSchema, OutcomeSchema
 from nutriplat.indicators.vocabulary import AIMS, FLAGS, MEASURES
 from nutriplat.periods import KINDS as PERIOD_KINDS
 from nutriplat.schema_fields import DecimalText, one_of_list
@@ -65,7 +68,7 @@ class CohortSchema(Schema):
     max_age = fields.Integer(validate=validate.Range(min=0, max=120), load_default=None)
 
 
-class AgreementIndicatorSchema(Schema):
+class AgreementIndicatorSchema(MeasurementSchema):
     code = fields.String(required=True, validate=validate.Length(max=60))
     version = fields.Integer(validate=validate.Range(min=1), metadata={"description": "Default: the latest."})
     name = fields.String(dump_only=True)
@@ -93,15 +96,27 @@ class OutcomeAgreementSchema(Schema):
                              validate=validate.Length(max=50))
     payment_rules = fields.List(fields.Nested(PaymentRuleSchema), load_default=list,
                                 validate=validate.Length(max=20))
+    outcomes = fields.List(fields.Nested(OutcomeSchema), load_default=list, validate=validate.Length(max=20),
+                           metadata={"description": "The method: outcomes (aim dimension) → objectives → indicators."})
 
 
-class FrozenIndicatorSchema(Schema):
+class FrozenIndicatorSchema(MeasurementSchema):
     code = fields.String(attribute="definition.code")
     version = fields.Integer(attribute="definition.version")
     name = fields.String(attribute="definition.name")
     unit = fields.String(attribute="definition.unit")
     target = fields.Function(lambda item: None if item.target is None
                              else format(item.target.normalize(), "f"))
+
+
+class VersionSchema(Schema):
+    version = fields.Integer()
+    effective_from = fields.String(metadata={"description": "The first reporting period it settles."})
+    status = fields.String(metadata={"description": "draft, proposed or accepted"})
+    terms = fields.Dict(metadata={"description": "Targets and payment rules, frozen when proposed."})
+    checksum = fields.String(allow_none=True, metadata={"description": "SHA-256 of the terms both parties see."})
+    proposed_at = fields.AwareDateTime(allow_none=True)
+    accepted_at = fields.AwareDateTime(allow_none=True)
 
 
 class OutcomeAgreementOutSchema(Schema):
@@ -116,4 +131,24 @@ class OutcomeAgreementOutSchema(Schema):
     settlement_period = fields.String()
     indicators = fields.List(fields.Nested(FrozenIndicatorSchema))
     payment_rules = fields.List(fields.Nested(PaymentRuleSchema), attribute="rules")
+    outcomes = fields.List(fields.Nested(OutcomeSchema))
+    status = fields.Function(lambda a: versions.status(a, business_today()), metadata={
+        "description": "draft, proposed, accepted, active (accepted, within its term) or ended."})
+    versions = fields.List(fields.Nested(VersionSchema))
     created_at = fields.AwareDateTime()
+
+
+class AcceptanceSchema(Schema):
+    version = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "The proposed version accepted (default: the one proposed)."})
+    checksum = fields.String(validate=validate.Length(equal=64), metadata={
+        "description": "The checksum of the terms read; refused (409) if the proposal differs."})
+
+
+class RenegotiationSchema(Schema):
+    effective_from = fields.String(required=True, metadata={
+        "description": "The first reporting period the new terms settle (none settled yet)."})
+    targets = fields.Dict(keys=fields.String(), values=DecimalText(allow_none=True, as_string=True, places=None,
+                                                                   allow_nan=False),
+                          load_default=dict, metadata={"description": "New targets by indicator code."})
+    payment_rules = fields.List(fields.Nested(PaymentRuleSchema), required=True, validate=validate.Length(max=20))

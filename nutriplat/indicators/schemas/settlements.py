@@ -23,6 +23,11 @@ class SettlementSchema(Schema):
     lines = fields.Function(lambda s: s.statement["lines"])
     snapshot = fields.Dict()
     checksum = fields.String()
+    version = fields.Integer(allow_none=True, metadata={"description": "The agreement version it settles under."})
+    invoice = fields.Function(lambda s: None if s.invoice is None else {
+        "id": s.invoice.id, "number": s.invoice.number, "document_type": s.invoice.document_type,
+        "total": str(s.invoice.total)}, metadata={
+        "description": "The provider's invoice (or credit note) to the cofinancer; null when it pays nothing."})
 
 
 class VerificationSchema(Schema):

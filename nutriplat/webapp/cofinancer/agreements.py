@@ -8,8 +8,9 @@ from flask import Blueprint, Response, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
+from nutriplat.clock import business_today
 from nutriplat.errors import NotFound
-from nutriplat.indicators import agreements, exports, reports
+from nutriplat.indicators import agreements, exports, reports, versions
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reports import Report
 from nutriplat.indicators.suppression import THRESHOLD
@@ -27,7 +28,9 @@ DOWNLOADS: dict[str, tuple[str, Callable[[Report], str | bytes]]] = {
 @bp.get("/")
 @login_required(*POLICY.roles("list_agreements"))
 def index() -> ResponseReturnValue:
-    return render_template("cofinancer/agreements.html", agreements=agreements.list_agreements(uow(), actor()))
+    today = business_today()
+    return render_template("cofinancer/agreements.html", agreements=agreements.list_agreements(uow(), actor()),
+                           status=lambda agreement: versions.status(agreement, today))
 
 
 @bp.get("/<int:agreement_id>")

@@ -1,0 +1,31 @@
+"""The contracting method of an agreement: outcomes (an aim dimension of the quintuple
+aim) → objectives → the agreement's indicators, and for each indicator how it is measured
+(instrument, who measures, the data source that counts, frequency, audit rule)."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+NATIVE = "nutriplat"  # the platform's own records; any other source is a cofinancer's
+FIELDS = ("instrument", "measured_by", "data_source", "frequency", "audit_rule")
+
+
+def measurement(item: Mapping[str, Any]) -> dict[str, Any]:
+    """The measurement fields of one agreement indicator, as stored (decimals as text)."""
+    found = {name: item.get(name) for name in FIELDS}
+    found["data_source"] = found["data_source"] or NATIVE
+    if found["audit_rule"]:
+        found["audit_rule"] = {key: None if value is None else (value if isinstance(value, int) else str(value))
+                               for key, value in found["audit_rule"].items()}
+    return found
+
+
+def outcome_errors(outcomes: Sequence[Mapping[str, Any]], codes: Sequence[str]) -> dict[str, str]:
+    """Every objective measures the agreement's own indicators."""
+    errors = {}
+    for o, outcome in enumerate(outcomes):
+        for j, objective in enumerate(outcome.get("objectives") or []):
+            for n, code in enumerate(objective.get("indicators") or []):
+                if code not in codes:
+                    errors[f"outcomes.{o}.objectives.{j}.indicators.{n}"] = "Must be one of the agreement's indicators."
+    return errors

@@ -9,7 +9,6 @@ leaves them outstanding (``missed``). A home without a delivery schedule gets no
 its units are accounted by hand."""
 from __future__ import annotations
 
-import logging
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,21 +20,21 @@ from nutriplat.catalogue.models import DishVariant
 from nutriplat.clock import local_now
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, RecallPickup
+from nutriplat.delivery.recall_notices import tell_recall
 from nutriplat.inventory import recalls
 from nutriplat.inventory.locations import rule_of
 from nutriplat.inventory.models import DeliverySchedule, RecallLocation
-
-log = logging.getLogger(__name__)
 
 
 @events.handles(events.LotRecalled, events.IN_TRANSACTION)
 def plan_pickups(uow: Any, event: events.LotRecalled) -> None:
     session: Session = uow.session
     variant = session.get_one(DishVariant, event.variant_id)
-    told = []
+    told: list[tuple[int, date | None]] = []
     for location_id, client_id, units in event.homes:
         schedule = session.get(DeliverySchedule, client_id)
         if schedule is None:
+            told.append((client_id, None))
             continue
         day = next_route_day(schedule)
         replacement = DeliveryOrder(
@@ -49,14 +48,8 @@ def plan_pickups(uow: Any, event: events.LotRecalled) -> None:
         session.add(RecallPickup(organisation_id=event.organisation_id, recall_id=event.recall_id,
                                  location_id=location_id, client_id=client_id, units=units, due_on=day,
                                  warehouse_id=schedule.warehouse_id, replacement_order_id=replacement.id))
-        told.append(client_id)
-    tell_care_team(event.recall_id, told)
-
-
-def tell_care_team(recall_id: int, client_ids: list[int]) -> None:
-    """THE call point for the client's dietitian and caregiver (``nutriplat/notifications``,
-    being built): each client whose home held the recalled lot, with their pick-up planned."""
-    log.info("recall %s: pick-ups planned for clients %s", recall_id, client_ids)
+        told.append((client_id, day))
+    tell_recall(uow, event.recall_id, event.organisation_id, variant, told)
 
 
 def next_route_day(schedule: DeliverySchedule) -> date:

@@ -8,7 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from nutriplat.clients.models import CaregiverMandate
 from nutriplat.clock import clock_set_to
+from nutriplat.db import utcnow
 from nutriplat.delivery.models import DeliveryOrder, RecallPickup
 from nutriplat.inventory.models import Lot, StockBalance
 from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
@@ -70,3 +72,28 @@ def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world,
         assert at_home.get(lot, 0) == 0 and sum(at_home.values()) == 3  # the replacement, of the younger lot
         assert uow.session.get_one(RecallPickup, pickup.id).status == "done"
         assert uow.session.get_one(DeliveryOrder, replacement_id).status == "delivered"
+
+
+def test_the_people_around_an_affected_client_are_told_of_the_recall_and_the_pick_up_day(http, world, shop, today):  # noqa: F811
+    client, home = shop.clients[0], freezer_location(shop, shop.clients[0]).id
+    anna, bart = (world.person(name, "caregiver", organisation=None) for name in ("anna", "bart"))
+    with shop.uow() as uow:  # anna holds a mandate in force, bart's was withdrawn
+        uow.session.add_all([CaregiverMandate(client_id=client, caregiver_id=anna.id, scopes=["view"]),
+                             CaregiverMandate(client_id=client, caregiver_id=bart.id, scopes=["view"],
+                                              withdrawn_at=utcnow())])
+        uow.commit()
+    main = next(p for p in shop.products if p.storage == "frozen" and p.texture == "food:7" and not p.allergens)
+    lot = http.post("/api/v1/stock/moves", headers=shop.h, json={
+        "kind": "delivery", "variant_id": main.variant_id, "quantity": 2, "from_location_id": shop.warehouse,
+        "to_location_id": home}).json[0]["lot_id"]
+
+    made = http.post(f"/api/v1/lots/{lot}/recall", headers=shop.h, json={"reason": "Listeria", "severity": "high"})
+
+    assert made.status_code == 201, made.json
+    with shop.uow() as uow:
+        due_on = uow.session.scalar(select(RecallPickup.due_on).where(RecallPickup.recall_id == made.json["id"]))
+    told = http.get("/api/v1/notifications", headers=anna.headers).json
+    assert [(n["kind"], n["client_id"], n["data"]["pickup_on"]) for n in told] == [
+        ("recall", client, due_on.isoformat())]
+    assert "do not eat it" in told[0]["body"]
+    assert http.get("/api/v1/notifications", headers=bart.headers).json == []

@@ -108,11 +108,16 @@ def next_delivery(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, An
                 "has_schedule": schedule is not None, "days": days}
 
 
-def orderable(uow: UnitOfWork, actor: Actor, client_id: int, plan_variant_ids: set[int]) -> list[dict[str, Any]]:
+def orderable(uow: UnitOfWork, actor: Actor, client_id: int) -> list[dict[str, Any]]:
     """What an extra order offers: the current variants of the client's approved week."""
     POLICY.check(actor, "overview")
+    today = business_today()
     with uow:
-        load_client(uow.session, actor, client_id, scope="order")
+        client = load_client(uow.session, actor, client_id, scope="order")
+        in_plan = select(MealPlanItem.variant_id).join(MealPlanDay, MealPlanDay.id == MealPlanItem.day_id).join(
+            MealPlan, MealPlan.id == MealPlanDay.plan_id).where(
+            MealPlan.client_id == client.id, MealPlan.status == "approved",
+            MealPlan.week_start == today - timedelta(days=today.weekday()))
         variants = uow.session.scalars(select(DishVariant).where(
-            DishVariant.id.in_(plan_variant_ids), DishVariant.retired_at.is_(None)).order_by(DishVariant.name))
+            DishVariant.id.in_(in_plan), DishVariant.retired_at.is_(None)).order_by(DishVariant.name))
         return [{"variant_id": v.id, "name": v.name} for v in variants]

@@ -43,6 +43,7 @@ WEB_MODULES = (
     "nutriplat.webapp.logistics.plan_edits",
     "nutriplat.webapp.logistics.driver",
     "nutriplat.webapp.portal.pages",
+    "nutriplat.webapp.portal.thread",
 )
 
 

@@ -11,7 +11,6 @@ from flask_babel import lazy_gettext as _l
 from nutriplat.auth.roles import CAREGIVER
 from nutriplat.billing import healthcoins
 from nutriplat.clients import consents, measurements
-from nutriplat.clients import services as clients
 from nutriplat.clock import business_today
 from nutriplat.delivery import home_stock
 from nutriplat.errors import NotFound
@@ -27,9 +26,9 @@ TITLES = {"today": _l("Today and this week"), "eaten": _l("What I ate"), "home":
 
 def gather(client_id: int, section: str) -> dict[str, Any]:
     me = actor()
-    client = clients.get_client(uow(), me, client_id)  # 404 before anything else
-    people = overview.people(uow(), me) if me.role == CAREGIVER else []
-    scopes = next((p.scopes for p in people if p.client_id == client_id), ()) if people else ("order", "record")
+    client, scopes = overview.person(uow(), me, client_id)  # 404 before anything else
+    # The caregiver switches between the people they care for on the first page.
+    people = overview.people(uow(), me) if me.role == CAREGIVER and section == "today" else []
     return {"client": client, "people": people, "scopes": scopes, "section": section, "titles": TITLES,
             **READERS[section](client_id, scopes)}
 

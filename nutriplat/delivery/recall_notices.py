@@ -6,13 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from nutriplat.auth import roles
-from nutriplat.auth.models import User
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.clients.models import CaregiverMandate
+from nutriplat.clients.people import client_side_users
 from nutriplat.db import UnitOfWork
 from nutriplat.notifications.sending import Message, notify
 from nutriplat.screening.assigned_dietitian import dietitian_of
@@ -20,11 +17,8 @@ from nutriplat.screening.assigned_dietitian import dietitian_of
 
 def people_around(session: Session, client_id: int) -> set[int]:
     """The user ids told about a matter of this client's home supply."""
-    caregivers = session.scalars(select(CaregiverMandate.caregiver_id).where(
-        CaregiverMandate.client_id == client_id, CaregiverMandate.withdrawn_at.is_(None)))
-    own = session.scalars(select(User.id).where(User.client_id == client_id, User.role == roles.CLIENT))
     dietitian = dietitian_of(session, client_id)
-    return {*caregivers, *own, *([dietitian] if dietitian is not None else [])}
+    return client_side_users(session, client_id) | ({dietitian} if dietitian is not None else set())
 
 
 def tell_recall(uow: UnitOfWork, recall_id: int, organisation_id: int, variant: DishVariant,

@@ -38,9 +38,8 @@ def send_message(uow: UnitOfWork, actor: Actor, client_id: int, body: str) -> Po
         uow.session.flush()
         audit.record(uow.session, actor, "create", RESOURCE, message.id, client.id,
                      organisation_id=client.organisation_id)
+        notify.send(uow, message, actor.user_id)
         uow.commit()
-    notify.send(notify.Notice(message.organisation_id, message.client_id, message.id,
-                              to_client_side=not message.from_client_side))
     return message
 
 

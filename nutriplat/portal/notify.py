@@ -1,25 +1,32 @@
-"""The one sending point of the portal: every new message passes here once it is stored.
-
-No e-mail or SMS is sent in this issue; a real provider (``nutriplat.notifications``)
-plugs in by replacing ``send`` — the callers never change."""
+"""The one sending point of the portal: every new message is told here, in the message's
+own transaction, through the notification interface (``nutriplat.notifications``: the
+in-app inbox now; e-mail or SMS providers plug in behind it). The notice names the
+client and the thread, never the message's text."""
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
+from sqlalchemy import select
 
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Notice:
-    """What a provider needs to tell someone there is a new message (no health data)."""
-
-    organisation_id: int
-    client_id: int
-    message_id: int
-    to_client_side: bool  # to the client and their caregivers, or to the dietitian
+from nutriplat.auth import roles
+from nutriplat.auth.models import User
+from nutriplat.clients.people import client_side_users
+from nutriplat.db import UnitOfWork
+from nutriplat.notifications.sending import Message, notify
+from nutriplat.portal.models import PortalMessage
+from nutriplat.screening.assigned_dietitian import dietitian_of
 
 
-def send(notice: Notice) -> None:
-    log.info("new portal message %s for client %s (to the %s)", notice.message_id, notice.client_id,
-             "client's side" if notice.to_client_side else "dietitian")
+def send(uow: UnitOfWork, message: PortalMessage, sender_id: int | None) -> None:
+    """To the dietitian when the client's side wrote; to the client's side otherwise."""
+    session = uow.session
+    if message.from_client_side:
+        # Their dietitian; before anyone screened or weighed them, the provider's dietitians
+        # (who see the thread in their day's unread messages too).
+        dietitian = dietitian_of(session, message.client_id)
+        recipients = {dietitian} if dietitian is not None else set(session.scalars(select(User.id).where(
+            User.organisation_id == message.organisation_id, User.role == roles.DIETITIAN)))
+    else:
+        recipients = client_side_users(session, message.client_id)
+    notify(uow, recipients - {sender_id}, Message(
+        kind="portal_message", topic=f"portal_message:{message.id}", subject="New message",
+        body="There is a new message in the thread.", client_id=message.client_id,
+        organisation_id=message.organisation_id, data={"message_id": message.id}))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.clients.access import load_client, visible_clients
+from nutriplat.clients.access import load_client, mandate_scopes, visible_clients
 from nutriplat.clients.models import CaregiverMandate, Client
 from nutriplat.clock import business_today, local_now
 from nutriplat.db import UnitOfWork
@@ -52,6 +52,19 @@ def people(uow: UnitOfWork, actor: Actor) -> list[Person]:
         audit.record_reads(session, actor, "client", {(c.id, c.organisation_id) for c in clients})
         uow.commit()
         return found
+
+
+def person(uow: UnitOfWork, actor: Actor, client_id: int) -> tuple[Client, tuple[str, ...]]:
+    """The client a portal page is about, and what the caller may do for them (the client
+    themself: everything; a caregiver: their mandate's scopes)."""
+    POLICY.check(actor, "overview")
+    with uow:
+        client = load_client(uow.session, actor, client_id)
+        scopes = tuple(sorted(mandate_scopes(uow.session, actor, client.id))) if actor.role == roles.CAREGIVER \
+            else ("order", "record", "view")
+        audit.record(uow.session, actor, "read", "client", client.id, client.id, organisation_id=client.organisation_id)
+        uow.commit()
+        return client, scopes
 
 
 def week(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any]:
@@ -108,11 +121,16 @@ def next_delivery(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, An
                 "has_schedule": schedule is not None, "days": days}
 
 
-def orderable(uow: UnitOfWork, actor: Actor, client_id: int, plan_variant_ids: set[int]) -> list[dict[str, Any]]:
+def orderable(uow: UnitOfWork, actor: Actor, client_id: int) -> list[dict[str, Any]]:
     """What an extra order offers: the current variants of the client's approved week."""
     POLICY.check(actor, "overview")
+    today = business_today()
     with uow:
-        load_client(uow.session, actor, client_id, scope="order")
+        client = load_client(uow.session, actor, client_id, scope="order")
+        in_plan = select(MealPlanItem.variant_id).join(MealPlanDay, MealPlanDay.id == MealPlanItem.day_id).join(
+            MealPlan, MealPlan.id == MealPlanDay.plan_id).where(
+            MealPlan.client_id == client.id, MealPlan.status == "approved",
+            MealPlan.week_start == today - timedelta(days=today.weekday()))
         variants = uow.session.scalars(select(DishVariant).where(
-            DishVariant.id.in_(plan_variant_ids), DishVariant.retired_at.is_(None)).order_by(DishVariant.name))
+            DishVariant.id.in_(in_plan), DishVariant.retired_at.is_(None)).order_by(DishVariant.name))
         return [{"variant_id": v.id, "name": v.name} for v in variants]

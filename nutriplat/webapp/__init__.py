@@ -52,6 +52,7 @@ WEB_MODULES = (
     "nutriplat.webapp.portal.pages",
     "nutriplat.webapp.ward.trays",
     "nutriplat.webapp.logistics.equipment",
+    "nutriplat.webapp.portal.thread",
 )
 
 

@@ -26,6 +26,8 @@ from tools.demo.delivery import seed_delivery
 from tools.demo.information_and_coaching import seed_information_and_coaching
 from tools.demo.inventory import seed_stock
 from tools.demo.outcomes import seed_outcomes
+from tools.demo.portal import PASSWORD as CLIENT_PASSWORD
+from tools.demo.portal import seed_portal
 from tools.demo.referrals import seed_referrals
 from tools.demo.screenings import seed_screenings
 from tools.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
@@ -79,11 +81,12 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
     seed_delivery(state.session_factory, report, population.reference_date)
     seed_outcomes(state.session_factory, seed, population.reference_date, report)
     seed_referrals(state.session_factory, org_ids, user_ids, report)
+    client_logins = seed_portal(state.session_factory, state.passwords, report)
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
     if simulate_days:
         simulate_cli.simulate(state.session_factory, population, simulate_days)
-    _print_logins(population)
+    _print_logins(population, client_logins)
     if as_json:
         click.echo(json.dumps(simulate_cli.figures(state.session_factory, population.reference_date, simulate_days),
                               sort_keys=True))
@@ -107,11 +110,13 @@ def _bar(label: str) -> Callable[[Iterable[T]], Iterator[T]]:
     return progress
 
 
-def _print_logins(population: pop.Population) -> None:
+def _print_logins(population: pop.Population, client_logins: list[str]) -> None:
     click.echo("\nDemo logins (demo data only — never use these passwords for real):")
     click.echo(f"  {'username':<22}{'role':<12}password")
     for user in population.users:
         click.echo(f"  {user.username:<22}{user.role:<12}{user.password}")
+    for username in client_logins:  # invited by their dietitian (issue 17): /app/me
+        click.echo(f"  {username:<22}{'client':<12}{CLIENT_PASSWORD}")
     click.echo('\nGet a token:  curl -s -X POST http://127.0.0.1:5000/api/v1/auth/token '
                '-H "Content-Type: application/json" '
                '-d \'{"username": "dietist.lien", "password": "dietitian-demo-only-2026"}\'')

@@ -8,7 +8,6 @@ from typing import Any, Final
 FOOD_COLOURS: Final = {"3": "#f3cf45", "4": "#4fae48", "5": "#ee7d31", "6": "#1f5fa8", "7": "#222222",
                        "7EC": "#222222"}
 DRINK_COLOURS: Final = {"0": "#ffffff", "1": "#7f7f7f", "2": "#e06bb0", "3": "#f3cf45", "4": "#4fae48"}
-DARK: Final = {"#4fae48", "#1f5fa8", "#222222", "#7f7f7f"}
 
 # One tap per meal: how much of the plate was eaten.
 PLATE: Final = (("all", 100), ("three_quarters", 75), ("half", 50), ("quarter", 25), ("nothing", 0))
@@ -38,7 +37,17 @@ def texture(food_level: str | None, drink_level: str | None) -> dict[str, Any]:
     """The level as IDDSI names it, with its colour (words say it, colour repeats it)."""
     axis, level = ("food", food_level) if food_level is not None else ("drink", drink_level or "0")
     colour = (FOOD_COLOURS if axis == "food" else DRINK_COLOURS).get(level, "#ffffff")
-    return {"axis": axis, "level": level, "colour": colour, "text_colour": "#ffffff" if colour in DARK else "#000000"}
+    return {"axis": axis, "level": level, "colour": colour, "text_colour": ink_on(colour)}
+
+
+def ink_on(colour: str) -> str:
+    """Black or white, whichever contrasts more with ``colour`` (WCAG relative luminance)."""
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(colour[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
 
 
 def reheating(storage_class: str, own: Mapping[str, list[str]] | None) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ from nutriplat.clock import business_today
 from nutriplat.monitoring import alerts, cases
 from nutriplat.monitoring.policy import POLICY as MONITORING
 from nutriplat.monitoring.schemas.cases import ResolveSchema, SnoozeSchema
+from nutriplat.portal import messages
 from nutriplat.screening import worklist
 from nutriplat.screening.rescreening import tasks as rescreening
 from nutriplat.web import actor, uow
@@ -39,7 +40,7 @@ def day() -> ResponseReturnValue:
                            tasks=tasks, tasks_total=tasks_total, listed={t.client.id for t in tasks},
                            cases=ranked, cases_total=cases_total,
                            alerts=open_alerts, alerts_total=alerts_total, names=names,
-                           drafts=drafts)
+                           drafts=drafts, unread=messages.unread_for_dietitian(uow(), actor()))
 
 
 @bp.get("/clients")

@@ -34,9 +34,10 @@ PERSONAL = POLICY.roles("overview")
 
 
 @bp.get("/me")
+@bp.get("/me/<section>")
 @login_required(CLIENT)
-def me() -> ResponseReturnValue:
-    return _page(_own())
+def me(section: str = "today") -> ResponseReturnValue:
+    return _page(_own(), section)
 
 
 @bp.get("/care")
@@ -47,9 +48,10 @@ def care() -> ResponseReturnValue:
 
 
 @bp.get("/care/<int:client_id>")
+@bp.get("/care/<int:client_id>/<section>")
 @login_required(CAREGIVER)
-def care_client(client_id: int) -> ResponseReturnValue:
-    return _page(client_id)
+def care_client(client_id: int, section: str = "today") -> ResponseReturnValue:
+    return _page(client_id, section)
 
 
 @bp.get("/me/data.json")
@@ -73,8 +75,8 @@ def act(action: str, client_id: int | None = None) -> ResponseReturnValue:
     with form.handling():
         done = ACTIONS[action](form, client_id)
         flash(done, "info")
-        return redirect(_here(client_id) + f"#{action}")
-    return _page(client_id, form, action)
+        return redirect(f"{_here(client_id)}/{SECTION_OF[action]}#{action}")
+    return _page(client_id, SECTION_OF[action], form, action)
 
 
 def _own() -> int:
@@ -89,15 +91,18 @@ def _here(client_id: int) -> str:
         url_for("webapp.portal.care_client", client_id=client_id)
 
 
-def _page(client_id: int, form: Form | None = None, failed: str | None = None) -> ResponseReturnValue:
-    data = sections.gather(client_id)
-    open_days = [d for d in data["deliveries"]["days"] if d["open"]]
+def _page(client_id: int, section: str, form: Form | None = None, failed: str | None = None
+          ) -> ResponseReturnValue:
+    if section not in sections.READERS:
+        abort(404)
+    data = sections.gather(client_id, section)
+    open_days = [d for d in data["deliveries"]["days"] if d["open"]] if "deliveries" in data else []
     return render_template(
-        "portal/person.html", **data, here=_here(client_id), form=form or Form(), blank=Form(), failed=failed,
+        f"portal/{section}.html", **data, here=_here(client_id), form=form or Form(), blank=Form(), failed=failed,
         plate=meals.PLATE, glass_ml=meals.GLASS_ML,
         open_days_options=[(d["date"].isoformat(), format_date(d["date"], "full")) for d in open_days],
         skip_options=[(d["date"].isoformat(), format_date(d["date"], "full")) for d in open_days if d["planned"]],
-        orderable_options=[(v["variant_id"], v["name"]) for v in data["orderable"]],
+        orderable_options=[(v["variant_id"], v["name"]) for v in data.get("orderable", [])],
     ), form.status if form else 200
 
 
@@ -151,6 +156,8 @@ def _withdraw(form: Form, client_id: int) -> str:
     return _("Consent withdrawn: it counts for every report from now on.")
 
 
+SECTION_OF = {"meal": "eaten", "weight": "eaten", "extra": "home", "skip": "home", "message": "messages",
+              "withdraw": "data"}
 ACTIONS: dict[str, Callable[[Form, int], str]] = {
     "meal": _meal, "weight": _weight, "extra": _extra, "skip": _skip, "message": _message, "withdraw": _withdraw}
 

@@ -21,11 +21,12 @@ def test_the_client_lands_on_their_own_page_with_every_section(web, client_accou
     assert landed.headers["Location"].endswith("/app/")
     assert browser.get("/app/").headers["Location"].endswith("/app/me")
     page = browser.get("/app/me")
-    assert page.status_code == 200
-    html = page.get_data(as_text=True)
-    assert "Maria Vandenberghe" in html
-    for section in ('id="today"', 'id="eaten"', 'id="home"', 'id="goals"', 'id="messages"', 'id="data"'):
-        assert section in html
+    assert page.status_code == 200 and "Maria Vandenberghe" in page.get_data(as_text=True)
+    for section in ("eaten", "home", "goals", "messages", "data"):
+        assert f'href="/app/me/{section}"' in page.get_data(as_text=True)
+        shown = browser.get(f"/app/me/{section}")
+        assert shown.status_code == 200 and f'id="{section}"' in shown.get_data(as_text=True)
+    assert browser.get("/app/me/elsewhere").status_code == 404
 
 
 def test_a_caregivers_page_names_each_mandated_client_and_opens_theirs(web, http, home, caregiver, maria, world):
@@ -44,7 +45,7 @@ def test_a_caregivers_page_names_each_mandated_client_and_opens_theirs(web, http
 
 def test_one_tap_records_lunch_and_a_weight(maria_web, http, home, client_account):
     saved = maria_web.post("/app/me/meal", {"meal_slot": "lunch", "portion": "three_quarters", "glasses": "2"})
-    assert saved.status_code == 302 and saved.headers["Location"].endswith("/app/me#meal")
+    assert saved.status_code == 302 and saved.headers["Location"].endswith("/app/me/eaten#meal")
     weighed = maria_web.post("/app/me/weight", {"value": "60,5"})
     assert weighed.status_code == 302
     intake = http.get(f"/api/v1/clients/{home['client']}/intake", headers=client_account).json
@@ -109,3 +110,18 @@ def test_a_message_reaches_the_dietitian_and_is_read_when_they_open_the_thread(m
     assert http.get("/api/v1/messages/unread", headers=dietitian).json == []
     seen_by_maria = http.get(f"/api/v1/clients/{home['client']}/messages", headers=client_account).json
     assert seen_by_maria[0]["read_at"] is not None
+
+
+def test_a_new_message_is_on_the_dietitians_day_and_answered_from_the_thread(web, maria_web, home, http,
+                                                                           client_account):
+    maria_web.post("/app/me/message", {"body": "Ik heb geen honger vandaag."})
+    dietitian = web(home["people"]["dietitian"], lang="en-GB")
+    day = dietitian.get("/app/dietitian/").get_data(as_text=True)
+    assert f'/app/dietitian/clients/{home["client"]}/messages' in day and "New messages (1)" in day
+    assert dietitian.get(f"/app/dietitian/clients/{home['client']}/messages").status_code == 200
+    answered = dietitian.post(f"/app/dietitian/clients/{home['client']}/messages", {"body": "Ik bel je morgen."})
+    assert answered.status_code == 302
+    thread = http.get(f"/api/v1/clients/{home['client']}/messages", headers=client_account).json
+    assert [(m["body"], m["from_client_side"], m["read_at"] is not None) for m in thread] == [
+        ("Ik heb geen honger vandaag.", True, True), ("Ik bel je morgen.", False, True)]
+    assert "No new messages." in dietitian.get("/app/dietitian/").get_data(as_text=True)

@@ -17,6 +17,8 @@ PROVIDER = "nutriplat-roeselare"
 GP_PRACTICE = "huisartsenpraktijk-de-mandel"
 HOSPITAL_ORG = "az-delta"
 COFINANCER = "regionaal-zorgfonds-wvl"
+VLASBLOEM = "vlasbloem"
+AZ_DELTA_WARDS = "az-delta-ziekenhuis"
 
 ORGANISATIONS = (
     Organisation(PROVIDER, "NutriPlat Roeselare", "provider"),
@@ -26,6 +28,10 @@ ORGANISATIONS = (
     Organisation(COFINANCER, "Regionaal Zorgfonds West-Vlaanderen", "cofinancer"),
     Organisation("mandelkeuken", "Mandelkeuken bv", "supplier"),
     Organisation("nutriplat-ontwikkelingsfonds", "NutriPlat Ontwikkelingsfonds", "fund"),
+    # Care facilities served by the provider (issue 16); AZ Delta's discharge office above refers.
+    Organisation(VLASBLOEM, "Woonzorgcentrum De Vlasbloem", "care_facility"),
+    Organisation("ter-beke", "Woonzorgcentrum Ter Beke", "care_facility"),
+    Organisation(AZ_DELTA_WARDS, "AZ Delta Roeselare — ziekenhuis", "care_facility"),
 )
 REFERRER_CARE_LINE = {GP_PRACTICE: "primary", HOSPITAL_ORG: "secondary"}
 
@@ -53,6 +59,9 @@ USERS = (
     # Referrers (issue 19): a GP of De Mandel and AZ Delta's discharge office send referrals.
     _user("huisarts.mandel", "referrer", "Dr. Koen Vanhoutte", GP_PRACTICE),
     _user("ontslag.azdelta", "referrer", "Ontslagbureau AZ Delta", HOSPITAL_ORG),
+    # Ward staff (issue 16): De Vlasbloem's wards and a geriatric ward of AZ Delta.
+    _user("afdeling.vlasbloem", "ward_staff", "Afdelingsteam De Vlasbloem", VLASBLOEM),
+    _user("afdeling.azdelta", "ward_staff", "Afdeling C4 Geriatrie AZ Delta", AZ_DELTA_WARDS),
 )
 
 # (caregiver, scopes, relationship, withdrawn later?) - one mandate per chosen client.

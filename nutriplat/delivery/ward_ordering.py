@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
@@ -125,17 +125,18 @@ def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_
             return "nothing_to_order" if not wanted else "missed_cutoff"
         order = DeliveryOrder(organisation_id=agreement.organisation_id, facility_id=agreement.facility_id,
                               ward_id=ward.id, delivery_date=delivery_day, origin="ward",
-                              warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]),
-                              lines=_lines(session, wanted))
+                              warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]))
         session.add(order)
         session.flush()
+        _write_lines(session, order.id, wanted)
         _audit(session, order, "create", len(wanted))
         return "orders"
     if _current(order) == wanted:
         return "unchanged"
     if after_cutoff or order.status != "planned":
         return _kitchen_task(session, order, ward, wanted)
-    order.lines = _lines(session, wanted)
+    session.execute(delete(DeliveryOrderLine).where(DeliveryOrderLine.order_id == order.id))
+    _write_lines(session, order.id, wanted)
     flag_modified(order, "covers_until")  # a new version of the order
     session.flush()
     _audit(session, order, "update", len(wanted))
@@ -147,13 +148,15 @@ def _current(order: DeliveryOrder) -> list[Line]:
                    ln.variant_id, ln.quantity) for ln in order.lines)
 
 
-def _lines(session: Session, wanted: list[Line]) -> list[DeliveryOrderLine]:
-    variants = {v.id: v for v in session.scalars(select(DishVariant).where(DishVariant.id.in_({w[3] for w in wanted})))}
-    return [DeliveryOrderLine(client_id=client_id, served_on=date.fromisoformat(served), meal_moment=moment,
-                              variant_id=variant_id, dish_id=variants[variant_id].dish_id,
-                              texture=variants[variant_id].texture, quantity=quantity,
-                              use_by=date.fromisoformat(served))
-            for client_id, served, moment, variant_id, quantity in wanted]
+def _write_lines(session: Session, order_id: int, wanted: list[Line]) -> None:
+    """The order's lines in one statement (a ward's crate holds hundreds)."""
+    variants = {v.id: v for v in session.scalars(select(DishVariant).where(
+        DishVariant.id.in_({w[3] for w in wanted})))}
+    session.execute(insert(DeliveryOrderLine), [
+        {"order_id": order_id, "client_id": client_id, "served_on": date.fromisoformat(served),
+         "meal_moment": moment, "variant_id": variant_id, "dish_id": variants[variant_id].dish_id,
+         "texture": variants[variant_id].texture, "quantity": quantity, "use_by": date.fromisoformat(served)}
+        for client_id, served, moment, variant_id, quantity in wanted])
 
 
 def _kitchen_task(session: Session, order: DeliveryOrder, ward: Ward, wanted: list[Line]) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from nutriplat.auth import audit
@@ -103,9 +103,9 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
     planned: dict[int | None, list[PlannedDish]] = defaultdict(list)
     for dish in approved_dishes(session, list(residents), first, last):
         planned[residents[dish.client_id].ward_id].append(dish)
-    made = {(o.ward_id, o.delivery_date): o for o in session.scalars(
-        select(DeliveryOrder).options(selectinload(DeliveryOrder.lines)).where(
-            DeliveryOrder.ward_id.in_(settings), DeliveryOrder.delivery_date.in_(deliveries)))}
+    made = {(o.ward_id, o.delivery_date): o for o in session.scalars(select(DeliveryOrder).where(
+        DeliveryOrder.ward_id.in_(settings), DeliveryOrder.delivery_date.in_(deliveries)))}
+    held = _lines_of(session, [o.id for o in made.values()])
     for delivery_day, days in deliveries.items():
         after_cutoff = cutoff_at(agreement, delivery_day) <= as_of
         for ward in wards:
@@ -114,7 +114,8 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
                 counts["missed_cutoff"] += 1
                 continue
             wanted = _wanted(agreement, days, residents, planned[ward.id], counts)
-            counts[_settle(session, agreement, ward, delivery_day, order, wanted, after_cutoff, warehouse_id)] += 1
+            counts[_settle(session, agreement, ward, delivery_day, order, wanted,
+                           held.get(order.id, []) if order else [], after_cutoff, warehouse_id)] += 1
     return counts
 
 
@@ -135,7 +136,8 @@ def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, 
 
 
 def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_day: date,
-            order: DeliveryOrder | None, wanted: list[Line], after_cutoff: bool, warehouse_id: int) -> str:
+            order: DeliveryOrder | None, wanted: list[Line], current: list[Line], after_cutoff: bool,
+            warehouse_id: int) -> str:
     if order is None:
         if not wanted or after_cutoff:
             return "nothing_to_order" if not wanted else "missed_cutoff"
@@ -147,7 +149,7 @@ def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_
         _write_lines(session, order.id, wanted)
         _audit(session, order, "create", len(wanted))
         return "orders"
-    if _current(order) == wanted:
+    if current == wanted:
         return "unchanged"
     if after_cutoff or order.status != "planned":
         return _kitchen_task(session, order, ward, wanted)
@@ -159,9 +161,15 @@ def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_
     return "revised"
 
 
-def _current(order: DeliveryOrder) -> list[Line]:
-    return sorted((ln.client_id or 0, ln.served_on.isoformat() if ln.served_on else "", ln.meal_moment or "",
-                   ln.variant_id, ln.quantity) for ln in order.lines)
+def _lines_of(session: Session, order_ids: list[int]) -> dict[int, list[Line]]:
+    """The lines the orders hold now, as plain values, by order."""
+    held: dict[int, list[Line]] = defaultdict(list)
+    for row in session.execute(select(
+            DeliveryOrderLine.order_id, DeliveryOrderLine.client_id, DeliveryOrderLine.served_on,
+            DeliveryOrderLine.meal_moment, DeliveryOrderLine.variant_id, DeliveryOrderLine.quantity)
+            .where(DeliveryOrderLine.order_id.in_(order_ids))):
+        held[row[0]].append((row[1] or 0, row[2].isoformat() if row[2] else "", row[3] or "", row[4], row[5]))
+    return {order_id: sorted(lines) for order_id, lines in held.items()}
 
 
 def _write_lines(session: Session, order_id: int, wanted: list[Line]) -> None:

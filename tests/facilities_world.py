@@ -5,12 +5,17 @@ hospital: ward C4 with room 12), each with a ward staff user assigned to its war
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
+from nutriplat.db import UnitOfWork
+from nutriplat.delivery.ward_ordering import run_ward_orders
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
+
+# The ward ordering's week (tests marked business_day("2026-12-07")): Monday and Thursday.
+MONDAY, THURSDAY = date(2026, 12, 7), date(2026, 12, 10)
 
 
 @pytest.fixture
@@ -64,3 +69,24 @@ def planned(world, today):
             uow.commit()
         return made["products"]
     return plan
+
+
+@pytest.fixture
+def served(http, world, facilities, place, planned):
+    """De Vlasbloem's ward Lelie served under an agreement, the provider's central kitchen,
+    two residents with approved plans; ``run(day)`` runs the nightly ward ordering."""
+    admin = facilities["admin"]
+    vlasbloem = facilities["vlasbloem"]
+    setup(http.post("/api/v1/service-agreements", headers=admin.headers, json={
+        "facility_id": vlasbloem["facility_id"], "ward_ids": [vlasbloem["ward"]], "meal_moments": ["lunch", "dinner"],
+        "delivery_days": [1, 4], "cutoff_days_before": 1, "cutoff_time": "14:00:00", "pricing": "per_meal",
+        "price_eur": "9.80", "invoice_to": "facility", "valid_from": "2026-12-01"}))
+    with world.uow as uow:
+        scenario.depot(uow.session, admin.organisation_id, "Centrale keuken")
+        uow.commit()
+    residents = [place("nursing_home", vlasbloem["ward"], "101", iddsi_food_level="4"),
+                 place("nursing_home", vlasbloem["ward"], "102", iddsi_food_level="6", allergies=["milk"])]
+    planned(*residents)
+    factory = world.app.extensions["nutriplat"].session_factory
+    return {"residents": residents, "ward": vlasbloem["ward"], "facility": vlasbloem["facility_id"],
+            "run": lambda day: run_ward_orders(lambda: UnitOfWork(factory), day), "uow": lambda: UnitOfWork(factory)}

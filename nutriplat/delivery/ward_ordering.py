@@ -13,14 +13,14 @@ Ward crates leave from the provider's central kitchen (``_kitchen_of``)."""
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from nutriplat.auth import audit
@@ -34,7 +34,7 @@ from nutriplat.facilities.agreements import agreements_in_force
 from nutriplat.facilities.models import ServiceAgreement, Ward
 from nutriplat.inventory.models import Location
 from nutriplat.inventory.suitability import reason_against
-from nutriplat.mealplans.approved import approved_dishes
+from nutriplat.mealplans.approved import PlannedDish, approved_dishes
 
 HORIZON_DAYS = 7
 # What a run counts: per ward and delivery day one outcome, and the dishes it refused.
@@ -84,6 +84,8 @@ def run_ward_orders(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, i
 
 
 def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, as_of: datetime) -> Counter[str]:
+    """A facility in a few queries: its wards' residents, their planned dishes over the
+    horizon and the orders already made, then each ward and delivery day in memory."""
     counts: Counter[str] = Counter()
     warehouse_id = _kitchen_of(session, agreement.organisation_id)
     if warehouse_id is None:
@@ -91,26 +93,41 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
         return counts
     wards = list(session.scalars(select(Ward).where(Ward.id.in_(agreement.ward_ids),
                                                     Ward.facility_id == agreement.facility_id)))
-    for delivery_day in delivery_days(agreement, day):
+    settings = {w.id: w.setting for w in wards}
+    residents = {c.id: c for c in session.scalars(select(Client).where(
+        Client.ward_id.in_(settings), Client.status == "active")) if c.care_setting == settings[c.ward_id or 0]}
+    deliveries = {d: served_days(agreement, d) for d in delivery_days(agreement, day)}
+    if not deliveries:
+        return counts
+    first, last = min(deliveries), max(days[-1] for days in deliveries.values())
+    planned: dict[int | None, list[PlannedDish]] = defaultdict(list)
+    for dish in approved_dishes(session, list(residents), first, last):
+        planned[residents[dish.client_id].ward_id].append(dish)
+    made = {(o.ward_id, o.delivery_date): o for o in session.scalars(select(DeliveryOrder).where(
+        DeliveryOrder.ward_id.in_(settings), DeliveryOrder.delivery_date.in_(deliveries)))}
+    held = _lines_of(session, [o.id for o in made.values()])
+    for delivery_day, days in deliveries.items():
         after_cutoff = cutoff_at(agreement, delivery_day) <= as_of
-        days = served_days(agreement, delivery_day)
         for ward in wards:
-            wanted = _wanted(session, agreement, ward, days, counts)
-            order = session.scalar(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines)).where(
-                DeliveryOrder.ward_id == ward.id, DeliveryOrder.delivery_date == delivery_day))
-            counts[_settle(session, agreement, ward, delivery_day, order, wanted, after_cutoff, warehouse_id)] += 1
+            order = made.get((ward.id, delivery_day))
+            if order is None and after_cutoff:
+                counts["missed_cutoff"] += 1
+                continue
+            wanted = _wanted(agreement, days, residents, planned[ward.id], counts)
+            counts[_settle(session, agreement, ward, delivery_day, order, wanted,
+                           held.get(order.id, []) if order else [], after_cutoff, warehouse_id)] += 1
     return counts
 
 
-def _wanted(session: Session, agreement: ServiceAgreement, ward: Ward, days: list[date],
-            counts: Counter[str]) -> list[Line]:
-    residents = {c.id: c for c in session.scalars(select(Client).where(
-        Client.ward_id == ward.id, Client.care_setting == ward.setting, Client.status == "active"))}
+def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, Client],
+            planned: list[PlannedDish], counts: Counter[str]) -> list[Line]:
+    """One ward's lines for the served ``days`` from its residents' planned dishes."""
     lines: Counter[tuple[int, str, str, int]] = Counter()
-    for dish in approved_dishes(session, list(residents), days[0], days[-1]):
-        if dish.meal_moment not in agreement.meal_moments:
+    for dish in planned:
+        resident = residents[dish.client_id]
+        if not days[0] <= dish.day <= days[-1] or dish.meal_moment not in agreement.meal_moments:
             continue
-        if reason_against(dish.variant, residents[dish.client_id]) is not None:
+        if reason_against(dish.variant, resident) is not None:
             counts["refused_dishes"] += 1  # the record changed since the plan: never sent
             continue
         lines[(dish.client_id, dish.day.isoformat(), dish.meal_moment, dish.variant.id)] += \
@@ -119,41 +136,51 @@ def _wanted(session: Session, agreement: ServiceAgreement, ward: Ward, days: lis
 
 
 def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_day: date,
-            order: DeliveryOrder | None, wanted: list[Line], after_cutoff: bool, warehouse_id: int) -> str:
+            order: DeliveryOrder | None, wanted: list[Line], current: list[Line], after_cutoff: bool,
+            warehouse_id: int) -> str:
     if order is None:
         if not wanted or after_cutoff:
             return "nothing_to_order" if not wanted else "missed_cutoff"
         order = DeliveryOrder(organisation_id=agreement.organisation_id, facility_id=agreement.facility_id,
                               ward_id=ward.id, delivery_date=delivery_day, origin="ward",
-                              warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]),
-                              lines=_lines(session, wanted))
+                              warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]))
         session.add(order)
         session.flush()
+        _write_lines(session, order.id, wanted)
         _audit(session, order, "create", len(wanted))
         return "orders"
-    if _current(order) == wanted:
+    if current == wanted:
         return "unchanged"
     if after_cutoff or order.status != "planned":
         return _kitchen_task(session, order, ward, wanted)
-    order.lines = _lines(session, wanted)
+    session.execute(delete(DeliveryOrderLine).where(DeliveryOrderLine.order_id == order.id))
+    _write_lines(session, order.id, wanted)
     flag_modified(order, "covers_until")  # a new version of the order
     session.flush()
     _audit(session, order, "update", len(wanted))
     return "revised"
 
 
-def _current(order: DeliveryOrder) -> list[Line]:
-    return sorted((ln.client_id or 0, ln.served_on.isoformat() if ln.served_on else "", ln.meal_moment or "",
-                   ln.variant_id, ln.quantity) for ln in order.lines)
+def _lines_of(session: Session, order_ids: list[int]) -> dict[int, list[Line]]:
+    """The lines the orders hold now, as plain values, by order."""
+    held: dict[int, list[Line]] = defaultdict(list)
+    for row in session.execute(select(
+            DeliveryOrderLine.order_id, DeliveryOrderLine.client_id, DeliveryOrderLine.served_on,
+            DeliveryOrderLine.meal_moment, DeliveryOrderLine.variant_id, DeliveryOrderLine.quantity)
+            .where(DeliveryOrderLine.order_id.in_(order_ids))):
+        held[row[0]].append((row[1] or 0, row[2].isoformat() if row[2] else "", row[3] or "", row[4], row[5]))
+    return {order_id: sorted(lines) for order_id, lines in held.items()}
 
 
-def _lines(session: Session, wanted: list[Line]) -> list[DeliveryOrderLine]:
-    variants = {v.id: v for v in session.scalars(select(DishVariant).where(DishVariant.id.in_({w[3] for w in wanted})))}
-    return [DeliveryOrderLine(client_id=client_id, served_on=date.fromisoformat(served), meal_moment=moment,
-                              variant_id=variant_id, dish_id=variants[variant_id].dish_id,
-                              texture=variants[variant_id].texture, quantity=quantity,
-                              use_by=date.fromisoformat(served))
-            for client_id, served, moment, variant_id, quantity in wanted]
+def _write_lines(session: Session, order_id: int, wanted: list[Line]) -> None:
+    """The order's lines in one statement (a ward's crate holds hundreds)."""
+    variants = {v.id: v for v in session.scalars(select(DishVariant).where(
+        DishVariant.id.in_({w[3] for w in wanted})))}
+    session.execute(insert(DeliveryOrderLine), [
+        {"order_id": order_id, "client_id": client_id, "served_on": date.fromisoformat(served),
+         "meal_moment": moment, "variant_id": variant_id, "dish_id": variants[variant_id].dish_id,
+         "texture": variants[variant_id].texture, "quantity": quantity, "use_by": date.fromisoformat(served)}
+        for client_id, served, moment, variant_id, quantity in wanted])
 
 
 def _kitchen_task(session: Session, order: DeliveryOrder, ward: Ward, wanted: list[Line]) -> str:

@@ -2,6 +2,8 @@
 ward staff only the wards they are assigned to; another's ward is "No ward N." (404)."""
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,15 @@ from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.errors import ErrorCollector, NotFound
-from nutriplat.facilities.models import Ward, WardStaff
+from nutriplat.facilities.models import ServiceAgreement, Site, Ward, WardStaff
+
+T = TypeVar("T", Site, Ward, ServiceAgreement)
+
+
+def kept_by_caller(model: type[T], actor: Actor) -> Select[T]:
+    """The rows the caller's provider keeps (a platform administrator: every provider's)."""
+    stmt = select(model)
+    return stmt if actor.is_platform_admin else stmt.where(model.organisation_id == actor.organisation_id)
 
 
 def assigned_ward_ids(actor: Actor) -> Select[int]:
@@ -19,10 +29,9 @@ def assigned_ward_ids(actor: Actor) -> Select[int]:
 
 
 def visible_wards(actor: Actor) -> Select[Ward]:
-    stmt = select(Ward)
     if actor.role == roles.WARD_STAFF:
-        return stmt.where(Ward.id.in_(assigned_ward_ids(actor)))
-    return stmt if actor.is_platform_admin else stmt.where(Ward.organisation_id == actor.organisation_id)
+        return select(Ward).where(Ward.id.in_(assigned_ward_ids(actor)))
+    return kept_by_caller(Ward, actor)
 
 
 def load_ward(session: Session, actor: Actor, ward_id: int) -> Ward:

@@ -13,10 +13,10 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
-from nutriplat.facilities.access import check_facility
+from nutriplat.facilities.access import check_facility, kept_by_caller
 from nutriplat.facilities.models import ServiceAgreement, Ward
 from nutriplat.facilities.policy import POLICY
-from nutriplat.facilities.structure import provider_of
+from nutriplat.facilities.structure import add_audited, provider_of
 
 RESOURCE = "service_agreement"
 
@@ -32,22 +32,16 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Ser
             if len(set(data[field])) != len(data[field]):
                 errors.add(field, "Must not contain duplicates.")
         errors.raise_if_any()
-        agreement = ServiceAgreement(organisation_id=organisation_id, created_by=actor.user_id,
-                                     **{**data, "delivery_days": sorted(data["delivery_days"])})
-        uow.session.add(agreement)
-        uow.session.flush()
-        audit.record(uow.session, actor, "create", RESOURCE, agreement.id)
-        uow.commit()
-        return agreement
+        return add_audited(uow, actor, ServiceAgreement(
+            organisation_id=organisation_id, created_by=actor.user_id,
+            **{**data, "delivery_days": sorted(data["delivery_days"])}), RESOURCE)
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[ServiceAgreement]:
     POLICY.check(actor, "list_agreements")
     with uow:
-        stmt = select(ServiceAgreement)
-        if not actor.is_platform_admin:
-            stmt = stmt.where(ServiceAgreement.organisation_id == actor.organisation_id)
-        return list(uow.session.scalars(stmt.order_by(ServiceAgreement.valid_from, ServiceAgreement.id)))
+        return list(uow.session.scalars(kept_by_caller(ServiceAgreement, actor).order_by(
+            ServiceAgreement.valid_from, ServiceAgreement.id)))
 
 
 def get_agreement(uow: UnitOfWork, actor: Actor, agreement_id: int) -> ServiceAgreement:

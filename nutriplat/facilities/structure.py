@@ -13,7 +13,7 @@ from nutriplat.auth.models import User
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, Forbidden
-from nutriplat.facilities.access import check_facility, load_ward, visible_wards
+from nutriplat.facilities.access import check_facility, kept_by_caller, load_ward, visible_wards
 from nutriplat.facilities.models import Room, Site, Ward, WardStaff
 from nutriplat.facilities.policy import POLICY
 
@@ -32,16 +32,13 @@ def create_site(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Site:
         check_facility(uow.session, data["facility_id"], errors)
         errors.raise_if_any()
         site = Site(organisation_id=organisation_id, created_by=actor.user_id, **data)
-        return _add(uow, actor, site, "facility_site")
+        return add_audited(uow, actor, site, "facility_site")
 
 
 def list_sites(uow: UnitOfWork, actor: Actor) -> list[Site]:
     POLICY.check(actor, "list_sites")
     with uow:
-        stmt = select(Site)
-        if not actor.is_platform_admin:
-            stmt = stmt.where(Site.organisation_id == actor.organisation_id)
-        return list(uow.session.scalars(stmt.order_by(Site.name, Site.id)))
+        return list(uow.session.scalars(kept_by_caller(Site, actor).order_by(Site.name, Site.id)))
 
 
 def create_ward(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Ward:
@@ -51,7 +48,8 @@ def create_ward(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Ward:
         site = load_owned(uow.session, Site, data["site_id"], actor, "site")
         ward = Ward(organisation_id=site.organisation_id, facility_id=site.facility_id,
                     created_by=actor.user_id, **data)
-        return _add(uow, actor, ward, "ward", conflict=f"Site {site.id} has a ward named '{data['name']}' already.")
+        return add_audited(uow, actor, ward, "ward",
+                           conflict=f"Site {site.id} has a ward named '{data['name']}' already.")
 
 
 def list_wards(uow: UnitOfWork, actor: Actor, facility_id: int | None = None) -> list[Ward]:
@@ -73,7 +71,7 @@ def add_room(uow: UnitOfWork, actor: Actor, ward_id: int, data: dict[str, Any]) 
     POLICY.check(actor, "add_room")
     with uow:
         ward = load_ward(uow.session, actor, ward_id)
-        return _add(uow, actor, Room(ward_id=ward.id, **data), "ward_room",
+        return add_audited(uow, actor, Room(ward_id=ward.id, **data), "ward_room",
                     conflict=f"Ward {ward.id} has a room '{data['number']}' already.")
 
 
@@ -86,8 +84,9 @@ def assign_ward_staff(uow: UnitOfWork, actor: Actor, ward_id: int, data: dict[st
         if user is None or user.role != roles.WARD_STAFF or user.organisation_id != ward.facility_id:
             errors.add("user_id", f"No ward staff user {data['user_id']} of this ward's facility.")
         errors.raise_if_any()
-        return _add(uow, actor, WardStaff(ward_id=ward.id, user_id=data["user_id"], assigned_by=actor.user_id),
-                    "ward_staff", conflict=f"User {data['user_id']} is assigned to ward {ward.id} already.")
+        return add_audited(uow, actor, WardStaff(ward_id=ward.id, user_id=data["user_id"],
+                                                 assigned_by=actor.user_id), "ward_staff",
+                           conflict=f"User {data['user_id']} is assigned to ward {ward.id} already.")
 
 
 def list_ward_staff(uow: UnitOfWork, actor: Actor, ward_id: int) -> list[WardStaff]:
@@ -97,7 +96,7 @@ def list_ward_staff(uow: UnitOfWork, actor: Actor, ward_id: int) -> list[WardSta
         return list(uow.session.scalars(select(WardStaff).where(WardStaff.ward_id == ward.id).order_by(WardStaff.id)))
 
 
-def _add(uow: UnitOfWork, actor: Actor, row: Any, resource: str, conflict: str | None = None) -> Any:
+def add_audited(uow: UnitOfWork, actor: Actor, row: Any, resource: str, conflict: str | None = None) -> Any:
     uow.session.add(row)
     flush_or_conflict(uow.session, conflict)
     uow.session.refresh(row)  # with its relationships, read after the session closes

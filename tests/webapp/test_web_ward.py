@@ -2,6 +2,10 @@
 button (intake), the printable tray labels; another facility's ward is not found."""
 from __future__ import annotations
 
+import pytest
+
+from tests.facilities_world import MONDAY, THURSDAY
+
 
 def test_ward_staff_land_on_their_wards_trays_and_record_lunch(web, http, dora, facilities, place, planned, today):
     ward, staff = facilities["vlasbloem"]["ward"], facilities["vlasbloem"]["staff"]
@@ -30,3 +34,11 @@ def test_tray_labels_print_the_iddsi_level_with_its_colour_in_the_users_language
 def test_another_facilitys_ward_is_not_found(web, facilities):
     staff = facilities["vlasbloem"]["staff"]
     assert web(staff).get(f"/app/ward/{facilities['azdelta']['ward']}").status_code == 404
+
+
+@pytest.mark.business_day("2026-12-07")
+def test_logistics_see_a_ward_order_beside_home_orders(web, world, served):
+    served["run"](MONDAY)
+    logistics = world.person("kurt", "logistics")
+    page = web(logistics, lang="en-GB").get(f"/app/logistics/orders?date={THURSDAY}").get_data(as_text=True)
+    assert f"Ward order, ward {served['ward']}" in page and "ward order" in page

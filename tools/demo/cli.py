@@ -31,6 +31,7 @@ from tools.demo.portal import seed_portal
 from tools.demo.referrals import seed_referrals
 from tools.demo.screenings import seed_screenings
 from tools.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
+from tools.demo.wards import seed_wards
 
 T = TypeVar("T")
 
@@ -82,6 +83,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
     seed_outcomes(state.session_factory, seed, population.reference_date, report)
     seed_referrals(state.session_factory, org_ids, user_ids, report)
     client_logins = seed_portal(state.session_factory, state.passwords, report)
+    seed_wards(state.session_factory, population, org_ids, user_ids, report, population.reference_date)
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
     if simulate_days:

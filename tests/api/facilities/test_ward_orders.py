@@ -7,7 +7,6 @@ the cut-off at 14:00 the day before, lunch and dinner served."""
 from __future__ import annotations
 
 import threading
-from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,36 +14,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from nutriplat.auth.models import AuditEntry
-from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, KitchenTask
-from nutriplat.delivery.ward_ordering import run_ward_orders
 from nutriplat.food import IDDSI_FOOD_LEVELS
+from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
-from tools.builders import stock as scenario
 
 pytestmark = pytest.mark.business_day("2026-12-07")
-MONDAY, THURSDAY = date(2026, 12, 7), date(2026, 12, 10)
-
-
-@pytest.fixture
-def served(http, world, facilities, place, planned):
-    """De Vlasbloem's ward Lelie served under an agreement, the provider's central kitchen,
-    two residents with approved plans; ``run(day)`` runs the nightly ward ordering."""
-    admin = facilities["admin"]
-    vlasbloem = facilities["vlasbloem"]
-    setup(http.post("/api/v1/service-agreements", headers=admin.headers, json={
-        "facility_id": vlasbloem["facility_id"], "ward_ids": [vlasbloem["ward"]], "meal_moments": ["lunch", "dinner"],
-        "delivery_days": [1, 4], "cutoff_days_before": 1, "cutoff_time": "14:00:00", "pricing": "per_meal",
-        "price_eur": "9.80", "invoice_to": "facility", "valid_from": "2026-12-01"}))
-    with world.uow as uow:
-        scenario.depot(uow.session, admin.organisation_id, "Centrale keuken")
-        uow.commit()
-    residents = [place("nursing_home", vlasbloem["ward"], "101", iddsi_food_level="4"),
-                 place("nursing_home", vlasbloem["ward"], "102", iddsi_food_level="6", allergies=["milk"])]
-    planned(*residents)
-    factory = world.app.extensions["nutriplat"].session_factory
-    return {"residents": residents, "ward": vlasbloem["ward"], "facility": vlasbloem["facility_id"],
-            "run": lambda day: run_ward_orders(lambda: UnitOfWork(factory), day), "uow": lambda: UnitOfWork(factory)}
 
 
 def listed(http, world, day):

@@ -83,7 +83,7 @@ def test_generator_uses_only_the_standard_library():
 
 def test_organisations(population):
     types = Counter(o.type for o in population.organisations)
-    assert types == {"provider": 1, "referrer": 2, "cofinancer": 1, "supplier": 1, "fund": 1}
+    assert types == {"provider": 1, "referrer": 2, "cofinancer": 1, "supplier": 1, "fund": 1, "care_facility": 3}
     names_ = {o.name for o in population.organisations}
     assert {"AZ Delta Roeselare", "NutriPlat Ontwikkelingsfonds"} <= names_
     assert len({o.key for o in population.organisations}) == len(population.organisations)
@@ -106,7 +106,8 @@ def test_users_one_per_role_with_demo_passwords(population):
     assert len({u.username for u in users}) == len(users)
     org_type = {o.key: o.type for o in population.organisations}
     expected = {"admin": "provider", "dietitian": "provider", "logistics": "provider",
-                "cofinancer": "cofinancer", "caregiver": None, "referrer": "referrer", "fund": "fund"}
+                "cofinancer": "cofinancer", "caregiver": None, "referrer": "referrer", "fund": "fund",
+                "ward_staff": "care_facility"}
     for user in users:
         assert len(user.password) >= 12 and "demo" in user.password
         assert org_type.get(user.organisation_key) == expected[user.role]

@@ -18,6 +18,8 @@ GP_PRACTICE = "huisartsenpraktijk-de-mandel"
 HOSPITAL_ORG = "az-delta"
 COFINANCER = "regionaal-zorgfonds-wvl"
 FUND = "nutriplat-ontwikkelingsfonds"
+VLASBLOEM = "vlasbloem"
+AZ_DELTA_WARDS = "az-delta-ziekenhuis"
 
 ORGANISATIONS = (
     Organisation(PROVIDER, "NutriPlat Roeselare", "provider"),
@@ -27,6 +29,10 @@ ORGANISATIONS = (
     Organisation(COFINANCER, "Regionaal Zorgfonds West-Vlaanderen", "cofinancer"),
     Organisation("mandelkeuken", "Mandelkeuken bv", "supplier"),
     Organisation(FUND, "NutriPlat Ontwikkelingsfonds", "fund"),
+    # Care facilities served by the provider (issue 16); AZ Delta's discharge office above refers.
+    Organisation(VLASBLOEM, "Woonzorgcentrum De Vlasbloem", "care_facility"),
+    Organisation("ter-beke", "Woonzorgcentrum Ter Beke", "care_facility"),
+    Organisation(AZ_DELTA_WARDS, "AZ Delta Roeselare — ziekenhuis", "care_facility"),
 )
 REFERRER_CARE_LINE = {GP_PRACTICE: "primary", HOSPITAL_ORG: "secondary"}
 
@@ -56,6 +62,9 @@ USERS = (
     _user("ontslag.azdelta", "referrer", "Ontslagbureau AZ Delta", HOSPITAL_ORG),
     # The development fund reads its contributions and balance (issue 19 item 3).
     _user("fonds.marie", "fund", "Marie Claeys", FUND),
+    # Ward staff (issue 16): De Vlasbloem's wards and a geriatric ward of AZ Delta.
+    _user("afdeling.vlasbloem", "ward_staff", "Afdelingsteam De Vlasbloem", VLASBLOEM),
+    _user("afdeling.azdelta", "ward_staff", "Afdeling C4 Geriatrie AZ Delta", AZ_DELTA_WARDS),
 )
 
 # (caregiver, scopes, relationship, withdrawn later?) - one mandate per chosen client.

@@ -2,8 +2,8 @@
 and its tests check against the same lists the API validates with."""
 from __future__ import annotations
 
-ORGANISATION_TYPES = ("provider", "referrer", "cofinancer", "supplier", "fund")
-ROLES = ("admin", "dietitian", "logistics", "cofinancer", "caregiver", "referrer", "fund", "client")
+ORGANISATION_TYPES = ("provider", "referrer", "cofinancer", "supplier", "fund", "care_facility")
+ROLES = ("admin", "dietitian", "logistics", "cofinancer", "caregiver", "referrer", "fund", "client", "ward_staff")
 SEXES = ("female", "male", "other", "unknown")
 CARE_SETTINGS = ("home", "nursing_home", "hospital")
 STATUSES = ("referred", "active", "paused", "ended")

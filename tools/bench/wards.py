@@ -1,0 +1,95 @@
+"""Benchmark: the nightly ward ordering for 100 facilities × 10 wards.
+
+    python -m tools.bench.wards [--facilities 100] [--wards 10] [--residents 10] [--database-url URL]
+
+Builds, in a fresh database (a temporary SQLite file unless a URL is given; an existing
+PostgreSQL database is emptied first), a catalogue, the provider's central kitchen, the
+facilities with their wards and service agreements (deliveries Monday and Thursday), the
+residents on the wards with a week of approved plans; then times the ``ward-orders`` job
+for one date, and once more to show the rerun is a no-op.
+Goal (issue 16): at most 30 s for 100 facilities × 10 wards."""
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from datetime import time as clock_time
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import update
+
+from nutriplat.auth.models import Organisation
+from nutriplat.clients.models import Client
+from nutriplat.db import UnitOfWork
+from nutriplat.delivery.ward_ordering import run_ward_orders
+from nutriplat.facilities.models import ServiceAgreement, Site, Ward
+from tools.bench.inventory import _fresh
+from tools.builders import stock as scenario
+
+MONDAY = date(2026, 11, 30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--facilities", type=int, default=100)
+    parser.add_argument("--wards", type=int, default=10)
+    parser.add_argument("--residents", type=int, default=10, help="per ward")
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+        factory = _fresh(url)
+        started = time.perf_counter()
+        _build(factory, args.facilities, args.wards, args.residents)
+        print(f"built {args.facilities} facilities × {args.wards} wards × {args.residents} residents with plans "
+              f"in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
+        started = time.perf_counter()
+        counts = run_ward_orders(lambda: UnitOfWork(factory), MONDAY)
+        seconds = time.perf_counter() - started
+        print(f"ward ordering for {MONDAY}: {seconds:.1f} s — {_said(counts)}")
+        started = time.perf_counter()
+        again = run_ward_orders(lambda: UnitOfWork(factory), MONDAY)
+        print(f"second run for the same date: {time.perf_counter() - started:.1f} s — {_said(again)}")
+        print(f"goal ≤ 30 s: {'met' if seconds <= 30 else 'NOT met'}")
+
+
+def _said(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "nothing"
+
+
+def _build(factory, facilities: int, wards: int, residents: int) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(16)
+    with UnitOfWork(factory) as uow:
+        s = uow.session
+        provider = Organisation(name="Bench provider", type="provider")
+        s.add(provider)
+        s.flush()
+        products = scenario.catalogue(s, "Bench")
+        kitchen, _van = scenario.depot(s, provider.id, "Bench central kitchen")
+        for f in range(facilities):
+            facility = Organisation(name=f"Bench facility {f}", type="care_facility")
+            s.add(facility)
+            s.flush()
+            site = Site(organisation_id=provider.id, facility_id=facility.id, name=f"Site {f}", lat=50.9, lon=3.1)
+            s.add(site)
+            s.flush()
+            made = [Ward(organisation_id=provider.id, facility_id=facility.id, site_id=site.id, name=f"Ward {w}",
+                         setting="nursing_home") for w in range(wards)]
+            s.add_all(made)
+            s.flush()
+            s.add(ServiceAgreement(organisation_id=provider.id, facility_id=facility.id, ward_ids=[w.id for w in made],
+                                   meal_moments=["breakfast", "lunch", "dinner", "snack"], delivery_days=[1, 4],
+                                   cutoff_days_before=1, cutoff_time=clock_time(14), pricing="per_resident_day",
+                                   price_eur=Decimal("18.50"), invoice_to="facility", valid_from=MONDAY))
+            for ward in made:
+                ids = scenario.clients_at_home(s, provider.id, residents, kitchen, MONDAY - timedelta(days=60), rng)
+                s.execute(update(Client).where(Client.id.in_(ids)).values(care_setting="nursing_home", ward_id=ward.id))
+                scenario.approved_plans(s, ids, products, MONDAY, rng)
+        uow.commit()
+
+
+if __name__ == "__main__":
+    main()

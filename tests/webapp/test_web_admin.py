@@ -37,7 +37,8 @@ def test_an_admin_creates_a_user_and_bad_input_is_shown_next_to_each_field(web, 
     assert bad.text.count('aria-invalid="true"') >= 3
     for field in ("username", "password", "role"):
         assert f'id="f-{field}" name="{field}"' in bad.text or f'id="f-{field}"' in bad.text
-    assert "Must be one of: admin, dietitian, logistics, cofinancer, caregiver, referrer, fund, client, ward_staff." in bad.text
+    assert ("Must be one of: admin, dietitian, logistics, cofinancer, caregiver, referrer, fund, client, "
+            "ward_staff.") in bad.text
     world.organisation("Provider B")
     elsewhere = browser.post("/app/admin/users/", NEW_USER | {"organisation": "Provider B"})
     assert elsewhere.status_code == 403  # an organisation's admin stays in it

@@ -23,7 +23,7 @@ from tools.demo.billing import seed_billing
 from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_plans
 from tools.demo.delivery import seed_delivery
 from tools.demo.inventory import seed_stock
-from tools.demo.outcomes import seed_outcomes
+from tools.demo.outcomes import seed_intake, seed_outcomes
 from tools.demo.referrals import seed_referrals
 from tools.demo.screenings import seed_screenings
 from tools.demo.seed import SeedReport, seed_clients, seed_organisations, seed_users
@@ -72,6 +72,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
     with click.progressbar(length=1, label=f"{'Meal plans':<22}", show_pos=True) as bar:
         seed_plans(state.session_factory, population, report, sized(bar))
     seed_billing(state.session_factory, population, population.reference_date, report, _bar("Billing"))
+    seed_intake(state.session_factory, seed, population.reference_date, report)
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
     seed_delivery(state.session_factory, report, population.reference_date)
     seed_outcomes(state.session_factory, seed, population.reference_date, report)

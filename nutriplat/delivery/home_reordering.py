@@ -18,6 +18,9 @@ from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.reorder.snapshot import ClientState
 
 PLAN_HORIZON_DAYS = 16  # past the delivery after next (+ its margin) on a weekly schedule
+# Nobody home when the van came: the extra delivery the lead time allows comes two days
+# later at the earliest, so each delivery feeds the next delivery day and the day after.
+BUFFER_DAYS = 2
 
 
 def reorder_homes(session: Session, actor: Actor, states: dict[int, ClientState], today: date, now: datetime,
@@ -37,7 +40,7 @@ def reorder_homes(session: Session, actor: Actor, states: dict[int, ClientState]
         proposals = plan_home_orders(
             today, items, state.consumption(today, today + timedelta(days=PLAN_HORIZON_DAYS)),
             state.incoming(today), rule.slots(now, PLAN_HORIZON_DAYS), state.capacity(),
-            earliest_extra=rule.earliest_delivery(now))
+            safety_days=BUFFER_DAYS, earliest_extra=rule.earliest_delivery(now))
         report.count("clients_reordered")
         mine: dict[date, DeliveryOrder] = {}
         for proposal in proposals:

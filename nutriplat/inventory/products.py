@@ -21,6 +21,7 @@ class ProductInfo:
     storage_class: str
     volume_l: float
     allergens: frozenset[str]  # of the current version (of the last one when withdrawn)
+    shelf_life_days: int | None = None  # from production to expiry
 
     @property
     def stocked(self) -> bool:
@@ -32,7 +33,7 @@ def product_catalogue(session: Session) -> dict[Product, ProductInfo]:
     rows = session.execute(
         select(DishVariant.id, DishVariant.dish_id, DishVariant.texture, DishVariant.version,
                DishVariant.name, DishVariant.storage_class, DishVariant.volume_l, DishVariant.allergens,
-               DishVariant.retired_at, Dish.kind, Dish.withdrawn_at)
+               DishVariant.retired_at, DishVariant.shelf_life_days, Dish.kind, Dish.withdrawn_at)
         .join(Dish, Dish.id == DishVariant.dish_id).order_by(DishVariant.version))
     products: dict[Product, ProductInfo] = {}
     for row in rows:
@@ -40,5 +41,6 @@ def product_catalogue(session: Session) -> dict[Product, ProductInfo]:
         key = (row.dish_id, row.texture)
         if current or key not in products or products[key].current_variant_id is None:
             products[key] = ProductInfo(key, row.id if current else None, row.name, row.kind,
-                                        row.storage_class, row.volume_l, frozenset(row.allergens or ()))
+                                        row.storage_class, row.volume_l, frozenset(row.allergens or ()),
+                                        row.shelf_life_days)
     return products

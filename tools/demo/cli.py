@@ -25,7 +25,7 @@ from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_p
 from tools.demo.delivery import seed_delivery
 from tools.demo.information_and_coaching import seed_information_and_coaching
 from tools.demo.inventory import seed_stock
-from tools.demo.outcomes import seed_outcomes
+from tools.demo.outcomes import seed_intake, seed_outcomes
 from tools.demo.portal import PASSWORD as CLIENT_PASSWORD
 from tools.demo.portal import seed_portal
 from tools.demo.referrals import seed_referrals
@@ -78,6 +78,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
         seed_plans(state.session_factory, population, report, sized(bar))
     seed_information_and_coaching(state.session_factory, last_complete_month(population.reference_date), report)
     seed_billing(state.session_factory, population, population.reference_date, report, _bar("Billing"))
+    seed_intake(state.session_factory, seed, population.reference_date, report)
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
     seed_delivery(state.session_factory, report, population.reference_date)
     seed_outcomes(state.session_factory, seed, population.reference_date, report)

@@ -65,6 +65,16 @@ def seed_outcomes(factory: sessionmaker[Session], seed: int, today: date, report
     return agreement_id
 
 
+def seed_intake(factory: sessionmaker[Session], seed: int, today: date, report: SeedReport) -> None:
+    """The meals eaten before today, before the stock's days are loaded: the nightly
+    reorder runs then post and order from what the clients really ate."""
+    with UnitOfWork(factory) as uow:
+        clients = list(uow.session.scalars(select(Client).where(Client.external_ref.is_not(None))
+                                           .order_by(Client.id)))
+        _seed_intake(uow.session, seed, clients, _histories(uow.session, [c.id for c in clients]), today, report)
+        uow.commit()
+
+
 def _histories(session: Session, ids: list[int]) -> dict[int, data.History]:
     statuses: dict[int, list[tuple[date, str]]] = defaultdict(list)
     settings: dict[int, list[tuple[date, str]]] = defaultdict(list)

@@ -92,14 +92,7 @@ def propose_home_order(
         delivery, until, covers_until = extra_day, cover_end(first, away, safety_days), first - ONE_DAY
     else:
         delivery, until, covers_until = first, horizon, following - ONE_DAY
-    # Sized to feed its own day too (it may come in time) but not to lean on a later van.
-    window = project(items, consumption, incoming, today, until, away, count_from=delivery,
-                     late_from=delivery + ONE_DAY)
-    # Every unit must last the whole window the order feeds: a plan change may move its
-    # meal to the window's last day, and the projection counts on it until then.
-    lines = [HomeOrderLine(product, ceil(missing / items[product].pack_size) * items[product].pack_size,
-                           until - ONE_DAY)
-             for product, missing in sorted(window.unmet.items(), key=lambda kv: str(kv[0]))]
+    lines = _sized(items, consumption, incoming, today, delivery, until, away)
     if not lines and not refused:
         return None  # the gap is one the deliveries on their way close if they come on time
     lines, limited = _fit(lines, items, consumption, incoming, today, delivery, until, away, capacity_l)
@@ -130,6 +123,26 @@ def plan_home_orders(today: date, items: Mapping[Product, HomeItem], consumption
         for line in proposal.lines:
             on_day[line.variant_id] = on_day.get(line.variant_id, 0) + line.quantity
     return proposals
+
+
+def _sized(items: Mapping[Product, HomeItem], consumption: Schedule[Product], incoming: Schedule[Product],
+           today: date, delivery: date, until: date, away: frozenset[date]) -> list[HomeOrderLine[Product]]:
+    """The units missing from ``delivery`` up to the last day the order feeds, in whole packs.
+    Sized to feed its own day too (it may come in time) but not to lean on a later van.
+    Every unit must last the days it is ordered for (a plan change may move its meal to
+    the last of them, and the projection counts on it until then): a product whose
+    freshest lot keeps less long is ordered only up to the day it keeps, and the days
+    after it come with a later van; no unit arrives that expires before it is eaten."""
+    window = project(items, consumption, incoming, today, until, away, count_from=delivery,
+                     late_from=delivery + ONE_DAY)
+    last = {p: min(until - ONE_DAY, items[p].fresh_until(delivery)) for p in window.unmet}
+    missing = dict(window.unmet)
+    for end in sorted({day for day in last.values() if day < until - ONE_DAY}):
+        cut = project(items, consumption, incoming, today, end + ONE_DAY, away, count_from=delivery,
+                      late_from=delivery + ONE_DAY)
+        missing.update({p: cut.unmet.get(p, 0) for p, day in last.items() if day == end})
+    return [HomeOrderLine(p, ceil(n / items[p].pack_size) * items[p].pack_size, last[p])
+            for p, n in sorted(missing.items(), key=lambda kv: str(kv[0])) if n > 0]
 
 
 def _complete(items: Mapping[Product, HomeItem], start: date, end: date, consumption: Schedule[Product],

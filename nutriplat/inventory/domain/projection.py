@@ -27,6 +27,14 @@ class HomeItem:
     allowed: bool = True  # False: the client may no longer have it (texture, allergen)
     storage: str = "frozen"  # the storage class, i.e. which appliance holds it
     expiring: tuple[tuple[date, int], ...] = ()  # (expiry date, units) among on_hand
+    shelf_life_days: int | None = None  # production to expiry: the freshest lot FEFO can pick
+
+    def fresh_until(self, delivery: date) -> date:
+        """The last day a unit delivered on ``delivery`` can feed: made the day before at
+        the latest, it keeps ``shelf_life_days`` (``NEVER`` when unknown)."""
+        if self.shelf_life_days is None:
+            return NEVER
+        return delivery + timedelta(days=self.shelf_life_days - 1)
 
     @cached_property
     def _buckets(self) -> tuple[tuple[date, int], ...]:

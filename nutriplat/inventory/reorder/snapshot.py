@@ -115,7 +115,7 @@ class ClientState:
             result[product] = HomeItem(
                 on_hand=sum(h.quantity for h in usable), pack_size=packs.get(product, 1), volume_l=info.volume_l,
                 allowed=self.refusal(info) is None, storage=info.storage_class,
-                expiring=tuple((h.expiry_date, h.quantity) for h in usable))
+                expiring=tuple((h.expiry_date, h.quantity) for h in usable), shelf_life_days=info.shelf_life_days)
         return result
 
     def capacity(self) -> dict[str, float | None]:

@@ -64,6 +64,14 @@ class TestHomeReorder:
         assert [(line.variant_id, line.quantity) for line in proposal.lines] == [(10, 4)]
         assert proposal.short_before_delivery == {}
 
+    def test_a_short_lived_product_is_ordered_only_for_the_days_its_freshest_lot_keeps(self):
+        """Delivered on Wednesday for Wednesday to Sunday; bread made on Tuesday keeps 3 days
+        (to Friday): three units, none left to expire, Saturday's comes with a later van."""
+        items = {10: HomeItem(on_hand=0, shelf_life_days=3), 11: HomeItem(on_hand=0, shelf_life_days=180)}
+        proposal = propose_home_order(MON, items, plan(MON, 14, {10: 1, 11: 1}), {}, SLOTS, None)
+        assert [(line.variant_id, line.quantity, line.use_by) for line in proposal.lines] == [
+            (10, 3, MON + timedelta(days=4)), (11, 5, MON + timedelta(days=6))]
+
     def test_what_is_already_on_its_way_counts_so_a_second_run_orders_nothing(self):
         items = {10: HomeItem(on_hand=3)}
         consumption = plan(MON, 14, {10: 1})

@@ -97,11 +97,12 @@ def _retrying(step: Callable[[], None], attempts: int = 3) -> None:
 
 
 def _clients_with_stock() -> Select[int]:
-    """Clients with a schedule, a home appliance or an order still open."""
+    """Clients with a schedule, a home appliance or a home order still open (a ward order has
+    no client of its own: the ward's nightly ordering makes it)."""
     return union(
         select(DeliverySchedule.client_id),
         select(Location.client_id.label("client_id")).where(Location.client_id.is_not(None)),
-        select(DeliveryOrder.client_id).where(DeliveryOrder.status == "planned"),
+        select(DeliveryOrder.client_id).where(DeliveryOrder.status == "planned", DeliveryOrder.client_id.is_not(None)),
     ).subquery().select()
 
 

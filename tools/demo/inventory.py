@@ -172,8 +172,9 @@ def _simulate(factory: sessionmaker[Session], organisations: tuple[int, int, int
         if ordered := counts["delivery_orders"] + counts["extra_deliveries"]:
             report.count("delivery orders", ordered)
         with new() as uow:
-            due = list(uow.session.scalars(select(DeliveryOrder.id).where(
-                DeliveryOrder.delivery_date == day, DeliveryOrder.status == "planned").order_by(DeliveryOrder.id)))
+            due = list(uow.session.scalars(select(DeliveryOrder.id).where(  # home orders: a ward's go with its facility
+                DeliveryOrder.delivery_date == day, DeliveryOrder.status == "planned",
+                DeliveryOrder.ward_id.is_(None)).order_by(DeliveryOrder.id)))
         for order_id in due:
             if day == today:
                 pick_order(new(), SYSTEM, order_id, van)

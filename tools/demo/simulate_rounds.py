@@ -71,7 +71,8 @@ def _open_stops(factory: sessionmaker[Session], day: date) -> list[tuple[int, in
 
 
 def _orders_off_route(factory: sessionmaker[Session], day: date) -> list[tuple[int, int]]:
-    """The day's open orders that no published route carries."""
+    """The day's open home orders that no published route carries (a ward's order goes with
+    its facility, which no route serves yet)."""
     with UnitOfWork(factory) as uow:
         routed = {order_id for order_ids in uow.session.scalars(
             select(PlannedStop.order_ids).join(RoutePlan, RoutePlan.id == PlannedStop.plan_id)
@@ -79,5 +80,5 @@ def _orders_off_route(factory: sessionmaker[Session], day: date) -> list[tuple[i
                    PlannedStop.route_id.is_not(None))) for order_id in order_ids}
         return [(order_id, client_id) for order_id, client_id in uow.session.execute(
             select(DeliveryOrder.id, DeliveryOrder.client_id).where(
-                DeliveryOrder.delivery_date == day, DeliveryOrder.status.in_(("planned", "picked")))
-            .order_by(DeliveryOrder.id)) if order_id not in routed]
+                DeliveryOrder.delivery_date == day, DeliveryOrder.status.in_(("planned", "picked")),
+                DeliveryOrder.ward_id.is_(None)).order_by(DeliveryOrder.id)) if order_id not in routed]

@@ -1,7 +1,7 @@
-"""The login page in both languages, on a phone and with its error, the error page, and
-the start page of a role without pages of its own (a caregiver: the account page, where
-the language is switched), each checked against WCAG 2.1 AA (``axe``). The other roles'
-start pages are checked in their own journeys."""
+"""The login page in both languages, on a phone and with its error, the error page, a
+caregiver's landing on their portal and the account page, where the language is switched,
+each checked against WCAG 2.1 AA (``axe``). The other roles' start pages are checked in
+their own journeys."""
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -29,7 +29,9 @@ def test_the_login_page_in_dutch_and_english_and_a_caregivers_start_page(page, s
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     axe(page)
 
-    sign_in("cato")  # signed in, the user's own language (Dutch) holds; they switch on this page
+    sign_in("cato")  # signed in, the user's own language (Dutch) holds: the caregiver's portal
+    expect(page.get_by_role("heading", level=1)).to_have_text("De mensen voor wie ik zorg")
+    page.goto("/app/account")  # where the language is switched
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn account")
     axe(page)
     page.get_by_label("Taal van de toepassing").select_option("en-GB")

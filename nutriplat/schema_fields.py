@@ -10,6 +10,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate
 
 from nutriplat.clock import business_today, now
+from nutriplat.periods import Month
 
 # Ids are INTEGER columns (PostgreSQL: 32 bits); a larger one cannot exist.
 DB_INT_MAX = 2**31 - 1
@@ -147,3 +148,22 @@ class Money(DecimalText):
         if value is None:
             return None
         return str(Decimal(value).quantize(Decimal(1).scaleb(-self.max_places)))
+
+
+class MonthField(fields.Field):
+    """A calendar month as "YYYY-MM", from 1900-01 (as dates are) to 9998-12 (a month's
+    neighbours are months too)."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> Month:
+        if not isinstance(value, str):
+            raise ValidationError("Must be a month as YYYY-MM.")
+        try:
+            month = Month.parse(value)
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+        if not 1900 <= month.year <= 9998:
+            raise ValidationError("Must be a month from 1900-01 to 9998-12.")
+        return month
+
+    def _serialize(self, value: Any, attr: Any, obj: Any, **kwargs: Any) -> str | None:
+        return None if value is None else str(value)

@@ -59,7 +59,7 @@ def test_bad_months_and_other_organisations_clients_are_refused(http, world):
     lena = world.person("lena", "logistics")
     otto = world.person("otto", "logistics", organisation="Provider B")
     (theirs,) = _homes(world, otto, 1)
-    for month in ("2026-13", "12-2026", ""):
+    for month in ("2026-13", "12-2026", "", "0000-01", "9999-12"):
         refused = http.get(f"/api/v1/stock/home-report?month={month}", headers=lena.headers)
         assert refused.status_code == 422 and "month" in str(refused.json["errors"]), refused.json
     assert http.get("/api/v1/stock/home-report", headers=lena.headers).status_code == 422

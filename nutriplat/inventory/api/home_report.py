@@ -10,7 +10,6 @@ from nutriplat.inventory import home_report
 from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.home_report import HomeReportQuerySchema, HomeReportRowSchema
 from nutriplat.list_views import paginated
-from nutriplat.periods import Month
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("inventory_home_report", __name__, url_prefix="/api/v1",
@@ -25,7 +24,7 @@ class HomeReport(MethodView):
     @paginated(blp, Page)
     def get(self, query):
         """Per client with stock at home in the month: units delivered, eaten, wasted and expired, stock-out days"""
-        return home_report.home_report(uow(), actor(), Month.parse(query["month"]), query.get("client_id"))
+        return home_report.home_report(uow(), actor(), query["month"], query.get("client_id"))
 
 
 @blp.route("/stock/home-report.csv")
@@ -35,6 +34,6 @@ class HomeReportCsv(MethodView):
     @blp.response(200, content_type="text/csv")
     def get(self, query):
         """The month's home stock report as CSV, every client's row"""
-        rows = home_report.home_report(uow(), actor(), Month.parse(query["month"]), query.get("client_id"))
+        rows = home_report.home_report(uow(), actor(), query["month"], query.get("client_id"))
         return Response(home_report.as_csv(rows), mimetype="text/csv", headers={
             "Content-Disposition": f'attachment; filename="home-report-{query["month"]}.csv"'})

@@ -1,12 +1,13 @@
 """The monthly home stock report's query and rows."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
+
+from nutriplat.schema_fields import MonthField
 
 
 class HomeReportQuerySchema(Schema):
-    month = fields.String(required=True, metadata={"description": "The month, YYYY-MM"},
-                          validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="Must be YYYY-MM."))
+    month = MonthField(required=True, metadata={"description": "The month, YYYY-MM"})
     client_id = fields.Integer(metadata={"description": "One client only"})
 
 

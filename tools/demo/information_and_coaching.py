@@ -54,8 +54,8 @@ def seed_information_and_coaching(factory: sessionmaker[Session], month: Month, 
 
 
 def _library(session: Session, provider: int) -> int:
-    have = set(session.execute(select(ContentItem.key, ContentItem.lang).where(
-        ContentItem.organisation_id == provider)).tuples())
+    have = {(key, lang) for key, lang in session.execute(select(ContentItem.key, ContentItem.lang).where(
+        ContentItem.organisation_id == provider))}
     new = [ContentItem(organisation_id=provider, **item) for item in LIBRARY if (item["key"], item["lang"]) not in have]
     session.add_all(new)
     return len(new)

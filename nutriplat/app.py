@@ -109,6 +109,8 @@ API_MODULES = (
     "nutriplat.indicators.api.agreements",
     "nutriplat.indicators.api.lifecycle",
     "nutriplat.indicators.api.reports",
+    "nutriplat.indicators.api.external",
+    "nutriplat.indicators.api.audits",
     "nutriplat.delivery.api.fleet",
     "nutriplat.delivery.api.windows",
     "nutriplat.delivery.api.plans",

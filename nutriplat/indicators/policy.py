@@ -30,4 +30,13 @@ POLICY = Policy("indicators", {
     # Anonymised reports and their trend charts (reports.py)
     "indicator_report": PARTIES,
     "trends": PARTIES,
+    # A cofinancer's own figures, matched by keyed-hash pseudonym (external_import.py): the
+    # provider enrols its clients and imports the file; the per-row report names clients.
+    "enrol_pseudonyms": (ADMIN,),
+    "import_external": (ADMIN,),
+    # The measurement audit (audits.py): the provider draws the seeded sample and its second
+    # person verifies it against the source; both parties see the seed and agreement rate.
+    "draw_audit": (ADMIN,),
+    "verify_audit": (ADMIN,),
+    "list_audits": PARTIES,
 })

@@ -111,6 +111,7 @@ API_MODULES = (
     "nutriplat.indicators.api.reports",
     "nutriplat.indicators.api.external",
     "nutriplat.indicators.api.audits",
+    "nutriplat.indicators.api.staff_survey",
     "nutriplat.delivery.api.fleet",
     "nutriplat.delivery.api.windows",
     "nutriplat.delivery.api.plans",

@@ -1,7 +1,7 @@
 """Who may do what with indicators, agreements and settlements (``nutriplat.policy``).
 The two parties to an agreement, the provider's admin and the cofinancer, see it, its
 reports and its settlements; ``agreements.visible`` narrows each to its own."""
-from nutriplat.auth.roles import ADMIN, COFINANCER
+from nutriplat.auth.roles import ADMIN, COFINANCER, DIETITIAN, LOGISTICS
 from nutriplat.policy import Policy
 
 PARTIES = (ADMIN, COFINANCER)
@@ -39,4 +39,7 @@ POLICY = Policy("indicators", {
     "draw_audit": (ADMIN,),
     "verify_audit": (ADMIN,),
     "list_audits": PARTIES,
+    # The staff survey (staff_survey.py): staff answer; the parties see suppressed aggregates only.
+    "answer_staff_survey": (DIETITIAN, LOGISTICS),
+    "staff_wellbeing": PARTIES,
 })

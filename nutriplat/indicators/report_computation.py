@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from nutriplat.indicators import aggregate, disclosure, external_figures, measures, method, sources, suppression
+from nutriplat.indicators import aggregate, disclosure, equity, external_figures, measures, method, sources, suppression
 from nutriplat.indicators.aggregate import Definition, Figure
 from nutriplat.indicators.attributes import LEVELS
 from nutriplat.indicators.catalogue import DISAGGREGATIONS
@@ -19,7 +19,7 @@ from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement
 from nutriplat.periods import Period
 
-BREAKDOWNS = ("instrument", *DISAGGREGATIONS)
+BREAKDOWNS = ("instrument", *DISAGGREGATIONS, equity.DIMENSION)
 
 
 @dataclass(frozen=True)
@@ -57,9 +57,12 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
     external = {item.definition.code: item.data_source for item in agreement.indicators
                 if item.data_source != method.NATIVE}
     imported = external_figures.load(session, agreement.id, external.values())
+    segments = equity.load(session, agreement.organisation_id) if equity.DIMENSION in breakdowns else None
     for period in periods:
         reported = [d for d in definitions if d.reported_for(period.kind)]
         frame = measures.client_frame(prep, cohort, period)
+        if segments is not None:
+            frame[equity.DIMENSION] = equity.segment_of(segments, frame.index, period.end)
         found = aggregate.figures(frame, [d for d in reported if d.code not in external], breakdowns)
         for source, data in imported.items():  # the source's own figures, where the agreement says they count
             if wanted := [d for d in reported if external.get(d.code) == source]:

@@ -15,6 +15,7 @@ from nutriplat.indicators.values import exact, indicator_value
 from nutriplat.indicators.vocabulary import sources_of
 
 PERIOD_ORDER = ("month", "quarter", "year")
+EVERY_INDICATOR = ("segment",)  # the equity breakdown (equity.py): every indicator, whatever its definition lists
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ def _parts(frame: pd.DataFrame, spec: Mapping[str, Any]) -> tuple[pd.Series, pd.
     return values, pd.Series(where & (values.to_numpy() != 0), index=frame.index)
 
 
+def _broken_down(d: Definition, dimension: str, frame: pd.DataFrame) -> bool:
+    """A definition's own breakdowns, and the equity aim's for every indicator when the frame
+    carries it (the provider has voucher-programme segments)."""
+    return dimension in d.disaggregations or (dimension in EVERY_INDICATOR and dimension in frame.columns)
+
+
 def figures(frame: pd.DataFrame, definitions: Sequence[Definition],
             dimensions: Sequence[str]) -> list[Figure]:
     columns: dict[tuple[str, str], pd.Series] = {}
@@ -89,11 +96,11 @@ def figures(frame: pd.DataFrame, definitions: Sequence[Definition],
     wide = pd.DataFrame(columns, index=frame.index)
     tables: list[tuple[str | None, pd.DataFrame]] = [(None, wide.sum().to_frame().T.set_axis([None]))]
     tables += [(dim, wide.groupby(frame[dim], dropna=True, observed=True).sum()) for dim in dimensions
-               if any(dim in d.disaggregations for d in definitions)]
+               if any(_broken_down(d, dim, frame) for d in definitions)]
     out = []
     for d in definitions:
         for dim, table in tables:
-            if dim is not None and dim not in d.disaggregations:
+            if dim is not None and not _broken_down(d, dim, frame):
                 continue
             for category, row in table.iterrows():
                 out.append(Figure(

@@ -20,7 +20,7 @@ from nutriplat.indicators.vocabulary import AIMS, FLAGS, MEASURES
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{2,59}$")
 AGGREGATE_KEYS = {"aggregate", "of", "where", "scale"}
-BREAKDOWNS = ("instrument", *DISAGGREGATIONS)
+BREAKDOWNS = ("instrument", *DISAGGREGATIONS, "segment")  # segment: the equity breakdown (equity.py)
 # A breakdown whose categories only some clients have: safe only over those clients.
 PARTIAL = {"instrument": "screened"}
 

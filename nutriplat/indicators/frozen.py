@@ -86,3 +86,12 @@ def _row(stored: dict[str, Any]) -> report_computation.Row:
     values: dict[str, Any] = {key: (None if value is None else Decimal(value)) if key in EXACT else value
                               for key, value in stored.items()}
     return report_computation.Row(**values)
+
+
+def remake(session: Session, agreement: Agreement, snapshot: IndicatorSnapshot, today: date) -> None:
+    """Make a frozen period again over the cohort as it stood when it was first made (the
+    consents of that moment): only a cofinancer's figures imported since may change it."""
+    period = Period.parse(snapshot.period)
+    computed = report_computation.compute(session, agreement, [period], snapshot.computed_at, today)
+    snapshot.rows = [_json(row) for row in computed.rows if row.period == period.label]
+    snapshot.cohort_clients = computed.cohort_size

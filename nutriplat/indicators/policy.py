@@ -1,7 +1,7 @@
 """Who may do what with indicators, agreements and settlements (``nutriplat.policy``).
 The two parties to an agreement, the provider's admin and the cofinancer, see it, its
 reports and its settlements; ``agreements.visible`` narrows each to its own."""
-from nutriplat.auth.roles import ADMIN, COFINANCER
+from nutriplat.auth.roles import ADMIN, COFINANCER, DIETITIAN, LOGISTICS
 from nutriplat.policy import Policy
 
 PARTIES = (ADMIN, COFINANCER)
@@ -30,4 +30,16 @@ POLICY = Policy("indicators", {
     # Anonymised reports and their trend charts (reports.py)
     "indicator_report": PARTIES,
     "trends": PARTIES,
+    # A cofinancer's own figures, matched by keyed-hash pseudonym (external_import.py): the
+    # provider enrols its clients and imports the file; the per-row report names clients.
+    "enrol_pseudonyms": (ADMIN,),
+    "import_external": (ADMIN,),
+    # The measurement audit (audits.py): the provider draws the seeded sample and its second
+    # person verifies it against the source; both parties see the seed and agreement rate.
+    "draw_audit": (ADMIN,),
+    "verify_audit": (ADMIN,),
+    "list_audits": PARTIES,
+    # The staff survey (staff_survey.py): staff answer; the parties see suppressed aggregates only.
+    "answer_staff_survey": (DIETITIAN, LOGISTICS),
+    "staff_wellbeing": PARTIES,
 })

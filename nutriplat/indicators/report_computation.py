@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from nutriplat.indicators import aggregate, disclosure, measures, method, sources, suppression
+from nutriplat.indicators import aggregate, disclosure, equity, external_figures, measures, method, sources, suppression
 from nutriplat.indicators.aggregate import Definition, Figure
 from nutriplat.indicators.attributes import LEVELS
 from nutriplat.indicators.catalogue import DISAGGREGATIONS
@@ -19,7 +19,7 @@ from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement
 from nutriplat.periods import Period
 
-BREAKDOWNS = ("instrument", *DISAGGREGATIONS)
+BREAKDOWNS = ("instrument", *DISAGGREGATIONS, equity.DIMENSION)
 
 
 @dataclass(frozen=True)
@@ -56,15 +56,23 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
     # an indicator counted from a cofinancer's source: no value until its figures are there
     external = {item.definition.code: item.data_source for item in agreement.indicators
                 if item.data_source != method.NATIVE}
+    imported = external_figures.load(session, agreement.id, external.values())
+    segments = equity.load(session, agreement.organisation_id) if equity.DIMENSION in breakdowns else None
     for period in periods:
         reported = [d for d in definitions if d.reported_for(period.kind)]
         frame = measures.client_frame(prep, cohort, period)
-        found = aggregate.figures(frame, reported, breakdowns)
+        if segments is not None:
+            frame[equity.DIMENSION] = equity.segment_of(segments, frame.index, period.end)
+        found = aggregate.figures(frame, [d for d in reported if d.code not in external], breakdowns)
+        for source, data in imported.items():  # the source's own figures, where the agreement says they count
+            if wanted := [d for d in reported if external.get(d.code) == source]:
+                found += aggregate.figures(external_figures.applied(frame, data, period), wanted, breakdowns)
         result.figures[period.label] = [f for f in found if f.dimension is None]
         gaps = measures.gaps(prep, period)
         missing = {d.code: "; ".join(gaps[s] for s in sorted(d.sources() & set(gaps))) for d in reported
-                   if d.sources() & set(gaps)}
-        missing |= {code: f"no figures from {source} for {period.label}" for code, source in external.items()}
+                   if d.sources() & set(gaps) and d.code not in external}
+        missing |= {code: reason for code, source in external.items()
+                    if (reason := external_figures.missing(source, imported.get(source), period))}
         result.rows += rows_of(found, {d.code: d for d in reported}, family_of, period, missing)
     return result
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
-from nutriplat.indicators import frozen, report_computation
+from nutriplat.indicators import frozen, report_computation, settlement_audits
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.suppression import THRESHOLD
 from nutriplat.indicators.terms import needed_figures
@@ -72,6 +72,8 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period, terms
                                     if (row := totals.get((label, d.code))) is not None and row.no_data}}
                        for d in report_computation.definitions_of(agreement)],
         "rules": rules,
+        # the measurement audits' results, only where there are any (older snapshots have none)
+        **({"audits": audits} if (audits := settlement_audits.audits_of(session, agreement, period, rules)) else {}),
         "start_budget_paid_before": session.scalar(
             select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,
     }

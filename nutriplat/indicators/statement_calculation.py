@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from nutriplat.indicators import payments
+from nutriplat.indicators import payments, settlement_audits
 from nutriplat.indicators.terms import ADMISSIONS, COST
 from nutriplat.indicators.values import indicator_value
 
@@ -68,9 +68,11 @@ def calculate(snapshot: Mapping[str, Any]) -> dict[str, Any]:
                            "name": indicator["name"], "unit": indicator["unit"], "value": _str(value),
                            "baseline_value": _str(_value(indicator, "baseline")), "target": target,
                            "met": met})
-    lines = [(rule, _line(rule, by_code, snapshot)) for rule in snapshot["rules"]]
+    audits = snapshot.get("audits") or {}  # snapshots made before audits existed have none
+    lines = [(rule, settlement_audits.held(_line(rule, by_code, snapshot), rule, audits)) for rule in snapshot["rules"]]
     return {
         "indicators": indicators,
+        **({"audits": settlement_audits.statement_rows(audits)} if audits else {}),
         "lines": [{"position": rule["position"], "kind": line.kind, "description": line.description,
                    "amount": str(line.amount),
                    "steps": [{"description": s.description, "value": s.value} for s in line.steps]}

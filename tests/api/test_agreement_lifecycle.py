@@ -87,6 +87,13 @@ def test_both_parties_see_the_same_frozen_version_and_the_cofinancer_accepts_it(
     assert accepted.status_code == 200
     assert accepted.json["status"] == "active"  # accepted, and its term runs on 7 December 2026
     assert accepted.json["versions"][0]["status"] == "accepted"
+    # payment on screening coverage waits for its measurement audit (at least 90 % agreeing)
+    assert settle(http, funder, draft["id"]).status_code == 409
+    audit = http.post(f"{path}/measurement-audits", headers=admin.headers,
+                      json={"indicator": "screening_coverage", "period": "2026Q3", "seed": 1}).json
+    sample = http.get(f"/api/v1/measurement-audits/{audit['id']}/sample", headers=admin.headers).json["items"]
+    http.post(f"/api/v1/measurement-audits/{audit['id']}/findings", headers=admin.headers,
+              json={"findings": [{"kind": item["kind"], "id": item["id"], "agrees": True} for item in sample]})
     issued = settle(http, funder, draft["id"])
     assert issued.status_code == 201, issued.json
     assert issued.json["snapshot"]["agreement"]["version"] == 1

@@ -21,6 +21,8 @@ class SettlementSchema(Schema):
     total = fields.Decimal(as_string=True)
     indicators = fields.Function(lambda s: s.statement["indicators"])
     lines = fields.Function(lambda s: s.statement["lines"])
+    audits = fields.Function(lambda s: s.statement.get("audits", []), metadata={
+        "description": "The measurement audits of the period: agreement rate, sample, and whether payment held."})
     snapshot = fields.Dict()
     checksum = fields.String()
     version = fields.Integer(allow_none=True, metadata={"description": "The agreement version it settles under."})

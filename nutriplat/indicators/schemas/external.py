@@ -1,0 +1,62 @@
+"""Shapes of the pseudonym enrolment and of a cofinancer's imported figures."""
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+
+class PersonSchema(Schema):
+    client_id = fields.Integer(required=True)
+    national_number = fields.String(required=True, load_only=True, validate=validate.Length(min=11, max=20),
+                                    metadata={"description": "The national register number: hashed, never stored."})
+
+
+class EnrolmentSchema(Schema):
+    people = fields.List(fields.Nested(PersonSchema), required=True, validate=validate.Length(min=1, max=20_000))
+
+
+class EnrolledSchema(Schema):
+    stored = fields.Integer(metadata={"description": "Clients whose pseudonym was stored or replaced."})
+
+
+class ImportRequestSchema(Schema):
+    source = fields.String(required=True, validate=validate.Length(min=1, max=60),
+                           metadata={"description": "The data source the agreement names for its indicators."})
+    csv = fields.String(required=True, validate=validate.Length(min=1, max=40_000_000), metadata={
+        "description": "The file: header pseudonym,month,measure,value (comma or semicolon); measure admissions "
+                       "or service_cost_cents."})
+
+
+class ReconciliationRowSchema(Schema):
+    line = fields.Integer()
+    pseudonym = fields.String()
+    month = fields.String()
+    measure = fields.String()
+    status = fields.String(metadata={"description": "matched, unmatched or ambiguous"})
+    reason = fields.String()
+    client_id = fields.Integer(allow_none=True)
+    source_value = fields.String()
+    platform_value = fields.String(allow_none=True)
+    difference = fields.String(allow_none=True)
+    differs = fields.Boolean(allow_none=True)
+
+
+class ImportSummarySchema(Schema):
+    rows = fields.Integer()
+    matched = fields.Integer()
+    unmatched = fields.Integer()
+    ambiguous = fields.Integer()
+    differing = fields.Integer()
+
+
+class ImportSchema(Schema):
+    id = fields.Integer()
+    agreement_id = fields.Integer()
+    source = fields.String()
+    months = fields.List(fields.String())
+    checksum = fields.String()
+    summary = fields.Nested(ImportSummarySchema)
+    imported_at = fields.DateTime()
+
+
+class ReconciliationSchema(ImportSchema):
+    report = fields.List(fields.Nested(ReconciliationRowSchema))

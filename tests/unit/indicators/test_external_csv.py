@@ -1,0 +1,42 @@
+"""A cofinancer's file layout and the keyed-hash pseudonym, without a database."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from nutriplat.indicators import external_csv, pseudonyms
+
+HASH = "0f" * 32
+
+
+def test_a_pseudonym_needs_the_key_and_ignores_how_the_number_is_written():
+    key = pseudonyms.agreement_key(b"secret", 1)
+    assert pseudonyms.pseudonym(key, "40.01.01-001.40") == pseudonyms.pseudonym(key, "40010100140")
+    assert pseudonyms.pseudonym(key, "40010100140") != pseudonyms.pseudonym(pseudonyms.agreement_key(b"secret", 2),
+                                                                            "40010100140")
+    assert pseudonyms.PSEUDONYM.match(pseudonyms.pseudonym(key, "40010100140"))
+
+
+def test_national_numbers_are_checked_also_for_people_born_from_2000():
+    assert pseudonyms.national_number_error("40.01.01-001.40") is None  # 97 − 400101001 mod 97
+    assert pseudonyms.national_number_error("01.02.03-004.67") is None  # with a 2 in front: 2010203004
+    assert pseudonyms.national_number_error("40.01.01-001.41") == "The check digits do not match."
+    assert pseudonyms.national_number_error("4001") == "Must be 11 digits (YY.MM.DD-NNN.CC)."
+
+
+def test_a_semicolon_file_with_decimal_commas_is_read():
+    text = f"pseudonym;month;measure;value\n{HASH.upper()};2026-07;service_cost_cents;1200,00"
+    rows, errors = external_csv.parse(text)
+    assert errors == {}
+    assert rows == [external_csv.SourceRow(2, HASH, "2026-07", "service_cost_cents", Decimal(1200))]
+
+
+def test_every_problem_of_every_row_is_named_before_anything_is_read_further():
+    text = (f"pseudonym,month,measure,value\n{HASH},2026-7,admissions,-1\n{HASH},2026-08,admissions\n"
+            f"{HASH},2026-09,admissions,2\n{HASH},2026-09,admissions,3\n")
+    rows, errors = external_csv.parse(text)
+    assert errors == {"rows.2.month": ["Must be a month, YYYY-MM."], "rows.2.value": ["Must be a number, 0 or more."],
+                      "rows.3.line": ["Must have 4 columns, not 3."],
+                      "rows.5.pseudonym": ["Repeats line 4 (same pseudonym, month and measure)."]}
+    assert [row.line for row in rows] == [4]
+    assert external_csv.parse("client,month\n")[1] == {"file": ["The header must be pseudonym,month,measure,value."]}
+    assert external_csv.parse("")[1] == {"file": ["The file is empty."]}

@@ -38,6 +38,7 @@ HANDLER_MODULES = (
     "nutriplat.notifications.handlers",
     "nutriplat.careteam.handlers",
     "nutriplat.content.handlers",
+    "nutriplat.delivery.transfers",
 )
 
 

@@ -72,17 +72,25 @@ def run_ward_orders(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, i
     with new_uow() as uow:
         agreements = [(a.id, a.facility_id) for a in agreements_in_force(uow.session, day)]
     for agreement_id, _facility in agreements:
-        for attempt in range(2):  # a concurrent run made the same order: read it and agree
-            try:
-                with new_uow() as uow:
-                    agreement = uow.session.get_one(ServiceAgreement, agreement_id)
-                    counts.update(_facility_orders(uow.session, agreement, day, as_of))
-                    uow.commit()
-                break
-            except IntegrityError:
-                if attempt:
-                    raise
+        counts.update(order_for_agreement(new_uow, agreement_id, day, as_of))
     return dict(counts)
+
+
+def order_for_agreement(new_uow: Callable[[], UnitOfWork], agreement_id: int, day: date,
+                        as_of: datetime) -> Counter[str]:
+    """One facility's ward orders for the delivery days ahead of ``day``, as of ``as_of``
+    (the night before, or now when a transfer re-orders at once)."""
+    for attempt in range(2):  # a concurrent run made the same order: read it and agree
+        try:
+            with new_uow() as uow:
+                agreement = uow.session.get_one(ServiceAgreement, agreement_id)
+                counts = _facility_orders(uow.session, agreement, day, as_of)
+                uow.commit()
+            return counts
+        except IntegrityError:
+            if attempt:
+                raise
+    return Counter()
 
 
 def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, as_of: datetime) -> Counter[str]:
@@ -208,16 +216,19 @@ def _audit(session: Session, order: DeliveryOrder, action: str, lines: int) -> N
 
 
 def depot_for(session: Session, organisation_id: int, site_ids: set[int]) -> dict[int, int]:
-    """Per site, the warehouse of the provider's route depot nearest to it (straight
-    line); empty when the provider has no depot."""
+    """Per site, the warehouse of the provider's route depot nearest to it; empty when
+    the provider has no depot."""
+    sites = session.execute(select(Site.id, Site.lat, Site.lon).where(Site.id.in_(site_ids))).all()
+    nearest = {site.id: nearest_depot(session, organisation_id, site.lat, site.lon) for site in sites}
+    return {site: depot for site, depot in nearest.items() if depot is not None}
+
+
+def nearest_depot(session: Session, organisation_id: int, lat: float, lon: float) -> int | None:
+    """The warehouse of the provider's active route depot nearest to a place (straight line)."""
     depots = session.execute(select(Depot.warehouse_id, Depot.lat, Depot.lon).join(
         Location, Location.id == Depot.warehouse_id).where(Depot.organisation_id == organisation_id,
                                                            Location.active).order_by(Depot.warehouse_id)).all()
-    if not depots:
-        return {}
-    sites = session.execute(select(Site.id, Site.lat, Site.lon).where(Site.id.in_(site_ids))).all()
-    return {site.id: min(depots, key=lambda d: _squared_km(site.lat, site.lon, d.lat, d.lon)).warehouse_id
-            for site in sites}
+    return min(depots, key=lambda d: _squared_km(lat, lon, d.lat, d.lon)).warehouse_id if depots else None
 
 
 def _squared_km(lat: float, lon: float, other_lat: float, other_lon: float) -> float:

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from nutriplat.auth.models import AuditEntry
+from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.delivery.models import DeliveryOrder, KitchenTask
 from nutriplat.food import IDDSI_FOOD_LEVELS
-from nutriplat.clock import BRUSSELS, clock_set_to
 from tests.conftest import TEST_PASSWORD
 from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup

@@ -39,6 +39,7 @@ HANDLER_MODULES = (
     "nutriplat.careteam.handlers",
     "nutriplat.content.handlers",
     "nutriplat.delivery.transfers",
+    "nutriplat.billing.facility_stays",
 )
 
 

@@ -38,6 +38,8 @@ HANDLER_MODULES = (
     "nutriplat.notifications.handlers",
     "nutriplat.careteam.handlers",
     "nutriplat.content.handlers",
+    "nutriplat.delivery.transfers",
+    "nutriplat.billing.facility_stays",
 )
 
 

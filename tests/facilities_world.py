@@ -5,11 +5,12 @@ hospital: ward C4 with room 12), each with a ward staff user assigned to its war
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.models import Depot
 from nutriplat.delivery.ward_ordering import run_ward_orders
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
@@ -73,20 +74,25 @@ def planned(world, today):
 
 @pytest.fixture
 def served(http, world, facilities, place, planned):
-    """De Vlasbloem's ward Lelie served under an agreement, the provider's central kitchen,
-    two residents with approved plans; ``run(day)`` runs the nightly ward ordering."""
+    """De Vlasbloem's ward Lelie served under an agreement (crates received 08:00–10:30,
+    25 minutes' unloading), the provider's route depot with a van, two residents with
+    approved plans; ``run(day)`` runs the nightly ward ordering."""
     admin = facilities["admin"]
     vlasbloem = facilities["vlasbloem"]
     setup(http.post("/api/v1/service-agreements", headers=admin.headers, json={
         "facility_id": vlasbloem["facility_id"], "ward_ids": [vlasbloem["ward"]], "meal_moments": ["lunch", "dinner"],
         "delivery_days": [1, 4], "cutoff_days_before": 1, "cutoff_time": "14:00:00", "pricing": "per_meal",
-        "price_eur": "9.80", "invoice_to": "facility", "valid_from": "2026-12-01"}))
-    with world.uow as uow:
-        scenario.depot(uow.session, admin.organisation_id, "Centrale keuken")
+        "price_eur": "9.80", "invoice_to": "facility", "valid_from": "2026-12-01",
+        "window_opens": "08:00:00", "window_closes": "10:30:00", "unloading_minutes": 25}))
+    with world.uow as uow:  # the route depot the facility's crates leave from
+        warehouse, van = scenario.depot(uow.session, admin.organisation_id, "Centrale keuken")
+        uow.session.add(Depot(warehouse_id=warehouse, organisation_id=admin.organisation_id, lat=50.9465, lon=3.1228,
+                              opens_at=time(6), closes_at=time(20)))
         uow.commit()
     residents = [place("nursing_home", vlasbloem["ward"], "101", iddsi_food_level="4"),
                  place("nursing_home", vlasbloem["ward"], "102", iddsi_food_level="6", allergies=["milk"])]
-    planned(*residents)
+    products = planned(*residents)
     factory = world.app.extensions["nutriplat"].session_factory
     return {"residents": residents, "ward": vlasbloem["ward"], "facility": vlasbloem["facility_id"],
+            "site": vlasbloem["site"], "warehouse": warehouse, "van": van, "products": products,
             "run": lambda day: run_ward_orders(lambda: UnitOfWork(factory), day), "uow": lambda: UnitOfWork(factory)}

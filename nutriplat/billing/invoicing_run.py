@@ -22,6 +22,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
+from nutriplat.billing.invoicing_facilities import bill_facilities
 from nutriplat.billing.models import Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme
 from nutriplat.billing.month_inputs import Inputs, gather
 from nutriplat.billing.rates import rates_on, vat_percent
@@ -31,6 +32,7 @@ from nutriplat.clock import business_today
 from nutriplat.conflicts import conflicts
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
+from nutriplat.facilities.models import ServiceAgreement
 from nutriplat.periods import Month
 
 
@@ -55,7 +57,8 @@ def run(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = No
     summary = RunSummary(str(month))
     with new_uow() as uow:
         providers = sorted(set(uow.session.scalars(select(Subscription.organisation_id).distinct()))
-                           | set(uow.session.scalars(select(Charge.organisation_id).distinct())))
+                           | set(uow.session.scalars(select(Charge.organisation_id).distinct()))
+                           | set(uow.session.scalars(select(ServiceAgreement.organisation_id).distinct())))
     for organisation_id in providers:
         # A concurrent run may have written the same keys first.
         with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
@@ -87,6 +90,7 @@ def invoice_provider_month(session: Session, organisation_id: int, month: Month,
         if _invoice_client(session, organisation_id, client_id, month, today, vat):
             summary.add("client invoices")
     summary.add("cofinancer invoices", invoicing_cofinancers.bill(session, organisation_id, month, today))
+    summary.add("facility invoices", bill_facilities(session, organisation_id, month, today, vat))
     summary.add("ledger entries", referrals.accrue(session, organisation_id, month))
     if first_run:  # a month's royalties are accrued once; charges recorded later wait for the next month
         summary.add("ledger entries", royalties.accrue(session, organisation_id, month))

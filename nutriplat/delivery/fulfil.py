@@ -19,9 +19,11 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
-from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, load_order
+from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, is_ward_order, load_order
+from nutriplat.delivery.orders import cancel_order as cancel_home_order
 from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import OUTCOMES
+from nutriplat.delivery.ward_fulfil import cancel_ward_order, confirm_ward_delivery, pick_ward_order
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import DeliveryConfirmed
 from nutriplat.inventory.access import check_location
@@ -33,6 +35,8 @@ from nutriplat.inventory.suitability import allowed_for, reason_against
 
 def pick_order(uow: UnitOfWork, actor: Actor, order_id: int, vehicle_id: int) -> DeliveryOrder:
     POLICY.check(actor, "pick_order")
+    if is_ward_order(uow, actor, order_id):
+        return pick_ward_order(uow, actor, order_id, vehicle_id)
     with uow:
         session, errors = uow.session, ErrorCollector()
         order, client = load_order(session, actor, order_id)
@@ -48,6 +52,14 @@ def pick_order(uow: UnitOfWork, actor: Actor, order_id: int, vehicle_id: int) ->
         return order
 
 
+def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | None) -> DeliveryOrder:
+    """A home order, or a facility's ward order (its crate)."""
+    POLICY.check(actor, "cancel_order")
+    if is_ward_order(uow, actor, order_id):
+        return cancel_ward_order(uow, actor, order_id, reason)
+    return cancel_home_order(uow, actor, order_id, reason)
+
+
 def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
                      on: date | None = None) -> DeliveryOrder:
     """What the driver found at the door (routing calls this). ``delivered``: the units go
@@ -58,6 +70,8 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {OUTCOMES}")
     day = on or business_today()
+    if is_ward_order(uow, actor, order_id):
+        return confirm_ward_delivery(uow, actor, order_id, outcome, day)
     with uow:
         session = uow.session
         order, client = load_order(session, actor, order_id)

@@ -118,6 +118,13 @@ def load_order(session: Session, actor: Actor, order_id: int) -> tuple[DeliveryO
     return order, load_client(session, actor, order.client_id)
 
 
+def is_ward_order(uow: UnitOfWork, actor: Actor, order_id: int) -> bool:
+    """A facility's crate (picked, cancelled and confirmed by ``ward_fulfil``); 404 when
+    the order is not the caller's organisation's."""
+    with uow:
+        return load_owned(uow.session, DeliveryOrder, order_id, actor, "delivery order").ward_id is not None
+
+
 def people_of(order: DeliveryOrder) -> set[int]:
     """Whose food an order carries: the client at home, or each resident on a ward order."""
     return {order.client_id} if order.ward_id is None else {ln.client_id for ln in order.lines if ln.client_id}

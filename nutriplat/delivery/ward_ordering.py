@@ -9,7 +9,9 @@ texture or allergy, a revised plan) re-versions the order's lines, audited; afte
 crate may be packed: a kitchen task says what the order would hold now, once per change.
 A dish the resident's record excludes (texture, allergen) is never put on an order. Two
 runs at once make one order (the unique ward and day; the loser re-reads and agrees).
-Ward crates leave from the provider's central kitchen (``_kitchen_of``)."""
+Ward crates leave from the route depot nearest the ward's site (``depot_for``): the facility
+is one more stop on the vans that already leave that depot, and the kitchen's central
+replenishment stocks the depot for the crates as it does for home orders."""
 from __future__ import annotations
 
 import math
@@ -31,7 +33,7 @@ from nutriplat.clock import BRUSSELS
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, Depot, KitchenTask
 from nutriplat.facilities.agreements import agreements_in_force
-from nutriplat.facilities.models import ServiceAgreement, Ward
+from nutriplat.facilities.models import ServiceAgreement, Site, Ward
 from nutriplat.inventory.models import Location
 from nutriplat.inventory.suitability import reason_against
 from nutriplat.mealplans.approved import PlannedDish, approved_dishes
@@ -39,7 +41,7 @@ from nutriplat.mealplans.approved import PlannedDish, approved_dishes
 HORIZON_DAYS = 7
 # What a run counts: per ward and delivery day one outcome, and the dishes it refused.
 OUTCOMES = ("orders", "revised", "unchanged", "kitchen_tasks", "kitchen_tasks_open", "missed_cutoff",
-            "nothing_to_order", "refused_dishes", "no_kitchen")
+            "nothing_to_order", "refused_dishes", "no_depot")
 RESOURCE = "delivery_order"
 Line = tuple[int, str, str, int, int]  # client, served day (ISO), meal moment, variant, quantity
 
@@ -70,29 +72,37 @@ def run_ward_orders(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, i
     with new_uow() as uow:
         agreements = [(a.id, a.facility_id) for a in agreements_in_force(uow.session, day)]
     for agreement_id, _facility in agreements:
-        for attempt in range(2):  # a concurrent run made the same order: read it and agree
-            try:
-                with new_uow() as uow:
-                    agreement = uow.session.get_one(ServiceAgreement, agreement_id)
-                    counts.update(_facility_orders(uow.session, agreement, day, as_of))
-                    uow.commit()
-                break
-            except IntegrityError:
-                if attempt:
-                    raise
+        counts.update(order_for_agreement(new_uow, agreement_id, day, as_of))
     return dict(counts)
+
+
+def order_for_agreement(new_uow: Callable[[], UnitOfWork], agreement_id: int, day: date,
+                        as_of: datetime) -> Counter[str]:
+    """One facility's ward orders for the delivery days ahead of ``day``, as of ``as_of``
+    (the night before, or now when a transfer re-orders at once)."""
+    for attempt in range(2):  # a concurrent run made the same order: read it and agree
+        try:
+            with new_uow() as uow:
+                agreement = uow.session.get_one(ServiceAgreement, agreement_id)
+                counts = _facility_orders(uow.session, agreement, day, as_of)
+                uow.commit()
+            return counts
+        except IntegrityError:
+            if attempt:
+                raise
+    return Counter()
 
 
 def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, as_of: datetime) -> Counter[str]:
     """A facility in a few queries: its wards' residents, their planned dishes over the
     horizon and the orders already made, then each ward and delivery day in memory."""
     counts: Counter[str] = Counter()
-    warehouse_id = _kitchen_of(session, agreement.organisation_id)
-    if warehouse_id is None:
-        counts["no_kitchen"] += 1
-        return counts
     wards = list(session.scalars(select(Ward).where(Ward.id.in_(agreement.ward_ids),
                                                     Ward.facility_id == agreement.facility_id)))
+    depots = depot_for(session, agreement.organisation_id, {w.site_id for w in wards})
+    if not depots:
+        counts["no_depot"] += 1
+        return counts
     settings = {w.id: w.setting for w in wards}
     residents = {c.id: c for c in session.scalars(select(Client).where(
         Client.ward_id.in_(settings), Client.status == "active")) if c.care_setting == settings[c.ward_id or 0]}
@@ -115,7 +125,7 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
                 continue
             wanted = _wanted(agreement, days, residents, planned[ward.id], counts)
             counts[_settle(session, agreement, ward, delivery_day, order, wanted,
-                           held.get(order.id, []) if order else [], after_cutoff, warehouse_id)] += 1
+                           held.get(order.id, []) if order else [], after_cutoff, depots[ward.site_id])] += 1
     return counts
 
 
@@ -149,12 +159,14 @@ def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_
         _write_lines(session, order.id, wanted)
         _audit(session, order, "create", len(wanted))
         return "orders"
-    if current == wanted:
+    moved = order.status == "planned" and not after_cutoff and order.warehouse_id != warehouse_id
+    if current == wanted and not moved:
         return "unchanged"
     if after_cutoff or order.status != "planned":
         return _kitchen_task(session, order, ward, wanted)
     session.execute(delete(DeliveryOrderLine).where(DeliveryOrderLine.order_id == order.id))
     _write_lines(session, order.id, wanted)
+    order.warehouse_id = warehouse_id  # a depot set up nearer the site since
     flag_modified(order, "covers_until")  # a new version of the order
     session.flush()
     _audit(session, order, "update", len(wanted))
@@ -203,13 +215,25 @@ def _audit(session: Session, order: DeliveryOrder, action: str, lines: int) -> N
                          "lines": lines, "version": order.version})
 
 
-def _kitchen_of(session: Session, organisation_id: int) -> int | None:
-    """The warehouse ward crates leave from: the provider's central kitchen, a warehouse that
-    is no route depot (facility stops join the routes with issue 16 item 5; until then the
-    route planning of home stops never meets a ward order)."""
-    return session.scalar(select(Location.id).where(
-        Location.organisation_id == organisation_id, Location.kind == "warehouse", Location.active,
-        Location.id.not_in(select(Depot.warehouse_id))).order_by(Location.id).limit(1))
+def depot_for(session: Session, organisation_id: int, site_ids: set[int]) -> dict[int, int]:
+    """Per site, the warehouse of the provider's route depot nearest to it; empty when
+    the provider has no depot."""
+    sites = session.execute(select(Site.id, Site.lat, Site.lon).where(Site.id.in_(site_ids))).all()
+    nearest = {site.id: nearest_depot(session, organisation_id, site.lat, site.lon) for site in sites}
+    return {site: depot for site, depot in nearest.items() if depot is not None}
+
+
+def nearest_depot(session: Session, organisation_id: int, lat: float, lon: float) -> int | None:
+    """The warehouse of the provider's active route depot nearest to a place (straight line)."""
+    depots = session.execute(select(Depot.warehouse_id, Depot.lat, Depot.lon).join(
+        Location, Location.id == Depot.warehouse_id).where(Depot.organisation_id == organisation_id,
+                                                           Location.active).order_by(Depot.warehouse_id)).all()
+    return min(depots, key=lambda d: _squared_km(lat, lon, d.lat, d.lon)).warehouse_id if depots else None
+
+
+def _squared_km(lat: float, lon: float, other_lat: float, other_lon: float) -> float:
+    """Flat-earth distance squared: enough to rank depots of one region."""
+    return ((lat - other_lat) * 111.2) ** 2 + ((lon - other_lon) * 111.2 * math.cos(math.radians(lat))) ** 2
 
 
 def ward_orders(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:

@@ -13,6 +13,7 @@ from sqlalchemy import JSON, ForeignKey, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.db import Base, utcnow
+from nutriplat.facilities.vocabulary import DEFAULT_RECEIVING, DEFAULT_UNLOADING_MINUTES
 
 
 class Site(Base):
@@ -88,6 +89,10 @@ class ServiceAgreement(Base):
     # An order for delivery day D is final at cutoff_time (Brussels) cutoff_days_before D.
     cutoff_days_before: Mapped[int] = mapped_column(default=1)
     cutoff_time: Mapped[time]
+    # When the site receives its crates (Brussels) and how long unloading them takes.
+    window_opens: Mapped[time] = mapped_column(default=DEFAULT_RECEIVING[0], server_default="07:00:00")
+    window_closes: Mapped[time] = mapped_column(default=DEFAULT_RECEIVING[1], server_default="11:00:00")
+    unloading_minutes: Mapped[int] = mapped_column(default=DEFAULT_UNLOADING_MINUTES, server_default="20")
     pricing: Mapped[str] = mapped_column(String(20))
     price_eur: Mapped[Decimal] = mapped_column(Numeric(10, 2))
     invoice_to: Mapped[str] = mapped_column(String(20))

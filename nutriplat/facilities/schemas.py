@@ -61,6 +61,12 @@ class ServiceAgreementSchema(Schema):
     cutoff_days_before = StrictInteger(load_default=1, validate=validate.Range(min=0, max=7))
     cutoff_time = fields.Time(required=True, metadata={
         "description": "Europe/Brussels: the order for day D is final at this time, cutoff_days_before D."})
+    window_opens = fields.Time(load_default=v.DEFAULT_RECEIVING[0], metadata={
+        "description": "Europe/Brussels: from when the site receives its crates (the route stop's window)."})
+    window_closes = fields.Time(load_default=v.DEFAULT_RECEIVING[1], metadata={
+        "description": "Until when the site receives."})
+    unloading_minutes = StrictInteger(load_default=v.DEFAULT_UNLOADING_MINUTES, validate=validate.Range(
+        min=1, max=180), metadata={"description": "The stop's service time: unloading every ward's crates."})
     pricing = fields.String(required=True, validate=validate.OneOf(v.PRICING))
     price_eur = Money(required=True, maximum=Decimal(10_000))
     invoice_to = fields.String(required=True, validate=validate.OneOf(v.INVOICE_TO))
@@ -72,6 +78,11 @@ class ServiceAgreementSchema(Schema):
     def _period(self, data: dict[str, Any], **kwargs: Any) -> None:
         if data.get("valid_until") and data.get("valid_from") and data["valid_until"] < data["valid_from"]:
             raise ValidationError("Must not be before valid_from.", "valid_until")
+
+    @validates_schema
+    def _window(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if data.get("window_opens") and data.get("window_closes") and data["window_closes"] <= data["window_opens"]:
+            raise ValidationError("Must be after window_opens.", "window_closes")
 
 
 class EndAgreementSchema(Schema):

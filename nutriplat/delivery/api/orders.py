@@ -60,4 +60,4 @@ class Cancel(MethodView):
     @blp.response(200, DeliveryOrderSchema)
     def post(self, body, order_id):
         """Cancel an order that is not picked yet"""
-        return orders.cancel_order(uow(), actor(), order_id, body.get("reason"))
+        return fulfil.cancel_order(uow(), actor(), order_id, body.get("reason"))

@@ -72,15 +72,17 @@ class PlannedRoute(Base):
 
 
 class PlannedStop(Base):
-    """A client's delivery of the day (all their orders for it): what it needs, where,
-    when it may be served; once solved its route, place and ETA, or why it was dropped."""
+    """A client's delivery of the day (all their orders for it), or a facility site's (all
+    its wards' crates; ``site_id`` set, no client): what it needs, where, when it may be
+    served; once solved its route, place and ETA, or why it was dropped."""
 
     __tablename__ = "planned_stops"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("route_plans.id"), index=True)
     route_id: Mapped[int | None] = mapped_column(ForeignKey("planned_routes.id"), index=True)
-    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("facility_sites.id"), index=True)
     order_ids: Mapped[list[int]] = mapped_column(JSON)
     task_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # equipment installs and collections
     pickup_ids: Mapped[list[int]] = mapped_column(JSON, default=list)  # a recall's collect lines

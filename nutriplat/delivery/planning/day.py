@@ -1,7 +1,8 @@
 """A depot's delivery day as stops: one per client with open orders (planned or picked)
 or an equipment install or collection or a recall's pick-up due from that warehouse, with the litres per
 storage class, the client's window and service time (longer by each install or
-collection), who drove there last, and the van the goods are already picked onto."""
+collection), who drove there last, and the van the goods are already picked onto; and one
+stop per care facility site with ward orders (``facility_stops``)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,6 +24,7 @@ from nutriplat.delivery.models import (
     PlannedStop,
     RoutePlan,
 )
+from nutriplat.delivery.planning.facility_stops import facility_stops
 from nutriplat.delivery.recall_pickups import due_pickups
 from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, OPEN_ORDER_STATUSES, PICKUP_SERVICE_MINUTES
 from nutriplat.delivery.windows import weekday_windows, window_on
@@ -33,11 +35,13 @@ from nutriplat.errors import ErrorCollector
 
 
 def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: date, van_ids: set[int],
-              errors: ErrorCollector, skip_clients: frozenset[int] = frozenset()) -> list[PlannedStop]:
+              errors: ErrorCollector, skip_clients: frozenset[int] = frozenset(),
+              skip_sites: frozenset[int] = frozenset()) -> list[PlannedStop]:
     """New (unsaved) stops of the day; clients without coordinates are named in ``errors``."""
     orders = list(session.scalars(select(DeliveryOrder).where(
         DeliveryOrder.organisation_id == organisation_id, DeliveryOrder.warehouse_id == warehouse_id,
         DeliveryOrder.delivery_date == day, DeliveryOrder.status.in_(OPEN_ORDER_STATUSES),
+        DeliveryOrder.ward_id.is_(None),  # ward orders: their site's stop
         DeliveryOrder.client_id.not_in(skip_clients)).order_by(DeliveryOrder.client_id, DeliveryOrder.id)))
     by_client: dict[int, list[DeliveryOrder]] = defaultdict(list)
     for order in orders:
@@ -78,7 +82,9 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
                             + sum(TASK_SERVICE_MINUTES[t.kind] for t in tasks[client_id])
                             + PICKUP_SERVICE_MINUTES * len(pickups[client_id])),
             last_driver_id=last.get(client_id), pinned_van_id=picked))
-    return stops
+    sites = facility_stops(session, organisation_id, warehouse_id, day, van_ids,
+                           lambda ids: _volumes(session, ids), skip_sites)
+    return stops + sites
 
 
 def _volumes(session: Session, order_ids: list[int]) -> dict[int, list[tuple[str, float, int]]]:
@@ -103,5 +109,5 @@ def last_drivers(session: Session, client_ids: set[int], before: date) -> dict[i
                            .order_by(RoutePlan.delivery_date, RoutePlan.id))
     last: dict[int, Any] = {}
     for client_id, driver_id in rows:
-        last[client_id] = driver_id  # later rows overwrite: the most recent wins
+        last[client_id or 0] = driver_id  # later rows overwrite: the most recent wins
     return last

@@ -22,6 +22,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.domain.mapsvg import route_map
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.editing import route_of
+from nutriplat.delivery.planning.facility_manifest import site_stop
 from nutriplat.delivery.planning.stop_work import stop_work
 from nutriplat.delivery.planning.views import result, stop_view
 from nutriplat.delivery.policy import POLICY
@@ -41,7 +42,8 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
             raise Conflict(f"Plan {plan.id} is {plan.status}: no routes to print yet.", {"status": [plan.status]})
         summary = next(r for r in result(uow, plan)["routes"] if r["id"] == route.id)
         stops = sorted((s for s in plan.stops if s.route_id == route.id), key=lambda s: s.sequence or 0)
-        clients = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_({s.client_id for s in stops})))}
+        clients = {c.id: c for c in session.scalars(select(Client).where(
+            Client.id.in_({s.client_id for s in stops if s.client_id is not None})))}
         items = _items(session, [o for s in stops for o in s.order_ids])
         work = stop_work(session, stops)  # equipment to install or collect, a recall's collect lines
         van = next(v for v in plan.fleet["vans"] if v["van_id"] == route.van_id)
@@ -52,7 +54,9 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
             "depot": plan.fleet["depot"] | {"id": plan.depot_id},
             "route": summary | {"freezer_capacity_litres": van["frozen_litres"],
                                 "chilled_capacity_litres": van["chilled_litres"]},
-            "stops": [_stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]])
+            "stops": [(site_stop(session, plan.delivery_date, s, [i for o in s.order_ids for i in items[o]])
+                       if s.client_id is None else
+                       _stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]]))
                       | work[s.id] for s in stops]}
 
 

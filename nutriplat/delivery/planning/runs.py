@@ -71,7 +71,8 @@ def restart_plan(uow: UnitOfWork, actor: Actor, plan_id: int, version: int, time
         errors = ErrorCollector()
         fresh = day_stops(session, plan.organisation_id, plan.depot_id, plan.delivery_date,
                           {r.van_id for r in plan.routes if not r.locked}, errors,
-                          skip_clients=frozenset(s.client_id for s in kept))
+                          skip_clients=frozenset(s.client_id for s in kept if s.client_id is not None),
+                          skip_sites=frozenset(s.site_id for s in kept if s.site_id is not None))
         errors.raise_if_any("The day cannot be planned.")
         plan.stops = kept + fresh
         plan.status, plan.time_limit_s = "queued", time_limit_s

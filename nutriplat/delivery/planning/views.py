@@ -25,7 +25,8 @@ def get_plan(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
         plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         view = summary(plan) | {"result": result(uow, plan) if plan.status == "done" else None}
         if view["result"] is not None:
-            audit.record_reads(uow.session, actor, RESOURCE, {(s.client_id, plan.organisation_id) for s in plan.stops})
+            audit.record_reads(uow.session, actor, RESOURCE, {(s.client_id, plan.organisation_id) for s in plan.stops
+                                                                     if s.client_id is not None})
             uow.commit()
         return view
 
@@ -73,7 +74,8 @@ def result(uow: UnitOfWork, plan: RoutePlan) -> dict[str, Any]:
 
 
 def stop_view(day: date, stop: PlannedStop) -> dict[str, Any]:
-    return {"id": stop.id, "client_id": stop.client_id, "order_ids": stop.order_ids, "task_ids": stop.task_ids,
+    return {"id": stop.id, "client_id": stop.client_id, "site_id": stop.site_id, "order_ids": stop.order_ids,
+            "task_ids": stop.task_ids,
             "pickup_ids": stop.pickup_ids, "sequence": stop.sequence,
             "eta": moment(day, stop.eta_s), "departure": moment(day, stop.departure_s),
             "window": {"start": moment(day, stop.window_start_s), "end": moment(day, stop.window_end_s)},

@@ -18,6 +18,12 @@ class ManifestItemSchema(Schema):
     allergens = fields.List(fields.String())
 
 
+class ManifestCrateSchema(Schema):
+    ward_id = fields.Integer()
+    ward = fields.String()
+    items = fields.List(fields.Nested(ManifestItemSchema))
+
+
 class ManifestEquipmentSchema(Schema):
     task_id = fields.Integer()
     kind = fields.String(metadata={"description": "install or collect"})
@@ -41,7 +47,10 @@ class ManifestStopSchema(Schema):
     order_ids = fields.List(fields.Integer())
     task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
     pickup_ids = fields.List(fields.Integer(), metadata={"description": "A recall's collect lines (pick-ups)."})
-    client_id = fields.Integer()
+    client_id = fields.Integer(allow_none=True, metadata={"description": "Null at a facility's site."})
+    site_id = fields.Integer(allow_none=True, metadata={"description": "A care facility's site (null at a home)."})
+    crates = fields.List(fields.Nested(ManifestCrateSchema), metadata={
+        "description": "At a facility's site: a crate per ward, what it holds per dish and lot."})
     name = fields.String()
     phone = fields.String(allow_none=True)
     address = fields.Dict(keys=fields.String(), values=fields.String(allow_none=True))

@@ -35,7 +35,9 @@ class TimeWindowSchema(Schema):
 
 class PlannedStopSchema(Schema):
     id = fields.Integer()
-    client_id = fields.Integer()
+    client_id = fields.Integer(allow_none=True, metadata={"description": "The client at home (null at a facility)."})
+    site_id = fields.Integer(allow_none=True, metadata={
+        "description": "A care facility's site receiving its wards' crates (null at a home)."})
     order_ids = fields.List(fields.Integer())
     task_ids = fields.List(fields.Integer(), metadata={"description": "Equipment installs and collections."})
     pickup_ids = fields.List(fields.Integer(), metadata={"description": "A recall's collect lines (pick-ups)."})

@@ -27,6 +27,7 @@ class Location(Base):
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(120))
     client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
+    ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id"), index=True, unique=True)  # a ward's crates
     appliance_type: Mapped[str | None] = mapped_column(String(20))
     capacity_l: Mapped[float | None]  # None: not limited (a cupboard, a warehouse)
     storage_class: Mapped[str | None] = mapped_column(String(10))  # None: every class

@@ -7,6 +7,7 @@ the cut-off at 14:00 the day before, lunch and dinner served."""
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +15,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from nutriplat.auth.models import AuditEntry
+from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.delivery.models import DeliveryOrder, KitchenTask
 from nutriplat.food import IDDSI_FOOD_LEVELS
+from tests.conftest import TEST_PASSWORD
 from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
 
@@ -64,7 +67,7 @@ def test_a_change_before_the_cutoff_re_versions_the_order_audited(http, dora, se
     record = http.get(f"/api/v1/clients/{resident}", headers=dora.headers).json
     setup(http.patch(f"/api/v1/clients/{resident}", headers=dora.headers,
                      json={"iddsi_food_level": "5", "expected_version": record["version"]}))
-    assert served["run"](MONDAY)["revised"] == 1
+    assert served["run"](MONDAY)["unchanged"] == 1  # re-versioned at once by the change itself (item 7)
     with served["uow"]() as uow:
         order = uow.session.scalars(select(DeliveryOrder)).one()
         assert order.version == 2
@@ -74,14 +77,16 @@ def test_a_change_before_the_cutoff_re_versions_the_order_audited(http, dora, se
     assert actions == ["create", "update"]
 
 
-def test_a_change_after_the_cutoff_raises_one_kitchen_task_and_leaves_the_crate(http, dora, served, today):
+def test_a_change_after_the_cutoff_raises_one_kitchen_task_and_leaves_the_crate(http, dora, served):
     served["run"](MONDAY)
-    setup(http.post(f"/api/v1/clients/{served['residents'][0]}/care-setting-transfers", headers=dora.headers,
-                    json={"transferred_on": today.isoformat(), "to_setting": "home", "reason": "discharge"}))
-    assert served["run"](THURSDAY)["kitchen_tasks"] == 1  # Wednesday 14:00 has passed
-    assert served["run"](THURSDAY)["kitchen_tasks_open"] == 1
-    with served["uow"]() as uow:
-        order = uow.session.scalars(select(DeliveryOrder)).one()
+    with clock_set_to(datetime(2026, 12, 10, 6, 0, tzinfo=BRUSSELS)):  # Wednesday 14:00 has passed
+        token = http.post("/api/v1/auth/token", json={"username": "dora", "password": TEST_PASSWORD}).json
+        setup(http.post(f"/api/v1/clients/{served['residents'][0]}/care-setting-transfers",
+                        headers={"Authorization": f"Bearer {token['access_token']}"},
+                        json={"transferred_on": THURSDAY.isoformat(), "to_setting": "home", "reason": "discharge"}))
+    assert served["run"](THURSDAY)["kitchen_tasks_open"] == 1  # raised at once by the transfer (item 7)
+    with served["uow"]() as uow:  # (the other order: the first meals at home after the discharge)
+        order = uow.session.scalars(select(DeliveryOrder).where(DeliveryOrder.ward_id.is_not(None))).one()
         task = uow.session.scalars(select(KitchenTask)).one()
         assert order.version == 1 and {ln.client_id for ln in order.lines} == set(served["residents"])
         assert {line[0] for line in task.wanted} == {served["residents"][1]}

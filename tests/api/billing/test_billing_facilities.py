@@ -1,0 +1,57 @@
+"""Issue 16 item 8: meals served on a ward are invoiced to whoever the service agreement
+names. De Vlasbloem's agreement invoices the facility per meal (€ 9.80): the monthly run
+writes one invoice to De Vlasbloem with a line per ward counting the trays delivered, once;
+a resident's own subscription pauses while the facility pays and resumes back home."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, update
+
+from nutriplat.billing import invoicing_run
+from nutriplat.billing.models import Invoice
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.periods import Month
+from tests.facilities_world import MONDAY
+from tests.setup_calls import setup
+
+pytestmark = pytest.mark.business_day("2026-12-07")
+
+
+def test_the_month_invoices_the_facility_per_ward_for_the_trays_delivered_once(served):
+    served["run"](MONDAY)
+    with served["uow"]() as uow:  # Thursday's crate confirmed delivered
+        uow.session.execute(update(DeliveryOrder).where(DeliveryOrder.ward_id == served["ward"]).values(
+            status="delivered"))
+        trays = sum(uow.session.scalars(select(DeliveryOrderLine.quantity).join(DeliveryOrder).where(
+            DeliveryOrder.ward_id == served["ward"])))
+        uow.commit()
+
+    def run():
+        return invoicing_run.run(served["uow"], Month.parse("2026-12"), today=date(2027, 1, 2)).counts
+
+    assert run().get("facility invoices") == 1
+    assert run().get("facility invoices") is None  # a second run changes nothing
+    with served["uow"]() as uow:
+        invoice = uow.session.scalars(select(Invoice).where(Invoice.payer_organisation_id == served["facility"])).one()
+        (line,) = invoice.lines
+        assert invoice.payer_name == "De Vlasbloem" and invoice.payer_client_id is None
+        assert (line.kind, line.quantity, line.unit_price) == ("ward_meals", trays, Decimal("9.80"))
+        assert line.amount == Decimal("9.80") * trays and line.description.startswith("Ward Lelie")
+        assert uow.session.scalar(select(Invoice.id).where(Invoice.payer_client_id.in_(served["residents"]))) is None
+
+
+def test_a_residents_subscription_pauses_while_the_facility_pays(http, dora, maria, served, price_list):
+    client = setup(http.post("/api/v1/clients", headers=dora.headers, json=maria | {
+        "status": "active", "referral": {"date": "2026-01-05"}}))["id"]
+    setup(http.post(f"/api/v1/clients/{client}/subscriptions", headers=dora.headers, json={
+        "plan_id": price_list["plan"], "start_date": "2026-12-01", "rentals": []}))
+    for setting, ward in (("nursing_home", served["ward"]), ("home", None)):
+        setup(http.post(f"/api/v1/clients/{client}/care-setting-transfers", headers=dora.headers, json={
+            "transferred_on": MONDAY.isoformat(), "to_setting": setting, "reason": "admission"}
+            | ({"ward_id": ward, "room": "101"} if ward else {})))
+    (listed,) = http.get(f"/api/v1/clients/{client}/subscriptions", headers=dora.headers).json
+    assert [(c["kind"], c["effective_on"]) for c in listed["changes"]] == [
+        ("pause", "2026-12-07"), ("resume", "2026-12-07")]

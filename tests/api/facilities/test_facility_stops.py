@@ -1,0 +1,110 @@
+"""Issue 16 item 5: a facility is one stop on the route. The ward order of De Vlasbloem's
+ward Lelie (made Monday for Thursday) leaves from the route depot nearest the site, joins
+Thursday's plan as one stop at the site (its window and unloading time from the service
+agreement), is listed per ward crate on the manifest, is picked tray by tray (each tray
+checked again against its resident), cancelled while planned, and confirmed at the stop:
+the units go to the ward's stock location, each move naming its resident."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from nutriplat.clock import BRUSSELS, clock_set_to
+from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.inventory.models import Location, StockMove
+from tests.facilities_world import MONDAY, THURSDAY
+from tests.setup_calls import setup
+from tools.builders import stock as scenario
+
+pytestmark = pytest.mark.business_day("2026-12-07")
+THURSDAY_MORNING = datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + timedelta(hours=6)
+
+
+@pytest.fixture
+def crate(http, world, facilities, served):
+    """Thursday's ward order made on Monday, the depot stocked; logistics headers and the order."""
+    served["run"](MONDAY)
+    with served["uow"]() as uow:
+        scenario.stock(uow.session, facilities["admin"].organisation_id, served["warehouse"],
+                       served["products"], MONDAY - timedelta(days=2))
+        order = uow.session.scalars(select(DeliveryOrder).where(DeliveryOrder.ward_id == served["ward"])).one()
+        uow.commit()
+    logistics = world.person("lena", "logistics")
+    return {"h": logistics.headers, "order": order.id, "warehouse": order.warehouse_id}
+
+
+def test_a_ward_order_leaves_from_the_route_depot(served, crate):
+    assert crate["warehouse"] == served["warehouse"]
+
+
+def test_the_facility_is_one_stop_of_the_route_in_its_agreed_window_and_confirmed_into_the_ward(
+        http, world, served, crate):
+    h = crate["h"]
+    driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
+    setup(http.post("/api/v1/vans", headers=h, json={
+        "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
+        "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
+        "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
+    plan = http.post("/api/v1/route-plans", headers=h, json={
+        "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}).json
+    assert plan["status"] == "done", plan
+    stops = [s for r in plan["result"]["routes"] for s in r["stops"]]
+    assert [(s["client_id"], s["site_id"], s["order_ids"]) for s in stops] == [
+        (None, served["site"], [crate["order"]])]
+    stop = stops[0]
+    assert stop["window"]["start"].startswith(f"{THURSDAY}T08:00") and stop["window"]["end"][11:16] == "10:30"
+    assert "08:00" <= stop["eta"][11:16] <= "10:30" and stop["frozen_litres"] + stop["chilled_litres"] > 0
+    published = setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h,
+                                json={"version": plan["version"]}))
+    route = next(r for r in plan["result"]["routes"] if r["stops"])
+    manifest = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest", headers=h).json
+    (entry,) = manifest["stops"]
+    assert entry["name"].startswith("De Vlasbloem") and entry["client_id"] is None
+    assert [c["ward"] for c in entry["crates"]] == ["Lelie"] and entry["crates"][0]["items"]
+    assert "Lelie" in http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest.html",
+                               headers=h).get_data(as_text=True)
+    with clock_set_to(THURSDAY_MORNING):  # the driver at the door on Thursday
+        driver_side = world.person("luc", "logistics").headers
+        confirmed = http.post(f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation",
+                              headers=driver_side, json={"outcome": "delivered"})
+        assert confirmed.status_code == 200 and published["published"], confirmed.json
+    with served["uow"]() as uow:
+        order = uow.session.get_one(DeliveryOrder, crate["order"])
+        ward_location = uow.session.scalars(select(Location).where(Location.ward_id == served["ward"])).one()
+        moves = list(uow.session.scalars(select(StockMove).where(StockMove.delivery_order_id == order.id)))
+        assert order.status == "delivered"
+        assert {(m.kind, m.to_location_id) for m in moves} == {("delivery", ward_location.id)}
+        assert {m.client_id for m in moves} == set(served["residents"])  # a recall finds each tray
+        assert sum(m.quantity for m in moves) == sum(line.quantity for line in order.lines)
+
+
+def test_a_ward_order_is_picked_tray_by_tray_and_a_resident_who_left_is_not_packed(http, served, crate, dora):
+    gone = served["residents"][1]
+    setup(http.post(f"/api/v1/clients/{gone}/care-setting-transfers", headers=dora.headers, json={
+        "transferred_on": MONDAY.isoformat(), "to_setting": "home", "reason": "discharge"}))
+    picked = http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", headers=crate["h"],
+                       json={"vehicle_id": served["van"]})
+    assert picked.status_code == 200, picked.json
+    lines = picked.json["lines"]
+    assert picked.json["status"] == "picked" and all(ln["lot_id"] for ln in lines)
+    assert {ln["client_id"] for ln in lines} == {served["residents"][0]} and "left the ward" in picked.json["note"]
+    assert {ln["meal_moment"] for ln in lines} == {"lunch", "dinner"}
+    again = http.post(f"/api/v1/delivery-orders/{crate['order']}/cancel", headers=crate["h"], json={})
+    assert again.status_code == 409 and "status" in again.json["errors"]
+
+
+def test_a_planned_ward_order_is_cancelled(http, crate):
+    cancelled = http.post(f"/api/v1/delivery-orders/{crate['order']}/cancel", headers=crate["h"],
+                          json={"reason": "facility closed for a day"})
+    assert cancelled.status_code == 200 and cancelled.json["status"] == "cancelled", cancelled.json
+
+
+def test_a_receiving_window_that_closes_before_it_opens_is_refused(http, facilities):
+    refused = http.post("/api/v1/service-agreements", headers=facilities["admin"].headers, json={
+        "facility_id": facilities["azdelta"]["facility_id"], "ward_ids": [facilities["azdelta"]["ward"]],
+        "meal_moments": ["lunch"], "delivery_days": [1], "cutoff_time": "14:00:00", "pricing": "per_meal",
+        "price_eur": "9.80", "invoice_to": "facility", "valid_from": "2026-12-01",
+        "window_opens": "10:00:00", "window_closes": "09:00:00"})
+    assert refused.status_code == 422 and "window_closes" in refused.json["errors"]

@@ -124,6 +124,7 @@ API_MODULES = (
     "nutriplat.notifications.api",
     "nutriplat.careteam.api.members",
     "nutriplat.careteam.api.alerts",
+    "nutriplat.billing.api.fund",
     "nutriplat.content.api",
     "nutriplat.coaching.api",
     "nutriplat.timeline.api",

@@ -78,6 +78,8 @@ SCHEDULE = (
           "06:00: the day's rescreening work list, before the dietitians start"),
     Entry("route-plans", {"hour": 14, "minute": 0}, lambda d: d + timedelta(days=1),
           "14:00, after the order cut-off: tomorrow's routes"),
+    Entry("notification-retries", {"hour": 7, "minute": 30}, lambda d: d,
+          "07:30: external sends refused since yesterday's run tried again, before the day's work starts"),
 )
 
 

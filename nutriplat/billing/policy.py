@@ -30,6 +30,8 @@ POLICY = Policy("billing", {
     # Ledger statements per organisation (statements.py, as CSV statement_sheets.py): a
     # cofinancer its own; a referrer its own organisation's commissions (issue 19 item 3)
     "statements": (ADMIN, COFINANCER, REFERRER, FUND),
+    # The development fund's month and balance to date, on its page and in the API (fund.py)
+    "fund_position": (FUND,),
     # Voucher programmes: a cofinancer sees its own budgets (cofinancing.py)
     "list_programmes": (ADMIN, COFINANCER),
     "get_programme": (ADMIN, COFINANCER),

@@ -63,3 +63,6 @@ register(Job("rescreening-worklist", "date", "nutriplat.screening.rescreening.li
              "tasks closed by a screening since their listing."))
 register(Job("indicator-snapshot", "month", "nutriplat.indicators.snapshots:indicator_snapshot",
              "Each running agreement's suppressed indicator rows for a complete month, stored once."))
+register(Job("notification-retries", "date", "nutriplat.notifications.retries:notification_retries",
+             "External sends (e-mail, SMS) a provider refused tried again after a doubling pause; after the "
+             "last attempt failed for good with the reason (admin: /notifications/deliveries)."))

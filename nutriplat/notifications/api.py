@@ -1,13 +1,19 @@
-"""/notifications: the caller's in-app inbox."""
+"""/notifications: the caller's in-app inbox; /notifications/deliveries: the admin's view of
+the external sends (retried, or failed for good and why)."""
 from __future__ import annotations
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
-from nutriplat.notifications import inbox
+from nutriplat.notifications import deliveries, inbox
 from nutriplat.notifications.policy import POLICY
-from nutriplat.notifications.schemas import NotificationQuerySchema, NotificationSchema
+from nutriplat.notifications.schemas import (
+    DeliveryQuerySchema,
+    DeliverySchema,
+    NotificationQuerySchema,
+    NotificationSchema,
+)
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
@@ -43,3 +49,16 @@ class Acknowledge(MethodView):
     def post(self, notification_id):
         """Acknowledge: everyone told of the same matter sees who is on it"""
         return inbox.acknowledge(uow(), actor(), notification_id)
+
+
+@blp.route("/deliveries")
+class Deliveries(MethodView):
+    @roles_required(*POLICY.roles("list_deliveries"))
+    @blp.arguments(DeliveryQuerySchema, location="query")
+    @blp.response(200, DeliverySchema(many=True))
+    @paginated(blp, page_size=PAGED_LIST_PAGE_SIZE)
+    def get(self, filters, pagination_parameters):
+        """External sends (e-mail, SMS) to the admin's organisation's users, newest first: retries and failures"""
+        found, pagination_parameters.item_count = deliveries.list_deliveries(
+            uow(), actor(), filters, pagination_parameters.page, pagination_parameters.page_size)
+        return found

@@ -56,9 +56,12 @@ class Notification(Base):
 
 
 class NotificationDelivery(Base):
-    """A notification's way out through one external channel (pending → sent | failed)."""
+    """A notification's way out through one external channel: pending → sent, or after a
+    failed send retrying (again at ``next_attempt_at``) → sent | failed (for good, ``error``
+    says why; ``retries.MAX_ATTEMPTS``)."""
 
     __tablename__ = "notification_deliveries"
+    __table_args__ = (Index("ix_notification_deliveries_due", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     notification_id: Mapped[int] = mapped_column(ForeignKey("notifications.id"), index=True)
@@ -68,3 +71,4 @@ class NotificationDelivery(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     sent_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(String(500))
+    next_attempt_at: Mapped[datetime | None]

@@ -1,7 +1,7 @@
 """The API shape of a notification in one's inbox."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 
 class NotificationSchema(Schema):
@@ -22,3 +22,26 @@ class NotificationSchema(Schema):
 class NotificationQuerySchema(Schema):
     unread = fields.Boolean(load_default=False)
     kind = fields.String()
+
+
+DELIVERY_STATUSES = ("pending", "retrying", "sent", "failed")
+
+
+class DeliverySchema(Schema):
+    """One external send (never the message: it may name a client)."""
+    id = fields.Integer()
+    notification_id = fields.Integer()
+    recipient_id = fields.Integer()
+    recipient_name = fields.String()
+    channel = fields.String()
+    address = fields.String()
+    status = fields.String(metadata={"description": "pending, retrying (again at next_attempt_at), sent, "
+                                                    "failed (for good, error says why)"})
+    attempts = fields.Integer()
+    next_attempt_at = fields.AwareDateTime(allow_none=True)
+    sent_at = fields.AwareDateTime(allow_none=True)
+    error = fields.String(allow_none=True, metadata={"description": "The provider's reason of the last failure."})
+
+
+class DeliveryQuerySchema(Schema):
+    status = fields.String(validate=validate.OneOf(DELIVERY_STATUSES))

@@ -1,20 +1,26 @@
 """Telling people something: ``notify`` stores one notification per recipient in the
 caller's transaction (the in-app inbox), grouped under a topic, and queues a delivery
 per registered channel that reaches the recipient; the deliveries are sent once the
-transaction committed (``handlers``), so a rolled-back change tells nobody anything."""
+transaction committed (``handlers``), so a rolled-back change tells nobody anything; a
+failed send is tried again by the ``notification-retries`` job (``retries``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nutriplat import events
 from nutriplat.auth.models import User
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.notifications import channels
 from nutriplat.notifications.models import Notification, NotificationDelivery, NotificationTopic
+
+MAX_ATTEMPTS = 4  # the first send and three retries, then failed for good
+BACKOFF = timedelta(hours=1)  # before the first retry; each next pause doubles
 
 
 @dataclass(frozen=True)
@@ -62,27 +68,44 @@ def notify(uow: UnitOfWork, user_ids: Iterable[int], message: Message) -> list[N
 
 
 def send_pending(uow: UnitOfWork, delivery_ids: Iterable[int]) -> int:
-    """Send the deliveries still pending through their channel; each is tried once here
-    (a channel no longer registered leaves it pending). The number sent."""
-    sent = 0
+    """Send the deliveries still pending through their channel (a channel no longer
+    registered leaves them pending). The number sent."""
     with uow:
         rows = list(uow.session.scalars(select(NotificationDelivery).where(
             NotificationDelivery.id.in_(list(delivery_ids)), NotificationDelivery.status == "pending")
             .order_by(NotificationDelivery.id)))
-        registered = channels.registered()
-        for delivery in rows:
-            channel = registered.get(delivery.channel)
-            if channel is None:
-                continue
-            notification = uow.session.get_one(Notification, delivery.notification_id)
-            delivery.attempts += 1
-            try:
-                channel.send(channels.OutgoingMessage(delivery.address, notification.subject,
-                                                      notification.body, notification.link))
-            except channels.DeliveryFailed as failure:
-                delivery.status, delivery.error = "failed", str(failure)[:500]
-                continue
-            delivery.status, delivery.sent_at = "sent", utcnow()
-            sent += 1
+        sent = attempt(uow.session, rows)
         uow.commit()
     return sent
+
+
+def attempt(session: Session, rows: Iterable[NotificationDelivery]) -> int:
+    """Try each delivery once through its channel: sent, or on a refusal retrying after a
+    growing pause until the last attempt, then failed for good with the provider's reason
+    (``retries`` tries them again). The number sent."""
+    sent = 0
+    registered = channels.registered()
+    for delivery in rows:
+        channel = registered.get(delivery.channel)
+        if channel is None:
+            continue
+        notification = session.get_one(Notification, delivery.notification_id)
+        delivery.attempts += 1
+        try:
+            channel.send(channels.OutgoingMessage(delivery.address, notification.subject,
+                                                  notification.body, notification.link))
+        except channels.DeliveryFailed as failure:
+            delivery.error = str(failure)[:500]
+            if delivery.attempts >= MAX_ATTEMPTS:
+                delivery.status, delivery.next_attempt_at = "failed", None
+            else:
+                delivery.status, delivery.next_attempt_at = "retrying", utcnow() + backoff(delivery.attempts)
+            continue
+        delivery.status, delivery.sent_at, delivery.next_attempt_at = "sent", utcnow(), None
+        sent += 1
+    return sent
+
+
+def backoff(attempts: int) -> timedelta:
+    """The pause after the ``attempts``-th failed send: it doubles each time."""
+    return BACKOFF * 2 ** (attempts - 1)

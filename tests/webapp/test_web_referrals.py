@@ -131,6 +131,29 @@ def test_the_referrer_and_the_fund_read_their_own_statement_and_download_it(web,
     assert bad.status_code == 422
 
 
+def test_the_fund_reads_the_same_month_and_balance_in_the_api_as_on_its_page(web, network, world, uow, http):
+    provider, _, gp, _ = network
+    fund = world.person("fonds.els", "fund", "Ontwikkelingsfonds")
+    _ledger(uow, provider, fund.organisation_id, "fund_contribution", "10.00", "2026-10", "Contribution for referral 5")
+    _ledger(uow, provider, fund.organisation_id, "royalty", "2.50", "2026-11", "Royalty: dysphagia cookbook")
+    _ledger(uow, provider, fund.organisation_id, "fund_contribution", "10.00", "2026-11", "Contribution for referral 7")
+    _ledger(uow, provider, gp.organisation_id, "referral_commission", "50.00", "2026-11", "Commission, referral 7")
+    position = setup(http.get("/api/v1/fund/position", query_string={"month": "2026-11"}, headers=fund.headers))
+    assert (position["month"], position["contributions"], position["balance"]) == ("2026-11", "12.50", "22.50")
+    [statement] = position["statements"]
+    assert sorted(e["description"] for e in statement["entries"]) == [
+        "Contribution for referral 7", "Royalty: dysphagia cookbook"]
+    fund_page = page(web(fund, lang="en-GB").get("/app/statements/?month=2026-11")).replace("\u00a0", "")
+    assert '<dd id="fund-month">€12.50</dd>' in fund_page and '<dd id="fund-balance">€22.50</dd>' in fund_page
+    october = setup(http.get("/api/v1/fund/position", query_string={"month": "2026-10"}, headers=fund.headers))
+    assert (october["contributions"], october["balance"]) == ("10.00", "10.00")
+    bad = http.get("/api/v1/fund/position", query_string={"month": "november"}, headers=fund.headers)
+    assert bad.status_code == 422 and set(bad.json["errors"]) == {"month"}
+    for other in (gp, world.person("ada", "admin")):  # the balance is the fund's own
+        assert http.get("/api/v1/fund/position", query_string={"month": "2026-11"},
+                        headers=other.headers).status_code == 403
+
+
 def test_the_pages_are_the_referrers_and_the_dietitians_only(web, network, world):
     _, lien, gp, _ = network
     assert web(gp).get("/app/dietitian/referrals/").status_code == 403

@@ -21,6 +21,7 @@ from nutriplat.periods import last_complete_month
 from tools.demo import population as pop
 from tools.demo import simulate_cli
 from tools.demo.billing import seed_billing
+from tools.demo.care_teams import seed_care_teams
 from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_plans
 from tools.demo.delivery import seed_delivery
 from tools.demo.information_and_coaching import seed_information_and_coaching
@@ -81,6 +82,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
     seed_intake(state.session_factory, seed, population.reference_date, report)
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
     seed_delivery(state.session_factory, report, population.reference_date)
+    seed_care_teams(state.session_factory, report)  # before the sweep in seed_outcomes: its alerts are told
     seed_outcomes(state.session_factory, seed, population.reference_date, report)
     seed_referrals(state.session_factory, org_ids, user_ids, report)
     client_logins = seed_portal(state.session_factory, state.passwords, report)

@@ -42,12 +42,12 @@ FORM_REFERRAL = {"given_name": "Rachel", "family_name": "Vanneste", "birth_date"
 
 def simulate(factory: sessionmaker[Session], first: date, day: date, counts: Counter[tuple[str, str]]) -> None:
     with UnitOfWork(factory) as uow:
-        actors = _actors(uow.session)
+        actors = actors_of(uow.session)
     if actors is None:
         return
     offset = (day - first).days
     if offset == REFER_ON:
-        _care_teams(factory, actors, counts)
+        set_up_care_teams(factory, actors, counts)
         _refer(factory, actors, counts)
     if offset == TRIAGE_ON:
         _triage(factory, actors, counts)
@@ -60,7 +60,7 @@ def simulate(factory: sessionmaker[Session], first: date, day: date, counts: Cou
                                                 CareAlert.topic_id.is_not(None))) or 0
 
 
-def _actors(session: Session) -> dict[str, Actor] | None:
+def actors_of(session: Session) -> dict[str, Actor] | None:
     users = {u.username: u for u in session.scalars(select(User).where(User.username.in_((GP, DISCHARGE, DIETITIAN))))}
     if len(users) < 3:
         return None
@@ -68,7 +68,10 @@ def _actors(session: Session) -> dict[str, Actor] | None:
             for name, u in users.items()}
 
 
-def _care_teams(factory: sessionmaker[Session], actors: dict[str, Actor], counts: Counter[tuple[str, str]]) -> None:
+def set_up_care_teams(factory: sessionmaker[Session], actors: dict[str, Actor],
+                      counts: Counter[tuple[str, str]]) -> None:
+    """De Mandel's GP in the teams of the first clients it referred, and each caregiver with a
+    mandate in their client's team (the demo loader sets them up too, before the first sweep)."""
     gp = actors[GP]
     with UnitOfWork(factory) as uow:
         s = uow.session

@@ -74,6 +74,19 @@ class StatementSchema(Schema):
     receivable_total = signed_money()
 
 
+class FundQuerySchema(Schema):
+    month = MonthField(required=True, metadata={"description": "YYYY-MM"})  # always the caller's own fund
+
+
+class FundPositionSchema(Schema):
+    month = fields.String(metadata={"description": "YYYY-MM"})
+    statements = fields.List(fields.Nested(StatementSchema), metadata={
+        "description": "The month's contributions and royalties, one statement per provider."})
+    contributions = signed_money(metadata={"description": "What the month brought the fund."})
+    balance = signed_money(metadata={"description": "What the fund was owed to date: every month up to "
+                                                    "and including this one."})
+
+
 class CoinAwardSchema(Schema):
     coins = StrictInteger(required=True, validate=COINS)
     reason = fields.String(required=True, validate=validate.Length(min=1, max=300))

@@ -26,7 +26,7 @@ from nutriplat.portal.policy import POLICY
 from nutriplat.portal.schemas import MessageSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form, flatten
-from nutriplat.webapp.portal import sections
+from nutriplat.webapp.portal import care_alerts, sections
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("portal", __name__)
@@ -43,8 +43,11 @@ def me(section: str = "today") -> ResponseReturnValue:
 @bp.get("/care")
 @login_required(CAREGIVER)
 def care() -> ResponseReturnValue:
-    """Every client who mandated this caregiver, by name; one tap opens their page."""
-    return render_template("portal/care.html", people=overview.people(uow(), actor()))
+    """Every client who mandated this caregiver, by name (one tap opens their page), and the
+    care-team alerts they were told of."""
+    alerts, alerts_total = care_alerts.newest()
+    return render_template("portal/care.html", people=overview.people(uow(), actor()), alerts=alerts,
+                           alerts_total=alerts_total)
 
 
 @bp.get("/care/<int:client_id>")

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, render_template, request
 from flask.typing import ResponseReturnValue
 
 from nutriplat.auth.roles import FUND, REFERRER
-from nutriplat.billing import statement_sheets, statements
+from nutriplat.billing import fund, statement_sheets, statements
 from nutriplat.billing.schemas.ledger import StatementQuerySchema
 from nutriplat.clock import business_today
 from nutriplat.periods import Month
@@ -26,12 +26,15 @@ def _month_form() -> Form:
 @login_required(REFERRER, FUND)
 def index() -> ResponseReturnValue:
     form = _month_form()
-    found, balance = None, None
+    found, position = None, None
     with form.handling():
         month = form.load(StatementQuerySchema())["month"]
-        found = statements.statements(uow(), actor(), month, None)
-        balance = statements.balance(uow(), actor(), month) if actor().role == FUND else None
-    return render_template("referrer/statements.html", form=form, statements=found, balance=balance), form.status
+        if actor().role == FUND:
+            position = fund.position(uow(), actor(), month)
+            found = position.statements
+        else:
+            found = statements.statements(uow(), actor(), month, None)
+    return render_template("referrer/statements.html", form=form, statements=found, position=position), form.status
 
 
 @bp.get("/csv")
@@ -43,4 +46,4 @@ def download() -> ResponseReturnValue:
         found = statements.statements(uow(), actor(), month, None)
         return Response(statement_sheets.to_csv(found), mimetype="text/csv", headers={
             "Content-Disposition": f'attachment; filename="statement-{month}.csv"'})
-    return render_template("referrer/statements.html", form=form, statements=None, balance=None), form.status
+    return render_template("referrer/statements.html", form=form, statements=None, position=None), form.status

@@ -69,7 +69,7 @@ def test_channels_send_after_commit_and_a_failure_stays_on_the_delivery(http, uo
         deliveries = {d.address: (d.status, d.attempts, d.error)
                       for d in uow.session.scalars(select(NotificationDelivery))}
     assert deliveries == {"gp@example.test": ("sent", 1, None),
-                          "nurse@example.test": ("failed", 1, "mailbox unavailable")}
+                          "nurse@example.test": ("retrying", 1, "mailbox unavailable")}
 
 
 def test_a_rolled_back_transaction_tells_nobody(http, uow, world, channel):

@@ -1,5 +1,6 @@
 """The client's and the caregiver's portal in a real browser at phone size (390 px): a
-caregiver records lunch and a weight and the case appears on the dietitian's day; a
+caregiver records lunch and a weight, the case appears on the dietitian's day and the
+caregiver, in the client's care team, acknowledges the weight-loss alert on /app/care; a
 caregiver with 'order' adds an extra meal before the cut-off and is refused after it; a
 client withdraws research consent; a client gets 404 for another client. Every portal page
 is checked against WCAG 2.1 AA (``axe``); the forms are used with the keyboard."""
@@ -25,13 +26,18 @@ def phone(page):  # type: ignore[no-untyped-def]
 
 
 def test_a_caregiver_records_lunch_and_a_weight_and_the_case_reaches_the_dietitians_day(
-        phone, sign_in, axe, screenshot, http, home, caregiver, today):
+        phone, sign_in, axe, screenshot, http, home, caregiver, today, world):
     dietitian = home["people"]["dietitian"]
     for weight, days in ((70.0, 60), (69.5, 30)):
         setup(http.post(f"/api/v1/clients/{home['client']}/measurements", headers=dietitian.headers, json={
             "type": "weight_kg", "value": weight,
             "measured_at": f"{(today - timedelta(days=days)).isoformat()}T09:00:00+01:00"}))
-    caregiver("anna", "view", "record")
+    anna = caregiver("anna", "view", "record")
+    # Anna is in Maria's care team and caregivers are told of weight loss: her page shows the alert.
+    setup(http.post(f"/api/v1/clients/{home['client']}/care-team", headers=dietitian.headers,
+                    json={"user_id": anna.id, "kind": "caregiver", "consent": True}))
+    setup(http.put("/api/v1/alert-routes/weight_loss", headers=world.person("ada", "admin").headers,
+                   json={"recipients": ["dietitian", "caregiver"]}))
     sign_in("anna")
     expect(phone.get_by_role("heading", level=1)).to_have_text("De mensen voor wie ik zorg")
     axe(phone)
@@ -52,6 +58,16 @@ def test_a_caregiver_records_lunch_and_a_weight_and_the_case_reaches_the_dietiti
     phone.get_by_role("textbox", name=re.compile("^Gewicht in kg")).fill("64,0")
     phone.get_by_role("button", name="Gewicht bewaren").click()
     expect(phone.locator(".flash")).to_contain_text("gewicht")
+    axe(phone)
+
+    phone.goto("/app/care")  # the weight loss told to her care team, Anna among them
+    alerts = phone.get_by_role("region", name="Signalen van het zorgteam")
+    expect(alerts.get_by_role("heading", level=3)).to_contain_text("Maria Vandenberghe")
+    screenshot(phone, "3-care-team-alert")
+    axe(phone)
+    alerts.get_by_role("button", name="Bevestigen").click()
+    expect(phone.locator(".flash")).to_contain_text("Bevestigd")
+    expect(alerts).to_contain_text("door anna op")
     axe(phone)
 
     sign_in(dietitian.username)

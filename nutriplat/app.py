@@ -117,6 +117,7 @@ API_MODULES = (
     "nutriplat.delivery.api.plans",
     "nutriplat.delivery.api.edits",
     "nutriplat.delivery.api.stops",
+    "nutriplat.delivery.api.deliveries",
     "nutriplat.jobs.api",
     "nutriplat.referrals.api.referrals",
     "nutriplat.referrals.api.fhir",

@@ -7,6 +7,7 @@ units (``use_by``); an expired lot is never picked. A line taken from several lo
 becomes one line per lot."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import select
@@ -61,9 +62,10 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
 
 
 def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
-                     on: date | None = None) -> DeliveryOrder:
+                     on: date | None = None, refused: Mapping[int, int] | None = None) -> DeliveryOrder:
     """What the driver found at the door (routing calls this). ``delivered``: the units go
-    into the home (from the vehicle, or straight from the warehouse when not picked);
+    into the home (from the vehicle, or straight from the warehouse when not picked), less
+    the ``refused`` units per variant, which stay where they are (the van's stock);
     ``not_home`` or ``refused``: picked units go back to the warehouse. Confirming the same
     outcome again changes nothing."""
     POLICY.check(actor, "confirm_delivery")
@@ -81,7 +83,7 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
             raise Conflict(f"The order is already {order.status}.", {"status": [order.status]})
         ledger = Ledger(session, actor.user_id)
         if outcome == "delivered":
-            _deliver(session, ledger, order, client, day)
+            _deliver(session, ledger, order, client, day, refused or {})
         elif order.status == "picked":
             ledger.post([Move("return", line.lot_id, line.quantity, order.vehicle_id, order.warehouse_id, day,  # type: ignore[arg-type]
                               delivery_order_id=order.id, reason=outcome) for line in order.lines],
@@ -95,13 +97,18 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
     return order
 
 
-def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, client: Client, day: date) -> None:
+def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, client: Client, day: date,
+             refused: Mapping[int, int]) -> None:
+    # Picking may swap a variant for another of the same dish and texture: refusals follow the product.
+    refusals = {(line.dish_id, line.texture): units for line in order.lines
+                for variant, units in refused.items() if line.variant_id == variant}
     homes = {home.storage_class: home for home in session.scalars(
         select(Location).where(Location.client_id == client.id, Location.active))}
     if order.status == "planned":  # straight from the warehouse
         to_home = lambda lot: homes[lot.storage_class].id if lot.storage_class in homes else None  # noqa: E731
         if not _take_lots(session, ledger, order, client, order.warehouse_id, to_home, None):
             return
+    _take_back(order, refusals)
     storage = dict(session.execute(select(DishVariant.id, DishVariant.storage_class).where(
         DishVariant.id.in_({line.variant_id for line in order.lines}))).all())
     missing = sorted({storage[line.variant_id] for line in order.lines} - homes.keys())
@@ -112,6 +119,22 @@ def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, client: Cli
     ledger.post([Move("delivery", line.lot_id, line.quantity, source, homes[storage[line.variant_id]].id, day,  # type: ignore[arg-type]
                       client_id=client.id, delivery_order_id=order.id) for line in order.lines],
                 order.organisation_id)
+
+
+def _take_back(order: DeliveryOrder, refusals: dict[tuple[int, str], int]) -> None:
+    """Lower the order's lines by the units refused at the door: the order then says what
+    the client got (billing and home stock read it), the proof of delivery what went back."""
+    for line in reversed(list(order.lines)):
+        left = refusals.get((line.dish_id, line.texture), 0)
+        if left:
+            taken = min(left, line.quantity)
+            refusals[(line.dish_id, line.texture)] = left - taken
+            if taken == line.quantity:
+                order.lines.remove(line)
+            else:
+                line.quantity -= taken
+    if not order.lines:
+        raise ValueError("every line refused: confirm the order as refused")
 
 
 def _take_lots(session: Session, ledger: Ledger, order: DeliveryOrder, client: Client, source: int,

@@ -21,6 +21,8 @@ POLICY = Policy("delivery", {
     "skip_delivery": (*STOCK_KEEPERS, CAREGIVER, CLIENT),
     # a client's home stock and what is on its way (home_stock.py)
     "client_stock": HOME_READERS,
+    # a client's deliveries with their proof of delivery (deliveries.py)
+    "client_deliveries": HOME_READERS,
     # the fleet (depots.py, vans.py, drivers.py) and clients' delivery windows (windows.py)
     "list_depots": PLANNERS,
     "get_depot": PLANNERS,

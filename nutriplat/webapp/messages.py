@@ -23,4 +23,12 @@ KNOWN = (
     _l("Not a valid datetime."),
     _l("No such item in the library."), _l("Not a caregiver the client has mandated."),
     _l("This item is already assigned to them."), _l("Already assigned."),
+    # issue 20: proof of delivery on the driver's page
+    _l("Name who received the delivery, or where it was left."),
+    _l("A delivery left without a person needs a photo of where it was left."),
+    _l("Read the temperature of the chilled food at handover."),
+    _l("Read the temperature of the frozen food at handover."),
+    _l("Lines are refused only on a delivered stop; refuse the stop instead."),
+    _l("Must be between -40 and 40 °C."), _l("Not an image."), _l("Too large."),
+    _l("The proof of delivery does not fit the stop."),
 )

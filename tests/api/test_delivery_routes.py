@@ -18,6 +18,7 @@ from routing import check
 from tests.builders import delivery as delivery_scenario
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
+from tools.demo.simulate_rounds import HANDOVER
 
 DEPOT = (50.9465, 3.1228)
 
@@ -108,7 +109,7 @@ def test_a_day_is_planned_published_printed_and_confirmed(http, day, today):
     assert {s["client_id"] for s in manifest["stops"]} <= audited
 
     url = f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation"
-    confirmed = http.post(url, headers=day.h, json={"outcome": "delivered", "note": "Aan de buurvrouw"})
+    confirmed = http.post(url, headers=day.h, json={"outcome": "delivered", "note": "Aan de buurvrouw", **HANDOVER})
     assert confirmed.status_code == 200 and confirmed.json["outcome"] == "delivered", confirmed.json
     again = http.post(url, headers=day.h, json={"outcome": "delivered"})
     assert again.status_code == 200 and again.json["confirmed_at"] == confirmed.json["confirmed_at"]

@@ -14,6 +14,7 @@ from nutriplat.auth.models import AuditEntry
 from nutriplat.equipment.models import AssetPlacement
 from nutriplat.inventory.models import Location
 from tests.api.test_delivery_routes import assert_feasible, day  # noqa: F401 - the fixture
+from tools.demo.simulate_rounds import HANDOVER
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_a_freezer_is_installed_as_a_route_stop_and_collected(http, shop, today)
     page = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest.html", headers=shop.h)
     assert "FRZ-001" in page.get_data(as_text=True)
     url = f"/api/v1/route-plans/{plan['id']}/stops/{stops[client]['id']}/confirmation"
-    assert http.post(url, headers=shop.h, json={"outcome": "delivered"}).status_code == 200
+    assert http.post(url, headers=shop.h, json={"outcome": "delivered", **HANDOVER}).status_code == 200
     there = asset(http, shop, freezer["id"])
     home = freezer_location(shop, client)
     assert there["state"] == "installed" and there["client_id"] == client and there["location_id"] == home.id

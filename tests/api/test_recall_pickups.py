@@ -17,6 +17,7 @@ from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop 
 from tests.api.test_equipment import freezer_location, shop  # noqa: F401 - the fixture
 from tests.business_day import moment
 from tools.builders import stock as scenario
+from tools.demo.simulate_rounds import HANDOVER
 
 
 def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world, shop, today):  # noqa: F811
@@ -57,7 +58,7 @@ def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world,
         published = http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h, json={"version": plan["version"]})
         assert published.status_code == 200, published.json
         confirmed = http.post(f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation", headers=h,
-                              json={"outcome": "delivered"})
+                              json={"outcome": "delivered", **HANDOVER})
         assert confirmed.status_code == 200, confirmed.json
         recall = http.get(f"/api/v1/recalls/{made.json['id']}", headers=h).json
         report = http.get(f"/api/v1/recalls/{made.json['id']}/report", headers=h).json

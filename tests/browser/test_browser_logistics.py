@@ -124,10 +124,20 @@ def test_the_planner_optimises_and_publishes_tomorrows_routes_and_confirms_a_sto
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     screenshot(page, "todays-stops-phone")
     axe(page)
+    first.get_by_role("button", name="Geleverd").click()  # no proof of delivery yet: marked, read out
+    expect(page.locator("li.stop").first.locator("input[aria-invalid=true]").first).to_be_visible()
+    axe(page)
+    first = page.locator("li.stop").first
+    first.get_by_label("Ontvangen door (naam)").fill("Mevrouw Claes")
+    for label, reading in (("Temperatuur van de gekoelde maaltijden (°C)", "4,5"),
+                           ("Temperatuur van de diepvriesmaaltijden (°C)", "-18")):
+        if (field := first.get_by_label(label)).count():  # asked only for the storage classes on board
+            field.fill(reading)
     first.get_by_label("Opmerking (niet verplicht)").fill("Aan de buurvrouw")
     first.get_by_role("button", name="Geleverd").click()
     expect(page.get_by_text("Stop bevestigd.")).to_be_visible()
     expect(page.locator("li.stop").first.locator(".outcome")).to_have_text("Geleverd")
+    expect(page.locator("li.stop").first.locator(".proof-summary")).to_contain_text("Ontvangen door Mevrouw Claes")
     screenshot(page, "stop-confirmed-phone")
     axe(page)
 

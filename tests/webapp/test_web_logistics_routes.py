@@ -3,16 +3,18 @@ lock / move / re-optimise / publish with their errors next to the fields, the pr
 manifest, and the driver's confirmation page; per role and organisation."""
 from __future__ import annotations
 
+import io
 import math
 import re
 from datetime import timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from nutriplat.delivery.models import DeliveryOrder, RoutePlan
+from nutriplat.delivery.models import DeliveryOrder, RoutePlan, StopProof
 from tests.builders import delivery as delivery_scenario
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
@@ -174,10 +176,26 @@ def test_the_driver_confirms_todays_stops_on_the_phone_page(web, fleet, app, tod
     assert wrong.status_code == 422 and f'id="stop-{stop.id}-errors"' in wrong.text
     wordy = lien.post(url, {"outcome": "delivered", "note": "x" * 1001})
     assert wordy.status_code == 422 and re.search(rf'id="note-{stop.id}"[^>]*aria-invalid="true"', wordy.text)
-    done = lien.post(url, {"outcome": "delivered", "note": "Aan de buurvrouw"})
-    assert done.status_code == 302
+    bare = lien.post(url, {"outcome": "delivered"})  # no proof of delivery: each missing field is marked
+    assert bare.status_code == 422 and re.search(rf'id="received_by-{stop.id}"[^>]*aria-invalid="true"', bare.text)
+    with app.extensions["nutriplat"].session_factory() as session:
+        line = max(session.get_one(DeliveryOrder, stop.order_ids[0]).lines, key=lambda x: x.quantity)
+        key, units = f"{line.order_id}-{line.variant_id}", line.quantity
+    assert units > 1  # one unit is refused, the rest delivered
+    done = lien.post(url, {"outcome": "delivered", "note": "Aan de buurvrouw", "left_at": "Bij de buurvrouw",
+                           "chilled_c": "4,5", "frozen_c": "-18",
+                           f"refused.{key}.units": "1", f"refused.{key}.reason": "Te veel",
+                           "photo": (io.BytesIO(b"\xff\xd8\xff\xe0 a photo"), "deur.jpg", "image/jpeg")},
+                     content_type="multipart/form-data")
+    assert done.status_code == 302, re.findall(r"field-error[^>]*>([^<]*)", done.text)
     page = lien.get(f"/app/logistics/today/{today_plan}/{mine.id}")
-    assert 'class="outcome outcome-delivered"' in page.text
+    assert 'class="outcome outcome-delivered"' in page.text and "Bij de buurvrouw" in page.text
+    with app.extensions["nutriplat"].session_factory() as session:
+        proof = session.scalar(select(StopProof).where(StopProof.stop_id == stop.id))
+        assert proof.chilled_c == 4.5 and proof.refused[0]["units"] == 1 and proof.refused[0]["reason"] == "Te veel"
+        photo = Path(app.instance_path) / proof.photo_ref
+        assert photo.read_bytes().endswith(b"a photo")
+        photo.unlink()
     other = lien.post(url, {"outcome": "refused"})
     assert other.status_code == 409 and "already" in other.text
     with app.extensions["nutriplat"].session_factory() as session:

@@ -21,6 +21,8 @@ from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.errors import Conflict
 
 Outcome = Callable[[int], str]  # client id -> what the driver finds at the door
+# What a driver records at a delivered door: the client takes it; both cold readings in range.
+HANDOVER = {"received_by": "the client", "chilled_c": 4.0, "frozen_c": -18.0}
 
 
 def deliver_day(factory: sessionmaker[Session], planner: Actor, day: date, outcome_at: Outcome) -> Counter[str]:
@@ -33,7 +35,7 @@ def deliver_day(factory: sessionmaker[Session], planner: Actor, day: date, outco
     for plan_id, stop_id, client_id in _open_stops(factory, day):
         outcome = outcome_at(client_id)
         try:
-            confirm_stop(UnitOfWork(factory), planner, plan_id, stop_id, outcome)
+            confirm_stop(UnitOfWork(factory), planner, plan_id, stop_id, outcome, proof=HANDOVER)
         except Conflict:  # the warehouse ran short: logistics sees it in the stock
             counts["stops short at the warehouse"] += 1
             continue

@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 from nutriplat.delivery.planning import confirm, manifest
 from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.manifest import ManifestSchema
-from nutriplat.delivery.schemas.plans import PlannedStopSchema, StopConfirmationSchema
+from nutriplat.delivery.schemas.plans import ConfirmedStopSchema, StopConfirmationSchema
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("route_stops", __name__, url_prefix="/api/v1/route-plans",
@@ -43,8 +43,11 @@ class PrintableManifest(MethodView):
 class Confirmation(MethodView):
     @roles_required(*POLICY.roles("confirm_stop"))
     @blp.arguments(StopConfirmationSchema)
-    @blp.response(200, PlannedStopSchema)
+    @blp.response(200, ConfirmedStopSchema)
     def post(self, body, plan_id, stop_id):
-        """What the driver found (delivered, not_home, refused): writes the stock moves"""
-        return confirm.confirm_stop(uow(), actor(), plan_id, stop_id, body["outcome"], body.get("note"))
+        """What the driver found (delivered, not_home, refused) with the proof of delivery:
+        who received it or where it was left (a photo then), handover temperatures of chilled
+        and frozen food, the driver's position, lines refused at the door; writes the stock moves"""
+        outcome, note = body.pop("outcome"), body.pop("note", None)
+        return confirm.confirm_stop(uow(), actor(), plan_id, stop_id, outcome, note, body)
 

@@ -4,6 +4,7 @@ from .fleet import ClientWeekdayWindow, ClientWindow, Depot, Driver, Van
 from .kitchen_tasks import KitchenTask
 from .orders import DeliveryOrder, DeliveryOrderLine, RecallPickup
 from .plans import PlannedRoute, PlannedStop, RoutePlan
+from .proofs import StopProof
 
 __all__ = ["ClientWeekdayWindow", "ClientWindow", "DeliveryOrder", "DeliveryOrderLine", "Depot", "Driver",
-           "KitchenTask", "PlannedRoute", "PlannedStop", "RecallPickup", "RoutePlan", "Van"]
+           "KitchenTask", "PlannedRoute", "PlannedStop", "RecallPickup", "RoutePlan", "StopProof", "Van"]

@@ -2,9 +2,12 @@
 confirmed by inventory's ``confirm_delivery`` (stock moves, early warning, billing),
 its equipment installs and collections by equipment's ``confirm_tasks`` and a recall's
 collect lines by ``recall_pickups.collect``; the same
-outcome again changes nothing, another outcome is a conflict."""
+outcome again changes nothing, another outcome is a conflict. The proof of delivery
+(``planning.proofs``) is checked against the stop before anything is written: an order
+refused whole is confirmed as refused, the rest as delivered less its refused lines."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -13,8 +16,10 @@ from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.delivery.domain.proof import fully_refused
 from nutriplat.delivery.fulfil import confirm_delivery
-from nutriplat.delivery.models import DeliveryOrder, RoutePlan
+from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
+from nutriplat.delivery.planning import proofs
 from nutriplat.delivery.planning.editing import stop_of
 from nutriplat.delivery.planning.views import stop_view
 from nutriplat.delivery.policy import POLICY
@@ -24,8 +29,9 @@ from nutriplat.errors import Conflict
 
 
 def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outcome: str,
-                 note: str | None = None) -> dict[str, Any]:
+                 note: str | None = None, proof: dict[str, Any] | None = None) -> dict[str, Any]:
     POLICY.check(actor, "confirm_stop")
+    proof = proof or {}
     with uow:
         plan = load_owned(uow.session, RoutePlan, plan_id, actor, "route plan")
         stop = stop_of(plan, stop_id)
@@ -38,16 +44,20 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
             raise Conflict(f"The delivery is on {plan.delivery_date.isoformat()}; it cannot be confirmed before.",
                            {"outcome": ["Too early."]})
         if stop.outcome == outcome:
-            return stop_view(plan.delivery_date, stop)
+            return _view(uow, plan.delivery_date, stop)
         if stop.outcome is not None:
             raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
         open_orders = list(uow.session.scalars(select(DeliveryOrder.id).where(
             DeliveryOrder.id.in_(stop.order_ids), DeliveryOrder.status != "cancelled").order_by(DeliveryOrder.id)))
         day, task_ids, pickup_ids = plan.delivery_date, list(stop.task_ids), list(stop.pickup_ids)
+        units, variants = proofs.carried(uow.session, open_orders)
+        refused = proofs.check(outcome, proof, units, variants)
     if not open_orders and not task_ids and not pickup_ids:
         raise Conflict(f"Every order of stop {stop_id} was cancelled.", {"stop_id": ["Nothing to deliver."]})
+    sent_back = fully_refused(units, refused)
     for order_id in open_orders:
-        confirm_delivery(uow, actor, order_id, outcome, on=day)
+        confirm_delivery(uow, actor, order_id, "refused" if order_id in sent_back else outcome, on=day,
+                         refused={r.variant_id: r.units for r in refused if r.order_id == order_id})
     if task_ids:
         confirm_tasks(uow, actor, task_ids, outcome, day)
     if pickup_ids:
@@ -57,7 +67,12 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
         if stop.outcome is None:
             stop.outcome, stop.outcome_note = outcome, note
             stop.confirmed_at, stop.confirmed_by = utcnow(), actor.user_id
+            proofs.record(uow.session, stop, actor.user_id, proof, refused, variants)
             uow.commit()
         elif stop.outcome != outcome:  # a concurrent confirmation won
             raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
-        return stop_view(day, stop)
+        return _view(uow, day, stop)
+
+
+def _view(uow: UnitOfWork, day: date, stop: PlannedStop) -> dict[str, Any]:
+    return stop_view(day, stop) | {"proof": proofs.proof_view(proofs.proofs_of(uow.session, [stop.id]).get(stop.id))}

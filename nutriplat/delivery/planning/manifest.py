@@ -23,6 +23,7 @@ from nutriplat.delivery.domain.mapsvg import route_map
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.editing import route_of
 from nutriplat.delivery.planning.facility_manifest import site_stop
+from nutriplat.delivery.planning.proofs import proof_view, proofs_of
 from nutriplat.delivery.planning.stop_work import stop_work
 from nutriplat.delivery.planning.views import result, stop_view
 from nutriplat.delivery.policy import POLICY
@@ -46,6 +47,7 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
             Client.id.in_({s.client_id for s in stops if s.client_id is not None})))}
         items = _items(session, [o for s in stops for o in s.order_ids])
         work = stop_work(session, stops)  # equipment to install or collect, a recall's collect lines
+        proved = proofs_of(session, [s.id for s in stops])
         van = next(v for v in plan.fleet["vans"] if v["van_id"] == route.van_id)
         audit.record_reads(session, actor, RESOURCE, {(c.id, c.organisation_id) for c in clients.values()})
         uow.commit()
@@ -57,7 +59,7 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
             "stops": [(site_stop(session, plan.delivery_date, s, [i for o in s.order_ids for i in items[o]])
                        if s.client_id is None else
                        _stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]]))
-                      | work[s.id] for s in stops]}
+                      | work[s.id] | {"proof": proof_view(proved.get(s.id))} for s in stops]}
 
 
 def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lang: str = "en") -> str:

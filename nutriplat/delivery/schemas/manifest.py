@@ -4,6 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields
 
 from nutriplat.delivery.schemas.plans import PlannedRouteSchema, Stamp, TimeWindowSchema
+from nutriplat.delivery.schemas.proofs import ProofViewSchema
 
 
 class ManifestItemSchema(Schema):
@@ -67,6 +68,8 @@ class ManifestStopSchema(Schema):
         "description": "Freezers and ovens to install or collect at the stop."})
     collect = fields.List(fields.Nested(ManifestCollectSchema), metadata={
         "description": "A recall's units to take back at the stop."})
+    proof = fields.Nested(ProofViewSchema, allow_none=True, metadata={
+        "description": "Proof of delivery, once confirmed."})
 
 
 class ManifestRouteSchema(PlannedRouteSchema):

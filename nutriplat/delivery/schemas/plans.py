@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from nutriplat.delivery.schemas.proofs import ProofSchema, ProofViewSchema
 from nutriplat.delivery.vocabulary import MAX_TIME_LIMIT_S, OUTCOMES, RUN_STATUSES
 from nutriplat.schema_fields import StrictFloat, StrictInteger, text
 
@@ -127,9 +128,13 @@ class StopMoveSchema(PlanVersionSchema):
                              metadata={"description": "0 = first; default: last."})
 
 
-class StopConfirmationSchema(Schema):
+class StopConfirmationSchema(ProofSchema):
     outcome = fields.String(required=True, validate=validate.OneOf(OUTCOMES))
     note = text(1000, allow_none=True)
+
+
+class ConfirmedStopSchema(PlannedStopSchema):
+    proof = fields.Nested(ProofViewSchema, allow_none=True, metadata={"description": "Proof of delivery."})
 
 
 class RoutePlanSummarySchema(RoutePlanSchema):

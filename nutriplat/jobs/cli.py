@@ -57,3 +57,18 @@ def run_job(name: str, month: str | None, day: datetime | None) -> None:
     if result.outcome == "failed":
         raise click.ClickException(f"{name} {result.period_key} failed: {result.reason}")
     click.echo(result.describe())
+
+
+@jobs.command("worker")
+@click.option("--burst", is_flag=True, help="Stop when the queues are empty.")
+@with_appcontext
+def worker(burst: bool) -> None:
+    """A worker process of the work queue (NUTRIPLAT_QUEUE_URL): runs route solves until SIGTERM.
+    Run as many as the machine has cores to spare; the web processes only enqueue."""
+    from nutriplat import queue
+    from nutriplat.jobs.worker import run_worker
+
+    url = queue.queue_url()
+    if url is None:
+        raise click.UsageError(f"No work queue: set {queue.QUEUE_URL} (e.g. redis://127.0.0.1:6379/0).")
+    run_worker(current_app.extensions["nutriplat"].session_factory, url, burst=burst)

@@ -1,0 +1,132 @@
+"""Route solves on the work queue, against the real Redis (NUTRIPLAT_TEST_REDIS_URL, default
+redis://127.0.0.1:6379/0; `.ci/run` starts redis-server). Each test uses queues of its own
+prefix, so parallel runs on one Redis never take each other's jobs."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from redis import Redis
+from redis.exceptions import RedisError
+from rq import Queue
+from sqlalchemy import update
+
+from nutriplat import queue
+from nutriplat.db import make_engine, make_session_factory, utcnow
+from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.planning import background
+from nutriplat.jobs.worker import run_worker
+from tests.api.test_delivery_routes import assert_feasible, day, solve  # noqa: F401 - the fixture
+
+REDIS_URL = os.environ.get("NUTRIPLAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def work_queue(app, monkeypatch) -> Iterator[Queue]:
+    try:
+        Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except RedisError as error:
+        pytest.skip(f"the work queue's tests need Redis at {REDIS_URL}, which is not reachable ({error})")
+    monkeypatch.setenv(queue.QUEUE_URL, REDIS_URL)
+    monkeypatch.setenv(queue.QUEUE_PREFIX, f"nutriplat-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    monkeypatch.setitem(app.config, "ROUTE_PLANS_INLINE", False)
+    work = queue.queue(queue.SOLVES, REDIS_URL)
+    yield work
+    for registry in (work.started_job_registry, work.failed_job_registry, work.finished_job_registry):
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+    work.delete(delete_jobs=True)
+
+
+def plan_of(scene: SimpleNamespace, plan_id: int) -> RoutePlan:
+    with scene.uow() as uow:
+        return uow.session.get_one(RoutePlan, plan_id)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {seconds} s for {what}"
+        time.sleep(0.05)
+
+
+def test_with_a_queue_the_web_process_only_enqueues_and_a_worker_solves(app, http, day, work_queue):  # noqa: F811
+    plan = solve(http, day)
+    assert plan["status"] == "queued" and work_queue.count == 1
+    assert not [t for t in threading.enumerate() if t.name.startswith("route-plan-")]  # no solve here
+    time.sleep(0.3)
+    assert plan_of(day, plan["id"]).status == "queued"
+
+    run_worker(app.extensions["nutriplat"].session_factory, REDIS_URL, burst=True, fork=False)
+    assert plan_of(day, plan["id"]).status == "done" and work_queue.count == 0
+    assert_feasible(day, plan["id"])
+
+
+def _worker_process(database_url: str) -> None:
+    """A worker as `nutriplat jobs worker` runs it (a forked work horse per job), in a child
+    of the test process, which keeps the suite's clock."""
+    run_worker(make_session_factory(make_engine(database_url)), REDIS_URL)
+
+
+def _kill_horse(work_queue: Queue) -> int:
+    job = work_queue.started_job_registry.get_job_ids()
+    assert len(job) == 1
+    fetched = work_queue.fetch_job(job[0])
+    assert fetched is not None
+    pid = int(fetched.get_meta()["pid"])
+    os.kill(pid, signal.SIGKILL)
+    return pid
+
+
+def test_a_solve_killed_mid_run_is_run_again_and_a_second_kill_fails_the_plan(
+        app, http, day, work_queue, database_url):  # noqa: F811
+    worker = multiprocessing.get_context("fork").Process(target=_worker_process, args=(database_url,))
+    worker.start()
+    try:
+        plan = solve(http, day, time_limit_s=300)  # long enough (in steps) to be killed while running
+
+        def running_in_a_horse() -> bool:
+            ids = work_queue.started_job_registry.get_job_ids()
+            return bool(ids) and "pid" in (work_queue.fetch_job(ids[0]) or SimpleNamespace(get_meta=dict)).get_meta()
+
+        wait_for(lambda: running_in_a_horse() and plan_of(day, plan["id"]).status == "running", 60, "the solve")
+        first = _kill_horse(work_queue)
+        # RQ runs the job again; the plan the dead run left "running" is taken back and solved anew.
+        wait_for(lambda: running_in_a_horse() and _horse_pid(work_queue) != first, 60, "the retry")
+        wait_for(lambda: plan_of(day, plan["id"]).status == "running", 60, "the retry's solve")
+        _kill_horse(work_queue)
+        wait_for(lambda: plan_of(day, plan["id"]).status != "running", 30, "the plan to fail")
+        failed = plan_of(day, plan["id"])
+        assert failed.status == "failed" and failed.active_key is None
+        assert failed.error is not None and failed.error.startswith("The worker solving it stopped (WorkHorseKilled")
+        assert solve(http, day)["status"] == "queued"  # the day is free to be planned again
+    finally:
+        worker.terminate()
+        worker.join(10)
+
+
+def _horse_pid(work_queue: Queue) -> int | None:
+    ids = work_queue.started_job_registry.get_job_ids()
+    job = work_queue.fetch_job(ids[0]) if ids else None
+    return job.get_meta().get("pid") if job else None
+
+
+def test_a_plan_whose_solve_stopped_answering_fails_with_the_reason(http, day, app, work_queue):  # noqa: F811
+    plan = solve(http, day)
+    with day.uow() as uow:  # as a worker killed with its horse leaves it: running, silent for long
+        uow.session.execute(update(RoutePlan).where(RoutePlan.id == plan["id"]).values(
+            status="running", heartbeat_at=utcnow() - timedelta(seconds=plan["time_limit_s"] + 121)))
+        uow.commit()
+    assert background.fail_stalled(day.uow) == 1
+    stalled = plan_of(day, plan["id"])
+    assert stalled.status == "failed" and stalled.error == background.STOPPED.format(
+        why="no sign of life since its last progress")
+    assert background.fail_stalled(day.uow) == 0

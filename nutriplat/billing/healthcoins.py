@@ -5,17 +5,18 @@ Balances change with one conditional UPDATE, so they never go below zero."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import SYSTEM, Actor
-from nutriplat.billing.domain.coins import redemption_value
-from nutriplat.billing.models import CoinAccount, CoinEntry
+from nutriplat.billing.domain.coins import MIN_COINS_PER_REDEMPTION, redemption_conflicts, redemption_value
+from nutriplat.billing.models import CoinAccount, CoinEntry, Invoice, Subscription
 from nutriplat.billing.policy import POLICY
 from nutriplat.billing.rates import COIN_RATE, rates_on
 from nutriplat.clients.access import load_client
@@ -23,6 +24,7 @@ from nutriplat.clients.models import CaregiverMandate, Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.periods import Month
 
 RESOURCE = "healthcoins"
 
@@ -88,9 +90,13 @@ def redeem(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) 
         caregiver_id = data.get("caregiver_id")
         if actor.role == roles.CAREGIVER and caregiver_id not in (None, actor.user_id):
             errors.add("caregiver_id", "A caregiver redeems the client's coins or their own.")
+        if data["coins"] < MIN_COINS_PER_REDEMPTION:
+            errors.add("coins", f"Redeem at least {MIN_COINS_PER_REDEMPTION} coins at a time.")
         _check_caregiver(uow.session, errors, client, caregiver_id)
         errors.raise_if_any()
         account = _account(uow.session, client, caregiver_id)
+        if problems := redemption_conflicts(data["coins"], account.balance, _invoice_to_come(uow.session, client)):
+            raise Conflict("These coins cannot be redeemed now.", {"coins": problems})
         _move(uow.session, account, -data["coins"])
         rate = rates_on(uow.session, client.organisation_id, business_today())[COIN_RATE]
         entry = CoinEntry(account_id=account.id, client_id=client.id, kind="redemption", coins=-data["coins"],
@@ -98,6 +104,20 @@ def redeem(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) 
                           value=redemption_value(data["coins"], rate), applied=Decimal("0.00"),
                           entered_on=business_today(), recorded_by=actor.user_id)
         return _done(uow, actor, client, entry)
+
+
+def _invoice_to_come(session: Session, client: Client) -> bool:
+    """Whether a package invoice is still to be made for the client (only a package absorbs
+    the discount): a subscription running on, or one whose last month is not invoiced yet.
+    The months already invoiced are closed; coins redeemed after the last one would be lost."""
+    invoiced = session.scalar(select(func.max(Invoice.month)).where(
+        Invoice.organisation_id == client.organisation_id, Invoice.payer_client_id == client.id,
+        Invoice.document_type == "invoice"))
+    for ends_on in session.scalars(select(Subscription.ends_on).where(
+            Subscription.organisation_id == client.organisation_id, Subscription.client_id == client.id)):
+        if ends_on is None or invoiced is None or str(Month.of(ends_on - timedelta(days=1))) > invoiced:
+            return True
+    return False
 
 
 def _done(uow: UnitOfWork, actor: Actor, client: Client, entry: CoinEntry) -> CoinEntry:
@@ -123,6 +143,13 @@ class CoinsView:
     balance: int
     caregivers: list[dict[str, int]]  # [{"caregiver_id", "balance"}]
     entries: list[CoinEntry]
+    minimum: int = MIN_COINS_PER_REDEMPTION
+
+    @property
+    def on_next_invoice(self) -> Decimal:
+        """Euros redeemed that no invoice has used yet: the next invoice's discount."""
+        return sum(((e.value or Decimal("0.00")) - (e.applied or Decimal("0.00"))
+                    for e in self.entries if e.kind == "redemption"), Decimal("0.00"))
 
 
 def ledger(uow: UnitOfWork, actor: Actor, client_id: int) -> CoinsView:

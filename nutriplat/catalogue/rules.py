@@ -11,7 +11,7 @@ from nutriplat.errors import ErrorCollector
 
 # What a new version takes over from the one it replaces, unless the change says otherwise.
 COPIED = ("name", "allergens", "slots", "seasoning_options", "price_eur", "storage_class",
-          "volume_l", "shelf_life_days")
+          "volume_l", "shelf_life_days", "regeneration")
 
 
 def check_course(kind: str, course: str | None, errors: ErrorCollector) -> str | None:
@@ -49,7 +49,7 @@ def new_variant(dish: Dish, body: dict[str, Any], actor: Actor, version: int = 1
         dish=dish, texture=texture_key(food_level, drink_level), version=version,
         name=body.get("name") or f"{dish.name} ({v.texture_label(food_level, drink_level)})",
         allergens=body.get("allergens") or [], seasoning_options=body.get("seasoning_options") or [],
-        created_by=actor.user_id, **body["nutrients"],
+        regeneration=body.get("regeneration"), created_by=actor.user_id, **body["nutrients"],
         **{key: body[key] for key in ("slots", "price_eur", "storage_class", "volume_l",
                                       "shelf_life_days")})
 

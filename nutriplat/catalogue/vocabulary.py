@@ -20,6 +20,8 @@ NUTRIENT_MAXIMA: Final = {"energy_kcal": 3000, "protein_g": 200, "fat_g": 300,
                           "sodium_mg": 10000}
 
 STORAGE_CLASSES: Final = ("frozen", "chilled", "ambient")
+# How a variant is brought back to temperature (regenerated): at home or on a ward.
+REHEATING_APPLIANCES: Final = ("oven", "microwave", "bain_marie", "regeneration_trolley")
 
 # How a client who prepares meals this way can be served; drinks and supplements always.
 KINDS_FOR_PREPARATION: Final = {

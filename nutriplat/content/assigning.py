@@ -61,6 +61,8 @@ def list_assignments(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Cont
         if actor.role == roles.CAREGIVER:
             stmt = stmt.where(or_(ContentAssignment.caregiver_id.is_(None),
                                   ContentAssignment.caregiver_id == actor.user_id))
+        elif actor.role == roles.CLIENT:  # what was given to the client, not to their caregivers
+            stmt = stmt.where(ContentAssignment.caregiver_id.is_(None))
         found = list(session.scalars(stmt.order_by(ContentAssignment.assigned_at.desc(),
                                                    ContentAssignment.id.desc())))
         audit.record(session, actor, "list", RESOURCE, None, client.id, organisation_id=client.organisation_id)
@@ -75,8 +77,8 @@ def mark_read(uow: UnitOfWork, actor: Actor, client_id: int, assignment_id: int)
         session = uow.session
         client = load_client(session, actor, client_id, "view")
         assignment = session.get(ContentAssignment, assignment_id)
-        if (assignment is None or assignment.client_id != client.id
-                or assignment.caregiver_id not in (None, actor.user_id)):
+        mine = (None,) if actor.role == roles.CLIENT else (None, actor.user_id)
+        if assignment is None or assignment.client_id != client.id or assignment.caregiver_id not in mine:
             raise NotFound(f"No content assignment {assignment_id}.")
         if assignment.read_at is None:  # the first reading is the receipt; reading again changes nothing
             assignment.read_at, assignment.read_by = now(), actor.user_id

@@ -2,8 +2,9 @@
 
 Admins keep the library; the dietitian reads it and assigns items; a caregiver sees only
 what was assigned to the clients who mandated them (to the client or to them) and marks it
-read. ``clients.access`` decides whose clients."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, DIETITIAN
+read; the client sees and marks what was assigned to them (issue 17). ``clients.access``
+decides whose clients."""
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN
 from nutriplat.policy import Policy
 
 POLICY = Policy("content", {
@@ -12,6 +13,6 @@ POLICY = Policy("content", {
     "add_content_item": (ADMIN,),
     "update_content_item": (ADMIN,),
     "assign_content": (ADMIN, DIETITIAN),
-    "list_content_assignments": (ADMIN, DIETITIAN, CAREGIVER),
-    "mark_content_read": (CAREGIVER,),
+    "list_content_assignments": (ADMIN, DIETITIAN, CAREGIVER, CLIENT),
+    "mark_content_read": (CAREGIVER, CLIENT),
 })

@@ -1,5 +1,5 @@
-"""The client's side orders (issue 17): an extra delivery of meals, or a skipped one,
-before the cut-off of that day. The same rules as home reordering's and as an order by
+"""The client's side orders (issue 17): an extra delivery of meals before the cut-off of
+that day (a skipped one: ``skips``). The same rules as home reordering's and as an order by
 hand: the client's schedule decides the cut-off and the warehouse, each line is checked
 for allergens, texture and whether it is delivered at all (``orders.order_line``). The
 extra meals are charged when the delivery is confirmed, as every delivery is (billing)."""
@@ -17,13 +17,12 @@ from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today, local_now
 from nutriplat.db import UnitOfWork
-from nutriplat.delivery.cancellation import cancel_planned
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, order_line
 from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.inventory.locations import rule_of
-from nutriplat.inventory.models import DeliverySchedule
+from nutriplat.inventory.models import DeliverySchedule, SkippedDelivery
 
 
 def create_extra_order(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> DeliveryOrder:
@@ -37,7 +36,11 @@ def create_extra_order(uow: UnitOfWork, actor: Actor, client_id: int, data: dict
             errors.add("delivery_date", "Must not be in the past.")
         lines = [order_line(session, client, line, errors, f"lines.{i}.") for i, line in enumerate(data["lines"])]
         errors.raise_if_any()
-        schedule = _open_schedule(session, client, day)
+        schedule = open_schedule(session, client, day)
+        if session.scalar(select(SkippedDelivery.id).where(
+                SkippedDelivery.client_id == client.id, SkippedDelivery.delivery_date == day)) is not None:
+            raise Conflict(f"The delivery of {day} is skipped; undo the skip to order for that day.",
+                           {"delivery_date": ["This delivery is skipped."]})
         order = session.scalar(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines)).where(
             DeliveryOrder.client_id == client.id, DeliveryOrder.delivery_date == day,
             DeliveryOrder.status == "planned").order_by(DeliveryOrder.id).limit(1))
@@ -61,25 +64,7 @@ def create_extra_order(uow: UnitOfWork, actor: Actor, client_id: int, data: dict
         return order
 
 
-def skip_delivery(uow: UnitOfWork, actor: Actor, client_id: int, day: date) -> list[int]:
-    """Cancel the client's planned orders of that day (the ids cancelled)."""
-    POLICY.check(actor, "skip_delivery")
-    with uow:
-        session = uow.session
-        client = load_client(session, actor, client_id, scope="order")
-        _open_schedule(session, client, day)
-        planned = list(session.scalars(select(DeliveryOrder.id).where(
-            DeliveryOrder.client_id == client.id, DeliveryOrder.delivery_date == day,
-            DeliveryOrder.status == "planned")))
-        if not planned:
-            raise Conflict(f"No planned delivery on {day} to skip.", {"delivery_date": ["No planned delivery."]})
-        cancelled = cancel_planned(session, actor, client.id, client.organisation_id, planned,
-                                   f"skipped by {actor.username}")
-        commit_or_conflict(uow)
-        return cancelled
-
-
-def _open_schedule(session: Session, client: Client, day: date) -> DeliverySchedule:
+def open_schedule(session: Session, client: Client, day: date) -> DeliverySchedule:
     """The client's schedule, if a delivery on ``day`` can still be ordered or changed."""
     if client.status != "active" or client.care_setting != "home":
         raise Conflict(f"Client {client.id} is {client.status} in {client.care_setting}: not at home "

@@ -16,6 +16,7 @@ from nutriplat.inventory.locations import rule_of
 from nutriplat.inventory.products import ProductInfo
 from nutriplat.inventory.reorder.report import ReorderReport
 from nutriplat.inventory.reorder.snapshot import ClientState
+from nutriplat.inventory.skipped_days import skipped_days, without_skipped
 
 PLAN_HORIZON_DAYS = 16  # past the delivery after next (+ its margin) on a weekly schedule
 # Nobody home when the van came: the extra delivery the lead time allows comes two days
@@ -27,6 +28,7 @@ def reorder_homes(session: Session, actor: Actor, states: dict[int, ClientState]
                   catalogue: dict[Product, ProductInfo], packs: dict[tuple[int, Product], int],
                   report: ReorderReport) -> None:
     written: list[tuple[DeliveryOrder, ClientState, HomeOrderProposal]] = []
+    skipped = skipped_days(session, states, today)
     for state in states.values():
         if not state.at_home:
             _cancel_planned(session, actor, state, today, report)
@@ -37,10 +39,11 @@ def reorder_homes(session: Session, actor: Actor, states: dict[int, ClientState]
         rule = rule_of(state.schedule)
         warehouse = state.schedule.warehouse_id
         items = state.items(today, catalogue, {p: n for (w, p), n in packs.items() if w == warehouse})
+        slots, earliest = without_skipped(rule.slots(now, PLAN_HORIZON_DAYS), rule.earliest_delivery(now),
+                                          skipped.get(state.client.id, frozenset()))
         proposals = plan_home_orders(
             today, items, state.consumption(today, today + timedelta(days=PLAN_HORIZON_DAYS)),
-            state.incoming(today), rule.slots(now, PLAN_HORIZON_DAYS), state.capacity(),
-            safety_days=BUFFER_DAYS, earliest_extra=rule.earliest_delivery(now))
+            state.incoming(today), slots, state.capacity(), safety_days=BUFFER_DAYS, earliest_extra=earliest)
         report.count("clients_reordered")
         mine: dict[date, DeliveryOrder] = {}
         for proposal in proposals:

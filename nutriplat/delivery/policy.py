@@ -19,6 +19,7 @@ POLICY = Policy("delivery", {
     # mandate (clients.access), logistics for them; before the cut-off of the day
     "create_extra_order": (*STOCK_KEEPERS, CAREGIVER, CLIENT),
     "skip_delivery": (*STOCK_KEEPERS, CAREGIVER, CLIENT),
+    "list_skips": (*STOCK_KEEPERS, CAREGIVER, CLIENT),
     # a client's home stock and what is on its way (home_stock.py)
     "client_stock": HOME_READERS,
     # a client's deliveries with their proof of delivery (deliveries.py)

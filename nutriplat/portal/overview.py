@@ -22,6 +22,7 @@ from nutriplat.delivery.models import ClientWindow, DeliveryOrder
 from nutriplat.delivery.windows import window_view
 from nutriplat.inventory.locations import rule_of
 from nutriplat.inventory.models import DeliverySchedule
+from nutriplat.inventory.skipped_days import skipped_days
 from nutriplat.mealplans.models import MealPlan, MealPlanDay, MealPlanItem
 from nutriplat.portal.domain import meals
 from nutriplat.portal.policy import POLICY
@@ -108,11 +109,13 @@ def next_delivery(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, An
         orders = list(session.scalars(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines)).where(
             DeliveryOrder.client_id == client.id, DeliveryOrder.status.in_(("planned", "picked")),
             DeliveryOrder.delivery_date >= business_today()).order_by(DeliveryOrder.delivery_date)))
+        skipped = skipped_days(session, [client.id], business_today()).get(client.id, frozenset())
         upcoming = sorted({*slots, *(o.delivery_date for o in orders)})
         days = [{"date": day, "open": rule is not None and rule.is_open(day, now),
                  "cutoff_at": rule.cutoff_at(day) if rule else None,
                  "meals": sum(line.quantity for o in orders if o.delivery_date == day for line in o.lines),
-                 "planned": any(o.delivery_date == day and o.status == "planned" for o in orders)}
+                 "planned": any(o.delivery_date == day and o.status == "planned" for o in orders),
+                 "skipped": day in skipped}
                 for day in upcoming[:4]]
         audit.record(session, actor, "read", "portal_deliveries", client.id, client.id,
                      organisation_id=client.organisation_id)

@@ -58,8 +58,9 @@ class PortalMealSchema(Schema):
     course = fields.String()
     texture = fields.Nested(TextureLevelSchema)
     allergens = fields.List(fields.String())
-    reheating = fields.Dict(keys=fields.String(), values=fields.List(fields.String()),
-                            metadata={"description": "Steps per appliance: oven, microwave, regeneration_trolley."})
+    reheating = fields.Dict(keys=fields.String(), values=fields.List(fields.String()), metadata={
+        "description": "Steps per appliance: oven, microwave, bain_marie, regeneration_trolley; "
+                       "empty when the dish is served cold."})
 
 
 class PortalDaySchema(Schema):

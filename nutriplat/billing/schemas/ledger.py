@@ -120,3 +120,5 @@ class CoinsSchema(Schema):
     balance = fields.Integer()
     caregivers = fields.List(fields.Nested(_CaregiverBalanceSchema))
     entries = fields.List(fields.Nested(CoinEntrySchema))
+    on_next_invoice = signed_money(metadata={"description": "Redeemed euros the next invoice sets off."})
+    minimum = fields.Integer(metadata={"description": "The fewest coins one redemption takes."})

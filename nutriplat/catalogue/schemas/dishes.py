@@ -50,6 +50,12 @@ class VariantSchema(Schema):
     volume_l = StrictFloat(required=True, allow_nan=False, validate=validate.Range(
         min=0, min_inclusive=False, max=5), metadata={"description": "Volume of one portion in litres."})
     shelf_life_days = StrictInteger(required=True, validate=validate.Range(min=1, max=1095))
+    regeneration = fields.Dict(
+        keys=fields.String(validate=validate.OneOf(v.REHEATING_APPLIANCES)),
+        values=fields.List(fields.String(validate=validate.Length(min=1, max=300)), validate=validate.Length(
+            min=1, max=10)), allow_none=True, validate=validate.Length(max=len(v.REHEATING_APPLIANCES)),
+        metadata={"description": "Reheating steps per appliance (oven, microwave, bain_marie, "
+                                 "regeneration_trolley); {} when it is served cold; none: the general steps."})
     version = fields.Integer(dump_only=True)
     current = fields.Boolean(dump_only=True, attribute="is_current")
     replaced_by_id = fields.Integer(dump_only=True, allow_none=True)

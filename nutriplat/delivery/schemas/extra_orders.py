@@ -13,8 +13,20 @@ class ExtraOrderSchema(Schema):
 
 class SkipSchema(Schema):
     delivery_date = fields.Date(required=True)
+    reason = fields.String(validate=validate.Length(max=300), metadata={"description": "Why (optional)."})
 
 
 class SkippedSchema(Schema):
+    id = fields.Integer()
+    client_id = fields.Integer()
     delivery_date = fields.Date()
-    cancelled_order_ids = fields.List(fields.Integer())
+    reason = fields.String(allow_none=True)
+    cancelled_order_ids = fields.List(fields.Integer(), metadata={
+        "description": "The planned orders the skip cancelled (planned again if it is undone)."})
+    skipped_by = fields.Integer(allow_none=True)
+    skipped_at = fields.AwareDateTime()
+
+
+class SkipUndoneSchema(Schema):
+    delivery_date = fields.Date()
+    restored_order_ids = fields.List(fields.Integer())

@@ -3,10 +3,11 @@ rules and purchase orders (delivery orders are the delivery area's)."""
 from .locations import DeliverySchedule, Location
 from .purchasing import PurchaseOrder, PurchaseOrderLine, ReorderRule
 from .recalls import Recall, RecallLocation, RecallStep
+from .skips import SkippedDelivery
 from .stock import ConsumptionPosting, Lot, StockBalance, StockMove
 
 __all__ = [
     "ConsumptionPosting", "DeliverySchedule", "Location", "Lot",
     "PurchaseOrder", "PurchaseOrderLine", "Recall", "RecallLocation", "RecallStep", "ReorderRule",
-    "StockBalance", "StockMove",
+    "SkippedDelivery", "StockBalance", "StockMove",
 ]

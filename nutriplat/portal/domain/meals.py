@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from nutriplat.catalogue.vocabulary import REHEATING_APPLIANCES
+
 # IDDSI's own colours per level (food 3-7, drinks 0-4), and black text or white on them.
 FOOD_COLOURS: Final = {"3": "#f3cf45", "4": "#4fae48", "5": "#ee7d31", "6": "#1f5fa8", "7": "#222222",
                        "7EC": "#222222"}
@@ -14,7 +16,7 @@ PLATE: Final = (("all", 100), ("three_quarters", 75), ("half", 50), ("quarter", 
 GLASS_ML: Final = 150  # a glass, as the dietitian counts drinks
 
 # The general reheating steps when the kitchen wrote none for a variant, per storage class.
-APPLIANCES: Final = ("oven", "microwave", "regeneration_trolley")
+APPLIANCES: Final = REHEATING_APPLIANCES
 GENERAL_STEPS: Final[dict[str, dict[str, list[str]]]] = {
     "frozen": {
         "oven": ["Thaw overnight in the fridge.", "Remove the film; cover with foil.",
@@ -51,9 +53,11 @@ def ink_on(colour: str) -> str:
 
 
 def reheating(storage_class: str, own: Mapping[str, list[str]] | None) -> dict[str, list[str]]:
-    """The variant's own steps per appliance, else the storage class's general ones."""
-    steps = {k: list(v) for k, v in (own or {}).items() if k in APPLIANCES and v}
-    return steps or {k: list(v) for k, v in GENERAL_STEPS.get(storage_class, {}).items()}
+    """The variant's own steps per appliance ({}: served cold, nothing to reheat), else
+    (None: the kitchen wrote none) the storage class's general ones."""
+    if own is not None:
+        return {k: list(own[k]) for k in APPLIANCES if own.get(k)}
+    return {k: list(v) for k, v in GENERAL_STEPS.get(storage_class, {}).items()}
 
 
 def percent_of(portion: str) -> int:

@@ -14,10 +14,13 @@ from flask_babel import gettext as _
 from marshmallow import Schema, ValidationError
 
 from nutriplat.auth.roles import CAREGIVER, CLIENT
+from nutriplat.billing import healthcoins
+from nutriplat.billing.schemas.ledger import CoinRedemptionSchema
 from nutriplat.clients import consents, measurements
 from nutriplat.clients.schemas.measurements import IntakeSchema, MeasurementSchema
 from nutriplat.clock import business_today, now
-from nutriplat.delivery import extra_orders
+from nutriplat.content import assigning
+from nutriplat.delivery import extra_orders, skips
 from nutriplat.delivery.schemas.extra_orders import ExtraOrderSchema, SkipSchema
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
 from nutriplat.portal import messages, my_data, overview
@@ -74,7 +77,8 @@ def act(action: str, client_id: int | None = None) -> ResponseReturnValue:
     if action not in ACTIONS:
         abort(404)
     client_id = client_id or _own()
-    form = Form(request.form, numbers=("quantity", "value", "glasses", "variant_id", "consent_id"))
+    form = Form(request.form, numbers=("quantity", "value", "glasses", "variant_id", "consent_id", "coins",
+                                         "assignment_id"))
     with form.handling():
         done = ACTIONS[action](form, client_id)
         flash(done, "info")
@@ -104,7 +108,8 @@ def _page(client_id: int, section: str, form: Form | None = None, failed: str | 
         f"portal/{section}.html", **data, here=_here(client_id), form=form or Form(), blank=Form(), failed=failed,
         plate=meals.PLATE, glass_ml=meals.GLASS_ML,
         open_days_options=[(d["date"].isoformat(), format_date(d["date"], "full")) for d in open_days],
-        skip_options=[(d["date"].isoformat(), format_date(d["date"], "full")) for d in open_days if d["planned"]],
+        skip_options=[(d["date"].isoformat(), format_date(d["date"], "full")) for d in open_days
+                      if d["planned"] and not d["skipped"]],
         orderable_options=[(v["variant_id"], v["name"]) for v in data.get("orderable", [])],
     ), form.status if form else 200
 
@@ -145,8 +150,26 @@ def _extra(form: Form, client_id: int) -> str:
 
 def _skip(form: Form, client_id: int) -> str:
     data = _load(SkipSchema(), form.data())
-    extra_orders.skip_delivery(uow(), actor(), client_id, data["delivery_date"])
+    skips.skip_delivery(uow(), actor(), client_id, data["delivery_date"])
     return _("Skipped: no delivery that day.")
+
+
+def _unskip(form: Form, client_id: int) -> str:
+    data = _load(SkipSchema(), form.data())
+    skips.undo_skip(uow(), actor(), client_id, data["delivery_date"])
+    return _("The delivery comes after all.")
+
+
+def _redeem(form: Form, client_id: int) -> str:
+    """The client's own coins (a caregiver's own stay theirs to redeem through the API)."""
+    data = _load(CoinRedemptionSchema(), {"coins": form.data().get("coins")})
+    entry = healthcoins.redeem(uow(), actor(), client_id, data)
+    return _("Redeemed: € %(value)s off your next invoice.", value=entry.value)
+
+
+def _read(form: Form, client_id: int) -> str:
+    assigning.mark_read(uow(), actor(), client_id, int(form.value("assignment_id") or 0))
+    return _("Marked as read.")
 
 
 def _message(form: Form, client_id: int) -> str:
@@ -159,10 +182,12 @@ def _withdraw(form: Form, client_id: int) -> str:
     return _("Consent withdrawn: it counts for every report from now on.")
 
 
-SECTION_OF = {"meal": "eaten", "weight": "eaten", "extra": "home", "skip": "home", "message": "messages",
-              "withdraw": "data"}
+SECTION_OF = {"meal": "eaten", "weight": "eaten", "extra": "home", "skip": "home", "unskip": "home",
+              "message": "messages", "withdraw": "data", "redeem": "goals",
+              "read": "read"}
 ACTIONS: dict[str, Callable[[Form, int], str]] = {
-    "meal": _meal, "weight": _weight, "extra": _extra, "skip": _skip, "message": _message, "withdraw": _withdraw}
+    "meal": _meal, "weight": _weight, "extra": _extra, "skip": _skip, "unskip": _unskip, "message": _message,
+    "withdraw": _withdraw, "redeem": _redeem, "read": _read}
 
 
 def _load(schema: Schema, payload: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from nutriplat.auth.roles import CAREGIVER
 from nutriplat.billing import healthcoins
 from nutriplat.clients import consents, measurements
 from nutriplat.clock import business_today
+from nutriplat.content import assigning
 from nutriplat.delivery import home_stock
 from nutriplat.errors import NotFound
 from nutriplat.monitoring import goals
@@ -21,7 +22,8 @@ from nutriplat.webapp.charts import weight_chart
 
 WEIGHT_DAYS = 180  # the trend of the last half year
 TITLES = {"today": _l("Today and this week"), "eaten": _l("What I ate"), "home": _l("At home"),
-          "goals": _l("Goals and healthcoins"), "messages": _l("Messages"), "data": _l("My data and consents")}
+          "goals": _l("Goals and healthcoins"), "messages": _l("Messages"), "data": _l("My data and consents"),
+          "read": _l("To read")}
 
 
 def gather(client_id: int, section: str) -> dict[str, Any]:
@@ -65,10 +67,17 @@ def _messages(client_id: int, scopes: tuple[str, ...]) -> dict[str, Any]:
     return {"thread": messages.list_messages(uow(), actor(), client_id)}
 
 
+def _reading(client_id: int, scopes: tuple[str, ...]) -> dict[str, Any]:
+    """What the dietitian gave to read: to the client (on /app/me), or to the client and this
+    caregiver (on /app/care), as the content area lists it."""
+    return {"reading": assigning.list_assignments(uow(), actor(), client_id)}
+
+
 def _data(client_id: int, scopes: tuple[str, ...]) -> dict[str, Any]:
     return {"consents": consents.list_consents(uow(), actor(), client_id),
             "mandates": consents.list_mandates(uow(), actor(), client_id)}
 
 
 READERS: dict[str, Callable[[int, tuple[str, ...]], dict[str, Any]]] = {
-    "today": _today, "eaten": _eaten, "home": _home, "goals": _goals, "messages": _messages, "data": _data}
+    "today": _today, "eaten": _eaten, "home": _home, "goals": _goals, "messages": _messages, "data": _data,
+    "read": _reading}

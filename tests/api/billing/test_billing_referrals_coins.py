@@ -126,6 +126,7 @@ def test_healthcoins_are_awarded_redeemed_and_discount_the_next_invoice(
                     json={"caregiver_id": carer.id, "scopes": ["view", "order"]}))
     assert http.post(f"{base}/awards", headers=dietitian.headers,
                      json={"coins": 300, "reason": "weight goal reached"}).status_code == 201
+    subscribe(client_id, start="2026-11-01")  # an invoice is to come to set coins against
     to_carer = {"coins": 40, "reason": "kept the intake diary", "caregiver_id": carer.id}
     assert http.post(f"{base}/awards", headers=dietitian.headers, json=to_carer).status_code == 201
     above = http.post(f"{base}/redemptions", headers=carer.headers, json={"coins": 301})
@@ -137,7 +138,6 @@ def test_healthcoins_are_awarded_redeemed_and_discount_the_next_invoice(
     assert own.status_code == 201
     ledger = http.get(base, headers=carer.headers).json
     assert ledger["balance"] == 50 and ledger["caregivers"] == [{"caregiver_id": carer.id, "balance": 0}]
-    subscribe(client_id, start="2026-11-01")
     assert http.post(f"{base}/redemptions", headers=dietitian.headers, json={"coins": 51}).status_code == 409
     assert http.post(f"{base}/redemptions", headers=dietitian.headers, json={"coins": 0}).status_code == 422
 
@@ -146,8 +146,8 @@ def test_a_redemption_becomes_a_discount_line_on_the_package(
         http, dietitian, client_id, subscribe, invoice_month, invoices, by_kind):
     base = f"/api/v1/clients/{client_id}/healthcoins"
     setup(http.post(f"{base}/awards", headers=dietitian.headers, json={"coins": 200, "reason": "goal"}))
-    setup(http.post(f"{base}/redemptions", headers=dietitian.headers, json={"coins": 200}))
     subscribe(client_id, start="2026-09-01")
+    setup(http.post(f"{base}/redemptions", headers=dietitian.headers, json={"coins": 200}))
     invoice_month("2026-10")
     discount, = by_kind(invoices("2026-10")[0])["healthcoin_discount"]
     assert (discount["amount"], discount["vat_rate"]) == ("-20.00", "6.00")

@@ -56,6 +56,13 @@ def test_coins_are_worth_their_rate_rounded_to_the_cent():
     assert coins.redemption_value(3, D("0.0333")) == D("0.10")
 
 
+def test_a_redemption_is_refused_above_the_balance_and_with_no_invoice_to_come():
+    assert coins.redemption_conflicts(50, 50, invoice_to_come=True) == []
+    assert coins.redemption_conflicts(51, 50, invoice_to_come=True) == ["The balance is 50 coins."]
+    closed = coins.redemption_conflicts(60, 50, invoice_to_come=False)
+    assert len(closed) == 2 and "closed" in closed[1]
+
+
 def test_commissions_are_earned_after_the_qualifying_period():
     started = date(2026, 9, 20)
     assert commissions.earned_on(started, FIXED) == date(2026, 12, 19)

@@ -48,3 +48,18 @@ def test_every_demo_dish_passes_the_api_schema():
     for body in catalogue_bodies():
         loaded = schema.load(body)
         assert loaded["variants"], body["name"]
+
+
+def test_hot_dishes_carry_their_own_reheating_steps_as_fits_their_texture():
+    """Pieces in the oven or microwave; minced, pureed and liquidised never in the oven (a
+    crust is a choking risk) but au bain-marie; desserts and bread are served cold."""
+    variants = {(b["name"], v.get("food_level")): v["regeneration"] for b in catalogue_bodies()
+                for v in b["variants"]}
+    assert set(variants["Vlaamse stoofvlees met wortelpuree", "7"]) == {"oven", "microwave"}
+    assert set(variants["Vlaamse stoofvlees met wortelpuree", "4"]) == {"microwave", "bain_marie"}
+    assert set(variants["Preisoep", "3"]) == {"microwave", "bain_marie"}
+    assert any("ontdooien" in step for step in variants["Hutsepot met rundvlees en worst", "6"]["oven"])
+    assert variants["Chocolademousse", "7"] == {} and variants["Boterham met hesp", "7"] == {}
+    for (name, level), steps in variants.items():
+        if level in ("5", "4", "3"):
+            assert "oven" not in steps, (name, level)

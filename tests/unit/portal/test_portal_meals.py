@@ -30,5 +30,11 @@ def test_a_variant_without_its_own_steps_gets_its_storage_class_steps():
     assert meals.reheating("ambient", None) == {}
 
 
+def test_a_variant_served_cold_has_no_steps_and_its_own_steps_keep_the_appliance_order():
+    assert meals.reheating("chilled", {}) == {}
+    own = {"bain_marie": ["20 minuten in zacht kokend water."], "microwave": ["3 minuten op 600 W."]}
+    assert list(meals.reheating("frozen", own)) == ["microwave", "bain_marie"]
+
+
 def test_one_tap_is_a_percentage_of_the_plate():
     assert [meals.percent_of(p) for p, _ in meals.PLATE] == [100, 75, 50, 25, 0]

@@ -9,6 +9,7 @@ from typing import Any
 
 from nutriplat.catalogue.vocabulary import NUTRIENTS
 from tools.demo.catalogue.dishes import DishRow
+from tools.demo.catalogue.reheating import reheating_steps
 
 FOOD_NAMES = {"7": "normaal", "7EC": "makkelijk te kauwen", "6": "zacht & hapklaar",
               "5": "fijngemalen & smeuïg", "4": "glad gemixt", "3": "vloeibaar gemixt"}
@@ -70,6 +71,7 @@ def _variant(row: DishRow, level: str) -> dict[str, Any]:
         "nutrients": {k: round(v, 1) for k, v in nutrients.items()},
         "price_eur": f"{price / 100:.2f}", "storage_class": row.storage,
         "volume_l": VOLUME_L[row.course], "shelf_life_days": _shelf_life(row),
+        "regeneration": reheating_steps(row, level),
     }
 
 

@@ -53,6 +53,8 @@ WEB_MODULES = (
     "nutriplat.webapp.ward.trays",
     "nutriplat.webapp.logistics.equipment",
     "nutriplat.webapp.portal.thread",
+    "nutriplat.webapp.dietitian.diet",
+    "nutriplat.webapp.admin.content",
 )
 
 

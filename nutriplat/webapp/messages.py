@@ -23,4 +23,6 @@ KNOWN = (
     _l("Not a valid datetime."),
     _l("No such item in the library."), _l("Not a caregiver the client has mandated."),
     _l("This item is already assigned to them."), _l("Already assigned."),
+    # the library's admin page
+    _l("Required for a video."), _l("Required for this kind."), _l("Already used for this lang."),
 )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
+from nutriplat.clients import search
 from nutriplat.clients.access import load_client, visible_clients
 from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
 from nutriplat.clients.policy import POLICY
@@ -119,11 +120,8 @@ def list_clients(
     with uow:
         stmt = visible_clients(uow.session, actor)
         if term := filters.get("search"):
-            pattern = f"%{term.lower()}%"
-            full_name = func.lower(Client.given_name + " " + Client.family_name)
-            stmt = stmt.where(or_(full_name.like(pattern),
-                                  func.lower(Client.family_name + " " + Client.given_name).like(pattern)))
-        for key in ("care_setting", "status"):
+            stmt = stmt.where(search.matching(term))
+        for key in ("care_setting", "status", "postal_code"):
             if key in filters:
                 stmt = stmt.where(getattr(Client, key) == filters[key])
         stmt = stmt.order_by(Client.family_name, Client.given_name, Client.id)
@@ -136,6 +134,7 @@ def list_clients(
 def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Client:
     POLICY.check(actor, "update_client")
     expected = data.pop("expected_version", None)
+    reason = data.pop("reason", None)
     with uow:
         client = load_client(uow.session, actor, client_id)
         if expected is not None and expected != client.version:
@@ -151,7 +150,8 @@ def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
             uow.record(TextureChanged(client.id, texture[0], client.iddsi_food_level, texture[1],
                                       client.iddsi_drink_level, business_today()))
         audit.record(uow.session, actor, "update", RESOURCE, client.id, client.id,
-                     detail={"fields": sorted(data)}, organisation_id=client.organisation_id)
+                     detail={"fields": sorted(data), **({"reason": reason} if reason else {})},
+                     organisation_id=client.organisation_id)
         uow.commit("The client was changed by someone else; reload and retry.")
         _load_for_display(client)
         return client

@@ -55,6 +55,8 @@ WEB_MODULES = (
     "nutriplat.webapp.portal.thread",
     "nutriplat.webapp.portal.care_alerts",
     "nutriplat.webapp.dietitian.care_team",
+    "nutriplat.webapp.dietitian.diet",
+    "nutriplat.webapp.admin.content",
 )
 
 

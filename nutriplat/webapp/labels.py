@@ -122,6 +122,8 @@ LABELS: dict[str, dict[str, object]] = {
     "meal_slot": {"breakfast": _l("breakfast"), "lunch": _l("lunch"), "dinner": _l("dinner"), "snack": _l("snack")},
     "eaten": {"all": _l("all"), "three_quarters": _l("¾"), "half": _l("½"), "quarter": _l("¼"),
               "nothing": _l("nothing"), "refused": _l("refused")},
+    "preparation_mode": {"cookbook": _l("cooked from recipes"), "components": _l("meal components"),
+                         "ready_meals": _l("ready meals")},
     "iddsi_colour": {"3": _l("yellow"), "4": _l("green"), "5": _l("orange"), "6": _l("blue"), "7": _l("black"),
                      "7EC": _l("black")},
 }

@@ -31,4 +31,6 @@ KNOWN = (
     _l("Lines are refused only on a delivered stop; refuse the stop instead."),
     _l("Must be between -40 and 40 °C."), _l("Not an image."), _l("Too large."),
     _l("The proof of delivery does not fit the stop."),
+    # the library's admin page
+    _l("Required for a video."), _l("Required for this kind."), _l("Already used for this lang."),
 )

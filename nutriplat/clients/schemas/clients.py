@@ -81,13 +81,28 @@ class ClientUpdateSchema(ClientSchema):
     status = fields.String(validate=_use_endpoint("status-changes"))
     expected_version = fields.Integer(
         load_only=True, metadata={"description": "The version you read; 409 if the record changed since."})
+    reason = fields.String(load_only=True, validate=validate.Length(min=1, max=500),
+                           metadata={"description": "Why; kept with the change in the audit log."})
+
+
+class DietChangeSchema(ClientUpdateSchema):
+    """A change of texture, drink level, allergies or preparation mode (a wrong texture
+    is a choking risk): the web page's form, with the reason required."""
+
+    reason = fields.String(required=True, load_only=True, validate=validate.Length(min=1, max=500))
+
+    class Meta:
+        fields = ("iddsi_food_level", "iddsi_drink_level", "allergies", "preparation_mode",
+                  "expected_version", "reason")
 
 
 class ClientQuerySchema(Schema):
     search = fields.String(validate=validate.Length(min=1, max=100),
-                           metadata={"description": "Part of the given or family name."})
+                           metadata={"description": "Part of the given or family name, the client "
+                                                    "number, the referrer's number or the start of the postcode."})
     care_setting = fields.String(validate=validate.OneOf(v.CARE_SETTINGS))
     status = fields.String(validate=validate.OneOf(v.STATUSES))
+    postal_code = fields.String(validate=validate.Length(min=1, max=20))
 
 
 class TransferSchema(Schema):

@@ -8,6 +8,9 @@ from flask_babel import gettext as _
 
 from nutriplat.auth.roles import DIETITIAN
 from nutriplat.clients import services as clients
+from nutriplat.clients.models import Client
+from nutriplat.clients.schemas.clients import ClientQuerySchema
+from nutriplat.clients.vocabulary import STATUSES
 from nutriplat.clock import business_today
 from nutriplat.monitoring import alerts, cases
 from nutriplat.monitoring.policy import POLICY as MONITORING
@@ -22,6 +25,7 @@ from nutriplat.webapp.session import login_required
 
 bp = Blueprint("dietitian", __name__, url_prefix="/dietitian")
 PAGE_SIZE = 25
+SEARCH_FIELDS = ("search", "postal_code", "status")
 
 
 @bp.get("/")
@@ -46,12 +50,19 @@ def day() -> ResponseReturnValue:
 @bp.get("/clients")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def clients_list() -> ResponseReturnValue:
-    search = request.args.get("search", "").strip()
+    """Search by part of a name, a client number or a postcode, and by status; the
+    API's query schema checks the fields and its errors are shown next to them."""
+    form = Form((k, v) for k, v in request.args.items(multi=True) if k in SEARCH_FIELDS)
     page = max(request.args.get("page", 1, type=int) or 1, 1)
-    found, total = clients.list_clients(uow(), actor(), {"search": search} if search else {},
-                                        page, PAGE_SIZE)
+    found: list[Client] = []
+    total = 0
+    with form.handling():
+        found, total = clients.list_clients(uow(), actor(), form.load(ClientQuerySchema()),
+                                            page, PAGE_SIZE)
+    query = form.data()  # kept on the page links
     return render_template("dietitian/clients.html", clients=found, total=total, page=page,
-                           pages=max(1, -(-total // PAGE_SIZE)), search=search)
+                           pages=max(1, -(-total // PAGE_SIZE)), form=form, query=query,
+                           statuses=STATUSES), form.status
 
 
 @bp.post("/cases/<int:case_id>/snooze")

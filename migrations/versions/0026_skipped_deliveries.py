@@ -4,7 +4,7 @@
 skipped before its cut-off; the nightly reorder orders nothing for it.
 
 Revision ID: 0026
-Revises: 0024
+Revises: 0025
 Create Date: 2026-12-07 17:40:00
 """
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0026'
-down_revision = '0024'
+down_revision = '0025'
 branch_labels = None
 depends_on = None
 

@@ -5,7 +5,7 @@ again (status ``retrying``); after the last attempt it is ``failed`` for good. T
 finds the deliveries due.
 
 Revision ID: 0027
-Revises: 0024
+Revises: 0026
 Create Date: 2026-12-07 17:20:00
 """
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0027'
-down_revision = '0024'
+down_revision = '0026'
 branch_labels = None
 depends_on = None
 

@@ -5,7 +5,7 @@ position, who received it or where it was left (with a photo reference), the han
 temperatures of chilled and frozen food and the lines refused at the door.
 
 Revision ID: 0028
-Revises: 0024
+Revises: 0027
 Create Date: 2026-12-07 17:35:00
 """
 import sqlalchemy as sa
@@ -14,7 +14,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0028'
-down_revision = '0024'
+down_revision = '0027'
 branch_labels = None
 depends_on = None
 

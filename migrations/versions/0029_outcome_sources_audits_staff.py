@@ -7,7 +7,7 @@ indicator's measurements per period and the second person's findings);
 ``staff_survey_responses`` (the quarterly staff-wellbeing survey).
 
 Revision ID: 0029
-Revises: 0024
+Revises: 0028
 Create Date: 2026-12-07 17:16:52
 """
 import sqlalchemy as sa
@@ -16,7 +16,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0029'
-down_revision = '0024'
+down_revision = '0028'
 branch_labels = None
 depends_on = None
 

@@ -96,11 +96,13 @@ def demo(args: tuple[str, ...]) -> None:
 
 
 def _register_more() -> None:
+    from nutriplat.indicators.cli import pseudonym_key
     from nutriplat.jobs.cli import jobs
     from nutriplat.mealplans.cli import plans
 
     main.add_command(jobs)
     main.add_command(plans)
+    main.add_command(pseudonym_key)
 
 
 _register_more()

@@ -57,6 +57,7 @@ WEB_MODULES = (
     "nutriplat.webapp.dietitian.care_team",
     "nutriplat.webapp.dietitian.diet",
     "nutriplat.webapp.admin.content",
+    "nutriplat.webapp.staff.survey",
 )
 
 

@@ -25,6 +25,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.dietitian.clients_list", _l("Clients")),
         ("webapp.dietitian_referrals.index", _l("Referrals")),
         ("webapp.care_team_alerts.index", _l("Care-team alerts")),
+        ("webapp.staff_survey.survey", _l("Staff survey")),
     ),
     roles.COFINANCER: (
         ("webapp.cofinancer_agreements.index", _l("Agreements")),
@@ -47,6 +48,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.logistics_equipment.overview", _l("Equipment")),
         ("webapp.logistics_driver.today", _l("Today's stops")),
         ("webapp.care_team_alerts.index", _l("Care-team alerts")),
+        ("webapp.staff_survey.survey", _l("Staff survey")),
     ),
     roles.REFERRER: (
         ("webapp.referrer_referrals.index", _l("My referrals")),

@@ -40,3 +40,15 @@ def test_every_problem_of_every_row_is_named_before_anything_is_read_further():
     assert [row.line for row in rows] == [4]
     assert external_csv.parse("client,month\n")[1] == {"file": ["The header must be pseudonym,month,measure,value."]}
     assert external_csv.parse("")[1] == {"file": ["The file is empty."]}
+
+
+def test_the_cli_prints_the_agreements_key_for_the_cofinancer(monkeypatch):
+    from click.testing import CliRunner
+
+    from nutriplat.indicators.cli import pseudonym_key
+
+    monkeypatch.delenv(pseudonyms.KEY_ENV, raising=False)
+    assert CliRunner().invoke(pseudonym_key, ["3"]).exit_code == 1
+    monkeypatch.setenv(pseudonyms.KEY_ENV, "secret")
+    printed = CliRunner().invoke(pseudonym_key, ["3"]).output.strip()
+    assert bytes.fromhex(printed) == pseudonyms.agreement_key(b"secret", 3)

@@ -1,0 +1,1 @@
+"""Pages for the provider's own staff as employees (the staff survey)."""

@@ -53,6 +53,7 @@ WEB_MODULES = (
     "nutriplat.webapp.ward.trays",
     "nutriplat.webapp.logistics.equipment",
     "nutriplat.webapp.portal.thread",
+    "nutriplat.webapp.logistics.production",
 )
 
 

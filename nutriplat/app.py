@@ -133,6 +133,7 @@ API_MODULES = (
     "nutriplat.portal.api",
     "nutriplat.facilities.api",
     "nutriplat.meals.api",
+    "nutriplat.delivery.api.production",
 )
 
 

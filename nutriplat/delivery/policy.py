@@ -51,4 +51,6 @@ POLICY = Policy("delivery", {
     "publish_plan": PLANNERS,
     "manifest": PLANNERS,
     "confirm_stop": PLANNERS,
+    # the central kitchen's production plan (production_plan.py): counts, no person
+    "production_plan": PLANNERS,
 })

@@ -58,6 +58,7 @@ WEB_MODULES = (
     "nutriplat.webapp.dietitian.diet",
     "nutriplat.webapp.admin.content",
     "nutriplat.webapp.staff.survey",
+    "nutriplat.webapp.logistics.production",
 )
 
 

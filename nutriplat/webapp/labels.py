@@ -65,7 +65,7 @@ LABELS: dict[str, dict[str, object]] = {
     "order_status": {"planned": _l("planned"), "picked": _l("picked"), "delivered": _l("delivered"),
                      "not_home": _l("not home"), "refused": _l("refused"), "cancelled": _l("cancelled")},
     "order_origin": {"reorder": _l("reorder"), "extra": _l("extra"), "manual": _l("by hand"),
-                     "ward": _l("ward order")},
+                     "ward": _l("ward order"), "discharge": _l("home from a stay")},
     "run_status": {"queued": _l("queued"), "running": _l("optimising"), "done": _l("done"),
                    "failed": _l("failed"), "cancelled": _l("cancelled")},
     "storage": {"frozen": _l("frozen"), "chilled": _l("chilled"), "ambient": _l("ambient")},

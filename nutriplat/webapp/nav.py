@@ -49,6 +49,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.logistics_driver.today", _l("Today's stops")),
         ("webapp.care_team_alerts.index", _l("Care-team alerts")),
         ("webapp.staff_survey.survey", _l("Staff survey")),
+        ("webapp.logistics_production.day", _l("Production plan")),
     ),
     roles.REFERRER: (
         ("webapp.referrer_referrals.index", _l("My referrals")),

@@ -32,7 +32,6 @@ from tools.demo.population import people
 STEP = "care"
 GP, DISCHARGE, DIETITIAN = "huisarts.mandel", "ontslag.azdelta", people.DIETITIANS[0]
 REFER_ON, TRIAGE_ON, TRANSFER_ON = 0, 1, 9  # days after the reference date
-GP_TEAMS = 5  # De Mandel's GP joins the care team of the first clients it referred
 FORM_REFERRAL = {"given_name": "Rachel", "family_name": "Vanneste", "birth_date": "1946-05-30", "sex": "female",
                  "address": {"street": "Meensesteenweg 88", "postal_code": "8800", "city": "Roeselare"},
                  "reason": "Parkinson; chewing takes long, lost 3 kg since summer.", "urgency": "soon",
@@ -70,7 +69,7 @@ def actors_of(session: Session) -> dict[str, Actor] | None:
 
 def set_up_care_teams(factory: sessionmaker[Session], actors: dict[str, Actor],
                       counts: Counter[tuple[str, str]]) -> None:
-    """De Mandel's GP in the teams of the first clients it referred, and each caregiver with a
+    """De Mandel's GP in the team of each client in care it referred, and each caregiver with a
     mandate in their client's team (the demo loader sets them up too, before the first sweep)."""
     gp = actors[GP]
     with UnitOfWork(factory) as uow:
@@ -79,7 +78,7 @@ def set_up_care_teams(factory: sessionmaker[Session], actors: dict[str, Actor],
             select(CareTeamMember.client_id, CareTeamMember.user_id))}
         referred = list(s.scalars(select(Client.id).where(
             Client.referral_organisation_id == gp.organisation_id, Client.status == "active")
-            .order_by(Client.id).limit(GP_TEAMS)))
+            .order_by(Client.id)))
         mandates = [(row.client_id, row.caregiver_id) for row in s.execute(
             select(CaregiverMandate.client_id, CaregiverMandate.caregiver_id).where(
                 CaregiverMandate.withdrawn_at.is_(None)).order_by(CaregiverMandate.id))]

@@ -19,7 +19,7 @@ from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.equipment.models import Asset, RepairJob
 from nutriplat.equipment.policy import POLICY
-from nutriplat.equipment.tasks import ONE_PLACE, place
+from nutriplat.equipment.tasks import ONE_PLACE, fetch_broken, place
 from nutriplat.equipment.views import open_placement, repair_view
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import EquipmentMoved
@@ -72,10 +72,12 @@ def open_repair(uow: UnitOfWork, actor: Actor, asset: Asset, data: dict[str, Any
         if replacement is not None:
             place(session, actor, replacement, placement.client_id, placement.location_id, day)
             uow.record(EquipmentMoved(placement.client_id, replacement.tariff_code, day, actor))
-        elif placement.location_id is not None:
-            job.stock_at_risk = True
-            job.units_at_risk = session.scalar(select(func.coalesce(func.sum(StockBalance.quantity), 0))
-                                               .where(StockBalance.location_id == placement.location_id)) or 0
+        else:
+            fetch_broken(session, actor, asset, placement.client_id, placement.location_id, day)
+            if placement.location_id is not None:
+                job.stock_at_risk = True
+                job.units_at_risk = session.scalar(select(func.coalesce(func.sum(StockBalance.quantity), 0))
+                                                   .where(StockBalance.location_id == placement.location_id)) or 0
     session.add(job)
     flush_or_conflict(session, ONE_JOB, {"asset_id": ["In repair already."]})
     audit.record(session, actor, "create", RESOURCE, job.id, job.client_id,

@@ -3,6 +3,8 @@ a 'record' mandate reports the freezer standing with the client; anyone else, or
 standing elsewhere, is refused before a repair job is opened."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from nutriplat.clients.models import CaregiverMandate
@@ -38,3 +40,10 @@ def test_a_caregiver_reports_the_broken_freezer_at_home(http, world, shop, today
     assert asset(http, shop, other_freezer["id"])["state"] == "installed"
     with shop.uow() as uow:
         assert list(uow.session.scalars(select(RepairJob.asset_id))) == [freezer["id"]]
+    fetch = http.get("/api/v1/asset-tasks", headers=shop.h, query_string={"asset_id": freezer["id"]}).json
+    assert [(t["kind"], t["status"], t["due_on"]) for t in fetch if t["status"] == "planned"] == [
+        ("fetch", "planned", (today + timedelta(days=1)).isoformat())]  # no replacement: fetched for repair
+    planned = next(t for t in fetch if t["status"] == "planned")
+    done = http.post(f"/api/v1/asset-tasks/{planned['id']}/confirmation", headers=shop.h,
+                     json={"outcome": "delivered"})
+    assert done.status_code == 409  # not before its day

@@ -19,6 +19,7 @@ from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.delivery.backorders import back_order
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, is_ward_order, load_order
 from nutriplat.delivery.orders import cancel_order as cancel_home_order
@@ -133,8 +134,9 @@ def _take_back(order: DeliveryOrder, refusals: dict[tuple[int, str], int]) -> No
                 order.lines.remove(line)
             else:
                 line.quantity -= taken
-    if not order.lines:
-        raise ValueError("every line refused: confirm the order as refused")
+    if not order.lines:  # the refused units were the only ones the warehouse had
+        raise Conflict(f"Nothing of order {order.id} is left to deliver once the refused units are taken off.",
+                       {"refused": ["Refuse the order instead."]})
 
 
 def _take_lots(session: Session, ledger: Ledger, order: DeliveryOrder, client: Client, source: int,
@@ -147,12 +149,16 @@ def _take_lots(session: Session, ledger: Ledger, order: DeliveryOrder, client: C
         return False
     wants = [Want((line.dish_id, line.texture), line.quantity, max(filter(None, (line.use_by, order.delivery_date))),
                   f"line {line.id} (variant {line.variant_id})", allowed_for(session, client)) for line in order.lines]
-    taken = take(session, ledger, [source], destination, wants)
+    # A home order is picked in part when the warehouse is short; the rest goes on a back-order.
+    taken = take(session, ledger, [source], destination, wants, partial=order.ward_id is None)
     variant_of = dict(session.execute(select(Lot.id, Lot.variant_id).where(
         Lot.id.in_({lot for picks in taken for _, lot, _ in picks}))).all())
+    short = [(line, line.quantity - sum(units for _, _, units in picks))
+             for line, picks in zip(list(order.lines), taken, strict=True)]
     order.lines = [DeliveryOrderLine(variant_id=variant_of[lot_id], dish_id=line.dish_id, texture=line.texture,
                                      quantity=units, use_by=line.use_by, lot_id=lot_id)
                    for line, picks in zip(list(order.lines), taken, strict=True) for _, lot_id, units in picks]
+    back_order(session, order, [(line, missing) for line, missing in short if missing > 0])
     session.flush()
     if kind is not None:
         ledger.post([Move(kind, line.lot_id, line.quantity, source, destination, business_today(),  # type: ignore[arg-type]

@@ -5,8 +5,9 @@ day's stop, and a replacement order of the same product (another lot, first-expi
 out) delivered on the same stop, never billed (``billed_at`` set: the client paid for the
 recalled units). Confirming the stop delivered accounts the units as collected through
 inventory's ``recalls.account`` (its recall step, its stock move); not at home or refused
-leaves them outstanding (``missed``). A home without a delivery schedule gets no pick-up:
-its units are accounted by hand."""
+leaves them outstanding (``missed``). A home without a delivery schedule gets its pick-up
+tomorrow from the warehouse that last delivered it; one never delivered by us is accounted
+by hand."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -33,13 +34,14 @@ def plan_pickups(uow: Any, event: events.LotRecalled) -> None:
     told: list[tuple[int, date | None]] = []
     for location_id, client_id, units in event.homes:
         schedule = session.get(DeliverySchedule, client_id)
-        if schedule is None:
+        warehouse_id = schedule.warehouse_id if schedule else _last_warehouse(session, client_id)
+        if warehouse_id is None:  # never delivered by us: accounted by hand
             told.append((client_id, None))
             continue
         day = next_route_day(schedule)
         replacement = DeliveryOrder(
             organisation_id=event.organisation_id, client_id=client_id, delivery_date=day, origin="manual",
-            warehouse_id=schedule.warehouse_id, billed_at=utcnow(),
+            warehouse_id=warehouse_id, billed_at=utcnow(),
             note=f"Replacement for recall {event.recall_id} (lot {event.lot_id}): not billed.",
             lines=[DeliveryOrderLine(variant_id=variant.id, dish_id=variant.dish_id, texture=variant.texture,
                                      quantity=units)])
@@ -47,16 +49,25 @@ def plan_pickups(uow: Any, event: events.LotRecalled) -> None:
         session.flush()
         session.add(RecallPickup(organisation_id=event.organisation_id, recall_id=event.recall_id,
                                  location_id=location_id, client_id=client_id, units=units, due_on=day,
-                                 warehouse_id=schedule.warehouse_id, replacement_order_id=replacement.id))
+                                 warehouse_id=warehouse_id, replacement_order_id=replacement.id))
         told.append((client_id, day))
     tell_recall(uow, event.recall_id, event.organisation_id, variant, told)
 
 
-def next_route_day(schedule: DeliverySchedule) -> date:
-    """The client's next regular delivery day still open for orders, else tomorrow."""
+def next_route_day(schedule: DeliverySchedule | None) -> date:
+    """The client's next regular delivery day still open for orders, else (no schedule,
+    or none open) tomorrow: a stop of its own on the warehouse's route."""
     now = local_now().replace(tzinfo=None)
-    upcoming = [slot.delivery_date for slot in rule_of(schedule).slots(now, 14) if slot.delivery_date > now.date()]
+    upcoming = [slot.delivery_date for slot in rule_of(schedule).slots(now, 14)
+                if slot.delivery_date > now.date()] if schedule else []
     return upcoming[0] if upcoming else now.date() + timedelta(days=1)
+
+
+def _last_warehouse(session: Session, client_id: int) -> int | None:
+    """A home without a delivery schedule (paused, or delivered by hand) is visited from the
+    warehouse that last delivered it."""
+    return session.scalar(select(DeliveryOrder.warehouse_id).where(DeliveryOrder.client_id == client_id)
+                          .order_by(DeliveryOrder.delivery_date.desc(), DeliveryOrder.id.desc()).limit(1))
 
 
 def due_pickups(session: Session, organisation_id: int, warehouse_id: int, day: date) -> list[RecallPickup]:

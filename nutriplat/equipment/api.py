@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.equipment import assets, repairs, tasks
+from nutriplat.equipment import assets, home_breakdowns, repairs, tasks
 from nutriplat.equipment.policy import POLICY
 from nutriplat.equipment.schemas import (
     AssetPatchSchema,
@@ -15,6 +15,7 @@ from nutriplat.equipment.schemas import (
     AssetTaskSchema,
     BreakdownSchema,
     CollectSchema,
+    HomeBreakdownSchema,
     InstallSchema,
     RepairJobCloseSchema,
     RepairJobQuerySchema,
@@ -88,6 +89,16 @@ class Breakdown(MethodView):
     def post(self, body, asset_id):
         """A breakdown: opens a repair job; a freezer's stock moves to a replacement or is at risk"""
         return repairs.report_breakdown(uow(), actor(), asset_id, body)
+
+
+@blp.route("/clients/<int:client_id>/equipment/breakdowns")
+class HomeBreakdown(MethodView):
+    @roles_required(*POLICY.roles("report_from_home"))
+    @blp.arguments(HomeBreakdownSchema)
+    @blp.response(201, RepairJobSchema)
+    def post(self, body, client_id):
+        """The client or their caregiver reports that the freezer or oven at home broke down"""
+        return home_breakdowns.report_from_home(uow(), actor(), client_id, body)
 
 
 @blp.route("/asset-tasks")

@@ -83,7 +83,7 @@ class AssetTask(Base):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     asset_id: Mapped[int] = mapped_column(ForeignKey("assets.id"))
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(10))  # install, collect
+    kind: Mapped[str] = mapped_column(String(10))  # install, collect, fetch (a broken asset for repair)
     due_on: Mapped[date]
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
     location_id: Mapped[int | None] = mapped_column(ForeignKey("stock_locations.id"))  # install: where it goes

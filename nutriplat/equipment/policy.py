@@ -1,7 +1,7 @@
 """Who may do what with rented equipment (``nutriplat.policy``): logistics keeps the
 assets, plans installs and collections, records breakdowns (reported by the client, the
 driver or staff) and closes repair jobs."""
-from nutriplat.auth.roles import ADMIN, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, LOGISTICS
 from nutriplat.policy import Policy
 
 KEEPERS = (ADMIN, LOGISTICS)
@@ -22,4 +22,6 @@ POLICY = Policy("equipment", {
     "report_breakdown": KEEPERS,
     "list_repairs": KEEPERS,
     "close_repair": KEEPERS,
+    # a breakdown reported from home (home_breakdowns.py): the client, a caregiver with a mandate
+    "report_from_home": (*KEEPERS, CLIENT, CAREGIVER),
 })

@@ -19,7 +19,7 @@ from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.equipment.models import Asset, RepairJob
 from nutriplat.equipment.policy import POLICY
-from nutriplat.equipment.tasks import ONE_PLACE, place
+from nutriplat.equipment.tasks import ONE_PLACE, fetch_broken, place
 from nutriplat.equipment.views import open_placement, repair_view
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import EquipmentMoved
@@ -47,38 +47,45 @@ def list_repairs(uow: UnitOfWork, actor: Actor, filters: dict[str, Any]) -> list
 def report_breakdown(uow: UnitOfWork, actor: Actor, asset_id: int, data: dict[str, Any]) -> dict[str, Any]:
     POLICY.check(actor, "report_breakdown")
     with uow:
-        session, errors, day = uow.session, ErrorCollector(), business_today()
-        asset = load_owned(session, Asset, asset_id, actor, "asset")
-        placement = open_placement(session, asset.id)
-        replacement = _replacement(session, actor, asset, data.get("replacement_asset_id"), placement is not None,
-                                   errors)
-        errors.raise_if_any()
-        if asset.state not in ("installed", "in_stock"):
-            raise Conflict(f"Asset {asset.id} is {asset.state} already.", {"state": [asset.state]})
-        job = RepairJob(organisation_id=asset.organisation_id, asset_id=asset.id, reported_by=data["reported_by"],
-                        reported_on=day, description=data["description"], opened_by=actor.user_id,
-                        replacement_asset_id=replacement.id if replacement else None)
-        asset.state = "in_repair"
-        if placement is not None:
-            job.client_id, job.location_id = placement.client_id, placement.location_id
-            placement.collected_on = day
-            flush_or_conflict(session, ONE_PLACE)
-            uow.record(EquipmentMoved(placement.client_id, asset.tariff_code, day, actor))
-            if replacement is not None:
-                place(session, actor, replacement, placement.client_id, placement.location_id, day)
-                uow.record(EquipmentMoved(placement.client_id, replacement.tariff_code, day, actor))
-            elif placement.location_id is not None:
+        return open_repair(uow, actor, load_owned(uow.session, Asset, asset_id, actor, "asset"), data)
+
+
+def open_repair(uow: UnitOfWork, actor: Actor, asset: Asset, data: dict[str, Any]) -> dict[str, Any]:
+    """The repair job of a breakdown of ``asset`` (already found visible to ``actor``);
+    inside the caller's unit of work, which it commits."""
+    session, errors, day = uow.session, ErrorCollector(), business_today()
+    placement = open_placement(session, asset.id)
+    replacement = _replacement(session, actor, asset, data.get("replacement_asset_id"), placement is not None,
+                               errors)
+    errors.raise_if_any()
+    if asset.state not in ("installed", "in_stock"):
+        raise Conflict(f"Asset {asset.id} is {asset.state} already.", {"state": [asset.state]})
+    job = RepairJob(organisation_id=asset.organisation_id, asset_id=asset.id, reported_by=data["reported_by"],
+                    reported_on=day, description=data["description"], opened_by=actor.user_id,
+                    replacement_asset_id=replacement.id if replacement else None)
+    asset.state = "in_repair"
+    if placement is not None:
+        job.client_id, job.location_id = placement.client_id, placement.location_id
+        placement.collected_on = day
+        flush_or_conflict(session, ONE_PLACE)
+        uow.record(EquipmentMoved(placement.client_id, asset.tariff_code, day, actor))
+        if replacement is not None:
+            place(session, actor, replacement, placement.client_id, placement.location_id, day)
+            uow.record(EquipmentMoved(placement.client_id, replacement.tariff_code, day, actor))
+        else:
+            fetch_broken(session, actor, asset, placement.client_id, placement.location_id, day)
+            if placement.location_id is not None:
                 job.stock_at_risk = True
                 job.units_at_risk = session.scalar(select(func.coalesce(func.sum(StockBalance.quantity), 0))
                                                    .where(StockBalance.location_id == placement.location_id)) or 0
-        session.add(job)
-        flush_or_conflict(session, ONE_JOB, {"asset_id": ["In repair already."]})
-        audit.record(session, actor, "create", RESOURCE, job.id, job.client_id,
-                     detail={"asset_id": asset.id, "reported_by": job.reported_by,
-                             "replacement_asset_id": job.replacement_asset_id},
-                     organisation_id=asset.organisation_id)
-        uow.commit(ONE_JOB, {"asset_id": ["In repair already."]})
-        return repair_view(job)
+    session.add(job)
+    flush_or_conflict(session, ONE_JOB, {"asset_id": ["In repair already."]})
+    audit.record(session, actor, "create", RESOURCE, job.id, job.client_id,
+                 detail={"asset_id": asset.id, "reported_by": job.reported_by,
+                         "replacement_asset_id": job.replacement_asset_id},
+                 organisation_id=asset.organisation_id)
+    uow.commit(ONE_JOB, {"asset_id": ["In repair already."]})
+    return repair_view(job)
 
 
 def close_repair(uow: UnitOfWork, actor: Actor, job_id: int, data: dict[str, Any]) -> dict[str, Any]:

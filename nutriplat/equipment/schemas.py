@@ -117,6 +117,12 @@ class BreakdownSchema(Schema):
         "description": "A freezer's stock moves to this asset (in stock, same kind), installed in its place."})
 
 
+class HomeBreakdownSchema(Schema):
+    asset_id = StrictInteger(required=True, metadata={"description": "The freezer or oven installed at the client."})
+    description = fields.String(required=True, validate=validate.Length(min=1, max=2000), metadata={
+        "description": "What is wrong, in the reporter's words."})
+
+
 class RepairJobQuerySchema(Schema):
     status = fields.String(validate=validate.OneOf(("open", "closed")))
     asset_id = fields.Integer()

@@ -8,7 +8,7 @@ done closes it. Either tells billing (``EquipmentMoved``): the rental follows th
 installed assets from install day up to collect day."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -24,7 +24,7 @@ from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.equipment.models import Asset, AssetPlacement, AssetTask
 from nutriplat.equipment.policy import POLICY
 from nutriplat.equipment.views import open_placement, task_view
-from nutriplat.equipment.vocabulary import STORAGE_OF_KIND
+from nutriplat.equipment.vocabulary import STORAGE_OF_KIND, VAN_SPACE_OF_KIND
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.events import EquipmentMoved
 from nutriplat.inventory.access import scoped
@@ -124,6 +124,14 @@ def due_tasks(session: Session, organisation_id: int, warehouse_id: int, day: da
         AssetTask.due_on == day, AssetTask.status == "planned").order_by(AssetTask.client_id, AssetTask.id)))
 
 
+def van_space(session: Session, tasks: list[AssetTask]) -> tuple[float, float]:
+    """Litres and kilograms the assets of ``tasks`` take on the van. A collection's asset
+    rides back with the van: counted like a delivery, the whole route keeps room for it."""
+    kinds = dict(session.execute(select(Asset.id, Asset.kind).where(Asset.id.in_({t.asset_id for t in tasks}))).all())
+    space = [VAN_SPACE_OF_KIND.get(kinds[t.asset_id], (0.0, 0.0)) for t in tasks]
+    return sum(litres for litres, _ in space), sum(kg for _, kg in space)
+
+
 def confirm_tasks(uow: UnitOfWork, actor: Actor, task_ids: list[int], outcome: str, day: date) -> None:
     """``delivered``: each planned task is done on ``day``; ``not_home``/``refused``: missed
     (plan it again). A task cancelled meanwhile is left; the same outcome again changes nothing."""
@@ -147,6 +155,8 @@ def confirm_tasks(uow: UnitOfWork, actor: Actor, task_ids: list[int], outcome: s
 def _carry_out(uow: UnitOfWork, actor: Actor, task: AssetTask, day: date) -> None:
     session = uow.session
     asset = session.get_one(Asset, task.asset_id)
+    if task.kind == "fetch":  # the broken asset is back at the depot; its rent stopped at the breakdown
+        return
     if task.kind == "install":
         if asset.state != "in_stock":
             raise Conflict(f"Asset {asset.id} is {asset.state}; it cannot be installed.", {"state": [asset.state]})
@@ -159,6 +169,23 @@ def _carry_out(uow: UnitOfWork, actor: Actor, task: AssetTask, day: date) -> Non
         placement.collected_on = max(day, placement.installed_on)
         asset.state = "in_stock"
     uow.record(EquipmentMoved(task.client_id, asset.tariff_code, day, actor))
+
+
+def fetch_broken(session: Session, actor: Actor, asset: Asset, client_id: int, location_id: int | None,
+                 day: date) -> AssetTask:
+    """A broken asset with no replacement is fetched for repair on the next day's route (a
+    stop of its own when the client has no delivery that day); a planned install or
+    collection of it gives way."""
+    for planned in session.scalars(select(AssetTask).where(AssetTask.asset_id == asset.id,
+                                                           AssetTask.status == "planned")):
+        planned.status = "cancelled"
+        _audit(session, actor, "cancel", planned, {"reason": "breakdown"})
+    session.flush()  # one planned task per asset: the cancelled one first
+    task = AssetTask(organisation_id=asset.organisation_id, asset_id=asset.id, client_id=client_id, kind="fetch",
+                     due_on=day + timedelta(days=1), warehouse_id=asset.warehouse_id, location_id=location_id,
+                     note="broken: fetch for repair", created_by=actor.user_id)
+    session.add(task)
+    return task
 
 
 def place(session: Session, actor: Actor, asset: Asset, client_id: int, location_id: int | None, day: date) -> None:

@@ -10,10 +10,14 @@ STORAGE_CLASSES: Final = ("frozen", "chilled", "ambient")
 # Which home appliance location an asset of a kind stands for (None: it holds no stock).
 STORAGE_OF_KIND: Final = {"freezer": "frozen", "regeneration_oven": None}
 
-TASK_KINDS: Final = ("install", "collect")
+TASK_KINDS: Final = ("install", "collect", "fetch")  # fetch: a broken asset without a replacement, for repair
 TASK_STATUSES: Final = ("planned", "done", "missed", "cancelled")
 # Minutes an install or a collection adds to the stop's service time.
-TASK_SERVICE_MINUTES: Final = {"install": 20, "collect": 15}
+TASK_SERVICE_MINUTES: Final = {"install": 20, "collect": 15, "fetch": 15}
 
 REPORTERS: Final = ("client", "driver", "staff")
 REPAIR_OUTCOMES: Final = ("repaired", "retired")
+# What an asset takes on a van, carried to or from a home (litres, kg): a chest freezer
+# of about 100 l holds about 0.25 m³ outside and weighs about 45 kg; a regeneration oven
+# about 60 l and 20 kg.
+VAN_SPACE_OF_KIND: Final = {"freezer": (250.0, 45.0), "regeneration_oven": (60.0, 20.0)}

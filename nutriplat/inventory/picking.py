@@ -71,10 +71,11 @@ def destination_of(candidate: Candidate, destination: Destination) -> int | None
 
 
 def take(session: Session, ledger: Ledger, sources: Sequence[int], destination: Destination,
-         wants: Sequence[Want]) -> list[list[tuple[int, int, int]]]:
+         wants: Sequence[Want], partial: bool = False) -> list[list[tuple[int, int, int]]]:
     """Per want, the (location, lot, units) to take; 409 naming every product short of
-    usable stock. Locks the rows it reads and, in the same pass, the rows those lots would
-    go to, so the whole move holds its locks in one order."""
+    usable stock, unless ``partial`` (what there is, when at least one unit is). Locks the
+    rows it reads and, in the same pass, the rows those lots would go to, so the whole move
+    holds its locks in one order."""
     found = candidates(session, sources, [w.product for w in wants])
     keys: set[Key] = {(c.location_id, c.lot_id) for c in found}
     keys |= {(to, c.lot_id) for c in found if (to := destination_of(c, destination)) is not None}
@@ -97,6 +98,6 @@ def take(session: Session, ledger: Ledger, sources: Sequence[int], destination: 
             left[(c.location_id, c.lot_id)] -= allocation.quantity
             picks.append((c.location_id, c.lot_id, allocation.quantity))
         result.append(picks)
-    if short:
+    if short and not (partial and any(result)):
         raise Conflict("Not enough usable stock.", {"quantity": short})
     return result

@@ -71,6 +71,9 @@ def test_a_freezer_is_installed_as_a_route_stop_and_collected(http, shop, today)
     stops = {s["client_id"]: s for r in plan["result"]["routes"] for s in r["stops"]}
     assert stops[client]["task_ids"] == [install.json["id"]] and stops[client]["order_ids"] == [shop.orders[0]]
     assert stops[shop.clients[2]]["task_ids"] == []
+    # the freezer rides on the van: its bulk beside the meals (the same order, no asset, at clients[2])
+    assert stops[client]["demand_litres"] == pytest.approx(stops[shop.clients[2]]["demand_litres"] + 250.0)
+    assert stops[client]["demand_kg"] == pytest.approx(stops[shop.clients[2]]["demand_kg"] + 45.0)
     assert_feasible(shop, plan["id"])
     published = http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=shop.h,
                           json={"version": plan["version"]})

@@ -13,7 +13,7 @@ from nutriplat.billing.models import Charge
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
-from nutriplat.inventory.models import ConsumptionPosting, PurchaseOrder, ReorderRule, StockMove
+from nutriplat.inventory.models import ConsumptionPosting, Location, PurchaseOrder, ReorderRule, StockMove
 from nutriplat.jobs.registry import JOBS
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
@@ -252,3 +252,37 @@ def date_of(order):
     from datetime import date
 
     return date.fromisoformat(order["delivery_date"])
+
+
+def test_a_pick_short_at_the_warehouse_sends_what_there_is_and_back_orders_the_rest(home, http, today):
+    logistics = home["people"]["logistics"].headers
+    short, plenty = [p for p in home["products"] if p.texture == "food:4" and "milk" not in p.allergens
+                     and p.storage == "frozen"][:2]
+    with home["uow"]() as uow:
+        freezer = uow.session.scalar(select(Location.id).where(Location.client_id == home["client"],
+                                                               Location.storage_class == "frozen"))
+    setup(http.post("/api/v1/stock/moves", headers=logistics, json={  # the warehouse keeps 2 of the 200
+        "kind": "delivery", "variant_id": short.variant_id, "quantity": 198,
+        "from_location_id": home["warehouse"], "to_location_id": freezer}))
+    made = setup(http.post("/api/v1/delivery-orders", headers=logistics, json={
+        "client_id": home["client"], "delivery_date": (today + timedelta(days=1)).isoformat(),
+        "lines": [{"variant_id": short.variant_id, "quantity": 5}, {"variant_id": plenty.variant_id, "quantity": 3}]}))
+
+    picked = http.post(f"/api/v1/delivery-orders/{made['id']}/pick", headers=logistics,
+                       json={"vehicle_id": home["van"]})
+
+    assert picked.status_code == 200 and picked.json["status"] == "picked", picked.json
+    assert {(line["variant_id"], line["quantity"]) for line in picked.json["lines"]} == {
+        (short.variant_id, 2), (plenty.variant_id, 3)}
+    assert "3 units on a back-order" in picked.json["note"]
+    rest = [o for o in http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics).json
+            if o["origin"] == "backorder"]
+    assert [(o["status"], [(line["variant_id"], line["quantity"]) for line in o["lines"]]) for o in rest] == [
+        ("planned", [(short.variant_id, 3)])]
+    assert date_of(rest[0]) > today + timedelta(days=1)
+    drained = setup(http.post("/api/v1/delivery-orders", headers=logistics, json={
+        "client_id": home["client"], "delivery_date": (today + timedelta(days=1)).isoformat(),
+        "lines": [{"variant_id": short.variant_id, "quantity": 1}]}))
+    nothing = http.post(f"/api/v1/delivery-orders/{drained['id']}/pick", headers=logistics,
+                        json={"vehicle_id": home["van"]})
+    assert nothing.status_code == 409 and "Not enough usable stock" in nothing.json["message"]

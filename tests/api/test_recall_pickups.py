@@ -12,7 +12,7 @@ from nutriplat.clients.models import CaregiverMandate
 from nutriplat.clock import clock_set_to
 from nutriplat.db import utcnow
 from nutriplat.delivery.models import DeliveryOrder, RecallPickup
-from nutriplat.inventory.models import Lot, StockBalance
+from nutriplat.inventory.models import DeliverySchedule, Lot, StockBalance
 from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
 from tests.api.test_equipment import freezer_location, shop  # noqa: F401 - the fixture
 from tests.business_day import moment
@@ -98,3 +98,30 @@ def test_the_people_around_an_affected_client_are_told_of_the_recall_and_the_pic
         ("recall", client, due_on.isoformat())]
     assert "do not eat it" in told[0]["body"]
     assert http.get("/api/v1/notifications", headers=bart.headers).json == []
+
+
+def test_a_home_without_a_delivery_schedule_gets_a_pick_up_stop_tomorrow(http, world, shop, today):  # noqa: F811
+    client, home = shop.clients[0], freezer_location(shop, shop.clients[0]).id
+    main = next(p for p in shop.products if p.course == "main" and p.storage == "frozen" and p.texture == "food:7"
+                and not p.allergens)
+    lot = http.post("/api/v1/stock/moves", headers=shop.h, json={
+        "kind": "delivery", "variant_id": main.variant_id, "quantity": 2, "from_location_id": shop.warehouse,
+        "to_location_id": home}).json[0]["lot_id"]
+    with shop.uow() as uow:  # paused: no regular delivery days any more
+        uow.session.delete(uow.session.get_one(DeliverySchedule, client))
+        uow.commit()
+
+    made = http.post(f"/api/v1/lots/{lot}/recall", headers=shop.h, json={"reason": "Listeria", "severity": "high"})
+
+    assert made.status_code == 201, made.json
+    with shop.uow() as uow:
+        pickup = uow.session.scalar(select(RecallPickup).where(RecallPickup.recall_id == made.json["id"]))
+        assert (pickup.client_id, pickup.units, pickup.warehouse_id, pickup.due_on) == (
+            client, 2, shop.warehouse, today + timedelta(days=1))
+    with clock_set_to(moment(pickup.due_on.isoformat())):  # a token of that day
+        h = world.person("rik", "logistics").headers
+        plan = http.post("/api/v1/route-plans", headers=h, json={
+            "depot_id": shop.warehouse, "date": pickup.due_on.isoformat(), "time_limit_s": 1}).json
+    assert plan.get("status") == "done", plan
+    stop = next(s for r in plan["result"]["routes"] for s in r["stops"] if s["client_id"] == client)
+    assert stop["pickup_ids"] == [pickup.id]

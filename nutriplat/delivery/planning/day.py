@@ -29,7 +29,7 @@ from nutriplat.delivery.recall_pickups import due_pickups
 from nutriplat.delivery.vocabulary import DEFAULT_SERVICE_MINUTES, OPEN_ORDER_STATUSES, PICKUP_SERVICE_MINUTES
 from nutriplat.delivery.windows import weekday_windows, window_on
 from nutriplat.equipment.models import AssetTask
-from nutriplat.equipment.tasks import due_tasks
+from nutriplat.equipment.tasks import due_tasks, van_space
 from nutriplat.equipment.vocabulary import TASK_SERVICE_MINUTES
 from nutriplat.errors import ErrorCollector
 
@@ -72,10 +72,12 @@ def day_stops(session: Session, organisation_id: int, warehouse_id: int, day: da
         window = windows.get(client_id)
         start, end = window_on(day, window, own_days.get(client_id, {}))
         need = demand_of(line for o in client_orders for line in volumes[o.id])
+        asset_l, asset_kg = van_space(session, tasks[client_id])  # a freezer to install or collect
         picked = next((o.vehicle_id for o in client_orders if o.status == "picked" and o.vehicle_id in van_ids), None)
         stops.append(PlannedStop(
             client_id=client_id, order_ids=[o.id for o in client_orders], lat=client.lat, lon=client.lon,
-            demand_litres=need.litres, demand_kg=need.kg, frozen_litres=need.frozen_l, chilled_litres=need.chilled_l,
+            demand_litres=need.litres + asset_l, demand_kg=need.kg + asset_kg, frozen_litres=need.frozen_l,
+            chilled_litres=need.chilled_l,
             window_start_s=seconds_of(start), window_end_s=seconds_of(end),
             task_ids=[t.id for t in tasks[client_id]], pickup_ids=pickups[client_id],
             service_s=60 * ((window.service_minutes if window else DEFAULT_SERVICE_MINUTES)

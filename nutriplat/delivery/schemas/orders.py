@@ -30,7 +30,8 @@ class DeliveryOrderSchema(Schema):
         "description": "A ward order's ward (null for home orders)."})
     delivery_date = fields.Date(required=True)
     status = fields.String(dump_only=True, metadata={"description": ", ".join(v.ORDER_STATUSES)})
-    origin = fields.String(dump_only=True, metadata={"description": "reorder, extra (off-schedule) or manual"})
+    origin = fields.String(dump_only=True, metadata={
+        "description": "reorder, extra (off-schedule), manual or backorder (units a pick was short of)"})
     warehouse_id = StrictInteger(allow_none=True, metadata={"description": "Default: the client's schedule's."})
     vehicle_id = fields.Integer(dump_only=True, allow_none=True)
     covers_until = fields.Date(dump_only=True, allow_none=True)

@@ -78,6 +78,8 @@ SCHEDULE = (
           "06:00: the day's rescreening work list, before the dietitians start"),
     Entry("route-plans", {"hour": 14, "minute": 0}, lambda d: d + timedelta(days=1),
           "14:00, after the order cut-off: tomorrow's routes"),
+    Entry("audit-log", {"day": 1, "hour": 0, "minute": 30}, last_complete_month,
+          "1st of the month 00:30: the audit log's partitions ahead, entries past the retention gone"),
 )
 
 

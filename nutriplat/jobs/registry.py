@@ -63,3 +63,6 @@ register(Job("rescreening-worklist", "date", "nutriplat.screening.rescreening.li
              "tasks closed by a screening since their listing."))
 register(Job("indicator-snapshot", "month", "nutriplat.indicators.snapshots:indicator_snapshot",
              "Each running agreement's suppressed indicator rows for a complete month, stored once."))
+register(Job("audit-log", "month", "nutriplat.auth.audit_retention:audit_log",
+             "The audit log's monthly partitions for the months ahead (PostgreSQL); entries older than "
+             "the retention (NUTRIPLAT_AUDIT_RETENTION_YEARS, default 30) removed."))

@@ -93,14 +93,15 @@ def main(argv: list[str] | None = None) -> None:
     with engine.begin() as connection:  # fresh statistics, as autovacuum would gather after a bulk load
         connection.exec_driver_sql("ANALYZE audit_log")
         total = connection.scalar(text("SELECT count(*) FROM audit_log"))
-        size = connection.scalar(text("SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_inherits i "
-                                      "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_log'::regclass"))
+        size = connection.scalar(text(
+            "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_inherits i "
+            "JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit_log'::regclass"))
         partitions = connection.scalar(text("SELECT count(*) FROM pg_inherits WHERE inhparent = 'audit_log'::regclass"))
     lookups(factory, args.clients, 10)  # warm the cache, as a running service has it
     timings = sorted(lookups(factory, args.clients, args.lookups))
     print(json.dumps({
         "entries": total, "partitions": partitions, "size": size, "fill_s": round(filled, 1),
-        "lookup": "first page of GET /api/v1/audit?client_id=X (count + page of %d)" % PAGED_LIST_PAGE_SIZE,
+        "lookup": f"first page of GET /api/v1/audit?client_id=X (count + page of {PAGED_LIST_PAGE_SIZE})",
         "lookups": len(timings), "p50_ms": round(statistics.median(timings), 2),
         "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
         "p99_ms": round(timings[int(len(timings) * 0.99) - 1], 2), "max_ms": round(timings[-1], 2),

@@ -2,6 +2,7 @@
 from alembic import context
 from sqlalchemy import pool
 
+from nutriplat.auth.audit_partitions import not_a_partition
 from nutriplat.db import make_engine
 from nutriplat.models import metadata
 
@@ -21,7 +22,7 @@ def run_migrations_online() -> None:
     with engine.connect() as connection:
         # Batch mode lets ALTERs work on SQLite, which cannot alter most things in place.
         context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
-                          compare_type=True)
+                          compare_type=True, include_name=not_a_partition)
         with context.begin_transaction():
             context.run_migrations()
 

@@ -80,6 +80,8 @@ SCHEDULE = (
           "14:00, after the order cut-off: tomorrow's routes"),
     Entry("notification-retries", {"hour": 7, "minute": 30}, lambda d: d,
           "07:30: external sends refused since yesterday's run tried again, before the day's work starts"),
+    Entry("audit-log", {"day": 1, "hour": 0, "minute": 30}, last_complete_month,
+          "1st of the month 00:30: the audit log's partitions ahead, entries past the retention gone"),
 )
 
 

@@ -1,12 +1,13 @@
-"""/auth/token, /organisations, /users and /audit."""
+"""/auth/token, /organisations, /users, /audit and /audit/export."""
 from __future__ import annotations
 
-from flask import current_app
+from flask import Response, current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.auth import audit, login, schemas, services
+from nutriplat.auth import audit, audit_export, login, schemas, services
 from nutriplat.auth.policy import POLICY
+from nutriplat.db import UnitOfWork
 from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, Page, paginated
 from nutriplat.pagination import page_of
 from nutriplat.web import actor, bearer_token, client_ip, roles_required, uow
@@ -87,3 +88,17 @@ class AuditLog(MethodView):
             items, pagination_parameters.item_count = page_of(
                 work.session, stmt, pagination_parameters.page, pagination_parameters.page_size)
             return items
+
+
+@blp.route("/audit/export")
+class AuditExport(MethodView):
+    @roles_required(*POLICY.roles("read_audit_log"))
+    @blp.arguments(schemas.AuditQuerySchema, location="query")
+    @blp.response(200, content_type="text/csv")
+    def get(self, args):
+        """The audit log as CSV for the data protection officer: every matching entry, newest
+        first, streamed; the export is itself logged"""
+        factory = _state().session_factory
+        lines = audit_export.export_csv(lambda: UnitOfWork(factory), actor(), audit.AuditFilter(**args))
+        return Response(lines, mimetype="text/csv",
+                        headers={"Content-Disposition": 'attachment; filename="audit-log.csv"'})

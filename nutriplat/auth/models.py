@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.db import Base, utcnow
@@ -101,9 +101,11 @@ class AuditEntry(Base):
     inserted; the username and role are copied so the entry stays readable."""
 
     __tablename__ = "audit_log"
+    # "Who read client X": per monthly partition on PostgreSQL (migration 0030, auth.audit_partitions).
     __table_args__ = (Index("ix_audit_log_client_at", "client_id", "at"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # bigint on PostgreSQL, where its primary key is (id, at); SQLite's rowid stays an INTEGER.
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     user_id: Mapped[int | None] = mapped_column(index=True)
     username: Mapped[str | None] = mapped_column(String(80))

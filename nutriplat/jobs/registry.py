@@ -66,3 +66,6 @@ register(Job("indicator-snapshot", "month", "nutriplat.indicators.snapshots:indi
 register(Job("notification-retries", "date", "nutriplat.notifications.retries:notification_retries",
              "External sends (e-mail, SMS) a provider refused tried again after a doubling pause; after the "
              "last attempt failed for good with the reason (admin: /notifications/deliveries)."))
+register(Job("audit-log", "month", "nutriplat.auth.audit_retention:audit_log",
+             "The audit log's monthly partitions for the months ahead (PostgreSQL); entries older than "
+             "the retention (NUTRIPLAT_AUDIT_RETENTION_YEARS, default 30) removed."))

@@ -21,6 +21,7 @@ from sqlalchemy import update
 
 from nutriplat import queue
 from nutriplat.db import make_engine, make_session_factory, utcnow
+from nutriplat.delivery.jobs import route_plans
 from nutriplat.delivery.models import RoutePlan
 from nutriplat.delivery.planning import background
 from nutriplat.jobs.worker import run_worker
@@ -130,3 +131,16 @@ def test_a_plan_whose_solve_stopped_answering_fails_with_the_reason(http, day, a
     assert stalled.status == "failed" and stalled.error == background.STOPPED.format(
         why="no sign of life since its last progress")
     assert background.fail_stalled(day.uow) == 0
+
+
+def test_the_route_plans_job_puts_each_depot_on_the_queue_and_waits_for_the_workers(depot, tomorrow, work_queue,
+                                                                                   database_url):
+    _, _, new_uow = depot
+    worker = multiprocessing.get_context("fork").Process(target=_worker_process, args=(database_url,))
+    worker.start()
+    try:
+        assert route_plans(new_uow, tomorrow) == {"plans": 1, "existing": 0, "not_planned": 0, "dropped_stops": 0}
+    finally:
+        worker.terminate()
+        worker.join(10)
+    assert work_queue.finished_job_registry.count == 1  # solved by the worker, not by the job's own process

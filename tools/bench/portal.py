@@ -5,7 +5,7 @@
 Reads the demo's database as ``make demo`` loaded it (``NUTRIPLAT_DATABASE_URL`` or the
 default instance file unless a URL is given): signs in through the web login form as each
 demo client (``client.*``) and as the demo caregiver (``mantelzorger.an``), then requests
-each section page of /app/me (today, eaten, home, goals, messages, data), /app/care and each
+each section page of /app/me (today, eaten, home, goals, messages, data, read), /app/care and each
 section of /app/care/<id> of each mandated client ``--rounds`` times in the application's
 own process (the WSGI test client: no network), and prints the median and p95 per page.
 The wall clock of the Flask app's request handling is what is measured."""
@@ -24,7 +24,7 @@ from tools.demo.population import people
 from tools.demo.portal import PASSWORD as CLIENT_PASSWORD
 
 GOAL_MS = 300.0
-SECTIONS = ("", "/eaten", "/home", "/goals", "/messages", "/data")
+SECTIONS = ("", "/eaten", "/home", "/goals", "/messages", "/data", "/read")
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 BASE = "https://localhost"
 

@@ -45,7 +45,8 @@ def test_a_caregiver_records_lunch_and_a_weight_and_the_case_reaches_the_dietiti
     expect(phone.get_by_role("heading", level=1)).to_have_text("Maria Vandenberghe")
     screenshot(phone, "1-care-client")
     axe(phone)
-    for section in ("Thuis", "Doelen en healthcoins", "Berichten", "Mijn gegevens en toestemmingen", "Wat ik at"):
+    for section in ("Thuis", "Doelen en healthcoins", "Berichten", "Mijn gegevens en toestemmingen", "Te lezen",
+                    "Wat ik at"):
         phone.get_by_role("link", name=section).click()
         expect(phone.get_by_role("heading", level=2)).to_have_text(section)
         axe(phone)

@@ -4,6 +4,8 @@ change is audited with its reason and the draft's unsuitable items are replaced.
 client search by number, postcode and status."""
 from __future__ import annotations
 
+from datetime import date
+
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clients.models import Client
 from nutriplat.mealplans.models import MealPlanItem
@@ -63,3 +65,26 @@ def test_the_client_search_finds_by_number_postcode_and_status(web, lien, measur
         assert "Vandenberghe" not in browser.get(f"/app/dietitian/clients?{query}").text, query
     wrong = browser.get("/app/dietitian/clients?status=gone")
     assert wrong.status_code == 422 and 'id="f-status-error-1"' in wrong.text
+
+
+def test_the_preview_names_the_open_delivery_lines_picking_will_leave_out(web, lien, measured_client, uow):
+    from nutriplat.catalogue.models import DishVariant
+    from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+    from nutriplat.inventory.models.locations import Location
+
+    with uow:
+        regular = uow.session.query(DishVariant).filter_by(texture="food:7").order_by(DishVariant.id).first()
+        warehouse = Location(organisation_id=lien.organisation_id, kind="warehouse", name="Centraal")
+        uow.session.add(warehouse)
+        uow.session.flush()
+        uow.session.add(DeliveryOrder(
+            organisation_id=lien.organisation_id, client_id=measured_client, delivery_date=date(2026, 12, 10),
+            origin="manual", warehouse_id=warehouse.id, lines=[DeliveryOrderLine(
+                variant_id=regular.id, dish_id=regular.dish_id, texture=regular.texture, quantity=2)]))
+        name = regular.name
+        uow.commit()
+    preview = web(lien).post(f"/app/dietitian/clients/{measured_client}/diet",
+                             {"iddsi_food_level": "4", "iddsi_drink_level": "0", "reason": "Slikproblemen"})
+    assert preview.status_code == 200
+    section = preview.text.split("Openstaande leveringen")[1]
+    assert f"2 × {name}" in section and "10 dec 2026" in section

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 from flask.typing import ResponseReturnValue
 
 from nutriplat.auth.roles import DIETITIAN
@@ -19,6 +19,7 @@ from nutriplat.screening.models import Assessment, Screening
 from nutriplat.timeline import reading as timeline
 from nutriplat.web import actor, uow
 from nutriplat.webapp.charts import weight_chart
+from nutriplat.webapp.reads import OnePageReads
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("client", __name__, url_prefix="/dietitian/clients")
@@ -28,22 +29,24 @@ TIMELINE_DAYS = 30  # the page shows the last month; the API gives any period
 @bp.get("/<int:client_id>")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def show(client_id: int) -> ResponseReturnValue:
-    client = clients.get_client(uow(), actor(), client_id)  # 404/403 before anything else
-    today = business_today()
-    weights = measurements.list_measurements(uow(), actor(), client_id, "weight_kg")
-    screenings = screening.history(uow(), actor(), client_id, Screening)
-    assessments = screening.history(uow(), actor(), client_id, Assessment)
     targets, targets_problem = None, None
-    try:
+    try:  # its own transaction: a missing weight is an answer here, not a failure of the page
         targets = target_review.get_targets(uow(), actor(), client_id, business_today())
     except InvalidInput as problem:  # no weight or height yet: say what is missing
         targets_problem = problem
+    today = business_today()
+    reads = OnePageReads(current_app.extensions["nutriplat"].session_factory)
+    with reads:  # the rest in one transaction (see webapp.reads)
+        client = clients.get_client(reads, actor(), client_id)  # 404/403 before anything else
+        weights = measurements.list_measurements(reads, actor(), client_id, "weight_kg")
+        screenings = screening.history(reads, actor(), client_id, Screening)
+        assessments = screening.history(reads, actor(), client_id, Assessment)
+        mandates = consents.list_mandates(reads, actor(), client_id)
+        given = consents.list_consents(reads, actor(), client_id)
+        plans = mealplans.list_plans(reads, actor(), client_id, {})
+        recent = timeline.read_timeline(reads, actor(), client_id, {"from": today - timedelta(days=TIMELINE_DAYS)})
     return render_template(
         "dietitian/client.html", client=client, screenings=screenings, assessments=assessments,
         chart=weight_chart(weights, screenings), weights=weights, targets=targets,
-        targets_problem=targets_problem,
-        mandates=consents.list_mandates(uow(), actor(), client_id),
-        consents=consents.list_consents(uow(), actor(), client_id),
-        plans=mealplans.list_plans(uow(), actor(), client_id, {}),
-        timeline=timeline.read_timeline(uow(), actor(), client_id, {"from": today - timedelta(days=TIMELINE_DAYS)}),
-        timeline_days=TIMELINE_DAYS)
+        targets_problem=targets_problem, mandates=mandates, consents=given, plans=plans,
+        timeline=recent, timeline_days=TIMELINE_DAYS)

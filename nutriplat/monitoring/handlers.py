@@ -34,3 +34,4 @@ on_weight = _rule_family(events.WeightRecorded, "weight", lambda e: e.on)
 on_intake = _rule_family(events.IntakeRecorded, "intake", lambda e: e.on)
 on_screening = _rule_family(events.ScreeningRecorded, "screening", lambda e: e.on)  # screening or GLIM
 on_delivery = _rule_family(events.DeliveryConfirmed, "deliveries", lambda e: e.delivery_date)  # any outcome
+on_transfer = _rule_family(events.ClientTransferred, "setting", lambda e: e.transferred_on)  # a discharge

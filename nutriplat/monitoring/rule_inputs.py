@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from nutriplat.clients.models import CaregiverMandate, Client, IntakeRecord, Measurement
 from nutriplat.clock import BRUSSELS, business_date
 from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.monitoring import moves
 from nutriplat.monitoring.models import ClientThreshold
 from nutriplat.monitoring.rules import FAMILIES as RULE_FAMILIES
 from nutriplat.monitoring.rules import DayIntake, Observations, ScreeningResult
@@ -47,13 +48,14 @@ def load(session: Session, clients: Sequence[Client], on: date,
     fluid: Mapping[int, float | None] = (_fluid_targets(session, clients, on) if reads_intake
                                          else defaultdict(lambda: None))
     recorders = _recording_caregivers(session, ids, on) if reads_intake else set()
-    thresholds = _thresholds(session, ids) if families & {"weight", "intake"} else defaultdict(dict)
+    transfers = moves.transfers(session, ids, on) if "setting" in families else empty
+    thresholds = _thresholds(session, ids) if families & {"weight", "intake", "setting"} else defaultdict(dict)
     return {c.id: Observations(
         weights=weights[c.id], intake=intake[c.id], fluid_target_ml=fluid[c.id],
         screenings=screenings[c.id], delivery_outcomes=deliveries[c.id],
         intake_expected_from_caregiver=(c.id in recorders and c.status == "active"
                                         and c.care_setting == "home"),
-        thresholds=thresholds[c.id],
+        thresholds=thresholds[c.id], transfers=transfers[c.id],
     ) for c in clients}
 
 

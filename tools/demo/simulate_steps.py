@@ -20,13 +20,14 @@ from nutriplat.db import UnitOfWork
 from nutriplat.inventory.models import Location
 from nutriplat.mealplans.models import MealPlan
 from nutriplat.screening import domain, services, worklist
-from tools.demo import outcomes, outcomes_data, simulate_care_network
 from tools.demo import population as pop
+from tools.demo import simulate_admissions, simulate_care_network
 from tools.demo.catalogue.seed import seed_plans
 from tools.demo.inventory import WAREHOUSE, _receive
 from tools.demo.screenings import _answers, _derivable
 from tools.demo.seed import SeedReport
 from tools.demo.simulate_rounds import deliver_day
+from tools.early_warning import records
 
 NOT_HOME_SHARE = 0.04  # a client out (at the GP, visiting family) when the van comes
 PAGE = 100
@@ -124,46 +125,42 @@ class Day:
         """Care teams, referrals and their triage, a transfer's handover (simulate_care_network)."""
         simulate_care_network.simulate(self.factory, self.population.reference_date, self.day, self.counts)
 
+    def hospital(self) -> None:
+        """Admissions and discharges as the clients' stories have them (simulate_admissions)."""
+        for what, n in simulate_admissions.move(self.factory, self.population, self.day, self.staff).items():
+            self.counts["hospital", what] += n
+
     def observe(self) -> None:
-        """At home and in the nursing homes: the weekly weighing and the day's meals."""
+        """At home and in the nursing homes: the day's weighings and meals, as each
+        client's story has them (the early-warning trajectories, carried on from the
+        client's loaded level and weight)."""
         with UnitOfWork(self.factory) as uow:
             s = uow.session
             clients = list(s.scalars(select(Client).where(
-                Client.external_ref.is_not(None), Client.status == "active").order_by(Client.id)))
-            histories = outcomes._histories(s, [c.id for c in clients])
+                Client.external_ref.is_not(None), Client.status == "active",
+                Client.care_setting != "hospital").order_by(Client.id)))
+            today = simulate_admissions.stories(s, self.population, clients, self.day)
             eaten = set(s.scalars(select(IntakeRecord.client_id).where(IntakeRecord.date == self.day)))
             start = datetime.combine(self.day, time(), BRUSSELS)
             weighed = set(s.scalars(select(Measurement.client_id).where(
                 Measurement.type == "weight_kg", Measurement.measured_at >= start,
                 Measurement.measured_at < start + timedelta(days=1))))
         for client in clients:
-            if client.care_setting != "hospital" and client.id % 7 == self.day.weekday() and client.id not in weighed:
-                self._weigh(client)
-        rows = [{"client_id": c.id, **row} for c in clients if c.id not in eaten
-                for row in self._meals(c, histories[c.id])]
+            story = today.get(client.id)
+            if story is not None and story.weight_kg is not None and client.id not in weighed:
+                self._weigh(client, story.weight_kg)
+        rows = [row for c in clients if c.id in today and c.id not in eaten
+                for row in records.intake_rows(c.id, today[c.id])]
         if rows:
             with UnitOfWork(self.factory) as uow:
                 uow.session.execute(insert(IntakeRecord), rows)
                 uow.commit()
         self.counts["observe", "meals recorded"] += len(rows)
 
-    def _weigh(self, client: Client) -> None:
-        person = self.people.get(client.external_ref or "")
+    def _weigh(self, client: Client, kg: float) -> None:
+        person = self.people[client.external_ref or ""]
         with UnitOfWork(self.factory) as uow:
-            last = uow.session.scalar(select(Measurement.value).where(
-                Measurement.client_id == client.id, Measurement.type == "weight_kg")
-                .order_by(Measurement.measured_at.desc()).limit(1))
-            actor = self.staff(uow.session, person.dietitian_username) if person else None
-        if last is None or actor is None:
-            return
-        rng = self.rng("weigh", client.id)
+            actor = self.staff(uow.session, person.dietitian_username)
         record_measurement(UnitOfWork(self.factory), actor, client.id, {
-            "type": "weight_kg", "value": round(last + rng.gauss(0.05, 0.4), 1),
-            "measured_at": datetime.combine(self.day, time(8, rng.choice((0, 15, 30))), BRUSSELS)})
+            "type": "weight_kg", "value": kg, "measured_at": datetime.combine(self.day, time(8), BRUSSELS)})
         self.counts["observe", "weights"] += 1
-
-    def _meals(self, client: Client, history: outcomes_data.History) -> list[dict]:  # type: ignore[type-arg]
-        """The day's meals, continuing the client's appetite from the loaded history."""
-        days = outcomes._eating_days(history, self.day + timedelta(days=1))
-        rng = outcomes_data.rng_for(self.population.seed, client.external_ref or "", "intake")
-        return [row for row in outcomes_data.intake_rows(rng, days) if row["date"] == self.day]

@@ -23,11 +23,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object instead of the table")
     parser.add_argument("--seed", type=int, default=pop.DEFAULT_SEED)
     parser.add_argument("--first-day", type=date.fromisoformat, default=REFERENCE_DAY)
+    parser.add_argument("--lead-window", type=int, default=WINDOW_DAYS, metavar="DAYS",
+                        help=f"days before an event a case counts in (default {WINDOW_DAYS}): a longer one "
+                             "measures lead times beyond 14 days")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help=f"vary a parameter for this run ({', '.join(knobs.KNOBS)})")
     args = parser.parse_args(argv)
-    if args.days < 1:
-        parser.error("--days must be at least 1")
+    if args.days < 1 or args.lead_window < 1:
+        parser.error("--days and --lead-window must be at least 1")
     try:
         settings = knobs.apply(args.set)
     except ValueError as error:
@@ -35,7 +38,8 @@ def main(argv: list[str] | None = None) -> None:
     shm = Path("/dev/shm")
     with tempfile.TemporaryDirectory(prefix="nutriplat-early-warning-", dir=shm if shm.is_dir() else None) as workdir:
         run = replay(Path(workdir), args.seed, args.first_day, args.days)
-    result = figures(run, warm_up=min(WINDOW_DAYS, args.days // 2)) | {"settings": settings}
+    window = args.lead_window
+    result = figures(run, warm_up=min(window, args.days // 2), window=window) | {"settings": settings}
     print(json.dumps(result, sort_keys=True) if args.json else table(result))
 
 

@@ -19,6 +19,7 @@ def _default(name: str) -> Callable[[float], None]:
 KNOBS: dict[str, Callable[[float], None]] = {
     "intake_drop_points": _default("intake_drop_points"),
     "intake_day_percent": _default("intake_day_percent"),
+    "discharge_window_days": _default("discharge_window_days"),
     "clear_after_days": lambda v: setattr(merge, "CLEAR_AFTER_DAYS", int(v)),
     "fluid_drop_share": lambda v: setattr(baseline, "FLUID_DROP_SHARE", v),
     "day_drop_points": lambda v: setattr(baseline, "DAY_DROP_POINTS", v),

@@ -20,9 +20,8 @@ from nutriplat.monitoring.models import Alert, Case
 from nutriplat.monitoring.sweep import early_warning
 from nutriplat.screening.models import Screening
 from tools.demo import population as pop
+from tools.early_warning import records
 from tools.early_warning import trajectories as tr
-
-MEALS = ("breakfast", "lunch", "dinner")
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,8 @@ def replay(workdir: Path, seed: int, first_day: date, days: int) -> Replay:
     factory = make_session_factory(make_engine(url))
     people = [c for c in pop.build_population(seed, first_day).clients if c.status == "active"]
     ids = _clients(factory, people)
-    paths = {c: _trajectory(seed, p, first_day, days) for c, p in zip(ids, people, strict=True)}
+    history_from = first_day - timedelta(days=tr.HISTORY_DAYS)  # loaded weighings before it carry on
+    paths = {c: records.for_person(seed, p, first_day, days, history_from) for c, p in zip(ids, people, strict=True)}
     settings = {c: p.care_setting if p.care_setting != "hospital" else "home" for c, p in zip(ids, people, strict=True)}
     _write(factory, paths, ids, range(-tr.HISTORY_DAYS, 0), settings)
     in_care: list[int] = []
@@ -71,16 +71,6 @@ def replay(workdir: Path, seed: int, first_day: date, days: int) -> Replay:
         cases = [CaseSpan(c.client_id, c.opened_on, c.resolved_on, c.outcome)
                  for c in uow.session.scalars(select(Case).order_by(Case.id))]
     return Replay(first_day, days, in_care, open_cases, open_signals, cases, {c: paths[c].events() for c in ids})
-
-
-def _trajectory(seed: int, person: pop.Client, first_day: date, days: int) -> tr.Trajectory:
-    """The client's loaded weighings before the history days carry on into the trajectory."""
-    history_from = first_day - timedelta(days=tr.HISTORY_DAYS)
-    weights = [(m.measured_at.astimezone(BRUSSELS).date(), m.value) for m in person.measurements
-               if m.type == "weight_kg" and m.measured_at.astimezone(BRUSSELS).date() < history_from]
-    heights = [m.value for m in person.measurements if m.type == "height_cm"]
-    return tr.build(seed, person.key, first_day, days, weights[-1][1] if weights else 70.0,
-                    heights[0] if heights else 168.0, weights)
 
 
 def _clients(factory: sessionmaker[Session], people: Sequence[pop.Client]) -> list[int]:
@@ -108,9 +98,7 @@ def _write(factory: sessionmaker[Session], paths: dict[int, tr.Trajectory], ids:
             path = paths[client_id]
             for index in indexes:
                 day = path.days[index + offset]
-                intake += [{"client_id": client_id, "date": day.on, "meal_slot": slot, "percent_eaten": percent,
-                            "fluid_ml": round((day.fluid_ml or 0) / 3)} for slot, percent in zip(
-                                MEALS, day.meals, strict=False)]
+                intake += records.intake_rows(client_id, day)
                 at = datetime.combine(day.on, time(8), BRUSSELS)
                 if day.weight_kg is not None:
                     weights.append({"client_id": client_id, "type": "weight_kg", "value": day.weight_kg,

@@ -30,9 +30,9 @@ def _open_on(case: CaseSpan, day: date) -> bool:
     return case.opened_on <= day and (case.closed_on is None or case.closed_on > day)
 
 
-def _lead(cases: Sequence[CaseSpan], event_day: date) -> int | None:
-    """Days from the first day of the 14 before the event on which a case was open."""
-    for back in range(WINDOW_DAYS, 0, -1):
+def _lead(cases: Sequence[CaseSpan], event_day: date, window: int) -> int | None:
+    """Days from the first day of the ``window`` (14) before the event on which a case was open."""
+    for back in range(window, 0, -1):
         day = event_day - timedelta(days=back)
         if any(_open_on(c, day) for c in cases):
             return back
@@ -44,7 +44,8 @@ def _percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def figures(run: Replay, warm_up: int) -> dict[str, Any]:
+def figures(run: Replay, warm_up: int, window: int = WINDOW_DAYS) -> dict[str, Any]:
+    """``window``: the days before an event a case counts in (sensitivity and lead time)."""
     start = run.first_day + timedelta(days=warm_up)
     measured = range(warm_up, run.days)
     per_100 = [100 * run.open_cases[i] / run.in_care[i] for i in measured if run.in_care[i]]
@@ -55,7 +56,7 @@ def figures(run: Replay, warm_up: int) -> dict[str, Any]:
     for client_id, events in run.events.items():
         for kind, day in events:
             if day >= start:
-                leads.setdefault(kind, []).append(_lead(by_client.get(client_id, []), day))
+                leads.setdefault(kind, []).append(_lead(by_client.get(client_id, []), day, window))
     headline = [lead for kind in HEADLINE for lead in leads.get(kind, [])]
     caught = [lead for lead in headline if lead is not None]
     opened = [c for c in run.cases if c.opened_on >= start]
@@ -65,7 +66,8 @@ def figures(run: Replay, warm_up: int) -> dict[str, Any]:
     weeks = max(1, len(measured)) / 7
     mean_in_care = sum(run.in_care[i] for i in measured) / max(1, len(measured))
     return {
-        "days": run.days, "measured_days": len(measured), "clients": max(run.in_care, default=0),
+        "days": run.days, "measured_days": len(measured), "lead_window_days": window,
+        "clients": max(run.in_care, default=0),
         "open_cases_per_100_clients": {"median": round(median(per_100), 1) if per_100 else 0.0,
                                        "p90": round(_percentile(per_100, 0.9), 1)},
         "cases_per_100_clients_week": round(100 * len(opened) / max(1.0, mean_in_care) / weeks, 1),

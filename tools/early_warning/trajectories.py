@@ -132,9 +132,13 @@ def _depth(episode: Episode, index: int) -> float:
 
 
 def build(seed: int, key: str, first_day: date, days: int, start_weight: float, height_cm: float,
-          earlier_weights: list[tuple[date, float]]) -> Trajectory:
+          earlier_weights: list[tuple[date, float]], usual: tuple[float, float] | None = None) -> Trajectory:
+    """``usual``: the client's own mean percent eaten and daily fluid, where their record
+    already shows them (the demo carries on from its loaded history); else drawn."""
     rng = random.Random(f"{seed}/early-warning/{key}")
     appetite, thirst = rng.uniform(55, 95), rng.uniform(1100, 2100)
+    if usual is not None:
+        appetite, thirst = usual
     episodes, stays = _episodes(rng, days)
     weekday = rng.randrange(7)
     screen_offset = rng.randrange(SCREENING_EVERY_DAYS)

@@ -23,7 +23,7 @@ WEIGHTS: dict[str, int] = {
     "fluid_below_target": 20,       # fluid: dehydration risk in older people
     "deliveries_missed": 15,        # missed deliveries: nobody saw the client
     "no_intake_recorded": 10,       # nobody recorded: a gap in what we know
-    "recent_discharge": 30,         # back home from hospital (no rule raises it yet)
+    "recent_discharge": 30,         # back from hospital: the weeks when intake and weight slip
 }
 SEVERITY_FACTOR = {"low": 0.5, "medium": 0.8, "high": 1.0}
 DEFAULT_WEIGHT = 15  # a rule added before its weight is set still counts

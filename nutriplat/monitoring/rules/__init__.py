@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from nutriplat.monitoring.rules import baseline, events, intake, weight
+from nutriplat.monitoring.rules import baseline, discharge, events, intake, weight
 from nutriplat.monitoring.rules.findings import (
     SEVERITIES,
     DayIntake,
     Finding,
     Observations,
     ScreeningResult,
+    Transfer,
     more_severe,
 )
 from nutriplat.monitoring.rules.thresholds import is_own, value
@@ -57,14 +58,17 @@ FAMILIES: dict[str, tuple[Rule, ...]] = {
     ),
     "screening": (lambda o, on: events.risk_increased(o.screenings),),
     "deliveries": (lambda o, on: events.deliveries_missed(o.delivery_outcomes),),
+    "setting": (lambda o, on: discharge.recent_discharge(o.transfers, on,
+                                                         value(o.thresholds, "discharge_window_days")),),
 }
 # The rules of each family: an evaluation of a family that no longer finds one of them may clear its alert.
 RULES_OF_FAMILY = {"weight": ("weight_loss",),
                    "intake": ("intake_below_50_3_days", "intake_below_75_7_days", "fluid_below_target",
                               "no_intake_recorded"),
-                   "screening": ("risk_increased",), "deliveries": ("deliveries_missed",)}
+                   "screening": ("risk_increased",), "deliveries": ("deliveries_missed",),
+                   "setting": ("recent_discharge",)}
 RULES = ("weight_loss", "intake_below_50_3_days", "intake_below_75_7_days", "fluid_below_target",
-         "no_intake_recorded", "risk_increased", "deliveries_missed")
+         "no_intake_recorded", "risk_increased", "deliveries_missed", "recent_discharge")
 
 
 def evaluate(observations: Observations, on: date,
@@ -74,4 +78,4 @@ def evaluate(observations: Observations, on: date,
 
 
 __all__ = ["FAMILIES", "RULES", "RULES_OF_FAMILY", "SEVERITIES", "DayIntake", "Finding", "Observations",
-           "ScreeningResult", "evaluate", "more_severe"]
+           "ScreeningResult", "Transfer", "evaluate", "more_severe"]

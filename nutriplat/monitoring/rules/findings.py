@@ -37,6 +37,15 @@ class ScreeningResult:
 
 
 @dataclass(frozen=True)
+class Transfer:
+    """A move between care settings (admission, discharge)."""
+
+    on: date
+    from_setting: str | None
+    to_setting: str
+
+
+@dataclass(frozen=True)
 class Observations:
     """A client's recent data as the rules need it (histories oldest first)."""
 
@@ -47,3 +56,4 @@ class Observations:
     delivery_outcomes: Sequence[tuple[date, str]] = ()  # (delivery date, delivered/not_home/refused)
     intake_expected_from_caregiver: bool = False  # active at home, a caregiver may record
     thresholds: Mapping[str, float] = field(default_factory=dict)  # the client's own (rules/thresholds.py)
+    transfers: Sequence[Transfer] = ()  # care-setting moves, oldest first

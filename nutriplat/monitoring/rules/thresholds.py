@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-VERSION = "2026-12.2"  # 2026-12.2: intake_drop_points (the client's own baseline)
+VERSION = "2026-12.3"  # 2026-12.2: intake_drop_points (the client's own baseline); 2026-12.3: recent_discharge
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ PARAMETERS: dict[str, Parameter] = {
     "weight_loss_1_month_percent": Parameter(5.0, 2.0, 15.0, "weight loss within 1 month that warns (weight_loss)"),
     "weight_loss_6_months_percent": Parameter(10.0, 4.0, 25.0, "weight loss within 6 months that warns "
                                                                "(weight_loss)"),
+    "discharge_window_days": Parameter(14.0, 3.0, 60.0, "days after a hospital discharge that the client's case "
+                                                        "carries it (recent_discharge)"),
 }
 
 

@@ -47,3 +47,11 @@ def test_declines_lead_to_weight_loss_and_admissions_in_a_plausible_share_of_cli
     assert 0.12 < len(declines) / 300 < 0.3 and 0.05 < len(admitted) / 300 < 0.18
     losing = [p for p in paths if any(kind == "weight_loss_5" for kind, _ in p.events())]
     assert losing and sum(p in declines for p in losing) > 0.8 * len(losing)  # weight is lost in a decline
+
+
+def test_a_longer_window_measures_leads_beyond_fourteen_days():
+    run = Replay(first_day=FIRST, days=60, in_care=[10] * 60, open_cases=[1] * 60, open_signals=[{}] * 60,
+                 cases=[CaseSpan(1, day(30), day(34), None)], events={1: [("admission", day(50))]})
+    assert figures(run, warm_up=28)["sensitivity"] == 0.0  # the case closed 16 days before: outside 14
+    longer = figures(run, warm_up=28, window=28)
+    assert longer["sensitivity"] == 1.0 and longer["median_lead_days"] == 20 and longer["lead_window_days"] == 28

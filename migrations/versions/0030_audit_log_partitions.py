@@ -7,7 +7,7 @@ become bigint (the sequence is kept: ids go on where they were). The indexes kee
 names, as partitioned indexes (one per partition). SQLite is unchanged.
 
 Revision ID: 0030
-Revises: 0024
+Revises: 0029
 Create Date: 2026-12-07 17:40:00
 """
 from alembic import op
@@ -18,7 +18,7 @@ from nutriplat.clock import now
 from nutriplat.periods import Month
 
 revision = '0030'
-down_revision = '0024'
+down_revision = '0029'
 branch_labels = None
 depends_on = None
 

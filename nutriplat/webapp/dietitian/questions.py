@@ -53,7 +53,7 @@ QUESTIONS: Mapping[str, tuple[Question, ...]] = {
         Question("severely_ill", YES_NO, _l("Is the patient severely ill?")),
         Question("weight_loss_5pct_within_months", PERIOD, _l("Weight loss over 5 % within"), (1, 2, 3)),
         Question("weight_loss_percent_3_months", NUMBER, _l("Weight loss over 3 months"), unit="%"),
-        Question("intake_percent_of_requirement", NUMBER, _l("Food intake as % of requirement"), unit="%"),
+        Question("intake_percent_of_requirement", NUMBER, _l("Food intake as a percentage of requirement"), unit="%"),
         BMI,
         Question("impaired_general_condition", YES_NO, _l("General condition impaired")),
         Question("disease_severity", INTEGER, _l("Severity of disease (0–3)"), (0, 1, 2, 3)),

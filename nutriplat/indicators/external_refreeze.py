@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.errors import Conflict
 from nutriplat.indicators import frozen
+from nutriplat.indicators.method import NATIVE
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot, Settlement
 from nutriplat.indicators.reporting_periods import reporting_periods
 from nutriplat.periods import Period
@@ -36,6 +37,7 @@ def refreeze(session: Session, agreement: Agreement, months: Sequence[str], toda
     snapshots = session.scalars(select(IndicatorSnapshot).where(
         IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period.in_(touched(agreement, months)),
         IndicatorSnapshot.cohort_clients.is_not(None))).all()
+    imported = {item.definition.code for item in agreement.indicators if item.data_source != NATIVE}
     for snapshot in snapshots:
-        frozen.remake(session, agreement, snapshot, today)
+        frozen.remake(session, agreement, snapshot, today, imported)
     return len(snapshots)

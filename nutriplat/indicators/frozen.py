@@ -7,6 +7,7 @@ reads that snapshot. So a consent withdrawn later — or a record corrected late
 never make two versions of one period that differ by one person."""
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -18,7 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.db import utcnow
-from nutriplat.indicators import report_computation
+from nutriplat.errors import Conflict
+from nutriplat.indicators import disclosure, report_computation
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
 
@@ -88,10 +90,34 @@ def _row(stored: dict[str, Any]) -> report_computation.Row:
     return report_computation.Row(**values)
 
 
-def remake(session: Session, agreement: Agreement, snapshot: IndicatorSnapshot, today: date) -> None:
-    """Make a frozen period again over the cohort as it stood when it was first made (the
-    consents of that moment): only a cofinancer's figures imported since may change it."""
+def remake(session: Session, agreement: Agreement, snapshot: IndicatorSnapshot, today: date,
+           imported: set[str]) -> None:
+    """Make a frozen period again, over the cohort as it stood when it was first made (the
+    consents of that moment), for the figures a cofinancer's file brought to the indicators
+    in ``imported``. Every other row stays as it was published (what was hidden stays
+    hidden; a shared pattern may hide more). A row that would show another number — a
+    record corrected since — or a table the disclosure proof rejects refuses the remake:
+    the two versions of the period would differ by a person."""
     period = Period.parse(snapshot.period)
     computed = report_computation.compute(session, agreement, [period], snapshot.computed_at, today)
-    snapshot.rows = [_json(row) for row in computed.rows if row.period == period.label]
-    snapshot.cohort_clients = computed.cohort_size
+    before = {(row["indicator"], json.dumps(row["disaggregation"], sort_keys=True)): row for row in snapshot.rows}
+    rows = []
+    for row in (_json(row) for row in computed.rows if row.period == period.label):
+        old = before.pop((row["indicator"], json.dumps(row["disaggregation"], sort_keys=True)), None)
+        if row["indicator"] not in imported:
+            if old is None or (not old["suppressed"] and not row["suppressed"] and row != old):
+                raise _changed(period, row["indicator"])
+            row = old if old["suppressed"] else row  # what was hidden stays hidden
+        rows.append(row)
+    if any(indicator not in imported for indicator, _ in before):
+        raise _changed(period, "a breakdown")
+    if disclosure.exposed([_row(row) for row in rows]):
+        raise Conflict(f"With the source's figures, {period.label} would expose a person; it stays as it was.",
+                       {"file": [f"{period.label} cannot take these figures without exposing a person."]})
+    snapshot.rows = rows
+
+
+def _changed(period: Period, part: str) -> Conflict:
+    return Conflict(f"The records behind {period.label} changed since its report was made, so it cannot be made "
+                    "again with the source's figures without exposing a person.",
+                    {"file": [f"{period.label} was frozen on other records ({part})."]})

@@ -130,3 +130,24 @@ def test_cofinancers_never_see_the_per_row_report(http, parties, pilot, insurer_
     assert upload(http, funder, insurer_agreement["id"], HEADER).status_code == 403
     assert http.get(f"/api/v1/external-imports/{imported.json['id']}",
                     headers=admin.headers).json["report"][0]["status"] == "matched"
+
+
+def test_a_frozen_period_whose_records_changed_since_refuses_the_file(http, parties, pilot, insurer_agreement, uow):
+    from datetime import UTC, datetime
+
+    from nutriplat.clients.models import Measurement
+
+    admin, funder, _ = parties
+    agreement_id = insurer_agreement["id"]
+    report(http, funder, agreement_id, period="2026Q3")  # Q3 is frozen as it is now
+    with uow:  # a weighing entered late: remade, Q3's weight change would show another number
+        uow.session.add(Measurement(client_id=pilot[0], type="weight_kg", value=50.0,
+                                    measured_at=datetime(2026, 9, 28, 9, tzinfo=UTC)))
+        uow.commit()
+    enrol(http, admin, agreement_id, pilot)
+    refused = upload(http, admin, agreement_id, HEADER + "\n".join(
+        f"{pseudonym_of(agreement_id, n)},2026-08,admissions,1" for n in range(6)) + "\n")
+    assert refused.status_code == 409 and "file" in refused.json["errors"]
+    with uow:
+        assert uow.session.scalars(select(ExternalImport)).all() == []
+        assert uow.session.scalars(select(ExternalFigure)).all() == []

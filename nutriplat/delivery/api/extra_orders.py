@@ -12,6 +12,7 @@ from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.schemas.extra_orders import ExtraOrderSchema, SkippedSchema, SkipSchema, SkipUndoneSchema
 from nutriplat.delivery.schemas.orders import DeliveryOrderSchema
 from nutriplat.errors import InvalidInput
+from nutriplat.list_views import Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("extra_orders", __name__, url_prefix="/api/v1/clients/<int:client_id>",
@@ -41,6 +42,7 @@ class SkippedDeliveries(MethodView):
 
     @roles_required(*POLICY.roles("list_skips"))
     @blp.response(200, SkippedSchema(many=True))
+    @paginated(blp, Page)  # one client's coming skipped days: short by nature
     def get(self, client_id):
         """The client's skipped delivery days from today on"""
         return skips.list_skips(uow(), actor(), client_id, business_today())

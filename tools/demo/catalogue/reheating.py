@@ -31,11 +31,11 @@ def reheating_steps(row: DishRow, level: str) -> dict[str, Any]:
                      f"Verwarm {minutes} minuten op 600 W en draai halverwege de schaal.",
                      "Laat 1 minuut rusten.", HOT]
         return {"oven": oven, "microwave": microwave}
-    bowl = "een kom" if row.course == "soup" or level == "3" else "een bord"
+    bowl = "in een kom" if row.course == "soup" or level == "3" else "op een bord"
     microwave = [*(["Ontdooi 5 minuten op de ontdooistand."] if frozen else []),
-                 f"Doe de maaltijd in {bowl} en dek af.",
+                 f"Doe de maaltijd {bowl} en dek af.",
                  f"Verwarm {minutes} minuten op 600 W en roer om de minuut.", SMOOTH, HOT]
     bain_marie = [*([THAW] if frozen else []),
                   "Zet de gesloten schaal 20 minuten in een pan met zacht kokend water.",
-                  f"Open voorzichtig en schep in {bowl}.", SMOOTH, HOT]
+                  f"Open voorzichtig en schep {bowl}.", SMOOTH, HOT]
     return {"microwave": microwave, "bain_marie": bain_marie}

@@ -20,7 +20,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.inventory.models import Location
 from nutriplat.mealplans.models import MealPlan
 from nutriplat.screening import domain, services, worklist
-from tools.demo import outcomes, outcomes_data, simulate_care_network
+from tools.demo import outcomes, outcomes_data, simulate_care_network, simulate_wards
 from tools.demo import population as pop
 from tools.demo.catalogue.seed import seed_plans
 from tools.demo.inventory import WAREHOUSE, _receive
@@ -114,7 +114,9 @@ class Day:
         with UnitOfWork(self.factory) as uow:
             planner = self.staff(uow.session, "logistiek.kurt")
 
-        def outcome_at(client_id: int) -> str:
+        def outcome_at(client_id: int | None) -> str:
+            if client_id is None:  # a facility's site: someone always receives the crates
+                return "delivered"
             return "not_home" if self.rng("deliver", client_id).random() < NOT_HOME_SHARE else "delivered"
 
         for what, n in deliver_day(self.factory, planner, self.day, outcome_at).items():
@@ -123,6 +125,10 @@ class Day:
     def care_network(self) -> None:
         """Care teams, referrals and their triage, a transfer's handover (simulate_care_network)."""
         simulate_care_network.simulate(self.factory, self.population.reference_date, self.day, self.counts)
+
+    def wards(self) -> None:
+        """Care facilities: the ward ordering, an admission and a discharge (simulate_wards)."""
+        simulate_wards.simulate(self.factory, self.population.reference_date, self.day, self.counts)
 
     def observe(self) -> None:
         """At home and in the nursing homes: the weekly weighing and the day's meals."""

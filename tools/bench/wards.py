@@ -24,6 +24,7 @@ from sqlalchemy import update
 from nutriplat.auth.models import Organisation
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.models import Depot
 from nutriplat.delivery.ward_ordering import run_ward_orders
 from nutriplat.facilities.models import ServiceAgreement, Site, Ward
 from tools.bench.inventory import _fresh
@@ -69,6 +70,8 @@ def _build(factory, facilities: int, wards: int, residents: int) -> None:  # typ
         s.flush()
         products = scenario.catalogue(s, "Bench")
         kitchen, _van = scenario.depot(s, provider.id, "Bench central kitchen")
+        s.add(Depot(warehouse_id=kitchen, organisation_id=provider.id, lat=50.95, lon=3.12, opens_at=clock_time(6),
+                    closes_at=clock_time(20)))  # the route depot the crates leave from
         for f in range(facilities):
             facility = Organisation(name=f"Bench facility {f}", type="care_facility")
             s.add(facility)

@@ -22,13 +22,13 @@ from tools.demo.simulate_steps import Day
 
 DAY_JOB = "demo-day"
 STEPS = ("screen", "plan", "reorder", "route", "deliver", "consume", "observe", "alert", "invoice", "report",
-         "care", "hospital")
+         "care", "hospital", "wards")
 STEP_OF_JOB = {"rescreening-worklist": "screen", "reorder": "reorder", "route-plans": "route",
                "early-warning": "alert", "invoicing": "invoice", "indicator-snapshot": "report"}
 CONSUMPTION = {"consumption_days", "stock_moves", "stock_outs", "units_expired_at_home"}
 # When people act, between the scheduler's firings (the jobs' hours come from its schedule).
 PEOPLE = ((time(7), "kitchen"), (time(9), "screen"), (time(10), "plan"), (time(11), "deliver"),
-          (time(12), "care_network"), (time(19), "observe"), (time(8), "hospital"))
+          (time(12), "care_network"), (time(19), "observe"), (time(8), "hospital"), (time(6), "wards"))
 
 
 class Simulation:

@@ -20,7 +20,7 @@ from nutriplat.delivery.planning.confirm import confirm_stop
 from nutriplat.delivery.planning.publish import publish_plan
 from nutriplat.errors import Conflict
 
-Outcome = Callable[[int], str]  # client id -> what the driver finds at the door
+Outcome = Callable[[int | None], str]  # client id -> what the driver finds at the door
 # What a driver records at a delivered door: the client takes it; both cold readings in range.
 HANDOVER = {"received_by": "the client", "chilled_c": 4.0, "frozen_c": -18.0}
 
@@ -74,7 +74,7 @@ def _open_stops(factory: sessionmaker[Session], day: date) -> list[tuple[int, in
 
 def _orders_off_route(factory: sessionmaker[Session], day: date) -> list[tuple[int, int]]:
     """The day's open home orders that no published route carries (a ward's order goes with
-    its facility, which no route serves yet)."""
+    its facility's stop)."""
     with UnitOfWork(factory) as uow:
         routed = {order_id for order_ids in uow.session.scalars(
             select(PlannedStop.order_ids).join(RoutePlan, RoutePlan.id == PlannedStop.plan_id)

@@ -21,7 +21,7 @@ from nutriplat.inventory.models import Location
 from nutriplat.mealplans.models import MealPlan
 from nutriplat.screening import domain, services, worklist
 from tools.demo import population as pop
-from tools.demo import simulate_admissions, simulate_care_network
+from tools.demo import simulate_admissions, simulate_care_network, simulate_wards
 from tools.demo.catalogue.seed import seed_plans
 from tools.demo.inventory import WAREHOUSE, _receive
 from tools.demo.screenings import _answers, _derivable
@@ -115,7 +115,9 @@ class Day:
         with UnitOfWork(self.factory) as uow:
             planner = self.staff(uow.session, "logistiek.kurt")
 
-        def outcome_at(client_id: int) -> str:
+        def outcome_at(client_id: int | None) -> str:
+            if client_id is None:  # a facility's site: someone always receives the crates
+                return "delivered"
             return "not_home" if self.rng("deliver", client_id).random() < NOT_HOME_SHARE else "delivered"
 
         for what, n in deliver_day(self.factory, planner, self.day, outcome_at).items():
@@ -129,6 +131,10 @@ class Day:
         """Admissions and discharges as the clients' stories have them (simulate_admissions)."""
         for what, n in simulate_admissions.move(self.factory, self.population, self.day, self.staff).items():
             self.counts["hospital", what] += n
+
+    def wards(self) -> None:
+        """Care facilities: the ward ordering, an admission and a discharge (simulate_wards)."""
+        simulate_wards.simulate(self.factory, self.population.reference_date, self.day, self.counts)
 
     def observe(self) -> None:
         """At home and in the nursing homes: the day's weighings and meals, as each

@@ -1,8 +1,9 @@
 """The demo's intramural supply (issue 16): the provider's record of the care facilities
 it serves (De Vlasbloem, Ter Beke, AZ Delta's wards) with sites, wards and rooms; the
 nursing-home and hospital clients placed on wards and in rooms; the ward staff assigned;
-a service agreement per facility; the central kitchen ward crates leave from; and the
-nightly ward ordering of the week up to the reference day. Idempotent: rows are found by name."""
+a service agreement per facility; the central kitchen (where the meals are made; the ward
+crates leave from the route depot nearest each site, as home orders do); and the nightly
+ward ordering of the week up to the reference day. Idempotent: rows are found by name."""
 from __future__ import annotations
 
 from datetime import date, time, timedelta

@@ -20,7 +20,7 @@ from tests.setup_calls import setup
 pytestmark = pytest.mark.business_day("2026-12-07")
 
 
-def test_the_month_invoices_the_facility_per_ward_for_the_trays_delivered_once(served):
+def test_the_month_invoices_the_facility_per_ward_for_the_trays_delivered_once(http, served, invoices, admin):
     served["run"](MONDAY)
     with served["uow"]() as uow:  # Thursday's crate confirmed delivered
         uow.session.execute(update(DeliveryOrder).where(DeliveryOrder.ward_id == served["ward"]).values(
@@ -41,6 +41,10 @@ def test_the_month_invoices_the_facility_per_ward_for_the_trays_delivered_once(s
         assert (line.kind, line.quantity, line.unit_price) == ("ward_meals", trays, Decimal("9.80"))
         assert line.amount == Decimal("9.80") * trays and line.description.startswith("Ward Lelie")
         assert uow.session.scalar(select(Invoice.id).where(Invoice.payer_client_id.in_(served["residents"]))) is None
+    listed = invoices("2026-12")  # the API and CSV of every invoice
+    assert [i["payer"] for i in listed] == [{"type": "organisation", "id": served["facility"], "name": "De Vlasbloem"}]
+    sheet = http.get(f"/api/v1/invoices/{listed[0]['id']}/csv", headers=admin.headers)
+    assert sheet.status_code == 200 and "Ward Lelie" in sheet.get_data(as_text=True)
 
 
 def test_a_residents_subscription_pauses_while_the_facility_pays(http, dora, maria, served, price_list):

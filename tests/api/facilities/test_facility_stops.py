@@ -14,6 +14,7 @@ from sqlalchemy import select
 from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import Location, StockMove
+from tests.conftest import TEST_PASSWORD
 from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
@@ -80,12 +81,15 @@ def test_the_facility_is_one_stop_of_the_route_in_its_agreed_window_and_confirme
         assert sum(m.quantity for m in moves) == sum(line.quantity for line in order.lines)
 
 
-def test_a_ward_order_is_picked_tray_by_tray_and_a_resident_who_left_is_not_packed(http, served, crate, dora):
+def test_a_ward_order_is_picked_tray_by_tray_and_a_resident_who_left_is_not_packed(http, world, served, crate):
     gone = served["residents"][1]
-    setup(http.post(f"/api/v1/clients/{gone}/care-setting-transfers", headers=dora.headers, json={
-        "transferred_on": MONDAY.isoformat(), "to_setting": "home", "reason": "discharge"}))
-    picked = http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", headers=crate["h"],
-                       json={"vehicle_id": served["van"]})
+    with clock_set_to(THURSDAY_MORNING):  # after the cut-off: the crate stays as ordered (a kitchen task)
+        token = http.post("/api/v1/auth/token", json={"username": "dora", "password": TEST_PASSWORD}).json
+        setup(http.post(f"/api/v1/clients/{gone}/care-setting-transfers", json={
+            "transferred_on": THURSDAY.isoformat(), "to_setting": "home", "reason": "discharge"},
+            headers={"Authorization": f"Bearer {token['access_token']}"}))
+        picked = http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", json={"vehicle_id": served["van"]},
+                           headers=world.person("piet", "logistics").headers)
     assert picked.status_code == 200, picked.json
     lines = picked.json["lines"]
     assert picked.json["status"] == "picked" and all(ln["lot_id"] for ln in lines)

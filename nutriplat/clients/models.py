@@ -93,7 +93,9 @@ class Client(Base):
         order_by="StatusChange.changed_on, StatusChange.id")
     # Written by screening (each result keeps it current); read here as part of the record.
     # Named, not imported: screening is downstream of clients (docs/architecture.md).
-    care_plan: Mapped[Any] = relationship("CarePlanMark", lazy="selectin", viewonly=True, uselist=False)
+    # Loaded when read (the detail view's ``_load_for_display``), not with every client query:
+    # a page's nine use cases each loading the client read it nine times.
+    care_plan: Mapped[Any] = relationship("CarePlanMark", lazy="select", viewonly=True, uselist=False)
 
 
 class CareSettingTransfer(Base):

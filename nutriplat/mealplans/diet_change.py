@@ -1,7 +1,7 @@
 """A change of the client's texture, drink level, allergies or preparation mode against
 their current plans (drafts and approved weeks not yet over): before it is saved, which
 items it makes unsuitable and what would replace each; once saved, the drafts' items are
-replaced through ``editing.change_item`` (its rules, its plan history). An approved
+replaced through ``editing.swap_items`` (change_item's rules, the plan's history). An approved
 week is not changed behind the client's back: it needs a new revision."""
 from __future__ import annotations
 
@@ -82,10 +82,13 @@ def preview(uow: UnitOfWork, actor: Actor, client_id: int, change: dict[str, Any
 
 
 def replace_in_drafts(uow: UnitOfWork, actor: Actor, unsuitable: list[Unsuitable]) -> int:
-    """After the record is saved: each draft item swapped for its replacement (unlocked,
-    so a re-optimisation may still improve on it); the number of items replaced."""
-    swaps = [u for u in unsuitable if u.plan_status == "draft" and u.replacement_id is not None]
-    for swap in swaps:
-        editing.change_item(uow, actor, swap.plan_id, swap.item_id,
-                            {"variant_id": swap.replacement_id, "locked": False})
-    return len(swaps)
+    """After the record is saved: each draft's items swapped for their replacements
+    (``editing.swap_items``: unlocked, so a re-optimisation may still improve on them),
+    one transaction per plan; the number of items replaced."""
+    by_plan: dict[int, dict[int, int]] = {}
+    for u in unsuitable:
+        if u.plan_status == "draft" and u.replacement_id is not None:
+            by_plan.setdefault(u.plan_id, {})[u.item_id] = u.replacement_id
+    for plan_id, swaps in by_plan.items():
+        editing.swap_items(uow, actor, plan_id, swaps)
+    return sum(len(swaps) for swaps in by_plan.values())

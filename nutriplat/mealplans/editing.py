@@ -2,6 +2,7 @@
 the rest. A changed day is judged again at once, by the planner's own rules."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -39,6 +40,27 @@ def change_item(uow: UnitOfWork, actor: Actor, plan_id: int, item_id: int, data:
         after = {"variant_id": row.variant_id, "portions": row.portions, "locked": row.locked}
         _rejudge(uow.session, client, plan, day)
         store.record(uow.session, actor, plan, "item_changed", {"item": row.id, "from": before, "to": after})
+        return services.finish(uow, actor, client, plan, "update")
+
+
+def swap_items(uow: UnitOfWork, actor: Actor, plan_id: int, swaps: Mapping[int, int]) -> dict[str, Any]:
+    """Several items swapped at once, {item id: variant id} (what a new texture or allergy
+    refuses), each by ``change_item``'s rules but unlocked, and each changed day judged once."""
+    POLICY.check(actor, "change_item")
+    with uow:
+        plan, client = _draft(uow.session, actor, plan_id)
+        changed: dict[int, MealPlanDay] = {}
+        for item_id, variant_id in swaps.items():
+            day, row = _find(plan, item_id)
+            before = {"variant_id": row.variant_id, "portions": row.portions, "locked": row.locked}
+            variant = _allowed(uow.session, client, variant_id, row.slot, current_only=True)
+            row.portions = _portions(uow.session, client, variant, None)
+            row.variant, row.variant_id, row.locked = variant, variant.id, False
+            changed[day.id] = day
+            store.record(uow.session, actor, plan, "item_changed", {"item": row.id, "from": before, "to": {
+                "variant_id": row.variant_id, "portions": row.portions, "locked": row.locked}})
+        for day in changed.values():
+            _rejudge(uow.session, client, plan, day)
         return services.finish(uow, actor, client, plan, "update")
 
 

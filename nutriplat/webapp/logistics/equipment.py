@@ -25,7 +25,7 @@ bp = Blueprint("logistics_equipment", __name__, url_prefix="/logistics/equipment
 WORDS: dict[str, Any] = {
     "freezer": _l("freezer"), "regeneration_oven": _l("regeneration oven"),
     "in_stock": _l("in stock"), "installed": _l("installed"), "in_repair": _l("in repair"), "retired": _l("retired"),
-    "install": _l("install"), "collect": _l("collection"),
+    "install": _l("install"), "collect": _l("collection"), "fetch": _l("fetch for repair"),
     "client": _l("the client"), "driver": _l("the driver"), "staff": _l("staff"),
 }
 

@@ -20,6 +20,7 @@ from rq import Queue
 from sqlalchemy import update
 
 from nutriplat import queue
+from nutriplat.config import DETERMINISTIC_SOLVES
 from nutriplat.db import make_engine, make_session_factory, utcnow
 from nutriplat.delivery.jobs import route_plans
 from nutriplat.delivery.models import RoutePlan
@@ -71,9 +72,12 @@ def test_with_a_queue_the_web_process_only_enqueues_and_a_worker_solves(app, htt
     assert_feasible(day, plan["id"])
 
 
-def _worker_process(database_url: str) -> None:
+def _worker_process(database_url: str, wall_clock: bool = False) -> None:
     """A worker as `nutriplat jobs worker` runs it (a forked work horse per job), in a child
-    of the test process, which keeps the suite's clock."""
+    of the test process, which keeps the suite's clock. ``wall_clock``: solves take their
+    whole time limit (a deterministic budget may end a small day's search early)."""
+    if wall_clock:
+        os.environ.pop(DETERMINISTIC_SOLVES, None)
     run_worker(make_session_factory(make_engine(database_url)), REDIS_URL)
 
 
@@ -89,10 +93,10 @@ def _kill_horse(work_queue: Queue) -> int:
 
 def test_a_solve_killed_mid_run_is_run_again_and_a_second_kill_fails_the_plan(
         app, http, day, work_queue, database_url):  # noqa: F811
-    worker = multiprocessing.get_context("fork").Process(target=_worker_process, args=(database_url,))
+    worker = multiprocessing.get_context("fork").Process(target=_worker_process, args=(database_url, True))
     worker.start()
     try:
-        plan = solve(http, day, time_limit_s=300)  # long enough (in steps) to be killed while running
+        plan = solve(http, day, time_limit_s=300)  # runs 300 s unless killed
 
         def running_in_a_horse() -> bool:
             ids = work_queue.started_job_registry.get_job_ids()
@@ -110,6 +114,8 @@ def test_a_solve_killed_mid_run_is_run_again_and_a_second_kill_fails_the_plan(
         assert failed.error is not None and failed.error.startswith("The worker solving it stopped (WorkHorseKilled")
         assert solve(http, day)["status"] == "queued"  # the day is free to be planned again
     finally:
+        if pid := _horse_pid(work_queue):  # a failed assertion above: no horse left solving
+            os.kill(pid, signal.SIGKILL)
         worker.terminate()
         worker.join(10)
 

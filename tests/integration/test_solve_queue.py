@@ -170,3 +170,12 @@ def test_the_route_plans_job_puts_each_depot_on_the_queue_and_waits_for_the_work
     finally:
         _stop(worker)
     assert work_queue.finished_job_registry.count == 1  # solved by the worker, not by the job's own process
+
+
+def test_a_queue_that_cannot_be_reached_fails_the_plan_at_once_with_the_reason(app, http, day, monkeypatch):  # noqa: F811
+    monkeypatch.setenv(queue.QUEUE_URL, "redis://127.0.0.1:1/0")  # nothing listens there
+    monkeypatch.setitem(app.config, "ROUTE_PLANS_INLINE", False)
+    plan = solve(http, day)
+    failed = plan_of(day, plan["id"])
+    assert failed.status == "failed" and failed.active_key is None
+    assert failed.error is not None and failed.error.startswith("The work queue could not take the solve")

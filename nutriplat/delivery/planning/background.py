@@ -8,12 +8,14 @@ A worker killed mid-solve: RQ runs the job once more (``RETRIES``) and the plan,
 queue gives up on it, the plan fails with the reason (``solve_failed``, ``fail_stalled``)."""
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from redis.exceptions import RedisError
 from rq import get_current_job
 from sqlalchemy import select, update
 
@@ -23,6 +25,7 @@ from nutriplat.delivery.models import RoutePlan
 from nutriplat.delivery.planning.solve import solve_plan
 from nutriplat.delivery.vocabulary import STALE_AFTER_S
 
+log = logging.getLogger(__name__)
 RETRIES = 1
 STOPPED = "The worker solving it stopped ({why}); start the plan again."
 
@@ -34,9 +37,14 @@ def solve_later(new_uow: Callable[[], UnitOfWork], plan_id: int, inline: bool) -
     if url := queue.queue_url():
         with new_uow() as uow:
             time_limit = uow.session.get_one(RoutePlan, plan_id).time_limit_s
-        queue.enqueue(url, queue.SOLVES, f"{__name__}.solve_queued", plan_id,
-                      timeout_s=time_limit + STALE_AFTER_S, retries=RETRIES,
-                      on_failure=f"{__name__}.solve_failed", description=f"route plan {plan_id}")
+        try:
+            queue.enqueue(url, queue.SOLVES, f"{__name__}.solve_queued", plan_id,
+                          timeout_s=time_limit + STALE_AFTER_S, retries=RETRIES,
+                          on_failure=f"{__name__}.solve_failed", description=f"route plan {plan_id}")
+        except RedisError as error:  # the plan says so at once rather than wait queued for nobody
+            log.error("route plan %s: the work queue is not reachable: %s", plan_id, error)
+            _fail(new_uow(), RoutePlan.id == plan_id, f"The work queue could not take the solve ({error}); "
+                                                      "start the plan again.")
         return
     # A run whose process dies is taken for dead after its time limit (runs.STALE_AFTER_S).
     threading.Thread(target=solve_plan, args=(new_uow, plan_id), name=f"route-plan-{plan_id}", daemon=True).start()

@@ -57,10 +57,10 @@ def is_postgres(database_url: str) -> bool:
 
 @pytest.fixture(autouse=True)
 def _postgres_only(request: pytest.FixtureRequest) -> None:
-    """``@pytest.mark.postgres_only``: races on row locks, which SQLite never has (it
-    serialises writers), run on PostgreSQL only."""
+    """``@pytest.mark.postgres_only``: what SQLite does not have — races on row locks (it
+    serialises writers) and the audit log's monthly partitions — runs on PostgreSQL only."""
     if request.node.get_closest_marker("postgres_only") and not request.getfixturevalue("is_postgres"):
-        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers")
+        pytest.skip("PostgreSQL's own: row locks or table partitions, which SQLite does not have")
 
 
 @pytest.fixture(scope="session")

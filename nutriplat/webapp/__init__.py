@@ -54,6 +54,8 @@ WEB_MODULES = (
     "nutriplat.webapp.logistics.equipment",
     "nutriplat.webapp.portal.thread",
     "nutriplat.webapp.staff.survey",
+    "nutriplat.webapp.admin.external_imports",
+    "nutriplat.webapp.admin.measurement_audits",
 )
 
 

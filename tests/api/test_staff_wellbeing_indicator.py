@@ -66,3 +66,29 @@ def test_the_staff_survey_is_a_report_row_with_small_groups_suppressed_and_no_an
     baseline = rows[("2026Q2", ())]  # nobody answered in the baseline quarter: no value, never a score
     assert (baseline["value"], baseline["no_data"]) == (None, "no staff survey responses for 2026Q2")
     assert report(http, admin, agreement["id"], period="2026Q3").json["rows"] == seen.json["rows"]
+
+
+def test_a_threshold_rule_pays_on_staff_wellbeing_and_a_per_client_payment_cannot(http, world, parties, pilot):
+    admin, funder, _ = parties
+    assert http.post(PATH, headers=admin.headers, json=STAFF_WELLBEING).status_code == 201
+    indicators = [*AGREEMENT["indicators"], {"code": "staff_wellbeing_score", "target": "3"}]
+    rule = {"kind": "threshold", "params": {"indicator": "staff_wellbeing_score", "bonus": "500.00",
+                                            "clawback": "0.00"}}
+    body = AGREEMENT | {"cofinancer_id": funder.organisation_id, "indicators": indicators, "payment_rules": [rule]}
+    per_client = {"kind": "per_client_outcome", "params": {"indicator": "staff_wellbeing_score",
+                                                           "price_per_client": "10.00"}}
+    refused = http.post("/api/v1/agreements", headers=admin.headers, json=body | {"payment_rules": [per_client]})
+    assert refused.status_code == 422 and set(refused.json["errors"]) == {"payment_rules.0.params.indicator"}
+    created = http.post("/api/v1/agreements", headers=admin.headers, json=body)
+    assert created.status_code == 201, created.json
+    agreement = accept(http, admin, funder, created.json["id"])
+    with clock_set_to(moment("2026-09-15")):
+        for n in range(5):
+            assert answer(http, world.person(f"diet{n}", "dietitian"), "dietitian", answers(4)).status_code == 201
+    statement = http.post(f"/api/v1/agreements/{agreement['id']}/settlements", headers=funder.headers,
+                          json={"period": "2026Q3"})
+    assert statement.status_code == 201, statement.json
+    (line,) = statement.json["lines"]
+    assert (line["kind"], line["amount"]) == ("threshold", "500.00")  # 4.00 meets the target of 3
+    verification = http.get(f"/api/v1/settlements/{statement.json['id']}/verification", headers=funder.headers)
+    assert verification.json["matches"] is True

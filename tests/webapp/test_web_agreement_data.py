@@ -31,6 +31,8 @@ def test_the_admin_uploads_the_insurers_file_and_reads_its_reconciliation(web, p
     no_file = browser.post(page, {"source": "insurer"})
     assert no_file.status_code == 422 and 'id="f-csv"' in no_file.text and "has-error" in no_file.text
     enrol(http, admin, agreement_id, pilot)
+    bad_row = browser.post(page, {"source": "insurer", "csv": csv_file(HEADER + "x,2026-13,beds,1\n")})
+    assert bad_row.status_code == 422 and all(f"rows.2.{part}" in bad_row.text for part in ("month", "measure"))
     rows = [f"{pseudonym_of(agreement_id, 0)},2026-08,admissions,1",  # the platform records none
             f"{pseudonym_of(agreement_id, 1)},2026-08,admissions,0", f"{'ab' * 32},2026-07,admissions,2"]
     done = browser.post(page, {"source": "insurer", "csv": csv_file(HEADER + "\n".join(rows) + "\n")})

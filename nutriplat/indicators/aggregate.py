@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from nutriplat.indicators.values import exact, indicator_value
-from nutriplat.indicators.vocabulary import sources_of
+from nutriplat.indicators.vocabulary import population, sources_of
 
 PERIOD_ORDER = ("month", "quarter", "year")
 EVERY_INDICATOR = ("segment",)  # the equity breakdown (equity.py): every indicator, whatever its definition lists
@@ -45,6 +45,10 @@ class Definition:
     def counts_clients(self) -> bool:
         """A count over the denominator's clients: its report shows how many are outside it too."""
         return self.numerator.get("aggregate") == "count" and self.denominator.get("aggregate") == "count"
+
+    def counts_staff(self) -> bool:
+        """Over the staff survey's respondents (``staff_frame``), not the cohort's clients."""
+        return population(self.numerator, self.denominator) == "staff"
 
     def sources(self) -> set[str]:
         """The data sources it reads (``vocabulary``)."""

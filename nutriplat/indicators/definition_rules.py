@@ -16,11 +16,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from nutriplat.indicators.catalogue import DISAGGREGATIONS, PERIOD_TYPES, TYPES
-from nutriplat.indicators.vocabulary import AIMS, FLAGS, MEASURES
+from nutriplat.indicators.vocabulary import AIMS, FLAGS, MEASURES, STAFF_FLAGS, STAFF_MEASURES, population
 
 CODE = re.compile(r"^[a-z][a-z0-9_]{2,59}$")
 AGGREGATE_KEYS = {"aggregate", "of", "where", "scale"}
 BREAKDOWNS = ("instrument", *DISAGGREGATIONS, "segment")  # segment: the equity breakdown (equity.py)
+STAFF_BREAKDOWNS = ("staff_group",)  # the staff survey's population (staff_frame.py)
+ALL_MEASURES, ALL_FLAGS = {**MEASURES, **STAFF_MEASURES}, {**FLAGS, **STAFF_FLAGS}
 # A breakdown whose categories only some clients have: safe only over those clients.
 PARTIAL = {"instrument": "screened"}
 
@@ -43,9 +45,9 @@ def aggregate_errors(side: str, spec: Any) -> dict[str, str]:
     kind = spec.get("aggregate")
     if kind not in ("count", "sum"):
         errors[f"{side}.aggregate"] = "Must be count or sum."
-    if kind == "sum" and spec.get("of") not in MEASURES:
+    if kind == "sum" and spec.get("of") not in ALL_MEASURES:
         errors[f"{side}.of"] = (f"Unknown measure {spec.get('of')!r}; the measures are: "
-                                f"{', '.join(sorted(MEASURES))}.")
+                                f"{', '.join(sorted(ALL_MEASURES))}.")
     if kind == "count" and "of" in spec:
         errors[f"{side}.of"] = "A count counts clients; it sums no measure."
     where = spec.get("where", [])
@@ -53,8 +55,8 @@ def aggregate_errors(side: str, spec: Any) -> dict[str, str]:
         errors[f"{side}.where"] = "Must be a list of flags."
     else:
         for n, flag in enumerate(where):
-            if flag not in FLAGS:
-                errors[f"{side}.where.{n}"] = f"Unknown flag {flag!r}; the flags are: {', '.join(sorted(FLAGS))}."
+            if flag not in ALL_FLAGS:
+                errors[f"{side}.where.{n}"] = f"Unknown flag {flag!r}; the flags are: {', '.join(sorted(ALL_FLAGS))}."
     if "scale" in spec and ((scale := _number(spec["scale"])) is None or scale <= 0):
         errors[f"{side}.scale"] = "Must be a positive decimal, e.g. \"0.01\"."
     return errors
@@ -73,6 +75,7 @@ def definition_errors(data: Mapping[str, Any]) -> dict[str, str]:
         errors["denominator"] = "A division needs a denominator: an aggregate to divide the numerator by."
     else:
         errors |= aggregate_errors("denominator", data.get("denominator"))
+    errors |= population_errors(data)
     multiplier = _number(data.get("multiplier", "100"))
     if multiplier is None or multiplier <= 0:
         errors["multiplier"] = "Must be a positive decimal (100 for a percentage)."
@@ -82,9 +85,39 @@ def definition_errors(data: Mapping[str, Any]) -> dict[str, str]:
     return errors
 
 
+def population_errors(data: Mapping[str, Any]) -> dict[str, str]:
+    """A definition counts clients or staff survey respondents, never both; the staff
+    survey is quarterly, and its respondents are counted by ``staff_respondent``."""
+    numerator, denominator = data.get("numerator"), data.get("denominator")
+    if not isinstance(numerator, Mapping) or not isinstance(denominator, Mapping):
+        return {}
+    found = population(numerator, denominator)
+    if found is None:
+        return {"denominator": "The staff survey's measures and flags (staff_score, staff_respondent) and the "
+                               "clients' cannot be mixed: numerator and denominator count the same people."}
+    errors = {}
+    if found == "staff":
+        for side, spec in (("numerator", numerator), ("denominator", denominator)):
+            if "staff_respondent" not in (spec.get("where") or []):
+                errors[f"{side}.where"] = 'Count staff survey respondents: where: ["staff_respondent"].'
+        if data.get("period_type") == "month":
+            errors["period_type"] = "The staff survey is answered per quarter: quarter or year."
+    return errors
+
+
 def breakdown_error(breakdown: str, numerator: Any, denominator: Any) -> str | None:
     """Why the breakdown could not be suppressed safely. Complementary suppression relies on
     every breakdown splitting the total's clients into categories that add up to it."""
+    found = population(numerator, denominator) if isinstance(numerator, Mapping) and isinstance(
+        denominator, Mapping) else "clients"
+    if found is None:  # mixed populations: refused on the denominator, whatever the breakdown
+        return None
+    staff = found == "staff"
+    if staff or breakdown in STAFF_BREAKDOWNS:
+        if staff and breakdown in STAFF_BREAKDOWNS:
+            return None
+        return (f"{breakdown} cannot be suppressed safely here: an indicator of the staff survey breaks down by "
+                f"staff_group only, and an indicator of clients never does.")
     if breakdown not in BREAKDOWNS:
         return (f"Unknown breakdown {breakdown!r}: only breakdowns that give every client exactly one "
                 f"category can be suppressed safely ({', '.join(BREAKDOWNS)}).")

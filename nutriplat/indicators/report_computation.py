@@ -11,7 +11,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from nutriplat.indicators import aggregate, disclosure, equity, external_figures, measures, method, sources, suppression
+from nutriplat.indicators import (
+    aggregate,
+    disclosure,
+    equity,
+    external_figures,
+    measures,
+    method,
+    sources,
+    staff_frame,
+    suppression,
+)
 from nutriplat.indicators.aggregate import Definition, Figure
 from nutriplat.indicators.attributes import LEVELS
 from nutriplat.indicators.catalogue import DISAGGREGATIONS
@@ -19,7 +29,7 @@ from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement
 from nutriplat.periods import Period
 
-BREAKDOWNS = ("instrument", *DISAGGREGATIONS, equity.DIMENSION)
+BREAKDOWNS = ("instrument", *DISAGGREGATIONS, equity.DIMENSION, staff_frame.DIMENSION)
 
 
 @dataclass(frozen=True)
@@ -58,12 +68,16 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
                 if item.data_source != method.NATIVE}
     imported = external_figures.load(session, agreement.id, external.values())
     segments = equity.load(session, agreement.organisation_id) if equity.DIMENSION in breakdowns else None
+    staff = {d.code for d in definitions if d.counts_staff() and d.code not in external}
+    responses = staff_frame.load(session, agreement.organisation_id, periods) if staff else None
     for period in periods:
         reported = [d for d in definitions if d.reported_for(period.kind)]
         frame = measures.client_frame(prep, cohort, period)
         if segments is not None:
             frame[equity.DIMENSION] = equity.segment_of(segments, frame.index, period.end)
-        found = aggregate.figures(frame, [d for d in reported if d.code not in external], breakdowns)
+        found = aggregate.figures(frame, [d for d in reported if d.code not in set(external) | staff], breakdowns)
+        if responses is not None and (wanted := [d for d in reported if d.code in staff]):
+            found += aggregate.figures(staff_frame.of_period(responses, period), wanted, breakdowns)
         for source, data in imported.items():  # the source's own figures, where the agreement says they count
             if wanted := [d for d in reported if external.get(d.code) == source]:
                 found += aggregate.figures(external_figures.applied(frame, data, period), wanted, breakdowns)
@@ -73,6 +87,8 @@ def compute(session: Session, agreement: Agreement, periods: Sequence[Period], a
                    if d.sources() & set(gaps) and d.code not in external}
         missing |= {code: reason for code, source in external.items()
                     if (reason := external_figures.missing(source, imported.get(source), period))}
+        if responses is not None and (reason := staff_frame.missing(responses, period)):
+            missing |= dict.fromkeys(staff, reason)
         result.rows += rows_of(found, {d.code: d for d in reported}, family_of, period, missing)
     return result
 

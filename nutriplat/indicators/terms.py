@@ -54,6 +54,8 @@ def _indicator_errors(kind: str, params: Mapping[str, Any], indicators: Mapping[
     code = params["indicator"]
     if code not in indicators:
         return {"indicator": "Must be one of the agreement's indicators."}
+    if kind == "per_client_outcome" and indicators[code].counts_staff():
+        return {"indicator": "Pays per client: an indicator of the staff survey counts staff, not clients."}
     if kind == "per_client_outcome" and indicators[code].numerator.get("aggregate") != "count":
         return {"indicator": "Must count clients reaching an outcome (its numerator counts clients)."}
     if kind == "threshold":

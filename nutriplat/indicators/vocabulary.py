@@ -22,6 +22,10 @@ FLAGS: Final = {
     "glim_malnourished": "assessments", "followup_3m": "screenings", "improved_3m": "screenings",
     "followup_6m": "screenings", "improved_6m": "screenings", "weighed": "weights", "surveyed": "surveys",
 }
+# The staff survey's population (staff_frame.py): per response, never per client. A definition
+# reads either these or the client measures and flags above, never both.
+STAFF_MEASURES: Final = {"staff_score": "staff_survey"}
+STAFF_FLAGS: Final = {"staff_respondent": "staff_survey"}
 MONTHLY_SOURCES: Final = ("invoices",)
 # Aim dimensions of the quintuple aim an outcome (and an indicator) serves.
 AIMS: Final = ("health", "experience", "cost", "staff_wellbeing", "equity")
@@ -34,6 +38,14 @@ def parts(spec: Mapping[str, Any]) -> Iterator[str]:
     yield from (flag for flag in spec.get("where") or () if isinstance(flag, str))
 
 
+def population(numerator: Mapping[str, Any], denominator: Mapping[str, Any]) -> str | None:
+    """``staff`` when the definition reads the staff survey only, ``clients`` when it reads
+    no staff part, None when it mixes both (refused when saved)."""
+    staff = {name in STAFF_MEASURES or name in STAFF_FLAGS for spec in (numerator, denominator)
+             for name in parts(spec)}
+    return None if len(staff) > 1 else "staff" if staff == {True} else "clients"
+
+
 def sources_of(numerator: Mapping[str, Any], denominator: Mapping[str, Any]) -> set[str]:
-    every = {**MEASURES, **FLAGS}
+    every = {**MEASURES, **FLAGS, **STAFF_MEASURES, **STAFF_FLAGS}
     return {every[name] for spec in (numerator, denominator) for name in parts(spec) if name in every}

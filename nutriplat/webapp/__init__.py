@@ -59,6 +59,8 @@ WEB_MODULES = (
     "nutriplat.webapp.admin.content",
     "nutriplat.webapp.staff.survey",
     "nutriplat.webapp.logistics.production",
+    "nutriplat.webapp.admin.external_imports",
+    "nutriplat.webapp.admin.measurement_audits",
 )
 
 

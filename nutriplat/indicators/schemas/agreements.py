@@ -44,7 +44,9 @@ class IndicatorDefinitionInSchema(Schema):
     dimension = fields.String(required=True, metadata={"description": "Aim dimension: " + ", ".join(AIMS)})
     numerator = fields.Dict(required=True, metadata={"description": (
         '{"aggregate": "count", "where": [flags]} or {"aggregate": "sum", "of": measure, "where": [flags], '
-        '"scale": "0.01"}. Measures: ' + ", ".join(sorted(MEASURES)) + ". Flags: " + ", ".join(sorted(FLAGS)))})
+        '"scale": "0.01"}. Measures: ' + ", ".join(sorted(MEASURES)) + ". Flags: " + ", ".join(sorted(FLAGS))
+        + ". Or over the staff survey's respondents, never mixed with the clients': staff_score, where "
+          "[\"staff_respondent\"] (quarterly, breakdown staff_group only).")})
     denominator = fields.Dict(load_default=None, metadata={"description": "An aggregate, as the numerator."})
     multiplier = fields.String(load_default="100", validate=validate.Length(max=20))
     unit = fields.String(load_default="%", validate=validate.Length(max=40))

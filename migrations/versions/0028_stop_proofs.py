@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.create_table('stop_proofs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('stop_id', sa.Integer(), nullable=False),
-    sa.Column('client_id', sa.Integer(), nullable=False),
+    sa.Column('client_id', sa.Integer(), nullable=True),
     sa.Column('recorded_at', nutriplat.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('recorded_by', sa.Integer(), nullable=True),
     sa.Column('lat', sa.Double(), nullable=True),

@@ -18,7 +18,8 @@ class StopProof(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     stop_id: Mapped[int] = mapped_column(ForeignKey("planned_stops.id"), unique=True)
-    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    # None at a care facility's stop: the ward's crates are received for several residents.
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"), index=True)
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     lat: Mapped[float | None]

@@ -69,7 +69,8 @@ def test_the_facility_is_one_stop_of_the_route_in_its_agreed_window_and_confirme
     with clock_set_to(THURSDAY_MORNING):  # the driver at the door on Thursday
         driver_side = world.person("luc", "logistics").headers
         confirmed = http.post(f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation",
-                              headers=driver_side, json={"outcome": "delivered"})
+                              headers=driver_side, json={"outcome": "delivered", "received_by": "the ward's nurse",
+                                                            "chilled_c": 3.5, "frozen_c": -19.0})
         assert confirmed.status_code == 200 and published["published"], confirmed.json
     with served["uow"]() as uow:
         order = uow.session.get_one(DeliveryOrder, crate["order"])

@@ -55,6 +55,7 @@ WEB_MODULES = (
     "nutriplat.webapp.portal.thread",
     "nutriplat.webapp.portal.care_alerts",
     "nutriplat.webapp.dietitian.care_team",
+    "nutriplat.webapp.admin.sends",
 )
 
 

@@ -190,9 +190,9 @@ def _simulate(factory: sessionmaker[Session], organisations: tuple[int, int, int
 
 
 def _not_answering(s: Session) -> int | None:
-    """The first client at home with a caregiver's mandate. A dietitian expects a missed
+    """The last client at home with a caregiver's mandate (one of ``mantelzorger.an``'s). A dietitian expects a missed
     delivery to reach the caregiver (the default route: caregiver + logistics): the caregiver
     can go and look or call, while the clinical alerts stay with the dietitian and the GP."""
     return s.scalar(select(DeliverySchedule.client_id).join(
         CaregiverMandate, CaregiverMandate.client_id == DeliverySchedule.client_id).where(
-        CaregiverMandate.withdrawn_at.is_(None)).order_by(DeliverySchedule.client_id).limit(1))
+        CaregiverMandate.withdrawn_at.is_(None)).order_by(DeliverySchedule.client_id.desc()).limit(1))

@@ -61,6 +61,7 @@ WEB_MODULES = (
     "nutriplat.webapp.logistics.production",
     "nutriplat.webapp.admin.external_imports",
     "nutriplat.webapp.admin.measurement_audits",
+    "nutriplat.webapp.admin.sends",
 )
 
 

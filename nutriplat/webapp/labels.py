@@ -82,6 +82,8 @@ LABELS: dict[str, dict[str, object]] = {
                          "active": _l("active"), "ended": _l("ended")},
     "entry_direction": {"payable": _l("we owe you"), "receivable": _l("you owe us")},
     "job_outcome": {"running": _l("running"), "succeeded": _l("succeeded"), "failed": _l("failed")},
+    "delivery_status": {"pending": _l("pending"), "retrying": _l("to be tried again"), "sent": _l("sent"),
+                        "failed": _l("failed for good")},
     "organisation_type": {"provider": _l("provider"), "referrer": _l("referrer"),
                           "cofinancer": _l("cofinancer"), "supplier": _l("supplier"), "fund": _l("fund"),
                           "care_facility": _l("care facility")},

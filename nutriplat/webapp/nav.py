@@ -37,6 +37,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.admin_catalogue.index", _l("Catalogue")),
         ("webapp.admin_prices.index", _l("Prices")),
         ("webapp.admin_jobs.index", _l("Job runs")),
+        ("webapp.admin_sends.index", _l("E-mail and SMS sends")),
         ("webapp.cofinancer_agreements.index", _l("Agreements")),
         ("webapp.admin_content.index", _l("Information library")),
     ),

@@ -1,6 +1,6 @@
-"""The dietitian's journey in a real browser: sign in, screen a client (the score
-appears while answering), review the week's plan, lock an item and approve it; and a
-cofinancer who tries a client page is refused. Screenshots of each main page, each
+"""The dietitian's journey in a real browser: sign in, put a client's caregiver in their
+care team, screen the client (the score appears while answering), review the week's plan,
+lock an item and approve it; and a cofinancer who tries a client page is refused. Screenshots of each main page, each
 checked against WCAG 2.1 AA (``axe``), in Dutch and, the plan, in English."""
 from __future__ import annotations
 
@@ -8,9 +8,14 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.setup_calls import setup
+
 
 def test_the_dietitian_screens_a_client_then_reviews_and_approves_a_plan(
-        page, sign_in, screenshot, axe, lien, measured_client, draft_plan):
+        page, sign_in, screenshot, axe, lien, measured_client, draft_plan, world, http):
+    anna = world.person("anna", "caregiver", organisation=None)
+    setup(http.post(f"/api/v1/clients/{measured_client}/mandates", headers=lien.headers,
+                    json={"caregiver_id": anna.id, "scopes": ["view"]}))
     sign_in("lien")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mijn dag")
     expect(page.locator("#h-plans")).to_contain_text("(1)")
@@ -21,6 +26,21 @@ def test_the_dietitian_screens_a_client_then_reviews_and_approves_a_plan(
     expect(page.get_by_role("heading", level=1)).to_have_text("Maria Vandenberghe")
     screenshot(page, "2-client")
     axe(page)
+
+    page.get_by_role("link", name="Zorgteam", exact=True).click()  # who is told of Maria's alerts
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zorgteam van Maria Vandenberghe")
+    page.get_by_role("button", name="Aan het zorgteam toevoegen").click()  # nothing chosen: each field says why
+    expect(page.locator('[aria-invalid="true"]')).not_to_have_count(0)
+    axe(page)
+    page.get_by_label("Persoon", exact=True).select_option(str(anna.id))
+    page.get_by_label("Rol in het zorgteam").select_option("caregiver")
+    page.get_by_label(re.compile("De cliënt gaat ermee akkoord")).check()
+    page.get_by_role("button", name="Aan het zorgteam toevoegen").click()
+    expect(page.locator(".flash")).to_contain_text("anna")
+    expect(page.locator("#h-members ~ .table-scroll")).to_contain_text("mantelzorger")
+    screenshot(page, "2b-care-team")
+    axe(page)
+    page.get_by_role("link", name="Terug naar de cliënt").click()
 
     for link in ("Cliënten", "GLIM-diagnose", "Doelen aanpassen"):  # the list, two of the client's forms
         page.get_by_role("link", name=link).first.click()

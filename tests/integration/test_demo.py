@@ -59,6 +59,16 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
                        headers={"Authorization": f"Bearer {carer}"}).json
     assert len(weights) >= 6
 
+    # Issue 19: nobody answered the door twice for one client with a caregiver; the caregiver is told.
+    told = {}
+    for username in {p.caregiver_username for c in build_population(reference_date=business_day).clients
+                     for p in c.mandates}:
+        caregiver = setup(http.post("/api/v1/auth/token", json={
+            "username": username, "password": password_for("caregiver")}))["access_token"]
+        told[username] = [a["rule"] for a in setup(http.get("/api/v1/care-team/alerts", headers={
+            "Authorization": f"Bearer {caregiver}"}))]
+    assert {name: rules for name, rules in told.items() if rules} == {"mantelzorger.an": ["deliveries_missed"]}
+
     # Issue 19: the referrers sign in and follow their own referrals; the inbox holds all three.
     statuses = {}
     for username in ("huisarts.mandel", "ontslag.azdelta"):

@@ -151,7 +151,7 @@ def test_other_roles_are_refused_the_admin_pages(web, world, url):
 def test_every_admin_page_renders_in_both_languages(web, ada, lang):
     browser = web(ada, lang=lang)
     for url in ("/app/admin/users/", "/app/admin/organisations/", "/app/admin/catalogue/",
-                "/app/admin/catalogue/dishes/new", "/app/admin/prices/", "/app/admin/jobs/",
+                "/app/admin/catalogue/dishes/new", "/app/admin/prices/", "/app/admin/jobs/", "/app/admin/sends/",
                 "/app/cofinancer/agreements/"):
         response = browser.get(url)
         assert response.status_code == 200 and f'<html lang="{lang[:2]}">' in response.text, url

@@ -1,5 +1,5 @@
-"""The demo's care teams (issue 19), set up by the loader before the early-warning sweep so
-that a plain ``make demo`` has care-team alerts told (the GPs of weight-loss alerts, the
+"""The demo's care teams (issue 19), set up by the loader before the delivery history and the
+early-warning sweep so that a plain ``make demo`` has care-team alerts told (the GPs of weight-loss alerts, the
 caregivers of missed deliveries): the simulation's own set-up of day 0
 (``simulate_care_network.set_up_care_teams``), which then finds them in place."""
 from __future__ import annotations

@@ -80,9 +80,10 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
     seed_information_and_coaching(state.session_factory, last_complete_month(population.reference_date), report)
     seed_billing(state.session_factory, population, population.reference_date, report, _bar("Billing"))
     seed_intake(state.session_factory, seed, population.reference_date, report)
+    # Care teams before the delivery history and the sweep in seed_outcomes: their alerts are told.
+    seed_care_teams(state.session_factory, report)
     seed_stock(state.session_factory, report, population.reference_date, _bar("Stock and deliveries"))
     seed_delivery(state.session_factory, report, population.reference_date)
-    seed_care_teams(state.session_factory, report)  # before the sweep in seed_outcomes: its alerts are told
     seed_outcomes(state.session_factory, seed, population.reference_date, report)
     seed_referrals(state.session_factory, org_ids, user_ids, report)
     client_logins = seed_portal(state.session_factory, state.passwords, report)

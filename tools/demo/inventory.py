@@ -2,7 +2,8 @@
 dish (long-life ones once, the chilled kitchen run day by day), reorder rules, appliances
 and delivery schedules for the clients at home, last week's plans (a copy of this week's,
 so there is a week to look back on), and the nightly reorder run day by day up to today
-with every due delivery picked and delivered.
+with every due delivery picked and delivered — but for one client with a caregiver, whom
+nobody answered the door for in the last week (the care team's missed-delivery alert).
 Found by natural key first and run once per day, so running the demo twice changes
 nothing the second time."""
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.clients.models import Client
+from nutriplat.clients.models import CaregiverMandate, Client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery, pick_order
 from nutriplat.delivery.models import DeliveryOrder
@@ -32,6 +33,7 @@ from tools.demo.seed import SeedReport
 WAREHOUSE = "Centraal magazijn Roeselare"
 VANS = ("Bestelwagen 1 (koel/vries)", "Bestelwagen 2 (koel/vries)")
 SCHEDULES = (["mon", "thu"], ["tue", "fri"], ["wed", "sat"])
+NOT_ANSWERED_DAYS = 7  # two delivery days a week: the last two deliveries, so the rule's "twice in a row"
 
 
 def seed_stock(factory: sessionmaker[Session], report: SeedReport, today: date,
@@ -161,6 +163,7 @@ def _simulate(factory: sessionmaker[Session], organisations: tuple[int, int, int
     new = lambda: UnitOfWork(factory)  # noqa: E731
     with new() as uow:
         posted = uow.session.scalar(select(func.max(ConsumptionPosting.day)))
+        absent = _not_answering(uow.session)
     first = this_monday() - timedelta(days=9)
     start = max(posted + timedelta(days=1), first) if posted else first
     for offset in progress(range((today - start).days + 1)):
@@ -172,12 +175,24 @@ def _simulate(factory: sessionmaker[Session], organisations: tuple[int, int, int
         if ordered := counts["delivery_orders"] + counts["extra_deliveries"]:
             report.count("delivery orders", ordered)
         with new() as uow:
-            due = list(uow.session.scalars(select(DeliveryOrder.id).where(  # home orders: a ward's go with its facility
-                DeliveryOrder.delivery_date == day, DeliveryOrder.status == "planned",
+            due = list(uow.session.execute(select(DeliveryOrder.id, DeliveryOrder.client_id).where(  # home orders
+                DeliveryOrder.delivery_date == day, DeliveryOrder.status == "planned",  # (a ward's: its facility)
                 DeliveryOrder.ward_id.is_(None)).order_by(DeliveryOrder.id)))
-        for order_id in due:
+        for order_id, client_id in due:
             if day == today:
                 pick_order(new(), SYSTEM, order_id, van)
+            elif client_id == absent and day >= today - timedelta(days=NOT_ANSWERED_DAYS):
+                confirm_delivery(new(), SYSTEM, order_id, "not_home", on=day)
+                report.count("deliveries not answered")
             else:
                 confirm_delivery(new(), SYSTEM, order_id, "delivered", on=day)
                 report.count("deliveries")
+
+
+def _not_answering(s: Session) -> int | None:
+    """The last client at home with a caregiver's mandate (one of ``mantelzorger.an``'s). A dietitian expects a missed
+    delivery to reach the caregiver (the default route: caregiver + logistics): the caregiver
+    can go and look or call, while the clinical alerts stay with the dietitian and the GP."""
+    return s.scalar(select(DeliverySchedule.client_id).join(
+        CaregiverMandate, CaregiverMandate.client_id == DeliverySchedule.client_id).where(
+        CaregiverMandate.withdrawn_at.is_(None)).order_by(DeliverySchedule.client_id.desc()).limit(1))

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing import charges, cofinancing, healthcoins, invoicing_run, plans, segments, subscriptions
+from nutriplat.billing.domain.coins import MIN_COINS_PER_REDEMPTION
 from nutriplat.billing.models import (
     CofinancingAllocation,
     CoinAccount,
@@ -114,8 +115,8 @@ def _client(new, staff, plan, programme, i, c):
     if awarded:
         healthcoins.award(new(), Actor(None, "d", "dietitian", staff.organisation_id), client,
                           {"coins": awarded, "reason": "goal"})
-    with contextlib.suppress(Conflict):  # above the balance: refused
-        healthcoins.redeem(new(), staff, client, {"coins": max(redeemed, 1)})
+    with contextlib.suppress(Conflict):  # above the balance, or no invoice left to take them: refused
+        healthcoins.redeem(new(), staff, client, {"coins": max(redeemed, MIN_COINS_PER_REDEMPTION)})
 
 
 def _snapshot(session):

@@ -64,7 +64,7 @@ def replay(workdir: Path, seed: int, first_day: date, days: int) -> Replay:
         with UnitOfWork(factory) as uow:
             open_cases.append(uow.session.scalar(select(func.count(Case.id)).where(Case.status == "open")) or 0)
             open_signals.append(dict(uow.session.execute(select(Alert.rule, func.count(Alert.id)).where(
-                Alert.status == "open").group_by(Alert.rule)).tuples().all()))
+                Alert.status == "open").group_by(Alert.rule)).all()))
             in_care.append(uow.session.scalar(select(func.count(Client.id)).where(
                 Client.status == "active", Client.care_setting != "hospital")) or 0)
     with UnitOfWork(factory) as uow:

@@ -96,7 +96,7 @@ def platform_and_coaching_used(uow: UnitOfWork, month: Month) -> None:
     with uow:
         session = uow.session
         for client_id, organisation_id in set(session.execute(
-                select(Subscription.client_id, Subscription.organisation_id)).tuples()):
+                select(Subscription.client_id, Subscription.organisation_id))):
             item = session.scalar(select(ContentItem).where(ContentItem.organisation_id == organisation_id))
             if item is None:
                 item = ContentItem(organisation_id=organisation_id, key="fluid-daily", kind="article",

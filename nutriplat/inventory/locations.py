@@ -21,6 +21,7 @@ from nutriplat.inventory.domain.schedule import WEEKDAYS
 from nutriplat.inventory.domain.schedule import DeliverySchedule as Rule
 from nutriplat.inventory.models import DeliverySchedule, Location
 from nutriplat.inventory.policy import POLICY
+from nutriplat.inventory.skipped_days import skipped_days
 from nutriplat.inventory.vocabulary import APPLIANCE_FOR_STORAGE
 
 DEFAULT_CUTOFF = time(14, 0)
@@ -93,7 +94,7 @@ def get_schedule(uow: UnitOfWork, actor: Actor, client_id: int) -> dict[str, Any
         audit.record(uow.session, actor, "read", "delivery_schedule", client.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
-        return view(schedule)
+        return view(uow.session, schedule)
 
 
 def put_schedule(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> dict[str, Any]:
@@ -114,7 +115,7 @@ def put_schedule(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, 
         audit.record(uow.session, actor, "update", "delivery_schedule", client.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
-        return view(schedule)
+        return view(uow.session, schedule)
 
 
 def rule_of(schedule: DeliverySchedule) -> Rule:
@@ -122,9 +123,12 @@ def rule_of(schedule: DeliverySchedule) -> Rule:
                 schedule.cutoff_time)
 
 
-def view(schedule: DeliverySchedule) -> dict[str, Any]:
+def view(session: Session, schedule: DeliverySchedule) -> dict[str, Any]:
+    """The schedule with its next four delivery days; a day the client skipped is not one."""
     now = local_now().replace(tzinfo=None)
-    upcoming = [slot.delivery_date for slot in rule_of(schedule).slots(now, 14)][:4]
+    skipped = skipped_days(session, [schedule.client_id], now.date()).get(schedule.client_id, frozenset())
+    upcoming = [slot.delivery_date for slot in rule_of(schedule).slots(now, 14)
+                if slot.delivery_date not in skipped][:4]
     return {"client_id": schedule.client_id, "weekdays": schedule.weekdays,
             "lead_time_days": schedule.lead_time_days, "cutoff_time": schedule.cutoff_time,
             "warehouse_id": schedule.warehouse_id, "next_deliveries": upcoming,

@@ -58,10 +58,15 @@ def test_a_skip_is_undone_before_the_cut_off_and_its_order_planned_again(http, h
         "delivery_date": THURSDAY.isoformat(), "lines": [{"variant_id": suitable(home).variant_id, "quantity": 1}]})
     assert again.status_code == 409 and "delivery_date" in again.json["errors"]
 
+    schedule_url = f"/api/v1/clients/{home['client']}/delivery-schedule"
+    planner = home["people"]["logistics"].headers
+    assert "2026-12-10" not in setup(http.get(schedule_url, headers=planner))["next_deliveries"]
+
     undone = http.delete(f"{skips_url(home)}/2026-12-10", headers=anna.headers)
     assert undone.status_code == 200 and undone.json["restored_order_ids"] == [order["id"]]
     assert THURSDAY in planned_days(uow, home["client"])
     assert http.get(skips_url(home), headers=anna.headers).json == []
+    assert "2026-12-10" in setup(http.get(schedule_url, headers=planner))["next_deliveries"]
     assert http.delete(f"{skips_url(home)}/2026-12-10", headers=anna.headers).status_code == 404
 
 

@@ -34,7 +34,7 @@ class _Maintained:
 
 
 class SolveWorker(_Maintained, Worker):
-    pass
+    """The production worker: each job in a forked work horse, with our sweep after RQ's."""
 
 
 class WorkHorseKilled(Exception):

@@ -64,9 +64,9 @@ def _act(alert_id: int, action: str, done: str) -> ResponseReturnValue:
     with row.handling():
         alerts.act(uow(), actor(), alert_id, action, row.load(AlertActionSchema()).get("note"))
         flash(done, "success")
-        kept = _kept_filters()
-        return redirect(url_for(".index", **{k: kept.getlist(k) for k in kept}) + f"#alert-{alert_id}")
-    row.alert_id = alert_id  # type: ignore[attr-defined]  # which row shows the errors
+        kept: dict[str, Any] = dict(_kept_filters().lists())
+        return redirect(url_for(".index", **kept) + f"#alert-{alert_id}")
+    row.alert_id = alert_id  # which row shows the errors
     filters = Form(_kept_filters().items(multi=True), lists=("status",), numbers=("client_id",))
     return index(filters, row, row.status)
 

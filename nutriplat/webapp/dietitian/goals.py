@@ -41,7 +41,7 @@ def progress(client_id: int, goal_id: int) -> ResponseReturnValue:
         goals.report_progress(uow(), actor(), client_id, goal_id, row.load(GoalProgressSchema()))
         flash(_("The progress is recorded."), "success")
         return redirect(url_for(".index", client_id=client_id, _anchor=f"goal-{goal_id}"))
-    row.goal_id = goal_id  # type: ignore[attr-defined]  # which row shows the errors
+    row.goal_id = goal_id  # which row shows the errors
     return _page(client_id, Form(), row, row.status)
 
 
@@ -53,7 +53,7 @@ def close(client_id: int, goal_id: int) -> ResponseReturnValue:
         goals.cancel(uow(), actor(), client_id, goal_id)
         flash(_("The goal is closed."), "success")
         return redirect(url_for(".index", client_id=client_id, _anchor=f"goal-{goal_id}"))
-    row.goal_id = goal_id  # type: ignore[attr-defined]
+    row.goal_id = goal_id
     return _page(client_id, Form(), row, row.status)
 
 

@@ -3,6 +3,8 @@
 client's word, withdrawn (kept, never deleted). Forms go through the API's schemas."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -18,6 +20,7 @@ from nutriplat.webapp.labels import label
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("mandates", __name__, url_prefix="/dietitian/clients/<int:client_id>")
+MANDATE, CONSENT = "mandate", "consent"  # the page's two sections, each with its form
 
 
 @bp.get("/mandates")
@@ -38,43 +41,40 @@ def index(client_id: int, mandate: Form | None = None, consent: Form | None = No
 @bp.post("/mandates")
 @login_required(*POLICY.roles("give_mandate"))
 def give_mandate(client_id: int) -> ResponseReturnValue:
-    form = Form(request.form, lists=("scopes",), numbers=("caregiver_id",))
-    with form.handling():
-        consents.give_mandate(uow(), actor(), client_id, form.load(MandateSchema()))
-        flash(_("The mandate is recorded."), "success")
-        return redirect(url_for(".index", client_id=client_id, _anchor="h-mandates"))
-    return index(client_id, mandate=form, status=form.status)
+    return _submit(client_id, MANDATE, Form(request.form, lists=("scopes",), numbers=("caregiver_id",)),
+                   lambda form: consents.give_mandate(uow(), actor(), client_id, form.load(MandateSchema())),
+                   _("The mandate is recorded."))
 
 
 @bp.post("/mandates/<int:mandate_id>/withdraw")
 @login_required(*POLICY.roles("withdraw_mandate"))
 def withdraw_mandate(client_id: int, mandate_id: int) -> ResponseReturnValue:
-    form = Form(request.form)
-    with form.handling():
-        consents.withdraw_mandate(uow(), actor(), client_id, mandate_id)
-        flash(_("The mandate is withdrawn: the caregiver no longer sees or does anything for the client."),
-              "success")
-        return redirect(url_for(".index", client_id=client_id, _anchor="h-mandates"))
-    return index(client_id, mandate=form, status=form.status)
+    return _submit(client_id, MANDATE, Form(request.form),
+                   lambda _form: consents.withdraw_mandate(uow(), actor(), client_id, mandate_id),
+                   _("The mandate is withdrawn: the caregiver no longer sees or does anything for the client."))
 
 
 @bp.post("/consents")
 @login_required(*POLICY.roles("give_consent"))
 def give_consent(client_id: int) -> ResponseReturnValue:
-    form = Form(request.form)
-    with form.handling():
-        consents.give_consent(uow(), actor(), client_id, form.load(ConsentSchema()))
-        flash(_("The consent is recorded."), "success")
-        return redirect(url_for(".index", client_id=client_id, _anchor="h-consents"))
-    return index(client_id, consent=form, status=form.status)
+    return _submit(client_id, CONSENT, Form(request.form),
+                   lambda form: consents.give_consent(uow(), actor(), client_id, form.load(ConsentSchema())),
+                   _("The consent is recorded."))
 
 
 @bp.post("/consents/<int:consent_id>/withdraw")
 @login_required(*POLICY.roles("withdraw_consent"))
 def withdraw_consent(client_id: int, consent_id: int) -> ResponseReturnValue:
-    form = Form(request.form)
+    return _submit(client_id, CONSENT, Form(request.form),
+                   lambda _form: consents.withdraw_consent(uow(), actor(), client_id, consent_id),
+                   _("The consent is withdrawn."))
+
+
+def _submit(client_id: int, section: str, form: Form, use_case: Callable[[Form], object],
+            done: str) -> ResponseReturnValue:
+    """Run the use case; its refusal is shown in the page's section it came from."""
     with form.handling():
-        consents.withdraw_consent(uow(), actor(), client_id, consent_id)
-        flash(_("The consent is withdrawn."), "success")
-        return redirect(url_for(".index", client_id=client_id, _anchor="h-consents"))
-    return index(client_id, consent=form, status=form.status)
+        use_case(form)
+        flash(done, "success")
+        return redirect(url_for(".index", client_id=client_id, _anchor=f"h-{section}s"))
+    return index(client_id, status=form.status, **{section: form})

@@ -32,7 +32,7 @@ def add(plan_id: int) -> ResponseReturnValue:
         return redirect(url_for("webapp.plans.show", plan_id=plan_id))
     for name in ("slot", "occurrence"):  # the two halves of the one field
         form.errors.setdefault(MEAL, []).extend(form.errors.pop(name, []))
-    form.adding = True  # type: ignore[attr-defined]  # the add form shows the errors
+    form.adding = True  # the add form shows the errors
     return show(plan_id, form, form.status)
 
 

@@ -120,7 +120,8 @@ def form_from_answers(code: str, answers: Mapping[str, Any]) -> list[tuple[str, 
             continue
         value = answers[q.key]
         if q.kind == ITEMS:
-            fields += [(f"answers.{q.key}.{i}", "" if v is None else str(v)) for i, v in zip(q.options, value)]
+            fields += [(f"answers.{q.key}.{i}", "" if v is None else str(v))
+                       for i, v in zip(q.options, value, strict=False)]
         elif value is None:
             fields.append((f"answers.{q.key}", NO_PERIOD if q.kind == PERIOD else ""))
         else:

@@ -33,6 +33,10 @@ def test_the_dietitian_filters_acknowledges_and_resolves_an_alert_with_a_note(we
     assert "1 alert" in only_maria.text and "Jan Peeters</a></h3>" not in only_maria.text
     assert f'<option value="{jan_id}">Jan Peeters</option>' in only_maria.text  # still offered as a filter
     assert "No alerts match" in browser.get("/app/dietitian/alerts/?rule=no_intake_recorded").text
+    quiet_id = setup(http.post("/api/v1/clients", headers=lien.headers, json=maria | {
+        "status": "active", "given_name": "Rita", "family_name": "Claeys", "birth_date": "1938-05-05"}))["id"]
+    quiet = browser.get(f"/app/dietitian/alerts/?client_id={quiet_id}").text  # from her page: no alerts
+    assert f'<option value="{quiet_id}" selected>Rita Claeys</option>' in quiet and "No alerts match" in quiet
 
     alert = _alert(uow, maria_id)
     kept = {"filter.client_id": str(maria_id)}

@@ -39,7 +39,8 @@ def index(form: Form | None = None, row: Form | None = None, status: int = 200) 
         # The client filter offers the clients with alerts of the other filters.
         others = found if "client_id" not in filters else alerts.list_alerts(
             uow(), actor(), {k: v for k, v in filters.items() if k != "client_id"}, 1, SHOWN)[0]
-        clients = client_names(uow(), actor(), {a.client_id for a in [*found, *others]})
+        chosen = {filters["client_id"]} if "client_id" in filters else set()  # even without alerts
+        clients = client_names(uow(), actor(), {a.client_id for a in [*found, *others]} | chosen)
     return render_template(
         "dietitian/alerts.html", alerts=found, total=total, shown=SHOWN, form=form, row=row or Form(),
         clients=sorted(clients.items(), key=lambda c: c[1]), names=clients,

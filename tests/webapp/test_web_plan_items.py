@@ -21,8 +21,8 @@ def test_an_item_is_added_locked_and_another_removed(web, lien, draft_plan, uow)
     before = _items(uow, draft_plan["id"])
     first, last = draft_plan["days"][0], draft_plan["days"][-1]
     lunch = next(i for i in first["items"] if i["slot"] == "lunch")
-    added = browser.post(f"{url}/items", {"date": last["date"].isoformat(), "meal": "lunch:1",
-                                          "variant_id": str(lunch["variant_id"]), "portions": "1"})
+    added = browser.post(f"{url}/items", {"new.date": last["date"].isoformat(), "new.meal": "lunch:1",
+                                          "new.variant_id": str(lunch["variant_id"]), "new.portions": "1"})
     assert added.status_code == 302, added.text[:3000]
     after = _items(uow, draft_plan["id"])
     [new] = set(after) - set(before)
@@ -40,13 +40,13 @@ def test_a_day_outside_the_week_is_refused_next_to_the_field(web, lien, draft_pl
     url = f"/app/dietitian/plans/{draft_plan['id']}"
     item = draft_plan["days"][0]["items"][0]
     before = _items(uow, draft_plan["id"])
-    refused = browser.post(f"{url}/items", {"date": "2020-01-06", "meal": f"{item['slot']}:1",
-                                            "variant_id": str(item["variant_id"])})
+    refused = browser.post(f"{url}/items", {"new.date": "2020-01-06", "new.meal": f"{item['slot']}:1",
+                                            "new.variant_id": str(item["variant_id"])})
     assert refused.status_code == 422
-    assert 'id="f-date-error-1"' in refused.text and 'href="#f-date"' in refused.text
-    no_meal = browser.post(f"{url}/items", {"date": draft_plan["days"][0]["date"].isoformat(),
-                                            "variant_id": str(item["variant_id"])})
-    assert no_meal.status_code == 422 and 'id="f-meal-error-1"' in no_meal.text
+    assert 'id="f-new-date-error-1"' in refused.text and 'href="#f-new-date"' in refused.text
+    no_meal = browser.post(f"{url}/items", {"new.date": draft_plan["days"][0]["date"].isoformat(),
+                                            "new.variant_id": str(item["variant_id"])})
+    assert no_meal.status_code == 422 and 'id="f-new-meal-error-1"' in no_meal.text
     assert _items(uow, draft_plan["id"]) == before  # nothing half-written
 
 
@@ -68,6 +68,6 @@ def test_another_organisations_dietitian_gets_404(web, world, draft_plan, uow):
     item = draft_plan["days"][0]["items"][0]
     url = f"/app/dietitian/plans/{draft_plan['id']}"
     assert other.post(f"{url}/items/{item['id']}/remove", {}).status_code == 404
-    assert other.post(f"{url}/items", {"date": draft_plan["days"][0]["date"].isoformat(), "meal": "lunch:1",
-                                       "variant_id": str(item["variant_id"])}).status_code == 404
+    assert other.post(f"{url}/items", {"new.date": draft_plan["days"][0]["date"].isoformat(), "new.meal": "lunch:1",
+                                       "new.variant_id": str(item["variant_id"])}).status_code == 404
     assert item["id"] in _items(uow, draft_plan["id"])

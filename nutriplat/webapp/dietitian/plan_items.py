@@ -14,24 +14,27 @@ from nutriplat.mealplans.policy import POLICY
 from nutriplat.mealplans.schemas.plans import NewItemSchema
 from nutriplat.web import actor, uow
 from nutriplat.webapp.dietitian.plans import show
-from nutriplat.webapp.forms import Form
+from nutriplat.webapp.forms import NON_FIELD, Form
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("plan_items", __name__, url_prefix="/dietitian/plans/<int:plan_id>/items")
 MEAL = "meal"  # the form's one choice of slot and occurrence, "snack:2"
+NEW = "new."  # the add form's fields, apart from the swap forms' on the same page
 
 
 @bp.post("")
 @login_required(*POLICY.roles("add_item"))
 def add(plan_id: int) -> ResponseReturnValue:
-    form = Form(request.form, numbers=("variant_id", "portions"))
+    form = Form(request.form)  # as posted, to show again
     with form.handling():
-        fields = Form([(k, v) for k, v in form.values.items(multi=True) if k != MEAL], numbers=form.numbers)
+        fields = Form([(k.removeprefix(NEW), v) for k, v in request.form.items(multi=True)
+                       if k.startswith(NEW) and k != NEW + MEAL], numbers=("variant_id", "portions"))
         editing.add_item(uow(), actor(), plan_id, fields.load(NewItemSchema(), extra=_meal(form)))
         flash(_("The item is added and locked."), "success")
         return redirect(url_for("webapp.plans.show", plan_id=plan_id))
-    for name in ("slot", "occurrence"):  # the two halves of the one field
-        form.errors.setdefault(MEAL, []).extend(form.errors.pop(name, []))
+    # The API's names as the add form's: the slot and occurrence are its one meal field.
+    form.errors = {k if k == NON_FIELD else NEW + (MEAL if k in ("slot", "occurrence") else k): v
+                   for k, v in form.errors.items()}
     form.adding = True  # the add form shows the errors
     return show(plan_id, form, form.status)
 
@@ -48,7 +51,7 @@ def remove(plan_id: int, item_id: int) -> ResponseReturnValue:
 
 
 def _meal(form: Form) -> dict[str, Any]:
-    slot, _sep, occurrence = form.value(MEAL).partition(":")
+    slot, _sep, occurrence = form.value(NEW + MEAL).partition(":")
     if not slot:
         return {}  # the schema says the slot is required
     return {"slot": slot, "occurrence": int(occurrence) if occurrence.isdigit() else occurrence or 1}

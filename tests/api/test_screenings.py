@@ -74,6 +74,10 @@ def test_a_correction_is_a_new_screening_that_names_the_original(http, dora, wei
                    corrects_id=original["id"], correction_reason="Ticked the wrong box")
     assert fixed.status_code == 201 and fixed.json["corrects_id"] == original["id"]
     assert fixed.json["correction_reason"] == "Ticked the wrong box"
+    amended = Observation.model_validate(
+        http.get(f"/api/v1/screenings/{fixed.json['id']}/fhir", headers=dora.headers).json)
+    assert amended.status == "amended"
+    assert amended.note[0].text == f"Corrects screening {original['id']}: Ticked the wrong box"
     stored = http.get(f"/api/v1/screenings/{original['id']}", headers=dora.headers).json
     assert stored["total_score"] == original["total_score"]  # the original never changes
     again = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False},

@@ -49,6 +49,20 @@ def list_mandates(uow: UnitOfWork, actor: Actor, client_id: int) -> list[Caregiv
     return _list(uow, actor, client_id, CaregiverMandate)
 
 
+def mandate_candidates(uow: UnitOfWork, actor: Actor, client_id: int) -> list[User]:
+    """The caregivers the dietitian may choose for a new mandate: the active caregiver
+    accounts of the client's provider (its admin makes them) not mandated already."""
+    POLICY.check(actor, "give_mandate")
+    with uow:
+        client = load_client(uow.session, actor, client_id)
+        mandated = select(CaregiverMandate.caregiver_id).where(
+            CaregiverMandate.client_id == client.id, CaregiverMandate.withdrawn_at.is_(None))
+        return list(uow.session.scalars(select(User).where(
+            User.role == roles.CAREGIVER, User.is_active.is_(True),
+            User.organisation_id == client.organisation_id, User.id.not_in(mandated))
+            .order_by(User.display_name, User.username)))
+
+
 def give_consent(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Consent:
     POLICY.check(actor, "give_consent")
     with uow:

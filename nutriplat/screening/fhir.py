@@ -58,6 +58,9 @@ def observation(screening: Screening) -> Observation:
         "interpretation": [{"coding": [_local(f"risk.{screening.risk}")],
                             "text": screening.risk.replace("_", " ")}],
         "component": components or None,
+        # A correction says why it replaces the result it names.
+        "note": [{"text": f"Corrects screening {screening.corrects_id}: {screening.correction_reason}"}]
+        if screening.corrects_id and screening.correction_reason else None,
     }
     if screening.performed_by is not None:
         body["performer"] = [{"reference": f"Practitioner/{screening.performed_by}"}]

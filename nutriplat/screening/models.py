@@ -32,6 +32,7 @@ class Screening(Base):
     performed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     next_due: Mapped[date] = mapped_column(index=True)
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("screenings.id"))
+    correction_reason: Mapped[str | None] = mapped_column(String(500))  # why, when correcting
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

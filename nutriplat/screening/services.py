@@ -63,15 +63,18 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
             derived=stored["derived"], components=stored["components"],
             details=stored["details"] or None, total_score=result.total_score, risk=result.risk,
             care_setting=facts.care_setting, performed_at=performed_at, performed_on=on,
-            performed_by=actor.user_id, next_due=result.next_due, corrects_id=data.get("corrects_id"))
+            performed_by=actor.user_id, next_due=result.next_due, corrects_id=data.get("corrects_id"),
+            correction_reason=data.get("correction_reason"))
         uow.session.add(screening)
         if result.instrument != "eat_10":
             refresh_mark(uow.session, client.id, screening, on)
         uow.session.flush()
         uow.record(ScreeningRecorded(client.id, "screening", screening.id, on))  # early warning, in it
         rescreening.close_done(uow.session, client.id)  # off the dietitian's work list at once
-        audit.record(uow.session, actor, "create", "screening", screening.id, client.id,
-                     organisation_id=client.organisation_id)
+        correction = {"corrects": screening.corrects_id, "reason": screening.correction_reason} \
+            if screening.corrects_id else None
+        audit.record(uow.session, actor, "correct" if correction else "create", "screening", screening.id,
+                     client.id, correction, organisation_id=client.organisation_id)
         uow.commit()
         return screening
 

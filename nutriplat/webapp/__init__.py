@@ -62,6 +62,11 @@ WEB_MODULES = (
     "nutriplat.webapp.admin.external_imports",
     "nutriplat.webapp.admin.measurement_audits",
     "nutriplat.webapp.admin.sends",
+    "nutriplat.webapp.dietitian.alerts",
+    "nutriplat.webapp.dietitian.goals",
+    "nutriplat.webapp.dietitian.mandates",
+    "nutriplat.webapp.dietitian.plan_items",
+    "nutriplat.webapp.dietitian.screening_correction",
 )
 
 

@@ -128,6 +128,15 @@ LABELS: dict[str, dict[str, object]] = {
                          "ready_meals": _l("ready meals")},
     "iddsi_colour": {"3": _l("yellow"), "4": _l("green"), "5": _l("orange"), "6": _l("blue"), "7": _l("black"),
                      "7EC": _l("black")},
+    "alert_status": {"open": _l("open"), "acknowledged": _l("acknowledged"), "resolved": _l("resolved")},
+    "goal_metric": {"sessions": _l("times done (reported)"), "weight_kg": _l("weight (kg)"),
+                    "mean_percent_eaten": _l("mean share of meals eaten (%)"),
+                    "fluid_ml_per_day": _l("fluid per day (ml)")},
+    "goal_direction": {"at_least": _l("at least"), "at_most": _l("at most")},
+    "goal_status": {"active": _l("active"), "met": _l("met"), "not_met": _l("not met"),
+                    "cancelled": _l("cancelled")},
+    "mandate_scope": {"view": _l("view the record"), "record": _l("record weights and meals"),
+                      "order": _l("order meals")},
 }
 
 

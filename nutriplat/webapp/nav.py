@@ -24,6 +24,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.dietitian.day", _l("My day")),
         ("webapp.dietitian.clients_list", _l("Clients")),
         ("webapp.dietitian_referrals.index", _l("Referrals")),
+        ("webapp.dietitian_alerts.index", _l("Alerts")),
         ("webapp.care_team_alerts.index", _l("Care-team alerts")),
         ("webapp.staff_survey.survey", _l("Staff survey")),
     ),

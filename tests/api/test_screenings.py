@@ -67,15 +67,24 @@ def test_a_high_risk_marks_the_client_as_needing_a_care_plan_and_a_low_one_clear
 
 def test_a_correction_is_a_new_screening_that_names_the_original(http, dora, weighed_maria):
     original = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": True}).json
+    unexplained = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False},
+                         corrects_id=original["id"])
+    assert unexplained.status_code == 422 and "correction_reason" in unexplained.json["errors"]
     fixed = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False},
-                   corrects_id=original["id"])
+                   corrects_id=original["id"], correction_reason="Ticked the wrong box")
     assert fixed.status_code == 201 and fixed.json["corrects_id"] == original["id"]
+    assert fixed.json["correction_reason"] == "Ticked the wrong box"
+    amended = Observation.model_validate(
+        http.get(f"/api/v1/screenings/{fixed.json['id']}/fhir", headers=dora.headers).json)
+    assert amended.status == "amended"
+    assert amended.note[0].text == f"Corrects screening {original['id']}: Ticked the wrong box"
     stored = http.get(f"/api/v1/screenings/{original['id']}", headers=dora.headers).json
     assert stored["total_score"] == original["total_score"]  # the original never changes
     again = screen(http, dora, weighed_maria, "must", {"acute_disease_no_intake_5_days": False},
-                   corrects_id=original["id"])
+                   corrects_id=original["id"], correction_reason="Again")
     assert again.status_code == 409
-    other = screen(http, dora, weighed_maria, "eat_10", {"items": [0] * 10}, corrects_id=fixed.json["id"])
+    other = screen(http, dora, weighed_maria, "eat_10", {"items": [0] * 10}, corrects_id=fixed.json["id"],
+                   correction_reason="Wrong instrument")
     assert other.status_code == 422 and "corrects_id" in other.json["errors"]
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, fields, pre_load, validate
+from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates_schema
 
-from nutriplat.schema_fields import StrictInteger, not_in_future_datetime
+from nutriplat.schema_fields import StrictInteger, not_in_future_datetime, text
 from nutriplat.screening.domain import INSTRUMENTS
 
 
@@ -16,6 +16,16 @@ class ScreeningRequestSchema(Schema):
     performed_at = fields.AwareDateTime(validate=not_in_future_datetime,
                                         metadata={"description": "Default: now."})
     corrects_id = StrictInteger(metadata={"description": "The screening this one corrects."})
+    correction_reason = text(500, metadata={"description": "Why the answers are corrected; "
+                                                           "required with corrects_id."})
+
+    @validates_schema
+    def _a_correction_says_why(self, data: dict[str, Any], **_: Any) -> None:
+        reason = (data.get("correction_reason") or "").strip()
+        if data.get("corrects_id") is not None and not reason:
+            raise ValidationError("Say why the screening is corrected.", "correction_reason")
+        if data.get("corrects_id") is None and "correction_reason" in data:
+            raise ValidationError("Only a correction (corrects_id) has a reason.", "correction_reason")
 
 
 class ScreeningSchema(Schema):
@@ -35,6 +45,7 @@ class ScreeningSchema(Schema):
     performed_by = fields.Integer(allow_none=True)
     next_due = fields.Date()
     corrects_id = fields.Integer(allow_none=True)
+    correction_reason = fields.String(allow_none=True)
     recorded_at = fields.AwareDateTime()
 
 

@@ -28,6 +28,7 @@ def show(plan_id: int, form: Form | None = None, status: int = 200) -> ResponseR
         "dietitian/plan.html", plan=plan, details=plan_details(uow(), actor(), plan_id),
         client=clients.get_client(uow(), actor(), plan["client_id"]), targeted=TARGETED,
         slots=_slots(plan), form=form or Form(), history=services.history(uow(), actor(), plan_id),
+        blank_form=Form(),  # the add-an-item form when the errors are another form's
     ), status
 
 

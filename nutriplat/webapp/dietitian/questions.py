@@ -111,6 +111,24 @@ def answers_from_form(code: str, form: Mapping[str, str]) -> dict[str, Any]:
     return answers
 
 
+def form_from_answers(code: str, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The fields ``answers_from_form`` reads, filled in with stored answers (a correction
+    starts from what was answered); answers the domain derived stay blank."""
+    fields: list[tuple[str, str]] = []
+    for q in QUESTIONS[code]:
+        if q.key not in answers:
+            continue
+        value = answers[q.key]
+        if q.kind == ITEMS:
+            fields += [(f"answers.{q.key}.{i}", "" if v is None else str(v))
+                       for i, v in zip(q.options, value, strict=False)]
+        elif value is None:
+            fields.append((f"answers.{q.key}", NO_PERIOD if q.kind == PERIOD else ""))
+        else:
+            fields.append((f"answers.{q.key}", str(value).lower() if isinstance(value, bool) else str(value)))
+    return fields
+
+
 def _typed(kind: str, value: str) -> Any:
     if kind == YES_NO:
         return {"true": True, "false": False}.get(value, value)

@@ -62,6 +62,10 @@ WEB_MODULES = (
     "nutriplat.webapp.admin.external_imports",
     "nutriplat.webapp.admin.measurement_audits",
     "nutriplat.webapp.admin.sends",
+    "nutriplat.webapp.dietitian.registration",
+    "nutriplat.webapp.dietitian.profile",
+    "nutriplat.webapp.dietitian.moves",
+    "nutriplat.webapp.dietitian.records",
 )
 
 

@@ -128,6 +128,13 @@ LABELS: dict[str, dict[str, object]] = {
                          "ready_meals": _l("ready meals")},
     "iddsi_colour": {"3": _l("yellow"), "4": _l("green"), "5": _l("orange"), "6": _l("blue"), "7": _l("black"),
                      "7EC": _l("black")},
+    "sex": {"female": _l("female"), "male": _l("male"), "other": _l("other"), "unknown": _l("not known")},
+    "condition": {"parkinson": _l("Parkinson's disease"), "parkinsonism": _l("parkinsonism"),
+                  "dementia": _l("dementia"), "cancer": _l("cancer"), "copd": _l("COPD"), "stroke": _l("stroke"),
+                  "dysphagia": _l("dysphagia")},
+    "measurement_type": {"weight_kg": _l("weight (kg)"), "height_cm": _l("height (cm)"),
+                         "muac_cm": _l("mid-upper arm circumference (cm)"),
+                         "calf_circumference_cm": _l("calf circumference (cm)")},
 }
 
 

@@ -5,6 +5,7 @@ whether it is the same person."""
 from __future__ import annotations
 
 from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 

@@ -19,11 +19,13 @@ def test_a_move_to_a_nursing_home_ward_and_room_is_recorded(web, lien, measured_
     page = browser.get(url)
     assert page.status_code == 200 and "Lelie (woonzorgcentrum)" in page.text
     moved = browser.post(f"{url}/transfer", {
-        "transferred_on": today.isoformat(), "to_setting": "nursing_home", "ward_id": str(facilities["vlasbloem"]["ward"]),
+        "transferred_on": today.isoformat(), "to_setting": "nursing_home",
+        "ward_id": str(facilities["vlasbloem"]["ward"]),
         "room": "102", "reason": "Opname na een val"})
     assert moved.status_code == 302
     client = _client(uow, measured_client)
-    assert (client.care_setting, client.ward_id, client.room) == ("nursing_home", facilities["vlasbloem"]["ward"], "102")
+    ward = facilities["vlasbloem"]["ward"]
+    assert (client.care_setting, client.ward_id, client.room) == ("nursing_home", ward, "102")
     assert client.setting_history[-1].reason == "Opname na een val"
     assert "Opname na een val" in browser.get(url).text
 

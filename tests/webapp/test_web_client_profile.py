@@ -17,7 +17,8 @@ def _form(browser, url: str) -> dict[str, str]:
     import re
 
     html = browser.get(url).text
-    values = dict(re.findall(r'<input id="f-[^"]+" name="([^"]+)" type="(?:text|date|tel|email)" value="([^"]*)"', html))
+    values = dict(re.findall(
+        r'<input id="f-[^"]+" name="([^"]+)" type="(?:text|date|tel|email)" value="([^"]*)"', html))
     values["expected_version"] = re.search(r'name="expected_version" value="(\d+)"', html).group(1)
     values["sex"] = re.search(r'<option value="([a-z]+)" selected', html).group(1)
     return values
@@ -38,7 +39,8 @@ def test_the_profile_is_changed_and_an_emptied_field_cleared(web, lien, measured
     assert browser.post(url, cleared).status_code == 302
     assert _client(uow, measured_client).phone is None
     with uow:
-        reasons = [e.detail.get("reason") for e in uow.session.query(AuditEntry).filter_by(resource="client", action="update")]
+        updates = uow.session.query(AuditEntry).filter_by(resource="client", action="update").order_by(AuditEntry.id)
+        reasons = [e.detail.get("reason") for e in updates]
     assert reasons == ["Verhuisd", None]
 
 

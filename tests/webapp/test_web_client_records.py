@@ -37,10 +37,12 @@ def test_a_weight_and_an_intake_are_recorded(web, lien, measured_client, uow, to
 def test_typing_errors_are_refused_next_to_their_fields(web, lien, measured_client, uow, tomorrow):
     browser = web(lien, lang="en-GB")
     url = f"/app/dietitian/clients/{measured_client}/records"
-    heavy = browser.post(f"{url}/measurements", {"type": "weight_kg", "value": "608", "measured_at": "2026-12-01T08:00"})
+    heavy = browser.post(f"{url}/measurements", {"type": "weight_kg", "value": "608",
+                                                 "measured_at": "2026-12-01T08:00"})
     assert heavy.status_code == 422 and 'id="f-value-error-1"' in heavy.text
     assert "between 20 and 350" in heavy.text
-    ate = browser.post(f"{url}/intake", {"date": tomorrow.isoformat(), "meal_slot": "elevenses", "percent_eaten": "120"})
+    ate = browser.post(f"{url}/intake", {"date": tomorrow.isoformat(), "meal_slot": "elevenses",
+                                         "percent_eaten": "120"})
     assert ate.status_code == 422
     for name in ("date", "meal_slot", "percent_eaten"):
         assert f'id="f-{name}-error-1"' in ate.text, name

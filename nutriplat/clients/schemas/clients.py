@@ -101,15 +101,15 @@ class ProfileChangeSchema(ClientUpdateSchema):
     have their own form, which first shows what a change does to the plans)."""
 
     class Meta:
-        fields = ("external_ref", "given_name", "family_name", "birth_date", "sex", "phone", "email", "address",
-                  "conditions", "delivery_notes", "expected_version", "reason")
+        fields = ("external_ref", "given_name", "family_name", "birth_date", "sex", "phone", "email",
+                  "address", "conditions", "delivery_notes", "expected_version", "reason")
 
 
 class ClientQuerySchema(Schema):
     search = fields.String(validate=validate.Length(min=1, max=100),
                            metadata={"description": "Part of the given or family name, the client "
-                                                    "number, the referrer's number, the start of the postcode or a date of "
-                                                    "birth (1938-06-21 or 21/06/1938)."})
+                                                    "number, the referrer's number, the start of the postcode "
+                                                    "or a date of birth (1938-06-21 or 21/06/1938)."})
     care_setting = fields.String(validate=validate.OneOf(v.CARE_SETTINGS))
     status = fields.String(validate=validate.OneOf(v.STATUSES))
     postal_code = fields.String(validate=validate.Length(min=1, max=20))

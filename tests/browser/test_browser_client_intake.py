@@ -68,3 +68,27 @@ def test_the_duplicates_step_in_english(page, sign_in, axe, http, lien, maria): 
     expect(page.locator("#duplicates")).to_contain_text("Possible duplicates")
     expect(page.locator("#duplicates")).to_contain_text("Vandenberghe, Maria")
     axe(page)
+
+
+def test_the_profile_setting_and_records_pages_pass_axe_with_their_errors(  # type: ignore[no-untyped-def]
+        page, sign_in, axe, lien, measured_client):
+    sign_in("lien")
+    page.goto(f"/app/dietitian/clients/{measured_client}")
+    page.get_by_role("link", name="Gewicht en inname").click()
+    page.get_by_label(re.compile("^Waarde")).fill("608")
+    page.get_by_role("button", name="Meting registreren").click()
+    expect(page.locator("#f-value-error-1")).to_contain_text("20")  # refused next to the field
+    axe(page)
+    page.get_by_label(re.compile("^Waarde")).fill("60,8")
+    page.get_by_role("button", name="Meting registreren").click()
+    expect(page.locator(".flash")).to_contain_text("De meting is geregistreerd")
+    expect(page.locator("#h-measured + div")).to_contain_text("60,8")
+    for link, heading in (("Profiel wijzigen", "Profiel"), ("Zorgsetting en status", "Zorgsetting en status"),
+                          ("Gewicht en inname", "Gewicht en inname")):
+        page.goto(f"/app/dietitian/clients/{measured_client}")
+        page.get_by_role("link", name=link).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, link
+        axe(page)
+        page.set_viewport_size({"width": 1280, "height": 900})

@@ -35,6 +35,8 @@ def test_the_profile_is_changed_and_an_emptied_field_cleared(web, lien, measured
     client = _client(uow, measured_client)
     assert (client.phone, client.street, client.city, client.postal_code, client.conditions) == \
         ("051 22 33 44", "Noordstraat 5", None, "8800", ["parkinson"])
+    shown = browser.get(f"/app/dietitian/clients/{measured_client}").text
+    assert "051 22 33 44" in shown and "ziekte van Parkinson" in shown
     cleared = _form(browser, url) | {"phone": ""}
     assert browser.post(url, cleared).status_code == 302
     assert _client(uow, measured_client).phone is None

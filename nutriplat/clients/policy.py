@@ -18,6 +18,8 @@ POLICY = Policy("clients", {
     "list_clients": READERS,
     "get_client": READERS,
     "create_client": STAFF,
+    # Before registering someone: the clients who are likely the same person.
+    "find_duplicates": STAFF,
     "update_client": STAFF,
     "transfer": STAFF,
     "change_status": STAFF,

@@ -121,7 +121,7 @@ def list_clients(
         stmt = visible_clients(uow.session, actor)
         if term := filters.get("search"):
             stmt = stmt.where(search.matching(term))
-        for key in ("care_setting", "status", "postal_code"):
+        for key in ("care_setting", "status", "postal_code", "birth_date"):
             if key in filters:
                 stmt = stmt.where(getattr(Client, key) == filters[key])
         stmt = stmt.order_by(Client.family_name, Client.given_name, Client.id)

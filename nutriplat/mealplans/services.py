@@ -4,6 +4,7 @@ A plan is health data: every read and write is audited in the same transaction.
 Caregivers (with a view mandate) see approved and superseded plans, not drafts."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,7 @@ from nutriplat.mealplans import inputs, safety, store
 from nutriplat.mealplans.domain import WeekPlan, WeekProblem, plan_week
 from nutriplat.mealplans.models import MealPlan, MealPlanEvent
 from nutriplat.mealplans.policy import POLICY
-from nutriplat.mealplans.views import approved_events, plan_view
+from nutriplat.mealplans.views import approved_events, plan_view, week_view
 
 RESOURCE = "meal_plan"
 
@@ -43,16 +44,29 @@ def get_plan(uow: UnitOfWork, actor: Actor, plan_id: int) -> dict[str, Any]:
 
 
 def list_plans(uow: UnitOfWork, actor: Actor, client_id: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The client's plans in full (days, items, nutrients against the targets), newest week first."""
     POLICY.check(actor, "list_plans")
+    return _listed(uow, actor, client_id, filters, plan_view, store.LOADED)
+
+
+def list_weeks(uow: UnitOfWork, actor: Actor, client_id: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The same plans as weeks (id, week, status, revision) without their days and items:
+    a page that links to each plan reads a year of plans without loading a year of meals."""
+    POLICY.check(actor, "list_plans")
+    return _listed(uow, actor, client_id, filters, week_view)
+
+
+def _listed(uow: UnitOfWork, actor: Actor, client_id: int, filters: dict[str, Any],
+            view: Callable[[MealPlan], dict[str, Any]], *options: Any) -> list[dict[str, Any]]:
     with uow:
         client = load_client(uow.session, actor, client_id)
-        stmt = select(MealPlan).options(store.LOADED).where(MealPlan.client_id == client.id)
+        stmt = select(MealPlan).options(*options).where(MealPlan.client_id == client.id)
         for key in ("week_start", "status"):
             if key in filters:
                 stmt = stmt.where(getattr(MealPlan, key) == filters[key])
         if actor.role in roles.PERSONAL:
             stmt = stmt.where(MealPlan.status != "draft")
-        plans = [plan_view(p) for p in uow.session.scalars(
+        plans = [view(p) for p in uow.session.scalars(
             stmt.order_by(MealPlan.week_start.desc(), MealPlan.revision.desc()))]
         audit.record(uow.session, actor, "list", RESOURCE, None, client.id,
                      organisation_id=client.organisation_id)

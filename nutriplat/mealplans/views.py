@@ -29,6 +29,11 @@ def plan_view(plan: MealPlan) -> dict[str, Any]:
     }
 
 
+def week_view(plan: MealPlan) -> dict[str, Any]:
+    """A plan as one week of a list: no days, so none are loaded."""
+    return {key: getattr(plan, key) for key in ("id", "client_id", "week_start", "revision", "status")}
+
+
 def day_view(day: MealPlanDay) -> dict[str, Any]:
     items = [item_view(item) for item in day.items]
     totals = {name: sum(units(i.variant, name, i.portions) for i in day.items) / SCALE

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
+from nutriplat.clients import duplicates
 from nutriplat.clients import services as clients
 from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
@@ -100,15 +100,9 @@ def carry_referrer(client: Client, referral: Referral) -> None:
 
 
 def likely_duplicates(session: Session, referral: Referral) -> list[int]:
-    """The provider's clients with the referral's family name, birth date and postal code."""
-    key = domain.duplicate_key(referral.family_name, referral.birth_date, referral.postal_code)
-    rows = session.execute(select(Client.id, Client.family_name, Client.birth_date, Client.postal_code).where(
-        Client.organisation_id == referral.provider_id,
-        func.lower(Client.family_name) == referral.family_name.strip().lower(),
-        Client.birth_date == referral.birth_date,
-    ).order_by(Client.id))
-    return [row.id for row in rows
-            if domain.duplicate_key(row.family_name, row.birth_date, row.postal_code) == key]
+    """The provider's clients who are likely the referred person (``clients.duplicates``)."""
+    return [c.id for c in duplicates.likely_duplicates(
+        session, referral.provider_id, referral.family_name, referral.birth_date, referral.postal_code)]
 
 
 def client_data(referral: Referral, care_setting: str) -> dict[str, Any]:

@@ -67,6 +67,10 @@ WEB_MODULES = (
     "nutriplat.webapp.dietitian.mandates",
     "nutriplat.webapp.dietitian.plan_items",
     "nutriplat.webapp.dietitian.screening_correction",
+    "nutriplat.webapp.dietitian.registration",
+    "nutriplat.webapp.dietitian.profile",
+    "nutriplat.webapp.dietitian.moves",
+    "nutriplat.webapp.dietitian.records",
 )
 
 

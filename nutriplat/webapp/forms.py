@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -25,6 +26,7 @@ from flask_babel import get_locale
 from marshmallow import Schema, ValidationError
 from werkzeug.datastructures import MultiDict
 
+from nutriplat.clock import BRUSSELS
 from nutriplat.errors import Conflict, DomainError, InvalidInput
 
 NON_FIELD = "_form"
@@ -117,6 +119,15 @@ def as_number(text: str) -> Any:
         return text
     return int(number) if number == number.to_integral_value() and "," not in text \
         and "." not in text else float(number)
+
+
+def brussels_moment(text: str) -> str:
+    """A ``datetime-local`` input (the user's Brussels wall time, no offset) as the API's
+    ISO 8601 with offset; the text itself when it is no time, so the schema names the field."""
+    try:
+        return datetime.fromisoformat(text.strip()).replace(tzinfo=BRUSSELS).isoformat()
+    except ValueError:
+        return text
 
 
 def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:

@@ -137,6 +137,13 @@ LABELS: dict[str, dict[str, object]] = {
                     "cancelled": _l("cancelled")},
     "mandate_scope": {"view": _l("view the record"), "record": _l("record weights and meals"),
                       "order": _l("order meals")},
+    "sex": {"female": _l("female"), "male": _l("male"), "other": _l("other"), "unknown": _l("not known")},
+    "condition": {"parkinson": _l("Parkinson's disease"), "parkinsonism": _l("parkinsonism"),
+                  "dementia": _l("dementia"), "cancer": _l("cancer"), "copd": _l("COPD"), "stroke": _l("stroke"),
+                  "dysphagia": _l("dysphagia")},
+    "measurement_type": {"weight_kg": _l("weight (kg)"), "height_cm": _l("height (cm)"),
+                         "muac_cm": _l("mid-upper arm circumference (cm)"),
+                         "calf_circumference_cm": _l("calf circumference (cm)")},
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.clients import lifecycle, logistics_view, services
+from nutriplat.clients import duplicates, lifecycle, logistics_view, services
 from nutriplat.clients.policy import POLICY
 from nutriplat.clients.schemas import clients as schemas
 from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
@@ -34,6 +34,19 @@ class Clients(MethodView):
     def post(self, body):
         """Register a client in the caller's organisation"""
         return services.create_client(uow(), actor(), body)
+
+
+@blp.route("/likely-duplicates")
+class LikelyDuplicates(MethodView):
+    @roles_required(*POLICY.roles("find_duplicates"))
+    @blp.arguments(schemas.DuplicateQuerySchema, location="query")
+    @blp.response(200)
+    @blp.doc(responses={"200": {"description": "The likely duplicates, oldest record first", "content": {
+        "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ClientRead"}}}}}})
+    def get(self, person):
+        """Before registering someone: your clients with the same family name, birth date and postal code"""
+        # ClientRead is registered once, by logistics_view's shapes: dumped here, referred to above.
+        return schemas.ClientReadSchema(many=True).dump(duplicates.find_duplicates(uow(), actor(), **person))
 
 
 @blp.route("/<int:client_id>")

@@ -96,12 +96,31 @@ class DietChangeSchema(ClientUpdateSchema):
                   "expected_version", "reason")
 
 
+class ProfileChangeSchema(ClientUpdateSchema):
+    """The person and how to reach them: the web page's profile form (texture and allergies
+    have their own form, which first shows what a change does to the plans)."""
+
+    class Meta:
+        fields = ("external_ref", "given_name", "family_name", "birth_date", "sex", "phone", "email",
+                  "address", "conditions", "delivery_notes", "expected_version", "reason")
+
+
 class ClientQuerySchema(Schema):
     search = fields.String(validate=validate.Length(min=1, max=100),
                            metadata={"description": "Part of the given or family name, the client "
-                                                    "number, the referrer's number or the start of the postcode."})
+                                                    "number, the referrer's number, the start of the postcode "
+                                                    "or a date of birth (1938-06-21 or 21/06/1938)."})
     care_setting = fields.String(validate=validate.OneOf(v.CARE_SETTINGS))
     status = fields.String(validate=validate.OneOf(v.STATUSES))
+    postal_code = fields.String(validate=validate.Length(min=1, max=20))
+    birth_date = fields.Date(metadata={"description": "The date of birth (YYYY-MM-DD)."})
+
+
+class DuplicateQuerySchema(Schema):
+    """The person about to be registered: who among the clients is likely them."""
+
+    family_name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    birth_date = fields.Date(required=True)
     postal_code = fields.String(validate=validate.Length(min=1, max=20))
 
 

@@ -42,9 +42,3 @@ TASK_STATUS: Final = {
 URGENCY_OF_PRIORITY: Final = {"routine": "routine", "urgent": "soon", "asap": "urgent", "stat": "urgent"}
 PRIORITY_OF_URGENCY: Final = {"routine": "routine", "soon": "urgent", "urgent": "asap"}
 
-
-def duplicate_key(family_name: str, birth_date: object, postal_code: str | None) -> tuple[str, str, str]:
-    """What makes two records likely the same person: family name, birth date and postal
-    code, compared without case and spacing."""
-    return (" ".join(family_name.lower().split()), str(birth_date),
-            "".join((postal_code or "").lower().split()))

@@ -43,7 +43,7 @@ def show(client_id: int) -> ResponseReturnValue:
         assessments = screening.history(reads, actor(), client_id, Assessment)
         mandates = consents.list_mandates(reads, actor(), client_id)
         given = consents.list_consents(reads, actor(), client_id)
-        plans = mealplans.list_plans(reads, actor(), client_id, {})
+        plans = mealplans.list_weeks(reads, actor(), client_id, {})  # links only: no meals loaded
         recent = timeline.read_timeline(reads, actor(), client_id, {"from": today - timedelta(days=TIMELINE_DAYS)})
     return render_template(
         "dietitian/client.html", client=client, screenings=screenings, assessments=assessments,

@@ -3,7 +3,6 @@ notes and up to three agreed actions) and give the client or a caregiver an item
 library, each through the API's schema and service; the timeline is on the client page."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -12,7 +11,6 @@ from flask_babel import gettext as _
 
 from nutriplat.clients import consents
 from nutriplat.clients import services as clients
-from nutriplat.clock import BRUSSELS
 from nutriplat.coaching import sessions
 from nutriplat.coaching.policy import POLICY as COACHING
 from nutriplat.coaching.schemas import CoachingSessionSchema
@@ -21,7 +19,7 @@ from nutriplat.content import assigning, library
 from nutriplat.content.policy import POLICY as CONTENT
 from nutriplat.content.schemas import ContentAssignmentSchema
 from nutriplat.web import actor, uow
-from nutriplat.webapp.forms import Form
+from nutriplat.webapp.forms import Form, brussels_moment
 from nutriplat.webapp.labels import label
 from nutriplat.webapp.session import login_required
 
@@ -67,12 +65,8 @@ def _typed(form: Form) -> dict[str, Any]:
     """The session's time as the dietitian's Brussels time, and the filled-in action rows as
     the API's list (blank rows left out; row i keeps the name actions.i for its errors)."""
     extra: dict[str, Any] = {}
-    held = form.value("held_at").strip()
-    if held:
-        try:
-            extra["held_at"] = datetime.fromisoformat(held).replace(tzinfo=BRUSSELS).isoformat()
-        except ValueError:
-            extra["held_at"] = held  # the schema names what is wrong
+    if held := form.value("held_at").strip():
+        extra["held_at"] = brussels_moment(held)
     actions = []
     for i in range(ACTION_ROWS):
         row = {key: form.value(f"actions.{i}.{key}").strip() for key in ("text", "owner", "due_on")}

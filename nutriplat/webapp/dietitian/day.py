@@ -25,7 +25,7 @@ from nutriplat.webapp.session import login_required
 
 bp = Blueprint("dietitian", __name__, url_prefix="/dietitian")
 PAGE_SIZE = 25
-SEARCH_FIELDS = ("search", "postal_code", "status")
+SEARCH_FIELDS = ("search", "postal_code", "status", "birth_date")
 
 
 @bp.get("/")
@@ -50,7 +50,7 @@ def day() -> ResponseReturnValue:
 @bp.get("/clients")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def clients_list() -> ResponseReturnValue:
-    """Search by part of a name, a client number or a postcode, and by status; the
+    """Search by part of a name, a client number, a postcode or a date of birth, and by status; the
     API's query schema checks the fields and its errors are shown next to them."""
     form = Form((k, v) for k, v in request.args.items(multi=True) if k in SEARCH_FIELDS)
     page = max(request.args.get("page", 1, type=int) or 1, 1)

@@ -103,12 +103,17 @@ class ClientTransferred:
 
 @dataclass(frozen=True)
 class DeliveryConfirmed:
-    """delivery: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused)."""
+    """delivery: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused).
+    A facility's ward crate has no ``client_id``: its ``facility_id``, ``ward_id`` and the
+    ``resident_ids`` whose trays it carried."""
     order_id: int
-    client_id: int
+    client_id: int | None
     outcome: str
     delivery_date: date
     actor: Any
+    facility_id: int | None = None
+    ward_id: int | None = None
+    resident_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,15 @@ class TextureChanged:
 
 
 @dataclass(frozen=True)
+class AllergiesChanged:
+    """clients: the client's recorded allergies changed on ``on`` (sorted, before and after)."""
+    client_id: int
+    from_allergies: tuple[str, ...]
+    to_allergies: tuple[str, ...]
+    on: date
+
+
+@dataclass(frozen=True)
 class ClientStatusChanged:
     """clients: the client's status changed on ``changed_on`` (referred, active, paused, ended)."""
     client_id: int

@@ -40,6 +40,7 @@ HANDLER_MODULES = (
     "nutriplat.content.handlers",
     "nutriplat.delivery.transfers",
     "nutriplat.billing.facility_stays",
+    "nutriplat.equipment.handlers",
 )
 
 

@@ -146,6 +146,7 @@ class LotRecalled:
     variant_id: int
     homes: tuple[tuple[int, int, int], ...]
     actor: Any
+    wards: tuple[tuple[int, int, int], ...] = ()  # (location id, ward id, units) of each ward's stock
 
 
 @dataclass(frozen=True)

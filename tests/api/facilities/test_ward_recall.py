@@ -1,0 +1,107 @@
+"""Issue 20 item 2 at wards and vans: a recall of a lot that went into a ward's crate lists
+the ward (and a van holding the lot) with its units; the ward's stock is collected at the
+facility's next stop (collect lines per resident whose trays drew on the lot, a stop of its
+own when no crate comes that day), and the recall closes only when the ward's and the
+van's units are accounted for too."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from nutriplat.clock import BRUSSELS, clock_set_to
+from nutriplat.delivery.models import RecallPickup
+from nutriplat.inventory.models import Location
+from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture delivered builds on
+from tests.api.facilities.test_ward_delivery_seams import delivered  # noqa: F401 - the fixture
+from tests.facilities_world import THURSDAY
+from tests.setup_calls import setup
+
+pytestmark = pytest.mark.business_day("2026-12-07")
+# Recalled on Monday: the ward's next delivery day is Thursday (its crate was delivered
+# already in this story, so the collect lines make a stop of their own).
+
+
+@pytest.fixture
+def recalled(http, world, served, delivered):  # noqa: F811
+    """One unit of the lot on the van, then the lot recalled; the recall and logistics' headers."""
+    h = world.person("lena-recall", "logistics").headers
+    setup(http.post("/api/v1/stock/moves", headers=h, json={
+        "kind": "transfer", "lot_id": delivered["lot"], "quantity": 1, "from_location_id": served["warehouse"],
+        "to_location_id": served["van"]}))
+    made = http.post(f"/api/v1/lots/{delivered['lot']}/recall", headers=h,
+                     json={"reason": "Listeria in the batch", "severity": "high"})
+    assert made.status_code == 201, made.json
+    return {"recall": made.json, "h": h}
+
+
+def places(recall):
+    return {p["kind"]: p for p in recall["locations"]}
+
+
+def test_the_recall_lists_the_ward_and_the_van_with_their_units(served, delivered, recalled):  # noqa: F811
+    found = places(recalled["recall"])
+    on_lot = sum(m.quantity for m in delivered["moves"] if m.lot_id == delivered["lot"])
+    assert found["ward"]["ward_id"] == served["ward"] and found["ward"]["units_held"] == on_lot
+    assert found["vehicle"]["location_id"] == served["van"] and found["vehicle"]["units_held"] == 1
+    assert recalled["recall"]["status"] == "open"
+
+
+def test_the_wards_stock_is_collected_per_resident_at_the_facilitys_next_stop(
+        http, world, served, delivered, recalled):  # noqa: F811
+    ward_place = places(recalled["recall"])["ward"]
+    with served["uow"]() as uow:
+        pickups = uow.session.scalars(select(RecallPickup).where(
+            RecallPickup.recall_id == recalled["recall"]["id"])).all()
+        ward_location = uow.session.scalar(select(Location.id).where(Location.ward_id == served["ward"]))
+    residents = {m.client_id: 0 for m in delivered["moves"] if m.lot_id == delivered["lot"]}
+    assert {p.client_id for p in pickups} == set(residents) and {p.location_id for p in pickups} == {ward_location}
+    assert sum(p.units for p in pickups) == ward_place["units_held"]
+    assert {(p.due_on, p.warehouse_id, p.replacement_order_id) for p in pickups} == {
+        (THURSDAY, served["warehouse"], None)}
+
+    with clock_set_to(datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + timedelta(hours=6)):
+        h = world.person("luc-recall", "logistics").headers
+        driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
+        setup(http.post("/api/v1/vans", headers=h, json={
+            "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"],
+            "capacity_l": 400, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00",
+            "shift_end": "17:00:00", "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30,
+            "fixed_cost_eur": "20.00"}))
+        plan = setup(http.post("/api/v1/route-plans", headers=h, json={
+            "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}))
+        (stop,) = [s for r in plan["result"]["routes"] for s in r["stops"] if s["site_id"] == served["site"]]
+        assert stop["order_ids"] == [] and sorted(stop["pickup_ids"]) == sorted(p.id for p in pickups)
+        setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h, json={"version": plan["version"]}))
+        route = next(r for r in plan["result"]["routes"] if r["stops"])
+        sheet = setup(http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest", headers=h))
+        (entry,) = [s for s in sheet["stops"] if s["site_id"] == served["site"]]
+        assert entry["facility_name"] == "De Vlasbloem" and sum(c["units"] for c in entry["collect"]) == \
+            ward_place["units_held"]
+        confirmed = http.post(f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation", headers=h,
+                              json={"outcome": "delivered", "received_by": "Verpleegkundige An"})
+        assert confirmed.status_code == 200, confirmed.json
+    recall = setup(http.get(f"/api/v1/recalls/{recalled['recall']['id']}", headers=recalled["h"]))
+    assert places(recall)["ward"]["units_outstanding"] == 0
+    assert recall["status"] == "open"  # the van's unit (and the depot's) are still to account for
+
+
+def test_the_recall_closes_only_when_ward_and_van_units_are_accounted(http, served, recalled):
+    h, recall_id = recalled["h"], recalled["recall"]["id"]
+    order = sorted(recalled["recall"]["locations"], key=lambda p: p["kind"] == "ward")  # the ward last
+    for place in order:
+        done = setup(http.post(f"/api/v1/recalls/{recall_id}/locations/{place['location_id']}/account",
+                               headers=h, json={"outcome": "collected", "units": place["units_held"]}))
+        assert done["status"] == ("closed" if place is order[-1] else "open"), (place["kind"], done)
+
+
+def test_recalls_check_role_and_organisation(http, world, facilities, delivered):  # noqa: F811
+    lot = delivered["lot"]
+    stranger = world.person("otto-recall", "logistics", organisation="Provider B")
+    refused = http.post(f"/api/v1/lots/{lot}/recall", headers=stranger.headers,
+                        json={"reason": "x", "severity": "high"})
+    assert refused.status_code == 404
+    staff = facilities["vlasbloem"]["staff"]
+    assert http.post(f"/api/v1/lots/{lot}/recall", headers=staff.headers,
+                     json={"reason": "x", "severity": "high"}).status_code == 403

@@ -65,5 +65,6 @@ def _units_per_resident(session: Session, lot_id: int, location_id: int) -> dict
             select(StockMove.client_id, func.sum(StockMove.quantity)).where(
                 StockMove.lot_id == lot_id, StockMove.to_location_id == location_id, StockMove.kind == "delivery",
                 StockMove.client_id.is_not(None)).group_by(StockMove.client_id)):
-        delivered[client_id] += units
+        if client_id is not None:  # every ward delivery names its resident
+            delivered[client_id] += units
     return dict(delivered)

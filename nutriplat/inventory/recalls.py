@@ -60,8 +60,9 @@ def recall_lot(uow: UnitOfWork, actor: Actor, lot_id: int, data: dict[str, Any])
                      detail={"lot_id": lot.id, "severity": recall.severity, "units": view["units_held"]},
                      organisation_id=recall.organisation_id)
         _record_clients(session, actor, recall)
-        wards = dict(session.execute(select(Location.id, Location.ward_id).where(
-            Location.id.in_([p.location_id for p in recall.locations]), Location.ward_id.is_not(None))).all())
+        wards: dict[int, int] = {location_id: ward_id for location_id, ward_id in session.execute(
+            select(Location.id, Location.ward_id).where(Location.id.in_([p.location_id for p in recall.locations])))
+            if ward_id is not None}
         uow.record(LotRecalled(recall.id, recall.organisation_id, lot.id, lot.variant_id, tuple(
             (p.location_id, p.client_id, p.units_held) for p in recall.locations if p.client_id is not None), actor,
             tuple((p.location_id, wards[p.location_id], p.units_held) for p in recall.locations

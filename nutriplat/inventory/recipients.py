@@ -46,7 +46,7 @@ def _home_entry(row: Any, client: Client, at_home: int) -> dict[str, Any]:
 
 
 def _ward_entries(session: Session, rows: list[Any], clients: dict[int, Client],
-                  held: dict[tuple[str, int], int]) -> list[dict[str, Any]]:
+                  held: dict[tuple[str, int | None], int]) -> list[dict[str, Any]]:
     """One entry per ward crate (ward, day, order), its residents with their units."""
     crates: dict[tuple[int, Any, int | None], dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for r in rows:
@@ -69,9 +69,9 @@ def _ward_entries(session: Session, rows: list[Any], clients: dict[int, Client],
     return entries
 
 
-def _held(session: Session, lot_id: int) -> dict[tuple[str, int], int]:
+def _held(session: Session, lot_id: int) -> dict[tuple[str, int | None], int]:
     """Units of the lot still in each home (by client) and each ward (by ward)."""
-    held: dict[tuple[str, int], int] = defaultdict(int)
+    held: dict[tuple[str, int | None], int] = defaultdict(int)
     for client_id, ward_id, units in session.execute(
             select(Location.client_id, Location.ward_id, func.sum(StockBalance.quantity))
             .join(Location, Location.id == StockBalance.location_id)

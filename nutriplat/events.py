@@ -41,6 +41,7 @@ HANDLER_MODULES = (
     "nutriplat.delivery.transfers",
     "nutriplat.billing.facility_stays",
     "nutriplat.equipment.handlers",
+    "nutriplat.delivery.ward_recall",
 )
 
 

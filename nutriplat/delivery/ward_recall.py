@@ -3,7 +3,9 @@ recalled lot is collected at the facility's next stop — the site's stop of the
 next open crate, else of the agreement's next delivery day, else tomorrow — with collect
 lines per resident whose trays drew on the lot (units capped at what the ward still
 holds), from the route depot the crates leave from. Confirming the site's stop accounts
-them as collected (``recall_pickups.collect``), as at a home."""
+them as collected (``recall_pickups.collect``), as at a home. Once the recall committed,
+the wards' orders are made again at once so that each resident's replacement is on the
+crate of that day (``recall_replacements``; a kitchen task after the cut-off)."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -12,10 +14,12 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nutriplat.clock import business_today
+from nutriplat import events
+from nutriplat.clock import business_today, local_now
+from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, RecallPickup
 from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES
-from nutriplat.delivery.ward_ordering import depot_for
+from nutriplat.delivery.ward_ordering import depot_for, order_for_agreement
 from nutriplat.facilities.agreements import agreements_in_force
 from nutriplat.facilities.models import Ward
 from nutriplat.inventory.models import StockMove
@@ -68,3 +72,16 @@ def _units_per_resident(session: Session, lot_id: int, location_id: int) -> dict
         if client_id is not None:  # every ward delivery names its resident
             delivered[client_id] += units
     return dict(delivered)
+
+
+@events.handles(events.LotRecalled, events.AFTER_COMMIT)
+def replace_at_wards(uow: UnitOfWork, event: events.LotRecalled) -> None:
+    """The recalled wards' orders made again now, as the nightly run would (idempotent)."""
+    if not event.wards:
+        return
+    today, now = business_today(), local_now()
+    ward_ids = {ward_id for _, ward_id, _ in event.wards}
+    with uow:
+        agreements = [a.id for a in agreements_in_force(uow.session, today) if ward_ids & set(a.ward_ids)]
+    for agreement_id in agreements:
+        order_for_agreement(lambda: uow, agreement_id, today, now)

@@ -5,20 +5,23 @@ own when no crate comes that day), and the recall closes only when the ward's an
 van's units are accounted for too."""
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from nutriplat.clock import BRUSSELS, clock_set_to
-from nutriplat.delivery.models import RecallPickup
-from nutriplat.inventory.models import Location
+from nutriplat.delivery.models import DeliveryOrder, KitchenTask, RecallPickup
+from nutriplat.inventory.models import Location, Lot
 from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture delivered builds on
 from tests.api.facilities.test_ward_delivery_seams import delivered  # noqa: F401 - the fixture
-from tests.facilities_world import THURSDAY
+from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
+from tools.builders import stock as scenario
 
 pytestmark = pytest.mark.business_day("2026-12-07")
+NEXT_MONDAY = MONDAY + timedelta(days=7)
 # Recalled on Monday: the ward's next delivery day is Thursday (its crate was delivered
 # already in this story, so the collect lines make a stop of their own).
 
@@ -105,3 +108,46 @@ def test_recalls_check_role_and_organisation(http, world, facilities, delivered)
     staff = facilities["vlasbloem"]["staff"]
     assert http.post(f"/api/v1/lots/{lot}/recall", headers=staff.headers,
                      json={"reason": "x", "severity": "high"}).status_code == 403
+
+
+def test_after_the_cutoff_the_replacements_are_a_kitchen_task_on_the_crate(
+        served, delivered, recalled):  # noqa: F811
+    """Thursday's crate left already: the replacement trays are asked of the kitchen."""
+    with served["uow"]() as uow:
+        pickups = uow.session.scalars(select(RecallPickup).where(
+            RecallPickup.recall_id == recalled["recall"]["id"])).all()
+        (task,) = uow.session.scalars(select(KitchenTask).where(
+            KitchenTask.order_id == delivered["order"].id)).all()
+    replacements = {(line[0], line[3], line[4]) for line in task.wanted if line[2] == "replacement"}
+    variant = next(m for m in delivered["moves"] if m.lot_id == delivered["lot"])
+    with served["uow"]() as uow:
+        variant_id = uow.session.get_one(Lot, variant.lot_id).variant_id
+    assert replacements == {(p.client_id, variant_id, p.units) for p in pickups}
+
+
+def test_before_the_cutoff_each_resident_gets_a_replacement_on_the_next_crate(
+        http, world, served, delivered):  # noqa: F811
+    """Next Monday's crate is ordered and still open: the pick-up comes with it, and the
+    crate is made again at once with a replacement tray per resident (not invoiced)."""
+    with served["uow"]() as uow:
+        scenario.approved_plans(uow.session, served["residents"], served["products"], NEXT_MONDAY,
+                                random.Random(20))
+        uow.commit()
+    served["run"](MONDAY)
+    with served["uow"]() as uow:
+        crate = uow.session.scalars(select(DeliveryOrder).where(DeliveryOrder.ward_id == served["ward"],
+                                                                DeliveryOrder.delivery_date == NEXT_MONDAY)).one()
+        lot = uow.session.get_one(Lot, delivered["lot"])
+    assert crate.version == 1
+    h = world.person("lena-next", "logistics").headers
+    setup(http.post(f"/api/v1/lots/{lot.id}/recall", headers=h, json={"reason": "Listeria", "severity": "high"}))
+    with served["uow"]() as uow:
+        pickups = uow.session.scalars(select(RecallPickup)).all()
+        crate = uow.session.get_one(DeliveryOrder, crate.id)
+        replaced = {(ln.client_id, ln.variant_id, ln.quantity) for ln in crate.lines
+                    if ln.meal_moment == "replacement"}
+        assert {p.due_on for p in pickups} == {NEXT_MONDAY} and crate.version == 2
+        assert replaced == {(p.client_id, lot.variant_id, p.units) for p in pickups}
+        assert {ln.served_on for ln in crate.lines if ln.meal_moment == "replacement"} == {NEXT_MONDAY}
+    night = served["run"](MONDAY)
+    assert night["revised"] == night["kitchen_tasks"] == 0 and night["unchanged"] == 2  # the night agrees

@@ -1,8 +1,9 @@
 """Issue 20 item 2 at wards and vans: a recall of a lot that went into a ward's crate lists
 the ward (and a van holding the lot) with its units; the ward's stock is collected at the
 facility's next stop (collect lines per resident whose trays drew on the lot, a stop of its
-own when no crate comes that day), and the recall closes only when the ward's and the
-van's units are accounted for too."""
+own when no crate comes that day) with a replacement tray per resident on that day's
+crate; the van's units stay frozen aboard and are accounted as collected when its route is
+done; the recall closes only when the ward's and the van's units are accounted for too."""
 from __future__ import annotations
 
 import random
@@ -87,7 +88,13 @@ def test_the_wards_stock_is_collected_per_resident_at_the_facilitys_next_stop(
         assert confirmed.status_code == 200, confirmed.json
     recall = setup(http.get(f"/api/v1/recalls/{recalled['recall']['id']}", headers=recalled["h"]))
     assert places(recall)["ward"]["units_outstanding"] == 0
-    assert recall["status"] == "open"  # the van's unit (and the depot's) are still to account for
+    # the route's only stop confirmed: the van is back at the depot with the recalled unit aboard
+    van = places(recall)["vehicle"]
+    assert van["units_outstanding"] == 0 and van["units_accounted"] == 1
+    report = setup(http.get(f"/api/v1/recalls/{recalled['recall']['id']}/report", headers=recalled["h"]))
+    assert {(s["kind"], s["outcome"]) for s in report["steps"]} == {("ward", "collected"), ("vehicle", "collected")}
+    assert any("returned to the depot" in (s["note"] or "") for s in report["steps"] if s["kind"] == "vehicle")
+    assert recall["status"] == "open"  # the depot's own units are still to account for
 
 
 def test_the_recall_closes_only_when_ward_and_van_units_are_accounted(http, served, recalled):

@@ -40,6 +40,8 @@ HANDLER_MODULES = (
     "nutriplat.content.handlers",
     "nutriplat.delivery.transfers",
     "nutriplat.billing.facility_stays",
+    "nutriplat.equipment.handlers",
+    "nutriplat.delivery.ward_recall",
 )
 
 
@@ -81,6 +83,15 @@ class TextureChanged:
 
 
 @dataclass(frozen=True)
+class AllergiesChanged:
+    """clients: the client's recorded allergies changed on ``on`` (sorted, before and after)."""
+    client_id: int
+    from_allergies: tuple[str, ...]
+    to_allergies: tuple[str, ...]
+    on: date
+
+
+@dataclass(frozen=True)
 class ClientStatusChanged:
     """clients: the client's status changed on ``changed_on`` (referred, active, paused, ended)."""
     client_id: int
@@ -103,12 +114,17 @@ class ClientTransferred:
 
 @dataclass(frozen=True)
 class DeliveryConfirmed:
-    """delivery: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused)."""
+    """delivery: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused).
+    A facility's ward crate has no ``client_id``: its ``facility_id``, ``ward_id`` and the
+    ``resident_ids`` whose trays it carried."""
     order_id: int
-    client_id: int
+    client_id: int | None
     outcome: str
     delivery_date: date
     actor: Any
+    facility_id: int | None = None
+    ward_id: int | None = None
+    resident_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +147,7 @@ class LotRecalled:
     variant_id: int
     homes: tuple[tuple[int, int, int], ...]
     actor: Any
+    wards: tuple[tuple[int, int, int], ...] = ()  # (location id, ward id, units) of each ward's stock
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,26 @@ def served(http, world, facilities, place, planned):
     return {"residents": residents, "ward": vlasbloem["ward"], "facility": vlasbloem["facility_id"],
             "site": vlasbloem["site"], "warehouse": warehouse, "van": van, "products": products,
             "run": lambda day: run_ward_orders(lambda: UnitOfWork(factory), day), "uow": lambda: UnitOfWork(factory)}
+
+
+@pytest.fixture
+def facility_route(http, world, facilities, served):
+    """Thursday's crate of ward Lelie (ordered Monday, the depot stocked) on a published
+    route of a van driven by Luc: ``{"plan", "route", "stop", "order", "h"}`` (logistics)."""
+    served["run"](MONDAY)
+    with served["uow"]() as uow:
+        scenario.stock(uow.session, facilities["admin"].organisation_id, served["warehouse"],
+                       served["products"], MONDAY - timedelta(days=2))
+        uow.commit()
+    h = world.person("route-planner", "logistics").headers
+    driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
+    setup(http.post("/api/v1/vans", headers=h, json={
+        "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
+        "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
+        "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
+    plan = setup(http.post("/api/v1/route-plans", headers=h, json={
+        "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}))
+    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h, json={"version": plan["version"]}))
+    route = next(r for r in plan["result"]["routes"] if r["stops"])
+    (stop,) = route["stops"]
+    return {"plan": plan["id"], "route": route["id"], "stop": stop, "order": stop["order_ids"][0], "h": h}

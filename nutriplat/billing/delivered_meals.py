@@ -63,6 +63,8 @@ def bill_delivery(uow: UnitOfWork, actor: Actor, order_id: int) -> bool:
 
 def _allowance_left(uow: UnitOfWork, order: DeliveryOrder) -> int | None:
     """Package meals left in the delivery's week; None: no subscription in force, nothing to bill."""
+    if order.ward_id is not None:  # a ward's crate: the facility's monthly invoice counts its trays
+        return None
     session, day = uow.session, order.delivery_date
     subscription = session.scalar(select(Subscription).where(
         Subscription.client_id == order.client_id, Subscription.start_date <= day,

@@ -23,6 +23,7 @@ from nutriplat.billing.domain.money import cents
 from nutriplat.billing.domain.vat import DEFAULT_VAT_PERCENT
 from nutriplat.billing.models import Invoice
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.delivery.recall_replacements import REPLACEMENT
 from nutriplat.facilities.models import ServiceAgreement, Ward
 from nutriplat.periods import Month
 
@@ -71,7 +72,8 @@ def _ward_lines(session: Session, agreement: ServiceAgreement, month: Month, vat
             .join(DeliveryOrderLine, DeliveryOrderLine.order_id == DeliveryOrder.id)
             .where(DeliveryOrder.ward_id.in_(agreement.ward_ids), DeliveryOrder.facility_id == agreement.facility_id,
                    DeliveryOrder.status == "delivered", DeliveryOrderLine.served_on >= first,
-                   DeliveryOrderLine.served_on <= last)
+                   DeliveryOrderLine.served_on <= last,
+                   DeliveryOrderLine.meal_moment.is_distinct_from(REPLACEMENT))  # a recall's: paid already
             .group_by(DeliveryOrder.ward_id, DeliveryOrderLine.client_id, DeliveryOrderLine.served_on)):
         meals[ward_id or 0] += int(quantity)
         resident_days[ward_id or 0] += 1

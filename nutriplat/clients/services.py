@@ -17,7 +17,7 @@ from nutriplat.clients.policy import POLICY
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden
-from nutriplat.events import TextureChanged
+from nutriplat.events import AllergiesChanged, TextureChanged
 from nutriplat.pagination import page_of
 
 RESOURCE = "client"
@@ -145,10 +145,13 @@ def update_client(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str,
         errors.raise_if_any()
         _check_external_ref(uow.session, client.organisation_id, data.get("external_ref"), client.id)
         texture = client.iddsi_food_level, client.iddsi_drink_level
+        allergies = tuple(sorted(client.allergies or ()))
         _apply(client, data)
         if (client.iddsi_food_level, client.iddsi_drink_level) != texture:  # the information platform explains it
             uow.record(TextureChanged(client.id, texture[0], client.iddsi_food_level, texture[1],
                                       client.iddsi_drink_level, business_today()))
+        if tuple(sorted(client.allergies or ())) != allergies:  # supply re-checks what is on its way
+            uow.record(AllergiesChanged(client.id, allergies, tuple(sorted(client.allergies or ())), business_today()))
         audit.record(uow.session, actor, "update", RESOURCE, client.id, client.id,
                      detail={"fields": sorted(data), **({"reason": reason} if reason else {})},
                      organisation_id=client.organisation_id)

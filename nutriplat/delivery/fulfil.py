@@ -20,6 +20,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.backorders import back_order
+from nutriplat.delivery.confirmation import confirm
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, is_ward_order, load_order
 from nutriplat.delivery.orders import cancel_order as cancel_home_order
@@ -27,7 +28,6 @@ from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.vocabulary import OUTCOMES
 from nutriplat.delivery.ward_fulfil import cancel_ward_order, confirm_ward_delivery, pick_ward_order
 from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.events import DeliveryConfirmed
 from nutriplat.inventory.access import check_location
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot
@@ -78,20 +78,9 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
     with uow:
         session = uow.session
         order, client = load_order(session, actor, order_id)
-        if order.status == outcome:
+        if not confirm(uow, actor, order, outcome, day,
+                       lambda ledger: _deliver(session, ledger, order, client, day, refused or {})):
             return order
-        if order.status not in ("planned", "picked"):
-            raise Conflict(f"The order is already {order.status}.", {"status": [order.status]})
-        ledger = Ledger(session, actor.user_id)
-        if outcome == "delivered":
-            _deliver(session, ledger, order, client, day, refused or {})
-        elif order.status == "picked":
-            ledger.post([Move("return", line.lot_id, line.quantity, order.vehicle_id, order.warehouse_id, day,  # type: ignore[arg-type]
-                              delivery_order_id=order.id, reason=outcome) for line in order.lines],
-                        order.organisation_id)
-        if order.status != "cancelled":
-            order.status, order.confirmed_at = outcome, utcnow()
-            uow.record(DeliveryConfirmed(order.id, client.id, outcome, order.delivery_date, actor))
         audit.record(session, actor, "confirm", RESOURCE, order.id, client.id, detail={"outcome": outcome},
                      organisation_id=client.organisation_id)
         commit_or_conflict(uow)  # billing charges a delivered order after this commit

@@ -31,5 +31,6 @@ def tell_recall(uow: UnitOfWork, recall_id: int, organisation_id: int, variant: 
         notify(uow, people_around(uow.session, client_id), Message(
             kind="recall", topic=f"recall:{recall_id}:client:{client_id}",
             subject=f"Recall: {variant.name}", client_id=client_id, organisation_id=organisation_id,
-            body=(f"A lot of {variant.name} held at home was recalled; do not eat it. {when}"),
+            body=(f"A lot of {variant.name} delivered for the client (at home or on the ward) was recalled; "
+                  f"do not eat it. {when}"),
             data={"recall_id": recall_id, "pickup_on": day.isoformat() if day else None}))

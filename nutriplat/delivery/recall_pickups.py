@@ -7,7 +7,7 @@ recalled units). Confirming the stop delivered accounts the units as collected t
 inventory's ``recalls.account`` (its recall step, its stock move); not at home or refused
 leaves them outstanding (``missed``). A home without a delivery schedule gets its pick-up
 tomorrow from the warehouse that last delivered it; one never delivered by us is accounted
-by hand."""
+by hand. A ward's stock is collected at the facility's next stop (``ward_recall``)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -22,9 +22,10 @@ from nutriplat.clock import local_now
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, RecallPickup
 from nutriplat.delivery.recall_notices import tell_recall
+from nutriplat.delivery.ward_recall import plan_ward_pickups
 from nutriplat.inventory import recalls
 from nutriplat.inventory.locations import rule_of
-from nutriplat.inventory.models import DeliverySchedule, RecallLocation
+from nutriplat.inventory.models import DeliverySchedule, Location, RecallLocation
 
 
 @events.handles(events.LotRecalled, events.IN_TRANSACTION)
@@ -51,6 +52,9 @@ def plan_pickups(uow: Any, event: events.LotRecalled) -> None:
                                  location_id=location_id, client_id=client_id, units=units, due_on=day,
                                  warehouse_id=warehouse_id, replacement_order_id=replacement.id))
         told.append((client_id, day))
+    for location_id, ward_id, units in event.wards:  # collected at the facility's next stop
+        told += plan_ward_pickups(session, event.recall_id, event.organisation_id, event.lot_id, location_id,
+                                  ward_id, units)
     tell_recall(uow, event.recall_id, event.organisation_id, variant, told)
 
 
@@ -70,11 +74,14 @@ def _last_warehouse(session: Session, client_id: int) -> int | None:
                           .order_by(DeliveryOrder.delivery_date.desc(), DeliveryOrder.id.desc()).limit(1))
 
 
-def due_pickups(session: Session, organisation_id: int, warehouse_id: int, day: date) -> list[RecallPickup]:
-    return list(session.scalars(select(RecallPickup).where(
+def due_pickups(session: Session, organisation_id: int, warehouse_id: int, day: date,
+                at_wards: bool = False) -> list[RecallPickup]:
+    """A depot's pick-ups of the day at homes (or, ``at_wards``, at wards' stock)."""
+    ward = Location.ward_id.is_not(None) if at_wards else Location.ward_id.is_(None)
+    return list(session.scalars(select(RecallPickup).join(Location, Location.id == RecallPickup.location_id).where(
         RecallPickup.organisation_id == organisation_id, RecallPickup.warehouse_id == warehouse_id,
-        RecallPickup.due_on == day, RecallPickup.status == "planned").order_by(RecallPickup.client_id,
-                                                                                RecallPickup.id)))
+        RecallPickup.due_on == day, RecallPickup.status == "planned", ward).order_by(RecallPickup.client_id,
+                                                                                       RecallPickup.id)))
 
 
 def collect(uow: UnitOfWork, actor: Any, pickup_ids: list[int], outcome: str) -> None:

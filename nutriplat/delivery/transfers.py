@@ -4,7 +4,7 @@ the texture change committed:
 - the ward orders still open are made again at once, as the nightly run would, so an
   admission puts the resident on the crate of the next delivery whose cut-off is ahead, a
   discharge or a move takes them off, and a new texture is on the crate before the
-  cut-off (after it, a kitchen task, as at night);
+  cut-off (after it, a kitchen task, as at night); so is a changed allergy;
 - a discharge home (from a hospital or a nursing home) schedules a first home delivery on
   the day they arrive, covering their approved plan until their next scheduled delivery,
   so there is food in the fridge when they come home. Once per client and day.
@@ -49,6 +49,13 @@ def follow_transfer(uow: UnitOfWork, event: events.ClientTransferred) -> None:
 
 @events.handles(events.TextureChanged, events.AFTER_COMMIT)
 def follow_texture(uow: UnitOfWork, event: events.TextureChanged) -> None:
+    reorder_wards_at_once(uow, event.client_id)
+
+
+@events.handles(events.AllergiesChanged, events.AFTER_COMMIT)
+def follow_allergies(uow: UnitOfWork, event: events.AllergiesChanged) -> None:
+    """A new allergy takes the dishes it excludes off the crate (a kitchen task after the
+    cut-off); a lifted one lets the plan's dishes back on."""
     reorder_wards_at_once(uow, event.client_id)
 
 

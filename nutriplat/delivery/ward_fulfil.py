@@ -20,6 +20,7 @@ from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
+from nutriplat.delivery.confirmation import confirm
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict
 from nutriplat.errors import Conflict, ErrorCollector
@@ -71,27 +72,21 @@ def confirm_ward_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome:
     with uow:
         session = uow.session
         order = _load(session, actor, order_id)
-        if order.status == outcome:
+        if not confirm(uow, actor, order, outcome, day, lambda ledger: _deliver(session, ledger, order, day)):
             return order
-        if order.status not in ("planned", "picked"):
-            raise Conflict(f"The order is already {order.status}.", {"status": [order.status]})
-        ledger = Ledger(session, actor.user_id)
-        if outcome == "delivered":
-            ward_location = _ward_location(session, order)
-            source = order.vehicle_id if order.status == "picked" else order.warehouse_id
-            if order.status == "picked" or _take_lots(session, ledger, order, order.warehouse_id, ward_location):
-                ledger.post([Move("delivery", line.lot_id, line.quantity, source, ward_location, day,  # type: ignore[arg-type]
-                                  client_id=line.client_id, delivery_order_id=order.id) for line in order.lines],
-                            order.organisation_id)
-        elif order.status == "picked":
-            ledger.post([Move("return", line.lot_id, line.quantity, order.vehicle_id, order.warehouse_id, day,  # type: ignore[arg-type]
-                              client_id=line.client_id, delivery_order_id=order.id, reason=outcome)
-                         for line in order.lines], order.organisation_id)
-        if order.status != "cancelled":
-            order.status, order.confirmed_at = outcome, utcnow()
         _audit(session, actor, "confirm", order, {"outcome": outcome})
         commit_or_conflict(uow)
         return order
+
+
+def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, day: date) -> None:
+    """The crate into the ward's location, a move per resident's tray."""
+    ward_location = _ward_location(session, order)
+    source = order.vehicle_id if order.status == "picked" else order.warehouse_id
+    if order.status == "picked" or _take_lots(session, ledger, order, order.warehouse_id, ward_location):
+        ledger.post([Move("delivery", line.lot_id, line.quantity, source, ward_location, day,  # type: ignore[arg-type]
+                          client_id=line.client_id, delivery_order_id=order.id) for line in order.lines],
+                    order.organisation_id)
 
 
 def _load(session: Session, actor: Actor, order_id: int) -> DeliveryOrder:

@@ -32,6 +32,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import BRUSSELS
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, Depot, KitchenTask
+from nutriplat.delivery.recall_replacements import replacements_due
 from nutriplat.facilities.agreements import agreements_in_force
 from nutriplat.facilities.models import ServiceAgreement, Site, Ward
 from nutriplat.inventory.models import Location
@@ -116,6 +117,7 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
     made = {(o.ward_id, o.delivery_date): o for o in session.scalars(select(DeliveryOrder).where(
         DeliveryOrder.ward_id.in_(settings), DeliveryOrder.delivery_date.in_(deliveries)))}
     held = _lines_of(session, [o.id for o in made.values()])
+    replacements = replacements_due(session, list(settings), list(deliveries))  # a recall's, at the wards
     for delivery_day, days in deliveries.items():
         after_cutoff = cutoff_at(agreement, delivery_day) <= as_of
         for ward in wards:
@@ -123,15 +125,17 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
             if order is None and after_cutoff:
                 counts["missed_cutoff"] += 1
                 continue
-            wanted = _wanted(agreement, days, residents, planned[ward.id], counts)
+            wanted = _wanted(agreement, days, residents, planned[ward.id], counts,
+                             replacements.get((ward.id, delivery_day), []))
             counts[_settle(session, agreement, ward, delivery_day, order, wanted,
                            held.get(order.id, []) if order else [], after_cutoff, depots[ward.site_id])] += 1
     return counts
 
 
 def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, Client],
-            planned: list[PlannedDish], counts: Counter[str]) -> list[Line]:
-    """One ward's lines for the served ``days`` from its residents' planned dishes."""
+            planned: list[PlannedDish], counts: Counter[str], replacements: list[Line]) -> list[Line]:
+    """One ward's lines for the served ``days`` from its residents' planned dishes, and the
+    replacement trays of a recall for residents still on the ward."""
     lines: Counter[tuple[int, str, str, int]] = Counter()
     for dish in planned:
         resident = residents[dish.client_id]
@@ -142,6 +146,9 @@ def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, 
             continue
         lines[(dish.client_id, dish.day.isoformat(), dish.meal_moment, dish.variant.id)] += \
             max(1, math.ceil(dish.portions - 1e-9))
+    for client_id, served, moment, variant_id, quantity in replacements:
+        if client_id in residents:  # one who left the ward is replaced where they are now, by hand
+            lines[(client_id, served, moment, variant_id)] += quantity
     return sorted((*key, quantity) for key, quantity in lines.items())
 
 

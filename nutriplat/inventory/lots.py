@@ -1,4 +1,4 @@
-"""Lots and traceability: who received a lot (for a recall), which lots a client received."""
+"""Lots and traceability: which lots a client received (who received a lot: ``recipients``)."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,7 +11,6 @@ from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.access import load_client
-from nutriplat.clients.models import Client
 from nutriplat.conflicts import conflicts
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector
@@ -93,31 +92,12 @@ def lot_view(lot: Lot, name: str) -> dict[str, Any]:
             "production_date": lot.production_date, "expiry_date": lot.expiry_date}
 
 
-def recipients(uow: UnitOfWork, actor: Actor, lot_id: int) -> list[dict[str, Any]]:
-    """Every client who received the lot, per delivery day, and how much is still at home."""
-    POLICY.check(actor, "recipients")
-    with uow:
-        lot = load_owned(uow.session, Lot, lot_id, actor, "lot")
-        rows = _deliveries(uow.session, StockMove.lot_id == lot.id)
-        clients = {c.id: c for c in uow.session.scalars(
-            select(Client).where(Client.id.in_({r.client_id for r in rows})))}
-        at_home = _at_home(uow.session, lot.id)
-        result = [{"client_id": r.client_id, "given_name": clients[r.client_id].given_name,
-                   "family_name": clients[r.client_id].family_name, "phone": clients[r.client_id].phone,
-                   "delivered_on": r.moved_on, "quantity": r.quantity, "delivery_order_id": r.delivery_order_id,
-                   "at_home_now": at_home.get(r.client_id, 0)} for r in rows]
-        audit.record_reads(uow.session, actor, "lot_recipient",
-                           {(c.id, c.organisation_id) for c in clients.values()})
-        uow.commit()
-        return result
-
-
 def client_lots(uow: UnitOfWork, actor: Actor, client_id: int) -> list[dict[str, Any]]:
     """The lots delivered to a client, newest delivery first."""
     POLICY.check(actor, "client_lots")
     with uow:
         client = load_client(uow.session, actor, client_id)
-        rows = _deliveries(uow.session, StockMove.client_id == client.id)
+        rows = deliveries(uow.session, StockMove.client_id == client.id)
         lots = {lot.id: (lot, name) for lot, name in uow.session.execute(
             select(Lot, DishVariant.name).join(DishVariant, DishVariant.id == Lot.variant_id)
             .where(Lot.id.in_({r.lot_id for r in rows})))}
@@ -135,19 +115,14 @@ def client_lots(uow: UnitOfWork, actor: Actor, client_id: int) -> list[dict[str,
         return result
 
 
-def _deliveries(session: Any, condition: Any) -> list[Any]:
-    """Units delivered to homes, per client, lot, day and order."""
+def deliveries(session: Any, condition: Any) -> list[Any]:
+    """Units delivered, per client, lot, day, order and destination: a home, or a ward's
+    crate (``ward_id``; each of its moves names the resident whose tray it is)."""
     return session.execute(
         select(StockMove.client_id, StockMove.lot_id, StockMove.moved_on, StockMove.delivery_order_id,
-               func.sum(StockMove.quantity).label("quantity"))
+               Location.ward_id, func.sum(StockMove.quantity).label("quantity"))
+        .join(Location, Location.id == StockMove.to_location_id)
         .where(condition, StockMove.kind == "delivery")
-        .group_by(StockMove.client_id, StockMove.lot_id, StockMove.moved_on, StockMove.delivery_order_id)
+        .group_by(StockMove.client_id, StockMove.lot_id, StockMove.moved_on, StockMove.delivery_order_id,
+                  Location.ward_id)
         .order_by(StockMove.moved_on, StockMove.client_id, StockMove.lot_id)).all()
-
-
-def _at_home(session: Any, lot_id: int) -> dict[int, int]:
-    return dict(session.execute(
-        select(Location.client_id, func.sum(StockBalance.quantity))
-        .join(Location, Location.id == StockBalance.location_id)
-        .where(StockBalance.lot_id == lot_id, Location.client_id.is_not(None))
-        .group_by(Location.client_id)).all())

@@ -1,6 +1,7 @@
 """Recalling a lot: blocked at once everywhere (``lots.recalled_at``: never picked,
 consumed, moved or planned from again), the places holding it listed with their units and
-clients, and each place's units accounted for until the recall closes.
+clients — homes, wards' stock, vans and warehouses — and each place's units accounted for
+until the recall closes.
 
 Lots record no lot they were made from, so a recall covers the recalled lot itself."""
 from __future__ import annotations
@@ -59,8 +60,13 @@ def recall_lot(uow: UnitOfWork, actor: Actor, lot_id: int, data: dict[str, Any])
                      detail={"lot_id": lot.id, "severity": recall.severity, "units": view["units_held"]},
                      organisation_id=recall.organisation_id)
         _record_clients(session, actor, recall)
+        wards: dict[int, int] = {location_id: ward_id for location_id, ward_id in session.execute(
+            select(Location.id, Location.ward_id).where(Location.id.in_([p.location_id for p in recall.locations])))
+            if ward_id is not None}
         uow.record(LotRecalled(recall.id, recall.organisation_id, lot.id, lot.variant_id, tuple(
-            (p.location_id, p.client_id, p.units_held) for p in recall.locations if p.client_id is not None), actor))
+            (p.location_id, p.client_id, p.units_held) for p in recall.locations if p.client_id is not None), actor,
+            tuple((p.location_id, wards[p.location_id], p.units_held) for p in recall.locations
+                  if p.location_id in wards)))
         uow.commit(conflict=f"Lot {lot.id} is already recalled.")
         return view
 
@@ -119,7 +125,8 @@ def recall_view(session: Session, recall: Recall) -> dict[str, Any]:
     places = {loc.id: loc for loc in session.scalars(
         select(Location).where(Location.id.in_([p.location_id for p in recall.locations])))}
     locations = [{"location_id": p.location_id, "kind": places[p.location_id].kind,
-                  "name": places[p.location_id].name, "client_id": p.client_id, "units_held": p.units_held,
+                  "name": places[p.location_id].name, "client_id": p.client_id,
+                  "ward_id": places[p.location_id].ward_id, "units_held": p.units_held,
                   "units_accounted": p.units_accounted, "units_outstanding": p.outstanding}
                  for p in recall.locations]
     return {"id": recall.id, "lot_id": lot.id, "lot_ids": [lot.id],

@@ -13,8 +13,10 @@ from nutriplat.clock import business_today
 from nutriplat.monitoring.evaluation import evaluate_clients
 
 
-def _evaluate(uow: Any, client_id: int, family: str, day: date | None) -> None:
+def _evaluate(uow: Any, client_id: int | None, family: str, day: date | None) -> None:
     """As of today, or as of the event's own date when that is later (simulated days)."""
+    if client_id is None:  # a ward's crate: the missed-delivery rules watch a client's own door
+        return
     session = uow.session
     client = session.get(Client, client_id)
     if client is not None:

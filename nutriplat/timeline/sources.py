@@ -106,7 +106,7 @@ def deliveries(session: Session, p: Period) -> Iterator[Entry]:
     for o in delivery.confirmed_between(session, p.client_id, p.start, p.end):
         assert o.confirmed_at is not None
         yield Entry("delivery", o.confirmed_at, f"{o.status} ({o.delivery_date})",
-                    {"order_id": o.id, "status": o.status})
+                    {"order_id": o.id, "status": o.status, "ward_id": o.ward_id})  # a ward's crate, or home
 
 
 SOURCES: tuple[Source, ...] = (screenings, weights, intake, alerts, coaching, content, plan_changes, deliveries)

@@ -31,7 +31,8 @@ def site_stop(session: Session, day: date, stop: PlannedStop, items: list[dict[s
         for ward_id in sorted(set(ward_of.values()), key=lambda w: names[w])]
     view = stop_view(day, stop)
     return {key: view[key] for key in _KEYS} | {
-        "client_id": None, "name": f"{facility.name} — {site.name}", "phone": None,
+        "client_id": None, "name": f"{facility.name} — {site.name}", "facility_name": facility.name,
+        "site_name": site.name, "phone": None,
         "address": {"street": site.street, "postal_code": site.postal_code, "city": site.city},
         "location": {"lat": stop.lat, "lon": stop.lon}, "access_notes": None, "texture": {}, "allergies": [],
         "items": [i for crate in crates for i in crate["items"]], "crates": crates,

@@ -53,6 +53,8 @@ class ManifestStopSchema(Schema):
     crates = fields.List(fields.Nested(ManifestCrateSchema), metadata={
         "description": "At a facility's site: a crate per ward, what it holds per dish and lot."})
     name = fields.String()
+    facility_name = fields.String(metadata={"description": "At a facility's site: the care facility."})
+    site_name = fields.String(metadata={"description": "At a facility's site: the building delivered."})
     phone = fields.String(allow_none=True)
     address = fields.Dict(keys=fields.String(), values=fields.String(allow_none=True))
     location = fields.Dict(keys=fields.String(), values=fields.Float())

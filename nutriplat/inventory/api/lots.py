@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.inventory import lots
+from nutriplat.inventory import lots, recipients
 from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.schemas.stock import ClientLotSchema, LotQuerySchema, LotSchema, RecipientSchema
 from nutriplat.list_views import Page, paginated
@@ -48,8 +48,8 @@ class Recipients(MethodView):
     @blp.response(200, RecipientSchema(many=True))
     @paginated(blp, Page)
     def get(self, lot_id):
-        """Every client who received the lot, with dates (for a recall)"""
-        return lots.recipients(uow(), actor(), lot_id)
+        """Every home and ward crate that received the lot, with dates and residents (for a recall)"""
+        return recipients.recipients(uow(), actor(), lot_id)
 
 
 @blp.route("/clients/<int:client_id>/lots")

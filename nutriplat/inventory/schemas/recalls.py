@@ -37,9 +37,10 @@ class AccountSchema(Schema):
 
 class RecallLocationSchema(Schema):
     location_id = fields.Integer()
-    kind = fields.String(metadata={"description": "warehouse, vehicle or home"})
+    kind = fields.String(metadata={"description": "warehouse, vehicle, home or ward"})
     name = fields.String()
     client_id = fields.Integer(allow_none=True, metadata={"description": "A home's client."})
+    ward_id = fields.Integer(allow_none=True, metadata={"description": "A ward's stock (its crates delivered)."})
     units_held = fields.Integer(metadata={"description": "Units of the lot the place held when recalled."})
     units_accounted = fields.Integer()
     units_outstanding = fields.Integer()

@@ -98,8 +98,18 @@ class LotQuerySchema(Schema):
     expiring_before = fields.Date()
 
 
-class RecipientSchema(Schema):
+class ResidentUnitsSchema(Schema):
     client_id = fields.Integer()
+    given_name = fields.String()
+    family_name = fields.String()
+    room = fields.String(allow_none=True)
+    quantity = fields.Integer(metadata={"description": "Units of the lot on the resident's trays."})
+
+
+class RecipientSchema(Schema):
+    kind = fields.String(metadata={"description": "home (a client's home) or ward (a facility's ward crate)."})
+    setting = fields.String(metadata={"description": "home, nursing_home or hospital."})
+    client_id = fields.Integer(metadata={"description": "A home's client."})
     given_name = fields.String()
     family_name = fields.String()
     phone = fields.String(allow_none=True)
@@ -107,6 +117,15 @@ class RecipientSchema(Schema):
     quantity = fields.Integer()
     delivery_order_id = fields.Integer(allow_none=True)
     at_home_now = fields.Integer(metadata={"description": "Units of the lot still in the client's home."})
+    facility_id = fields.Integer(metadata={"description": "A ward's care facility."})
+    facility_name = fields.String()
+    site_id = fields.Integer()
+    site_name = fields.String()
+    ward_id = fields.Integer()
+    ward_name = fields.String()
+    at_ward_now = fields.Integer(metadata={"description": "Units of the lot still at the ward."})
+    residents = fields.List(fields.Nested(ResidentUnitsSchema), metadata={
+        "description": "The residents whose trays drew on the lot."})
 
 
 class ClientLotSchema(LotSchema):

@@ -34,6 +34,8 @@ POLICY = Policy("indicators", {
     # provider enrols its clients and imports the file; the per-row report names clients.
     "enrol_pseudonyms": (ADMIN,),
     "import_external": (ADMIN,),
+    # Both parties see the reconciliation per source, measure and month: counts, suppressed.
+    "reconciliation_summary": PARTIES,
     # The measurement audit (audits.py): the provider draws the seeded sample and its second
     # person verifies it against the source; both parties see the seed and agreement rate.
     "draw_audit": (ADMIN,),

@@ -32,6 +32,7 @@ WEB_MODULES = (
     "nutriplat.webapp.cofinancer.statements",
     "nutriplat.webapp.cofinancer.terms",
     "nutriplat.webapp.cofinancer.simulation",
+    "nutriplat.webapp.cofinancer.reconciliation",
     "nutriplat.webapp.admin.users",
     "nutriplat.webapp.admin.organisations",
     "nutriplat.webapp.admin.catalogue",

@@ -5,10 +5,10 @@ mean score per staff group with the reports' small-cell suppression (fewer than 
 respondents, and the cells that would reveal them, are hidden)."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, Final
 
-from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
@@ -16,7 +16,8 @@ from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, InvalidInput
-from nutriplat.indicators import suppression
+from nutriplat.indicators import aggregate, definitions, report_computation, staff_frame
+from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import StaffSurveyResponse
 from nutriplat.indicators.policy import POLICY
@@ -73,27 +74,28 @@ def summary(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) 
     if period.kind != "quarter" or not period.is_complete(business_today()):
         raise InvalidInput("The period cannot be reported.", {"period": ["Must be a closed quarter, e.g. 2026Q3."]})
     with uow:
-        agreement = load_agreement(uow.session, actor, agreement_id)
-        found = {group: (count, total) for group, count, total in uow.session.execute(
-            select(StaffSurveyResponse.staff_group, func.count(), func.sum(StaffSurveyResponse.score)).where(
-                StaffSurveyResponse.organisation_id == agreement.organisation_id,
-                StaffSurveyResponse.period == period.label).group_by(StaffSurveyResponse.staff_group))}
-        cells: dict[str | None, tuple[int, Decimal]] = {
-            None: (sum(c for c, _ in found.values()), sum((Decimal(t) for _, t in found.values()), Decimal(0)))}
-        cells |= {group: found.get(group, (0, Decimal(0))) for group in STAFF_GROUPS}
-        hidden = suppression.suppressed(
-            [suppression.Cell(INDICATOR, None if group is None else "staff_group", group, count, count)
-             for group, (count, _) in cells.items()], {INDICATOR: INDICATOR})
-        audit.record(uow.session, actor, "read", RESOURCE, None, detail={"agreement_id": agreement.id,
+        session = uow.session
+        agreement = load_agreement(session, actor, agreement_id)
+        rows = _rows(session, agreement.organisation_id, period)
+        audit.record(session, actor, "read", RESOURCE, None, detail={"agreement_id": agreement.id,
                      "period": period.label}, organisation_id=agreement.organisation_id)
         uow.commit()
-    rows = []
-    for group, (count, total) in cells.items():
-        shown = (INDICATOR, None if group is None else "staff_group", group) not in hidden
-        rows.append({"staff_group": group, "suppressed": not shown, "respondents": count if shown else None,
-                     "mean_score": _mean(total, count) if shown else None})
     return {"agreement_id": agreement.id, "period": period.label, "questions": list(QUESTIONS), "rows": rows}
 
 
-def _mean(total: Decimal, count: int) -> str | None:
-    return None if not count else str((Decimal(total) / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+def _rows(session: Session, organisation_id: int, period: Period) -> list[dict[str, Any]]:
+    """Through the built-in ``staff_wellbeing`` definition and the report's own suppression
+    (``report_computation.rows_of``): one computation for the summary and every report row."""
+    definitions.ensure_starter_set(session)
+    definition = Definition.of(definitions.by_code(session, INDICATOR))
+    frame = staff_frame.of_period(staff_frame.load(session, organisation_id, [period]), period)
+    found = aggregate.figures(frame, [definition], [staff_frame.DIMENSION])
+    present = {f.category for f in found}
+    found += [aggregate.Figure(INDICATOR, staff_frame.DIMENSION, group, Decimal(0), Decimal(0), 0, 0)
+              for group in STAFF_GROUPS if group not in present]  # no respondents: shown as 0
+    by_group = {row.disaggregation.get(staff_frame.DIMENSION): row for row in report_computation.rows_of(
+        found, {INDICATOR: definition}, {INDICATOR: INDICATOR}, period)}
+    return [{"staff_group": group, "suppressed": by_group[group].suppressed,
+             "respondents": None if by_group[group].suppressed else int(by_group[group].denominator or 0),
+             "mean_score": None if by_group[group].value is None else str(by_group[group].value)}
+            for group in (None, *STAFF_GROUPS)]

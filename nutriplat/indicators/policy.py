@@ -43,5 +43,9 @@ POLICY = Policy("indicators", {
     "list_audits": PARTIES,
     # The staff survey (staff_survey.py): staff answer; the parties see suppressed aggregates only.
     "answer_staff_survey": (DIETITIAN, LOGISTICS),
+    # The survey's questions are data (staff_questions.py): staff read the quarter's, the
+    # provider's admin revises them for the next quarter; answers keep their version.
+    "staff_survey_questions": (ADMIN, DIETITIAN, LOGISTICS),
+    "revise_staff_survey": (ADMIN,),
     "staff_wellbeing": PARTIES,
 })

@@ -1,5 +1,6 @@
 """The short quarterly staff survey behind the staff-wellbeing aim: dietitians, drivers and
-kitchen staff each answer five questions on a 1–5 scale once a quarter. A response is never
+kitchen staff each answer the questions in force (``staff_questions``: five built-in ones unless the
+provider revised them) on a 1–5 scale once a quarter. A response is never
 shown to anyone; the parties to an agreement see, for a closed quarter, the respondents and
 mean score per staff group with the reports' small-cell suppression (fewer than five
 respondents, and the cells that would reveal them, are hidden)."""
@@ -16,15 +17,14 @@ from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, InvalidInput
-from nutriplat.indicators import aggregate, definitions, report_computation, staff_frame
+from nutriplat.indicators import aggregate, definitions, report_computation, staff_frame, staff_questions
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import StaffSurveyResponse
 from nutriplat.indicators.policy import POLICY
 from nutriplat.periods import Period
 
-QUESTIONS: Final = ("workload_manageable", "enough_time_per_client", "supported_by_team", "work_is_meaningful",
-                    "would_recommend_employer")
+QUESTIONS: Final = tuple(q["code"] for q in staff_questions.BUILT_IN)  # version 1, the built-in set
 GROUPS: Final = {roles.DIETITIAN: ("dietitian",), roles.LOGISTICS: ("driver", "kitchen")}
 STAFF_GROUPS: Final = ("dietitian", "driver", "kitchen")
 RESOURCE = "staff_survey"
@@ -32,24 +32,26 @@ INDICATOR = "staff_wellbeing"
 
 
 def submit(uow: UnitOfWork, actor: Actor, staff_group: str, answers: dict[str, int]) -> StaffSurveyResponse:
+    """An answer to each question of the version in force this quarter (``staff_questions``)."""
     POLICY.check(actor, "answer_staff_survey")
-    errors = ErrorCollector()
-    if staff_group not in GROUPS.get(actor.role, ()):
-        errors.add("staff_group", f"Must be one of {', '.join(GROUPS.get(actor.role, ()))} for your role.")
-    for question in QUESTIONS:
-        if question not in answers:
-            errors.add(f"answers.{question}", "Missing answer.")
-        elif not isinstance(answers[question], int) or not 1 <= answers[question] <= 5:
-            errors.add(f"answers.{question}", "Must be a whole number from 1 to 5.")
-    for extra in sorted(set(answers) - set(QUESTIONS)):
-        errors.add(f"answers.{extra}", "Not a question of the survey.")
-    errors.raise_if_any("The survey answers are incomplete.")
     quarter = current_quarter()
     with uow:
+        asked = staff_questions.in_force(uow.session, actor.organisation_id, quarter)
+        errors = ErrorCollector()
+        if staff_group not in GROUPS.get(actor.role, ()):
+            errors.add("staff_group", f"Must be one of {', '.join(GROUPS.get(actor.role, ()))} for your role.")
+        for question in asked.codes:
+            if question not in answers:
+                errors.add(f"answers.{question}", "Missing answer.")
+            elif not isinstance(answers[question], int) or not 1 <= answers[question] <= 5:
+                errors.add(f"answers.{question}", "Must be a whole number from 1 to 5.")
+        for extra in sorted(set(answers) - set(asked.codes)):
+            errors.add(f"answers.{extra}", "Not a question of the survey.")
+        errors.raise_if_any("The survey answers are incomplete.")
         response = StaffSurveyResponse(
             organisation_id=actor.organisation_id, period=quarter.label, staff_group=staff_group,
-            user_id=actor.user_id, answers={q: answers[q] for q in QUESTIONS},
-            score=(Decimal(sum(answers[q] for q in QUESTIONS)) / len(QUESTIONS)).quantize(Decimal("0.01")))
+            user_id=actor.user_id, answers={q: answers[q] for q in asked.codes}, questionnaire_version=asked.version,
+            score=(Decimal(sum(answers[q] for q in asked.codes)) / len(asked.codes)).quantize(Decimal("0.01")))
         uow.session.add(response)
         flush_or_conflict(uow.session, f"You answered the staff survey of {quarter} already.",
                           {"answers": [f"Answered already for {quarter}; the next one opens next quarter."]})
@@ -60,8 +62,7 @@ def submit(uow: UnitOfWork, actor: Actor, staff_group: str, answers: dict[str, i
 
 def current_quarter() -> Period:
     """The quarter a response counts for: the one it is given in (Brussels)."""
-    today = business_today()
-    return Period.parse(f"{today.year}Q{(today.month - 1) // 3 + 1}")
+    return staff_questions.quarter_of(business_today())
 
 
 def summary(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -> dict[str, Any]:
@@ -77,10 +78,11 @@ def summary(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) 
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         rows = _rows(session, agreement.organisation_id, period)
+        asked = staff_questions.in_force(session, agreement.organisation_id, period)
         audit.record(session, actor, "read", RESOURCE, None, detail={"agreement_id": agreement.id,
                      "period": period.label}, organisation_id=agreement.organisation_id)
         uow.commit()
-    return {"agreement_id": agreement.id, "period": period.label, "questions": list(QUESTIONS), "rows": rows}
+    return {"agreement_id": agreement.id, "period": period.label, "questions": list(asked.codes), "rows": rows}
 
 
 def _rows(session: Session, organisation_id: int, period: Period) -> list[dict[str, Any]]:

@@ -66,6 +66,17 @@ def current(uow: UnitOfWork, actor: Actor) -> Questionnaire:
         return in_force(uow.session, actor.organisation_id, quarter_of(business_today()))
 
 
+def next_quarter() -> Period:
+    return quarter_of(quarter_of(business_today()).end + timedelta(days=1))
+
+
+def upcoming(uow: UnitOfWork, actor: Actor) -> Questionnaire:
+    """The questions that will be asked next quarter: what a revision starts from."""
+    POLICY.check(actor, "revise_staff_survey")
+    with uow:
+        return in_force(uow.session, actor.organisation_id, next_quarter())
+
+
 def revise(uow: UnitOfWork, actor: Actor, questions: list[dict[str, str]]) -> Questionnaire:
     """A new version of the questions, asked from the next quarter on."""
     POLICY.check(actor, "revise_staff_survey")
@@ -84,8 +95,7 @@ def revise(uow: UnitOfWork, actor: Actor, questions: list[dict[str, str]]) -> Qu
             if not 5 <= len((question.get(language) or "").strip()) <= MAX_TEXT:
                 errors.add(f"questions.{n}.{language}", f"The question in this language, 5 to {MAX_TEXT} characters.")
     errors.raise_if_any("The questions cannot be stored; nothing was changed.")
-    this = quarter_of(business_today())
-    following = quarter_of(this.end + timedelta(days=1))
+    following = next_quarter()
     with uow:
         session = uow.session
         latest = session.scalar(select(func.max(StaffSurveyQuestionnaire.version)).where(

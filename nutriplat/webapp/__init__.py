@@ -40,6 +40,7 @@ WEB_MODULES = (
     "nutriplat.webapp.admin.changes",
     "nutriplat.webapp.admin.prices",
     "nutriplat.webapp.admin.jobs",
+    "nutriplat.webapp.admin.staff_questions",
     "nutriplat.webapp.logistics.stock",
     "nutriplat.webapp.logistics.reorder",
     "nutriplat.webapp.logistics.orders",

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
-from nutriplat.auth.models import Organisation
+from nutriplat.auth.models import Organisation, User
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, Forbidden, NotFound
 from nutriplat.indicators import definitions, method, terms, versions
@@ -126,12 +126,20 @@ def _indicators(session: Session, organisation_id: int, wanted: list[dict[str, A
         else:
             seen.add(found.code)
             target = item.get("target")
+            if (rule := item.get("audit_rule")) and (problem := _verifier_error(session, organisation_id, rule)):
+                errors.add(f"indicators.{position - 1}.audit_rule.verified_by", problem)
             items.append(AgreementIndicator(definition=found, definition_id=found.id, position=position,
                                             target=None if target is None else Decimal(target),
                                             **method.measurement(item)))
     if not wanted:
         errors.add("indicators", "An agreement follows at least one indicator.")
     return items
+
+
+def _verifier_error(session: Session, organisation_id: int, rule: dict[str, Any]) -> str | None:
+    user = session.get(User, rule["verified_by"])
+    return method.verifier_error(None if user is None else (user.organisation_id, user.role, user.is_active),
+                                 organisation_id, POLICY.roles("verify_audit"))
 
 
 def payment_rules(wanted: list[dict[str, Any]], frozen: dict[str, Definition], targets: dict[str, Decimal | None],

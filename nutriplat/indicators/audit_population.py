@@ -1,26 +1,51 @@
-"""The measurements behind an indicator in a period, for its audit sample: the scale
-readings (weights) and screening forms of the agreement's cohort that its definition reads."""
+"""The measurements behind an indicator in a period, for its audit sample: the records of
+the agreement's cohort that its definition reads — scale readings (weights), screening
+forms, GLIM assessments, intake records and delivered orders (``audit_records.py`` shows
+each for the second person)."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from typing import Any
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from nutriplat.clients.models import Measurement
+from nutriplat.clients.models import IntakeRecord, Measurement
 from nutriplat.clock import BRUSSELS, business_today
 from nutriplat.db import utcnow
+from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.indicators import measures, sources
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.domain.audit_sample import Item
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
-from nutriplat.screening.models import Screening
+from nutriplat.screening.models import Assessment, Screening
 
-AUDITABLE = {"weights": "weight", "screenings": "screening"}  # indicator source → record kind
+# indicator source → record kind
+AUDITABLE = {"weights": "weight", "screenings": "screening", "assessments": "glim", "intake": "intake",
+             "deliveries": "delivery"}
+Ids = Callable[[list[int], Period, datetime, datetime], Select[int]]
+STATEMENTS: dict[str, Ids] = {
+    "weight": lambda cohort, _, start, end: select(Measurement.id).where(
+        Measurement.client_id.in_(cohort), Measurement.type == "weight_kg",
+        Measurement.measured_at >= start, Measurement.measured_at < end),
+    "screening": lambda cohort, period, *_: select(Screening.id).where(
+        Screening.client_id.in_(cohort), Screening.performed_on.between(period.start, period.end)),
+    "glim": lambda cohort, period, *_: select(Assessment.id).where(
+        Assessment.client_id.in_(cohort), Assessment.assessed_on.between(period.start, period.end)),
+    "intake": lambda cohort, period, *_: select(IntakeRecord.id).where(
+        IntakeRecord.client_id.in_(cohort), IntakeRecord.date.between(period.start, period.end)),
+    # the orders the on-time indicator counts as due: not cancelled, delivery day passed
+    "delivery": lambda cohort, period, *_: select(DeliveryOrder.id).where(
+        DeliveryOrder.client_id.in_(cohort), DeliveryOrder.status != "cancelled",
+        DeliveryOrder.delivery_date.between(period.start, min(period.end, _yesterday()))),
+}
+
+
+def _yesterday() -> date:
+    return business_today() - timedelta(days=1)
 
 
 def kinds(definition: Definition) -> list[str]:
@@ -32,13 +57,8 @@ def population(session: Session, agreement: Agreement, definition: Definition, p
     start = datetime.combine(period.start, time(), BRUSSELS)
     end = datetime.combine(period.end + timedelta(days=1), time(), BRUSSELS)
     items: list[Item] = []
-    if "weight" in kinds(definition):
-        items += [("weight", i) for i in session.scalars(select(Measurement.id).where(
-            Measurement.client_id.in_(cohort), Measurement.type == "weight_kg",
-            Measurement.measured_at >= start, Measurement.measured_at < end))]
-    if "screening" in kinds(definition):
-        items += [("screening", i) for i in session.scalars(select(Screening.id).where(
-            Screening.client_id.in_(cohort), Screening.performed_on.between(period.start, period.end)))]
+    for kind in kinds(definition):
+        items += [(kind, i) for i in session.scalars(STATEMENTS[kind](cohort, period, start, end))]
     return items
 
 
@@ -49,19 +69,3 @@ def _cohort(session: Session, agreement: Agreement, period: Period) -> pd.Index:
     prep = measures.prepare(sources.load(session, agreement.organisation_id, [period], business_today()))
     return select_cohort(prep, agreement.cohort, made or utcnow(), agreement.starts_on)
 
-
-def records(session: Session, sample: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What the second person verifies: the sampled readings and forms, in draw order."""
-    weights = {m.id: m for m in session.scalars(select(Measurement).where(
-        Measurement.id.in_([s["id"] for s in sample if s["kind"] == "weight"])))}
-    forms = {f.id: f for f in session.scalars(select(Screening).where(
-        Screening.id.in_([s["id"] for s in sample if s["kind"] == "screening"])))}
-    found = []
-    for item in sample:
-        if item["kind"] == "weight" and (m := weights.get(item["id"])):
-            found.append({**item, "client_id": m.client_id, "at": m.measured_at, "value": f"{m.value} kg",
-                          "recorded_by": m.measured_by})
-        elif item["kind"] == "screening" and (f := forms.get(item["id"])):
-            found.append({**item, "client_id": f.client_id, "at": f.performed_at,
-                          "value": f"{f.instrument}: {f.risk}", "recorded_by": f.performed_by})
-    return found

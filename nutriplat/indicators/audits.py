@@ -16,12 +16,12 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import Conflict, ErrorCollector, NotFound
-from nutriplat.indicators import audit_population
+from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound
+from nutriplat.indicators import audit_population, audit_records
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.domain import audit_sample
-from nutriplat.indicators.models import MeasurementAudit
+from nutriplat.indicators.models import Agreement, MeasurementAudit
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reporting_periods import reporting_periods
 from nutriplat.periods import Period
@@ -40,7 +40,8 @@ def draw(uow: UnitOfWork, actor: Actor, agreement_id: int, code: str, period_tex
         if item is None or not item.audit_rule:
             errors.add("indicator", "Must be an indicator of the agreement with an audit rule.")
         elif not audit_population.kinds(Definition.of(item.definition)):
-            errors.add("indicator", "Reads no scale readings or screening forms to audit.")
+            errors.add("indicator", "Reads no measurements to audit (scale readings, screening forms, GLIM "
+                                    "assessments, intake records or deliveries).")
         try:
             period = Period.parse(period_text)
         except ValueError as error:
@@ -74,10 +75,13 @@ def record_findings(uow: UnitOfWork, actor: Actor, audit_id: int, findings: list
     with uow:
         session = uow.session
         found, organisation_id = _load(uow, actor, audit_id)
+        named = _named_verifier(session, found)
+        if named is not None and named != actor.user_id:
+            raise Forbidden(f"The agreement names user {named} to verify this audit.")
         if found.verified_at is not None:
             raise Conflict("The audit is verified already and never changes.", {"findings": ["Verified already."]})
         errors = ErrorCollector()
-        sampled = {(s["kind"], s["id"]): s for s in audit_population.records(session, found.sample)}
+        sampled = {(s["kind"], s["id"]): s for s in audit_records.shown(session, found.sample)}
         given = [(f["kind"], f["id"]) for f in findings]
         for n, key in enumerate(given):
             if key not in sampled:
@@ -112,7 +116,7 @@ def sample_records(uow: UnitOfWork, actor: Actor, audit_id: int) -> dict[str, An
     POLICY.check(actor, "verify_audit")
     with uow:
         found, organisation_id = _load(uow, actor, audit_id)
-        items = audit_population.records(uow.session, found.sample)
+        items = audit_records.shown(uow.session, found.sample)
         audit.record(uow.session, actor, "read", RESOURCE, found.id, organisation_id=organisation_id,
                      detail={"clients": sorted({item["client_id"] for item in items})})
         uow.commit()
@@ -125,6 +129,14 @@ def _load(uow: UnitOfWork, actor: Actor, audit_id: int) -> tuple[MeasurementAudi
     if found is None or agreement is None:
         raise NotFound(f"No measurement audit {audit_id}.")
     return found, agreement.organisation_id
+
+
+def _named_verifier(session: Any, found: MeasurementAudit) -> int | None:
+    """The user the indicator's audit rule names (older agreements named a role in words: None)."""
+    agreement = session.get(Agreement, found.agreement_id)
+    item = next((i for i in agreement.indicators if i.definition.code == found.indicator), None)
+    named = ((item.audit_rule if item else None) or {}).get("verified_by")
+    return named if isinstance(named, int) else None
 
 
 def minimum(audit_rule: dict[str, Any] | None) -> Decimal | None:

@@ -92,4 +92,10 @@ STARTER_SET: Final = (
                "gross incl. VAT, before third-party shares) per month clients were active.",
                "cost", "cost", total("service_cost_cents", scale="0.01"), total("client_months"),
                unit="EUR", multiplier="1", decimals=2, higher_is_better=False),
+    # over the staff survey's respondents (staff_frame.py), not clients: its one breakdown is the group
+    _indicator("staff_wellbeing", "Staff wellbeing",
+               "Mean score (1-5) of the quarter's staff survey (dietitians, drivers, kitchen staff) over "
+               "the staff who answered it.", "outcome", "staff_wellbeing",
+               total("staff_score", "staff_respondent"), count("staff_respondent"),
+               unit="score 1-5", multiplier="1", decimals=2, period_type="quarter", disaggregations=["staff_group"]),
 )

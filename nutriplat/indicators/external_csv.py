@@ -2,23 +2,25 @@
 
 One header line ``pseudonym,month,measure,value`` (comma or semicolon), then one row per
 client, month and measure: ``pseudonym`` the 64 hex characters of ``pseudonyms.pseudonym``,
-``month`` YYYY-MM, ``measure`` one of ``MEASURES``, ``value`` a number ≥ 0 (a whole number
-for counts). Every problem of every row is collected (``rows.<line>.<column>``) before
+``month`` YYYY-MM, ``measure`` one the agreement's indicators counted from this source read
+(``accepted``: e.g. ``admissions``, ``ed_visits``, ``days_at_home``,
+``nursing_home_admissions``, ``service_cost_cents``), ``value`` a number ≥ 0 (a whole number
+for counts, ``vocabulary.WHOLE``). Every problem of every row is collected (``rows.<line>.<column>``) before
 anything is written."""
 from __future__ import annotations
 
 import csv
 import io
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from nutriplat.indicators.pseudonyms import PSEUDONYM
+from nutriplat.indicators.vocabulary import WHOLE
 
 COLUMNS: Final = ("pseudonym", "month", "measure", "value")
-# the platform measures a source may stand in for, and whether each is a whole count
-MEASURES: Final = {"admissions": True, "service_cost_cents": True}
 MAX_ROWS: Final = 500_000
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -32,7 +34,7 @@ class SourceRow:
     value: Decimal
 
 
-def parse(text: str) -> tuple[list[SourceRow], dict[str, list[str]]]:
+def parse(text: str, accepted: Collection[str]) -> tuple[list[SourceRow], dict[str, list[str]]]:
     lines = text.lstrip("\ufeff").splitlines()
     if not lines:
         return [], {"file": ["The file is empty."]}
@@ -50,7 +52,7 @@ def parse(text: str) -> tuple[list[SourceRow], dict[str, list[str]]]:
         if len(rows) + len(errors) >= MAX_ROWS:
             errors["file"] = [f"At most {MAX_ROWS} rows per file."]
             break
-        row, problems = _row(line, cells)
+        row, problems = _row(line, cells, accepted)
         if row is not None:
             key = (row.pseudonym, row.month, row.measure)
             if key in seen:
@@ -65,7 +67,7 @@ def parse(text: str) -> tuple[list[SourceRow], dict[str, list[str]]]:
     return rows, errors
 
 
-def _row(line: int, cells: list[str]) -> tuple[SourceRow | None, dict[str, str]]:
+def _row(line: int, cells: list[str], accepted: Collection[str]) -> tuple[SourceRow | None, dict[str, str]]:
     if len(cells) != len(COLUMNS):
         return None, {"line": f"Must have {len(COLUMNS)} columns, not {len(cells)}."}
     pseudonym, month, measure, text = (cell.strip() for cell in cells)
@@ -74,12 +76,14 @@ def _row(line: int, cells: list[str]) -> tuple[SourceRow | None, dict[str, str]]
         problems["pseudonym"] = "Must be the 64 hexadecimal characters of the agreed keyed hash."
     if not _MONTH.match(month):
         problems["month"] = "Must be a month, YYYY-MM."
-    if measure not in MEASURES:
-        problems["measure"] = f"Must be one of {', '.join(MEASURES)}."
+    if measure not in accepted:
+        listed = ", ".join(sorted(accepted))
+        problems["measure"] = (f"Must be a measure the agreement counts from this source: {listed}."
+                               if accepted else "The agreement counts no measure from this source.")
     value = _number(text)
     if value is None or value < 0:
         problems["value"] = "Must be a number, 0 or more."
-    elif MEASURES.get(measure) and value != value.to_integral_value():
+    elif measure in WHOLE and value != value.to_integral_value():
         problems["value"] = "Must be a whole number."
     if problems or value is None:
         return None, problems

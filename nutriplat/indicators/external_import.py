@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -30,6 +31,7 @@ from nutriplat.indicators.external_refreeze import refreeze, refuse_settled
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.models.external import ClientPseudonym, ExternalFigure, ExternalImport
 from nutriplat.indicators.policy import POLICY
+from nutriplat.indicators.vocabulary import EXTERNAL_ONLY, MEASURES, WHOLE, measures_of
 from nutriplat.periods import Period
 
 RESOURCE = "external_import"
@@ -77,10 +79,11 @@ def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str
     with uow:
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
-        rows, found = external_csv.parse(text)
+        agreed = {item.data_source for item in agreement.indicators} - {method.NATIVE}
+        # an unknown source is its own error: its rows' measures are not judged against it
+        rows, found = external_csv.parse(text, accepted_measures(agreement, source) if source in agreed else MEASURES)
         errors = ErrorCollector()
         errors.errors.update(found)
-        agreed = {item.data_source for item in agreement.indicators} - {method.NATIVE}
         if source not in agreed:
             errors.add("source", f"Must be a data source the agreement names: {', '.join(sorted(agreed)) or 'none'}.")
         first, last = f"{agreement.starts_on:%Y-%m}", f"{agreement.ends_on:%Y-%m}"
@@ -124,9 +127,10 @@ def reconcile(session: Session, agreement: Agreement, rows: Sequence[external_cs
     for pseudonym, client_id in session.execute(select(ClientPseudonym.pseudonym, ClientPseudonym.client_id).where(
             ClientPseudonym.agreement_id == agreement.id)):
         clients_of[pseudonym].append(client_id)
-    matched = [row for row in rows if len(clients_of[row.pseudonym]) == 1]
+    external_only = {name for name, source in MEASURES.items() if source in EXTERNAL_ONLY}
+    matched = [row for row in rows if len(clients_of[row.pseudonym]) == 1 and row.measure not in external_only]
     platform = _platform_figures(session, agreement, {clients_of[r.pseudonym][0] for r in matched},
-                                 sorted({r.month for r in matched}))
+                                 sorted({r.month for r in matched}), sorted({r.measure for r in matched}))
     report = []
     for row in rows:
         entry: dict[str, Any] = {"line": row.line, "pseudonym": row.pseudonym, "month": row.month,
@@ -138,17 +142,20 @@ def reconcile(session: Session, agreement: Agreement, rows: Sequence[external_cs
         elif len(owners) > 1:
             entry |= {"status": "ambiguous", "reason": f"{len(owners)} clients share this pseudonym."}
         else:
-            mine = platform.get((owners[0], row.month, row.measure), 0)
-            differs = row.value != mine
-            entry |= {"status": "matched", "client_id": owners[0], "platform_value": str(mine),
-                      "difference": str(row.value - mine), "differs": differs,
-                      "reason": "The platform records a different figure." if differs else "Both agree."}
+            entry |= {"status": "matched", "client_id": owners[0]}
+            if row.measure in external_only:
+                entry["reason"] = "The platform records no such figure: the source's counts."
+            else:
+                mine = platform.get((owners[0], row.month, row.measure), 0)
+                differs = row.value != mine
+                entry |= {"platform_value": str(mine), "difference": str(row.value - mine), "differs": differs,
+                          "reason": "The platform records a different figure." if differs else "Both agree."}
         report.append(entry)
     return report
 
 
-def _platform_figures(session: Session, agreement: Agreement, client_ids: set[int],
-                      months: list[str]) -> dict[tuple[int, str, str], int]:
+def _platform_figures(session: Session, agreement: Agreement, client_ids: set[int], months: list[str],
+                      wanted: list[str]) -> dict[tuple[int, str, str], Decimal]:
     if not client_ids:
         return {}
     periods = [Period.parse(month) for month in months]
@@ -157,10 +164,21 @@ def _platform_figures(session: Session, agreement: Agreement, client_ids: set[in
     figures = {}
     for period in periods:
         frame = measures.client_frame(prep, cohort, period)
-        for measure in external_csv.MEASURES:
+        for measure in wanted:
             for client_id, value in zip(frame.index.tolist(), frame[measure].tolist(), strict=True):
-                figures[(int(client_id), period.label, measure)] = int(value)
+                figures[(int(client_id), period.label, measure)] = _exact(measure, value)
     return figures
+
+
+def accepted_measures(agreement: Agreement, source: str) -> set[str]:
+    """The measures a file of the source may carry: those the indicators counted from it read."""
+    return {name for item in agreement.indicators if item.data_source == source
+            for name in measures_of(item.definition.numerator, item.definition.denominator)}
+
+
+def _exact(measure: str, value: float) -> Decimal:
+    # counts as whole numbers; client-months and kilograms to the source's two decimals
+    return Decimal(int(value)) if measure in WHOLE else Decimal(str(round(float(value), 2)))
 
 
 def summary(report: Sequence[dict[str, Any]]) -> dict[str, int]:

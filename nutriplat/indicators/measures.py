@@ -14,6 +14,7 @@ from nutriplat.indicators import attributes
 from nutriplat.indicators.followup import followups
 from nutriplat.indicators.sources import Sources
 from nutriplat.indicators.sql import day_number, midnight_epoch
+from nutriplat.indicators.vocabulary import EXTERNAL_ONLY
 from nutriplat.periods import Period
 
 NEVER = 10**7  # a day number far in the future: "until further notice"
@@ -29,7 +30,8 @@ def prepare(src: Sources) -> Prepared:
     """Index and derive once per report what every period reuses."""
     clients = src.clients.set_index("id")
     statuses = src.statuses.assign(next_day=src.statuses.groupby("client_id")["day"].shift(-1).fillna(NEVER))
-    src = replace(src, clients=clients, statuses=statuses)
+    transfers = src.transfers.assign(next_day=src.transfers.groupby("client_id")["day"].shift(-1).fillna(NEVER))
+    src = replace(src, clients=clients, statuses=statuses, transfers=transfers)
     return Prepared(src, attributes.static(clients))
 
 
@@ -38,7 +40,8 @@ def gaps(prep: Prepared, period: Period) -> dict[str, str]:
     has no value for it (never a 0 that looks like a result)."""
     invoiced = set(prep.src.invoiced_months["month"]) if len(prep.src.invoiced_months) else set()
     missing = [month.label for month in period.months() if month.label not in invoiced]
-    return {"invoices": f"no client invoices for {', '.join(missing)}"} if missing else {}
+    found = {"invoices": f"no client invoices for {', '.join(missing)}"} if missing else {}
+    return found | dict(EXTERNAL_ONLY)
 
 
 def active_months(statuses: pd.DataFrame, period: Period) -> pd.Series:
@@ -50,6 +53,14 @@ def active_months(statuses: pd.DataFrame, period: Period) -> pd.Series:
         days = (active["next_day"].clip(upper=end) - active["day"].clip(lower=start)).clip(lower=0)
         total = total.add(days.groupby(active["client_id"]).sum() / month.days, fill_value=0.0)
     return total[total > 0]
+
+
+def days_in_setting(transfers: pd.DataFrame, setting: str, first: int, last: int) -> pd.Series:
+    """Per client, the days from ``first`` to ``last`` (day numbers) spent in the care setting:
+    each transfer holds until the client's next one (``prepare`` adds ``next_day``)."""
+    stays = transfers[transfers["to_setting"] == setting]
+    days = (stays["next_day"].clip(upper=last + 1) - stays["day"].clip(lower=first)).clip(lower=0)
+    return days.groupby(stays["client_id"]).sum()
 
 
 def client_frame(prep: Prepared, cohort: pd.Index, period: Period) -> pd.DataFrame:
@@ -95,6 +106,11 @@ def client_frame(prep: Prepared, cohort: pd.Index, period: Period) -> pd.DataFra
     admitted = moves[(moves["to_setting"] == "hospital") & moves["from_setting"].notna()
                      & (moves["from_setting"] != "hospital")]
     frame["admissions"] = per_client(admitted.groupby("client_id").size())
+    into_home = moves[(moves["to_setting"] == "nursing_home") & moves["from_setting"].notna()
+                      & (moves["from_setting"] != "nursing_home")]
+    frame["nursing_home_admissions"] = per_client(into_home.groupby("client_id").size())
+    frame["days_at_home"] = per_client(days_in_setting(src.transfers, "home", first, last)).astype("int64")
+    frame["ed_visits"] = 0  # recorded by a cofinancer only (vocabulary.EXTERNAL_ONLY): "no value" here
     frame["deliveries_due"], frame["deliveries_on_time"] = summed(src.deliveries, "due"), summed(
         src.deliveries, "on_time")
     surveys = src.surveys[src.surveys["client_id"].isin(index) & (src.surveys["start"] >= first)

@@ -20,6 +20,17 @@ def measurement(item: Mapping[str, Any]) -> dict[str, Any]:
     return found
 
 
+def verifier_error(verifier: tuple[int | None, str, bool] | None, organisation_id: int,
+                   allowed: Sequence[str]) -> str | None:
+    """Why the user named in an audit rule (organisation, role, active) may not verify, or None.
+    The verifier is a user of the provider with a role allowed to verify, never free text."""
+    if verifier is None or verifier[0] != organisation_id:
+        return "No user of the provider with this id."
+    if verifier[1] not in allowed or not verifier[2]:
+        return f"Must be an active user whose role may verify an audit ({', '.join(allowed)})."
+    return None
+
+
 def outcome_errors(outcomes: Sequence[Mapping[str, Any]], codes: Sequence[str]) -> dict[str, str]:
     """Every objective measures the agreement's own indicators."""
     errors = {}

@@ -34,6 +34,8 @@ POLICY = Policy("indicators", {
     # provider enrols its clients and imports the file; the per-row report names clients.
     "enrol_pseudonyms": (ADMIN,),
     "import_external": (ADMIN,),
+    # Both parties see the reconciliation per source, measure and month: counts, suppressed.
+    "reconciliation_summary": PARTIES,
     # The measurement audit (audits.py): the provider draws the seeded sample and its second
     # person verifies it against the source; both parties see the seed and agreement rate.
     "draw_audit": (ADMIN,),
@@ -41,5 +43,9 @@ POLICY = Policy("indicators", {
     "list_audits": PARTIES,
     # The staff survey (staff_survey.py): staff answer; the parties see suppressed aggregates only.
     "answer_staff_survey": (DIETITIAN, LOGISTICS),
+    # The survey's questions are data (staff_questions.py): staff read the quarter's, the
+    # provider's admin revises them for the next quarter; answers keep their version.
+    "staff_survey_questions": (ADMIN, DIETITIAN, LOGISTICS),
+    "revise_staff_survey": (ADMIN,),
     "staff_wellbeing": PARTIES,
 })

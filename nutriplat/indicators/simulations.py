@@ -29,8 +29,8 @@ from nutriplat.periods import Period
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def money(value: float) -> str:
-    return f"{Decimal(repr(value)).quantize(Decimal('0.01'))}"
+def money(value: Decimal) -> str:
+    return f"{value.quantize(sim.CENT)}"
 
 
 def simulate(uow: UnitOfWork, actor: Actor, agreement_id: int, data: dict[str, Any]) -> dict[str, Any]:
@@ -107,10 +107,9 @@ def _distribution(paid: dict[str, np.ndarray]) -> dict[str, Any]:
 
 
 def _money_tree(found: Any) -> Any:
-    """Amounts as euro strings; probabilities, dial values and counts stay numbers."""
+    """Amounts (Decimal) as euro strings; probabilities, dial values and counts stay numbers."""
     if isinstance(found, dict):
-        return {k: _money_tree(v) if not isinstance(v, float) or k in ("value",) or k.startswith("probability")
-                else money(v) for k, v in found.items()}
+        return {k: money(v) if isinstance(v, Decimal) else _money_tree(v) for k, v in found.items()}
     if isinstance(found, list):
         return [_money_tree(item) for item in found]
     return found
@@ -130,6 +129,6 @@ def _past_periods(session: Session, agreement: Agreement, terms: dict[str, Any])
     if not totals:
         raise InvalidInput("No past period can be settled on paper.",
                            {"source": [f"{s['period']}: {s['reason']}" for s in skipped] or ["No period has closed."]})
-    values = np.array([float(Decimal(t["total"])) for t in totals])
+    values = np.array([sim.cents(t["total"]) for t in totals], dtype=np.int64)
     return {"draws": len(totals), **{k: money(v) for k, v in sim.summary(values).items()},
             "periods": totals, "skipped": skipped, "risk": _money_tree(sim.risks(values))}

@@ -16,6 +16,7 @@ MEASURES: Final = {
     "plan_days_on_target": "meal_plans", "meals": "intake", "meals_75": "intake", "admissions": "transfers",
     "deliveries_due": "deliveries", "deliveries_on_time": "deliveries", "experience_score": "surveys",
     "service_cost_cents": "invoices",
+    "nursing_home_admissions": "transfers", "days_at_home": "transfers", "ed_visits": "emergency_visits",
 }
 FLAGS: Final = {
     "screened": "screenings", "at_risk": "screenings", "evaluated": "screenings",
@@ -27,6 +28,13 @@ FLAGS: Final = {
 STAFF_MEASURES: Final = {"staff_score": "staff_survey"}
 STAFF_FLAGS: Final = {"staff_respondent": "staff_survey"}
 MONTHLY_SOURCES: Final = ("invoices",)
+# Sources the platform never records: only a cofinancer's file (an agreement indicator whose
+# data_source names it) gives them a value; read from the platform they are "no value".
+EXTERNAL_ONLY: Final = {"emergency_visits": "the platform records no emergency department visits"}
+# Measures that count (visits, days, cents): a source's figure for them is a whole number.
+WHOLE: Final = frozenset({"plan_days", "plan_days_on_target", "meals", "meals_75", "admissions", "deliveries_due",
+                          "deliveries_on_time", "service_cost_cents", "nursing_home_admissions", "days_at_home",
+                          "ed_visits"})
 # Aim dimensions of the quintuple aim an outcome (and an indicator) serves.
 AIMS: Final = ("health", "experience", "cost", "staff_wellbeing", "equity")
 
@@ -44,6 +52,11 @@ def population(numerator: Mapping[str, Any], denominator: Mapping[str, Any]) -> 
     staff = {name in STAFF_MEASURES or name in STAFF_FLAGS for spec in (numerator, denominator)
              for name in parts(spec)}
     return None if len(staff) > 1 else "staff" if staff == {True} else "clients"
+
+
+def measures_of(numerator: Mapping[str, Any], denominator: Mapping[str, Any]) -> set[str]:
+    """The client measures a definition reads (what a cofinancer's figures may stand in for)."""
+    return {name for spec in (numerator, denominator) for name in parts(spec) if name in MEASURES}
 
 
 def sources_of(numerator: Mapping[str, Any], denominator: Mapping[str, Any]) -> set[str]:

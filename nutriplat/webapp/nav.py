@@ -41,6 +41,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.admin_sends.index", _l("E-mail and SMS sends")),
         ("webapp.cofinancer_agreements.index", _l("Agreements")),
         ("webapp.admin_content.index", _l("Information library")),
+        ("webapp.admin_staff_questions.questions", _l("Staff survey questions")),
     ),
     roles.LOGISTICS: (
         ("webapp.logistics_routes.plans", _l("Routes")),

@@ -28,7 +28,7 @@ def draft(http, parties, pilot):
     admin, funder, _ = parties
     body = AGREEMENT | METHOD | {"cofinancer_id": funder.organisation_id}
     body["indicators"] = [item | ({"instrument": "MUST", "measured_by": "dietitian", "frequency": "quarter",
-                                   "audit_rule": {"sample_size": 10, "verified_by": "second dietitian",
+                                   "audit_rule": {"sample_size": 10, "verified_by": admin.id,
                                                   "min_agreement_rate": "0.9"}}
                                   if item["code"] == "screening_coverage" else {}) for item in AGREEMENT["indicators"]]
     made = http.post("/api/v1/agreements", headers=admin.headers, json=body)
@@ -40,13 +40,13 @@ def settle(http, who, agreement_id, period="2026Q3"):
     return http.post(f"/api/v1/agreements/{agreement_id}/settlements", headers=who.headers, json={"period": period})
 
 
-def test_an_agreement_states_its_method_outcomes_objectives_and_how_each_indicator_is_measured(draft):
+def test_an_agreement_states_its_method_outcomes_objectives_and_how_each_indicator_is_measured(draft, parties):
     assert [(o["name"], o["aim"]) for o in draft["outcomes"]] == [("Less malnutrition", "health"),
                                                                    ("Lower cost of care", "cost")]
     coverage = draft["indicators"][0]
     assert (coverage["instrument"], coverage["measured_by"], coverage["data_source"], coverage["frequency"]) == (
         "MUST", "dietitian", "nutriplat", "quarter")
-    assert coverage["audit_rule"] == {"sample_size": 10, "verified_by": "second dietitian",
+    assert coverage["audit_rule"] == {"sample_size": 10, "verified_by": parties[0].id,
                                       "min_agreement_rate": "0.9"}
 
 

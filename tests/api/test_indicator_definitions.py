@@ -34,7 +34,7 @@ def test_an_admin_adds_an_indicator_as_data_and_both_lists_show_it_beside_the_bu
     again = http.post(PATH, headers=admin.headers, json=WEIGHED_SHARE | {"name": "Clients weighed (v2)"})
     assert again.json["version"] == 2  # a stored version never changes: a new meaning is a new version
     listed = http.get(PATH, headers=admin.headers).json
-    assert sum(d["built_in"] for d in listed) == 12
+    assert sum(d["built_in"] for d in listed) == 13
     assert [(d["code"], d["version"]) for d in listed if not d["built_in"]] == [("weighed_share", 1),
                                                                                  ("weighed_share", 2)]
     assert http.post(PATH, headers=funder.headers, json=WEIGHED_SHARE).status_code == 403

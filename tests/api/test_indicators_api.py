@@ -52,7 +52,7 @@ def test_cofinancers_see_their_own_agreements_only(http, parties, agreement):
     assert report(http, other, agreement["id"]).status_code == 404
     assert http.post(f"/api/v1/agreements/{agreement['id']}/settlements", headers=other.headers,
                      json={"period": "2026Q3"}).status_code == 404
-    assert len(http.get("/api/v1/indicators", headers=funder.headers).json) == 12
+    assert len(http.get("/api/v1/indicators", headers=funder.headers).json) == 13  # twelve + staff wellbeing
 
 
 def test_the_report_compares_baseline_and_follow_up_and_suppresses_small_cells(http, parties, agreement):

@@ -151,3 +151,99 @@ def test_a_frozen_period_whose_records_changed_since_refuses_the_file(http, part
     with uow:
         assert uow.session.scalars(select(ExternalImport)).all() == []
         assert uow.session.scalars(select(ExternalFigure)).all() == []
+
+
+ED_VISITS = {
+    "code": "ed_visits_per_100", "name": "Emergency department visits", "type": "outcome", "dimension": "cost",
+    "definition": "Emergency department visits per 100 client-months, as the insurer counts them.",
+    "numerator": {"aggregate": "sum", "of": "ed_visits"}, "denominator": {"aggregate": "sum", "of": "client_months"},
+    "multiplier": "100", "decimals": 2, "unit": "per 100 client-months", "higher_is_better": False,
+    "period_type": "month", "disaggregations": []}
+
+
+@pytest.fixture
+def ed_agreement(http, parties, pilot, monkeypatch):
+    """The pilot's agreement with ED visits (a measure only the insurer has) and hospital
+    admissions both counted from the insurer's figures."""
+    monkeypatch.setenv(pseudonyms.KEY_ENV, SECRET)
+    admin, funder, _ = parties
+    assert http.post("/api/v1/indicator-definitions", headers=admin.headers, json=ED_VISITS).status_code == 201
+    indicators = [item | {"data_source": "insurer"} if item["code"] == "hospital_admissions" else item
+                  for item in AGREEMENT["indicators"]] + [{"code": "ed_visits_per_100", "data_source": "insurer"}]
+    created = http.post("/api/v1/agreements", headers=admin.headers,
+                        json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "indicators": indicators})
+    assert created.status_code == 201, created.json
+    return accept(http, admin, funder, created.json["id"])
+
+
+def total_of(http, who, agreement_id, code, period="2026Q3"):
+    return next(r for r in report(http, who, agreement_id, period=period).json["rows"]
+                if r["indicator"] == code and r["period"] == period and not r["disaggregation"])
+
+
+def test_a_file_carries_every_measure_the_indicators_counted_from_its_source_read(
+        http, parties, pilot, ed_agreement):
+    admin, funder, _ = parties
+    agreement_id = ed_agreement["id"]
+    enrol(http, admin, agreement_id, pilot)
+    assert total_of(http, funder, agreement_id, "ed_visits_per_100")["value"] is None  # never a 0
+    # meals are read by no indicator counted from the insurer; client_months by ed_visits_per_100
+    refused = upload(http, admin, agreement_id, HEADER + f"{pseudonym_of(agreement_id, 0)},2026-07,meals,3\n")
+    assert refused.status_code == 422
+    assert refused.json["errors"] == {"rows.2.measure": [
+        "Must be a measure the agreement counts from this source: admissions, client_months, ed_visits."]}
+    rows = [f"{pseudonym_of(agreement_id, n)},{month},ed_visits,{1 if n < 8 and month == '2026-08' else 0}"
+            for n in range(len(pilot)) for month in ("2026-07", "2026-08", "2026-09")]
+    rows += [f"{pseudonym_of(agreement_id, n)},2026-08,admissions,0" for n in range(len(pilot))]
+    imported = upload(http, admin, agreement_id, HEADER + "\n".join(rows) + "\n")
+    assert imported.status_code == 201, imported.json
+    ed_row = next(r for r in imported.json["report"] if r["measure"] == "ed_visits")
+    assert (ed_row["platform_value"], ed_row["differs"], ed_row["reason"]) == (
+        None, None, "The platform records no such figure: the source's counts.")
+    assert imported.json["summary"]["differing"] == 0
+    ed = total_of(http, funder, agreement_id, "ed_visits_per_100")
+    assert (ed["numerator"], ed["no_data"]) == (8.0, None)
+
+
+def upload_seeded_months(http, admin, agreement_id, pilot):
+    enrol(http, admin, agreement_id, pilot)
+    # August: 11 clients matched, 6 of them admitted by the insurer's count (0 on the platform), 5 unknown rows
+    rows = [f"{pseudonym_of(agreement_id, n)},2026-08,admissions,{1 if n < 6 else 0}" for n in range(11)]
+    rows += [f"{format(n, '02x') * 32},2026-08,admissions,1" for n in range(5)]
+    # September: three rows, all matched, one differing: nothing about them may show
+    rows += [f"{pseudonym_of(agreement_id, n)},2026-09,admissions,{int(n == 0)}" for n in range(3)]
+    assert upload(http, admin, agreement_id, HEADER + "\n".join(rows) + "\n").status_code == 201
+
+
+def test_the_cofinancer_sees_the_reconciliation_per_measure_and_month_with_small_cells_hidden(
+        http, parties, pilot, insurer_agreement):
+    admin, funder, other = parties
+    agreement_id = insurer_agreement["id"]
+    upload_seeded_months(http, admin, agreement_id, pilot)
+    path = f"/api/v1/agreements/{agreement_id}/reconciliation"
+    seen = http.get(path, headers=funder.headers)
+    assert seen.status_code == 200, seen.json
+    assert seen.json == [
+        {"source": "insurer", "measure": "admissions", "month": "2026-08", "rows": 16, "matched": 11,
+         "unmatched": 5, "ambiguous": 0, "differing": 6, "difference": "6", "suppressed": []},
+        {"source": "insurer", "measure": "admissions", "month": "2026-09", "rows": 3, "matched": None,
+         "unmatched": None, "ambiguous": None, "differing": None, "difference": None,
+         "suppressed": ["ambiguous", "difference", "differing", "matched", "unmatched"]}]
+    # a person-level figure never reaches the cofinancer: no pseudonym, client or row value
+    text = seen.get_data(as_text=True)
+    assert "client_id" not in text and "pseudonym" not in text and pseudonym_of(agreement_id, 0) not in text
+    assert http.get(path, headers=admin.headers).json == seen.json
+    assert http.get(path, headers=other.headers).status_code == 404
+
+
+def test_a_later_file_of_a_month_replaces_it_in_the_summary_too(http, parties, pilot, insurer_agreement):
+    admin, funder, _ = parties
+    agreement_id = insurer_agreement["id"]
+    enrol(http, admin, agreement_id, pilot)
+    first = [f"{pseudonym_of(agreement_id, n)},2026-08,admissions,1" for n in range(10)]
+    assert upload(http, admin, agreement_id, HEADER + "\n".join(first) + "\n").status_code == 201
+    second = [f"{pseudonym_of(agreement_id, n)},2026-08,admissions,{int(n < 5)}" for n in range(10)]
+    second += [f"{format(n, '02x') * 32},2026-08,admissions,0" for n in range(5)]
+    assert upload(http, admin, agreement_id, HEADER + "\n".join(second) + "\n").status_code == 201
+    [august] = http.get(f"/api/v1/agreements/{agreement_id}/reconciliation", headers=funder.headers).json
+    assert (august["rows"], august["matched"], august["differing"], august["difference"]) == (15, 10, 5, "5")

@@ -14,14 +14,15 @@ from tests.api.indicators_pilot import AGREEMENT, accept, parties, pilot
 __all__ = ["parties", "pilot"]  # fixtures
 
 pytestmark = pytest.mark.business_day("2026-12-07")
-RULE = {"sample_size": 8, "verified_by": "quality coordinator", "min_agreement_rate": "0.9"}
+RULE = {"sample_size": 8, "min_agreement_rate": "0.9"}  # verified_by: the admin (a user id)
 
 
 @pytest.fixture
 def audited(http, parties, pilot):
     """The pilot's agreement, its screening coverage audited: 8 forms a quarter, 90 % must agree."""
     admin, funder, _ = parties
-    indicators = [item | {"instrument": "MUST form", "audit_rule": RULE} if item["code"] == "screening_coverage"
+    rule = RULE | {"verified_by": admin.id}
+    indicators = [item | {"instrument": "MUST form", "audit_rule": rule} if item["code"] == "screening_coverage"
                   else item for item in AGREEMENT["indicators"]]
     created = http.post("/api/v1/agreements", headers=admin.headers,
                         json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "indicators": indicators})

@@ -3,6 +3,8 @@ agreement's report row (and a payment rule on it) reads staff wellbeing with the
 small-cell suppression; a definition mixing staff and clients is refused when saved."""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 
 from nutriplat.clock import clock_set_to
@@ -92,3 +94,48 @@ def test_a_threshold_rule_pays_on_staff_wellbeing_and_a_per_client_payment_canno
     assert (line["kind"], line["amount"]) == ("threshold", "500.00")  # 4.00 meets the target of 3
     verification = http.get(f"/api/v1/settlements/{statement.json['id']}/verification", headers=funder.headers)
     assert verification.json["matches"] is True
+
+
+def test_the_built_in_staff_indicator_gives_the_old_summarys_numbers_for_every_period(http, world, parties, pilot):
+    """The twelve became thirteen: ``staff_wellbeing`` is a catalogue row, and the summary reads
+    through it. Both, and the old formula (respondents; Σ scores ÷ respondents, half up), agree."""
+    admin, funder, _ = parties
+    built_in = [d for d in http.get(PATH, headers=admin.headers).json if d["code"] == "staff_wellbeing"]
+    assert [(d["built_in"], d["dimension"], d["disaggregations"]) for d in built_in] == [
+        (True, "staff_wellbeing", ["staff_group"])]
+    indicators = [*AGREEMENT["indicators"], {"code": "staff_wellbeing", "target": "3.5"}]
+    created = http.post("/api/v1/agreements", headers=admin.headers,
+                        json=AGREEMENT | {"cofinancer_id": funder.organisation_id, "indicators": indicators})
+    assert created.status_code == 201, created.json
+    agreement = accept(http, admin, funder, created.json["id"])
+    given = {"2026Q2": {"dietitian": [5, 4, 4, 3, 5, 4, 2], "driver": [3, 3, 4, 2, 5], "kitchen": [1, 2]},
+             "2026Q3": {"dietitian": [4, 4, 4, 4, 5, 3], "driver": [2, 3, 2], "kitchen": [5, 4, 4, 3, 3, 2]}}
+    for quarter, day in (("2026Q2", "2026-05-20"), ("2026Q3", "2026-08-20")):
+        with clock_set_to(moment(day)):
+            for group, scores in given[quarter].items():
+                role = "dietitian" if group == "dietitian" else "logistics"
+                for n, score in enumerate(scores):
+                    who = world.person(f"{group}{n}", role) if quarter == "2026Q2" else world.person(
+                        f"{group}{n}b", role)
+                    assert answer(http, who, group, answers(score)).status_code == 201
+    for quarter in given:
+        summary = http.get(f"/api/v1/agreements/{agreement['id']}/staff-wellbeing", headers=funder.headers,
+                           query_string={"period": quarter}).json["rows"]
+        rows = {tuple(r["disaggregation"].values()): r for r in report(http, funder, agreement["id"],
+                                                                        period=quarter).json["rows"]
+                if r["indicator"] == "staff_wellbeing" and r["period"] == quarter}
+        for row in summary:
+            cell = rows[() if row["staff_group"] is None else (row["staff_group"],)]
+            assert row["suppressed"] == cell["suppressed"]
+            if row["suppressed"]:
+                continue
+            scores = [s for g, group_scores in given[quarter].items() for s in group_scores
+                      if row["staff_group"] in (None, g)]
+            old_mean = None if not scores else str((Decimal(sum(scores)) / len(scores)).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP))
+            assert (row["respondents"], row["mean_score"]) == (len(scores), old_mean)
+            assert cell["denominator"] == len(scores)
+            assert (None if cell["value"] is None else f"{Decimal(str(cell['value'])):.2f}") == old_mean
+    q3 = {r["staff_group"]: r for r in http.get(f"/api/v1/agreements/{agreement['id']}/staff-wellbeing",
+                                                headers=funder.headers, query_string={"period": "2026Q3"}).json["rows"]}
+    assert q3["driver"]["suppressed"] and not q3["kitchen"]["suppressed"]  # three drivers: hidden with another

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from nutriplat.clock import clock_set_to
 from nutriplat.indicators.staff_survey import QUESTIONS
+from tests.api.test_staff_survey_questions import PATH, REVISED
+from tests.business_day import moment
 
 pytestmark = pytest.mark.business_day("2026-12-07")
 
@@ -30,3 +33,14 @@ def test_a_dietitian_sees_the_survey_in_english_and_a_cofinancer_does_not(web, w
     assert "Staff survey" in page.text and "My workload is manageable." in page.text
     assert "kitchen staff" not in page.text  # a dietitian answers as a dietitian
     assert web(world.person("els", "cofinancer", organisation="Zorgfonds")).get("/app/staff/survey").status_code == 403
+
+
+def test_the_page_asks_the_questions_in_force_in_the_users_language(web, world, http):
+    with clock_set_to(moment("2027-01-15")):
+        admin = world.person("adam", "admin")
+        assert http.post(PATH, headers=admin.headers, json={"questions": REVISED}).status_code == 201
+    with clock_set_to(moment("2027-04-15")):  # version 2 is asked from 2027Q1 on
+        kitchen = world.person("kim", "logistics")
+        for lang, text in ((None, "Ik kan mijn pauzes nemen."), ("en-GB", "I can take my breaks.")):
+            page = web(kitchen, lang=lang).get("/app/staff/survey")
+            assert page.status_code == 200 and text in page.text and "Mijn werk is zinvol." not in page.text

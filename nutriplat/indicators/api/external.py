@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.indicators import external_import, external_imports
+from nutriplat.indicators import external_import, external_imports, reconciliation
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.schemas import external as s
 from nutriplat.list_views import Page, paginated
@@ -40,6 +40,16 @@ class Imports(MethodView):
     def post(self, body, agreement_id):
         """Import a source's CSV: every row checked first, then matched and reconciled with the platform"""
         return external_import.import_figures(uow(), actor(), agreement_id, body["source"], body["csv"])
+
+
+@blp.route("/agreements/<int:agreement_id>/reconciliation")
+class Reconciliation(MethodView):
+    @roles_required(*POLICY.roles("reconciliation_summary"))
+    @blp.response(200, s.ReconciliationCellSchema(many=True))
+    def get(self, agreement_id):
+        """Per source, measure and month: rows matched, unmatched, ambiguous, differing and the total
+        difference — aggregates with small cells hidden, for both parties"""
+        return reconciliation.reconciliation_summary(uow(), actor(), agreement_id)
 
 
 @blp.route("/external-imports/<int:import_id>")

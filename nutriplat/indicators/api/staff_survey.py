@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from nutriplat.indicators import staff_survey
+from nutriplat.indicators import staff_questions, staff_survey
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.schemas import staff_survey as s
 from nutriplat.web import actor, roles_required, uow
@@ -22,6 +22,22 @@ class Answers(MethodView):
     def post(self, body):
         """Answer this quarter's staff survey, once (no one ever sees a single response)"""
         return staff_survey.submit(uow(), actor(), body["staff_group"], body["answers"])
+
+
+@blp.route("/staff-survey/questions")
+class Questions(MethodView):
+    @roles_required(*POLICY.roles("staff_survey_questions"))
+    @blp.response(200, s.QuestionnaireSchema)
+    def get(self):
+        """The questions asked this quarter (the provider's version in force, else the built-in five)"""
+        return staff_questions.current(uow(), actor())
+
+    @roles_required(*POLICY.roles("revise_staff_survey"))
+    @blp.arguments(s.QuestionsRequestSchema)
+    @blp.response(201, s.QuestionnaireSchema)
+    def post(self, body):
+        """A new version of the questions, asked from the next quarter on (answers keep their version)"""
+        return staff_questions.revise(uow(), actor(), body["questions"])
 
 
 @blp.route("/agreements/<int:agreement_id>/staff-wellbeing")

@@ -8,16 +8,34 @@ is drawn once for the cohort; a share indicator (a count of the denominator's cl
 then counts each of its clients as reaching the outcome or not at that draw's rate (the
 clients' Bernoulli outcomes, summed as a binomial); other indicators take the improved
 value. Fixed seed, same distribution: the generator is numpy's PCG64 seeded with it.
-Amounts here are float estimates of a distribution; a statement is never computed here."""
+Amounts are whole cents (int64) per draw, each rule's line rounded half up as a statement
+rounds it; totals, percentiles (a draw's own amount, never interpolated) and means are exact
+``Decimal`` euros. A statement is never computed here."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
 
 PERCENTILES = (10, 50, 90)
+CENT = Decimal("0.01")
+
+
+def cents(amount: Any) -> int:
+    """A parameter's euro amount (text or Decimal) in whole cents."""
+    return int((Decimal(str(amount)) * 100).to_integral_value(ROUND_HALF_UP))
+
+
+def _rounded(euros: np.ndarray) -> np.ndarray:
+    """Float euros per draw to whole cents, half away from zero (as ``ROUND_HALF_UP``)."""
+    return (np.sign(euros) * np.floor(np.abs(euros) * 100 + 0.5)).astype(np.int64)
+
+
+def euros(value_cents: int) -> Decimal:
+    return (Decimal(int(value_cents)) / 100).quantize(CENT)
 
 
 @dataclass(frozen=True)
@@ -70,17 +88,17 @@ def payments(rules: Sequence[Mapping[str, Any]], indicators: Mapping[str, Indica
     for rule in rules:
         kind, params = rule["kind"], rule["params"]
         if kind == "per_client_outcome":
-            amount = drawn[params["indicator"]][1] * float(params["price_per_client"])
+            amount = drawn[params["indicator"]][1].astype(np.int64) * cents(params["price_per_client"])
             if params.get("cap") is not None:
-                amount = np.minimum(amount, float(params["cap"]))
+                amount = np.minimum(amount, cents(params["cap"]))
         elif kind == "threshold":
             ind = indicators[params["indicator"]]
             value = drawn[ind.code][0]
             amount = np.where(_better_or_equal(value, ind.target or 0.0, ind.higher_is_better),
-                              float(params["bonus"]), 0.0)
+                              cents(params["bonus"]), 0).astype(np.int64)
             if params.get("floor") is not None:
                 worse = ~_better_or_equal(value, float(params["floor"]), ind.higher_is_better)
-                amount = np.where(worse & (amount == 0), -float(params["clawback"]), amount)
+                amount = np.where(worse & (amount == 0), -cents(params["clawback"]), amount)
         elif kind == "shared_savings":
             cost = drawn["cost_per_client_month"][0] * client_months
             admissions = (drawn["hospital_admissions"][0] * client_months / 100
@@ -91,28 +109,37 @@ def payments(rules: Sequence[Mapping[str, Any]], indicators: Mapping[str, Indica
             for code in params["quality_indicators"]:
                 ind = indicators[code]
                 gates &= _better_or_equal(drawn[code][0], ind.baseline, ind.higher_is_better)
-            amount = np.where(gates & (savings > 0), savings * float(params["share"]), 0.0)
+            amount = _rounded(np.where(gates & (savings > 0), savings * float(params["share"]), 0.0))
             if params.get("cap") is not None:
-                amount = np.minimum(amount, float(params["cap"]))
+                amount = np.minimum(amount, cents(params["cap"]))
         else:  # start_budget
-            amount = np.full(draws, float(params["amount"]) if scenario.first_period else 0.0)
+            amount = np.full(draws, cents(params["amount"]) if scenario.first_period else 0, dtype=np.int64)
         out[f"{rule['position']}:{kind}"] = amount
-    out["total"] = sum(out.values(), np.zeros(draws))
+    out["total"] = sum(out.values(), np.zeros(draws, dtype=np.int64))
     return out
 
 
-def summary(values: np.ndarray) -> dict[str, float]:
-    p10, p50, p90 = np.percentile(values, PERCENTILES)
-    return {"mean": float(values.mean()), "p10": float(p10), "p50": float(p50), "p90": float(p90),
-            "min": float(values.min()), "max": float(values.max())}
+def _percentile(values: np.ndarray, q: float) -> Decimal:
+    return euros(np.percentile(values, q, method="inverted_cdf"))
 
 
-def risks(total: np.ndarray) -> dict[str, dict[str, float]]:
+def mean(values: np.ndarray) -> Decimal:
+    return (Decimal(int(values.sum())) / len(values) / 100).quantize(CENT, ROUND_HALF_UP)
+
+
+def summary(values: np.ndarray) -> dict[str, Decimal]:
+    """``values`` in cents: exact euros, each percentile one draw's amount."""
+    p10, p50, p90 = (_percentile(values, q) for q in PERCENTILES)
+    return {"mean": mean(values), "p10": p10, "p50": p50, "p90": p90, "min": euros(values.min()),
+            "max": euros(values.max())}
+
+
+def risks(total: np.ndarray) -> dict[str, dict[str, Any]]:
     """Each party's risk: what the cofinancer may have to pay, what the provider may get or owe."""
     return {
-        "cofinancer": {"expected_payment": float(total.mean()), "p90_payment": float(np.percentile(total, 90)),
-                       "worst_case_payment": float(total.max())},
-        "provider": {"expected_income": float(total.mean()), "p10_income": float(np.percentile(total, 10)),
+        "cofinancer": {"expected_payment": mean(total), "p90_payment": _percentile(total, 90),
+                       "worst_case_payment": euros(total.max())},
+        "provider": {"expected_income": mean(total), "p10_income": _percentile(total, 10),
                      "probability_of_nothing": float((total == 0).mean()),
                      "probability_of_clawback": float((total < 0).mean())},
     }
@@ -147,5 +174,5 @@ def sensitivity(rules: Sequence[Mapping[str, Any]], indicators: Mapping[str, Ind
 
 
 def histogram(total: np.ndarray, bins: int = 20) -> dict[str, list[float]]:
-    counts, edges = np.histogram(total, bins=bins)
+    counts, edges = np.histogram(total / 100, bins=bins)
     return {"edges": [float(e) for e in edges], "counts": [int(c) for c in counts]}

@@ -5,8 +5,8 @@ from .audits import MeasurementAudit
 from .definitions import IndicatorDefinition
 from .external import ClientPseudonym, ExternalFigure, ExternalImport
 from .settlements import IndicatorSnapshot, Settlement
-from .staff import StaffSurveyResponse
+from .staff import StaffSurveyQuestionnaire, StaffSurveyResponse
 
 __all__ = ["Agreement", "AgreementIndicator", "AgreementVersion", "ClientPseudonym", "ExternalFigure", "ExternalImport",
            "IndicatorDefinition", "IndicatorSnapshot", "MeasurementAudit", "PaymentRule", "Settlement",
-           "StaffSurveyResponse"]
+           "StaffSurveyQuestionnaire", "StaffSurveyResponse"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-KINDS = validate.OneOf(("weight", "screening"))
+KINDS = validate.OneOf(("weight", "screening", "glim", "intake", "delivery"))
 
 
 class DrawSchema(Schema):
@@ -51,6 +51,8 @@ class SampledRecordSchema(Schema):
     client_id = fields.Integer()
     at = fields.DateTime()
     value = fields.String()
+    recorded_by = fields.Integer(allow_none=True, metadata={
+        "description": "The user who recorded it, who may therefore not verify it."})
 
 
 class AuditRecordsSchema(Schema):

@@ -22,8 +22,9 @@ class ImportRequestSchema(Schema):
     source = fields.String(required=True, validate=validate.Length(min=1, max=60),
                            metadata={"description": "The data source the agreement names for its indicators."})
     csv = fields.String(required=True, validate=validate.Length(min=1, max=40_000_000), metadata={
-        "description": "The file: header pseudonym,month,measure,value (comma or semicolon); measure admissions "
-                       "or service_cost_cents."})
+        "description": "The file: header pseudonym,month,measure,value (comma or semicolon); measure: one the "
+                       "agreement's indicators counted from this source read (e.g. admissions, ed_visits, "
+                       "days_at_home, nursing_home_admissions, service_cost_cents)."})
 
 
 class ReconciliationRowSchema(Schema):
@@ -60,3 +61,21 @@ class ImportSchema(Schema):
 
 class ReconciliationSchema(ImportSchema):
     report = fields.List(fields.Nested(ReconciliationRowSchema))
+
+
+class ReconciliationCellSchema(Schema):
+    """One source, measure and month of the reconciliation: aggregates only, small cells null."""
+    source = fields.String()
+    measure = fields.String()
+    month = fields.String()
+    rows = fields.Integer(metadata={"description": "The source's rows for the measure and month (its own count)."})
+    matched = fields.Integer(allow_none=True)
+    unmatched = fields.Integer(allow_none=True)
+    ambiguous = fields.Integer(allow_none=True)
+    differing = fields.Integer(allow_none=True, metadata={
+        "description": "Matched rows whose platform figure differs; null when suppressed or when the platform "
+                       "records no such measure."})
+    difference = fields.String(allow_none=True, metadata={
+        "description": "Σ source − Σ platform over the matched rows compared."})
+    suppressed = fields.List(fields.String(), metadata={
+        "description": "The figures hidden (fewer than 5 rows behind them)."})

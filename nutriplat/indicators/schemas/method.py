@@ -15,7 +15,11 @@ class AuditRuleSchema(Schema):
     """The measurement audit agreed up front: a seeded sample per period verified by a second person."""
 
     sample_size = fields.Integer(required=True, validate=validate.Range(min=1, max=1000))
-    verified_by = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    verified_by = fields.Integer(required=True, strict=True, metadata={
+        "description": "The id of the provider's user who verifies the sample (a role allowed to verify); "
+                       "never the one who recorded a sampled measurement."})
+    verifier_note = fields.String(dump_only=True, metadata={
+        "description": "An older agreement's verifier in words (before verifiers were users)."})
     min_agreement_rate = DecimalText(load_default=None, allow_none=True, as_string=True, places=None,
                                      allow_nan=False, validate=validate.Range(min=0, max=1),
                                      metadata={"description": "Payment on the indicator only at or above it."})

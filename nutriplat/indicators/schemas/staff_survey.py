@@ -10,7 +10,8 @@ class AnswerSchema(Schema):
     staff_group = fields.String(required=True, validate=validate.OneOf(STAFF_GROUPS), metadata={
         "description": "dietitian (role dietitian); driver or kitchen (role logistics)."})
     answers = fields.Dict(keys=fields.String(), values=fields.Raw(), required=True, metadata={
-        "description": f"Each of {', '.join(QUESTIONS)}: 1 (not at all) to 5 (fully)."})
+        "description": "Each question in force this quarter (GET /staff-survey/questions; built in: "
+                       f"{', '.join(QUESTIONS)}): 1 (not at all) to 5 (fully)."})
 
 
 class AnsweredSchema(Schema):
@@ -36,3 +37,20 @@ class SummarySchema(Schema):
     period = fields.String()
     questions = fields.List(fields.String())
     rows = fields.List(fields.Nested(SummaryRowSchema))
+
+
+class QuestionSchema(Schema):
+    code = fields.String(required=True, metadata={"description": "The answer's key, e.g. workload_manageable."})
+    nl = fields.String(required=True, metadata={"description": "The question in Dutch (nl-BE)."})
+    en = fields.String(required=True, metadata={"description": "The question in English."})
+
+
+class QuestionsRequestSchema(Schema):
+    questions = fields.List(fields.Nested(QuestionSchema), required=True)
+
+
+class QuestionnaireSchema(Schema):
+    version = fields.Integer(metadata={
+        "description": "1: the built-in five; a response keeps the version it answered."})
+    effective_from = fields.String(allow_none=True, metadata={"description": "The first quarter it is asked in."})
+    questions = fields.List(fields.Nested(QuestionSchema))

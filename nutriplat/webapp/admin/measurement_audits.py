@@ -19,7 +19,8 @@ from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("admin_measurement_audits", __name__, url_prefix="/admin")
-KIND_TEXT = {"weight": _l("scale reading"), "screening": _l("screening form")}
+KIND_TEXT = {"weight": _l("scale reading"), "screening": _l("screening form"), "glim": _l("GLIM assessment"),
+             "intake": _l("intake record"), "delivery": _l("delivery")}
 
 
 @bp.route("/agreements/<int:agreement_id>/measurement-audits", methods=["GET", "POST"])

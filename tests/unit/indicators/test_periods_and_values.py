@@ -60,8 +60,11 @@ def test_indicator_values_are_exact_and_rounded_half_up():
 
 def test_the_starter_set_is_complete_and_well_formed():
     codes = [spec["code"] for spec in STARTER_SET]
-    assert len(codes) == len(set(codes)) == 12
-    for spec in STARTER_SET:
+    assert len(codes) == len(set(codes)) == 13
+    staff = next(spec for spec in STARTER_SET if spec["code"] == "staff_wellbeing")
+    assert (staff["dimension"], staff["disaggregations"], staff["period_type"]) == (
+        "staff_wellbeing", ["staff_group"], "quarter")
+    for spec in (spec for spec in STARTER_SET if spec is not staff):
         definition = Definition(**{k: v for k, v in spec.items()
                                    if k in Definition.__dataclass_fields__} | {"disaggregations": tuple(
                                        spec["disaggregations"])})

@@ -62,6 +62,7 @@ WEB_MODULES = (
     "nutriplat.webapp.admin.external_imports",
     "nutriplat.webapp.admin.measurement_audits",
     "nutriplat.webapp.admin.sends",
+    "nutriplat.webapp.logistics.photos",
 )
 
 

@@ -34,11 +34,12 @@ def cancel_planned(session: Session, actor: Actor, client_id: int, organisation_
             audit.record(session, actor, "cancel", "delivery_order", order_id, client_id,
                          detail={"reason": reason}, organisation_id=organisation_id)
     if cancelled:
-        _drop_emptied_stops(session, client_id, set(cancelled), reason)
+        drop_emptied_stops(session, client_id, set(cancelled), reason)
     return cancelled
 
 
-def _drop_emptied_stops(session: Session, client_id: int, cancelled: set[int], reason: str) -> None:
+def drop_emptied_stops(session: Session, client_id: int, cancelled: set[int], reason: str) -> None:
+    """Drop the client's unconfirmed stops that carried ``cancelled`` and carry nothing else."""
     for stop in session.scalars(select(PlannedStop).where(
             PlannedStop.client_id == client_id, PlannedStop.route_id.is_not(None), PlannedStop.outcome.is_(None))):
         if not cancelled & set(stop.order_ids) or stop.task_ids or stop.pickup_ids:

@@ -25,7 +25,6 @@ from math import ceil
 from typing import Generic
 
 from .projection import HomeItem, Product, Schedule, days, project
-from .reach import within_reach
 
 Capacity = float | Mapping[str, float | None] | None  # litres: one appliance, or per storage class
 ONE_DAY = timedelta(days=1)
@@ -81,11 +80,9 @@ def propose_home_order(
                  and earliest_extra not in away else None)
     horizon = cover_end(following, away, safety_days)
     items = _complete(items, today, horizon, consumption, incoming)
-    chilled_days = min(safety_days, SAFETY_DAYS)  # chilled: up to the next delivery day; frozen: the buffer
-    planned = within_reach(items, consumption, cover_end(following, away, chilled_days))
     reach = extra_day or first  # the first day a delivery ordered now can feed
-    whole = project(items, planned, incoming, today, horizon, away, count_from=reach, late_from=first)
-    refused = _refused(items, planned, reach, horizon, away)
+    whole = project(items, consumption, incoming, today, horizon, away, count_from=reach, late_from=first)
+    refused = _refused(items, consumption, reach, horizon, away)
     if not whole.unmet:
         return None if not refused else HomeOrderProposal(
             first, following - timedelta(days=1), (), notes=tuple(_refusal_notes(refused)), not_allowed=refused)
@@ -93,13 +90,12 @@ def propose_home_order(
     # before the first regular delivery calls for an extra one.
     if extra_day is not None and min(whole.first_unmet.values()) <= first:
         delivery, until, covers_until = extra_day, cover_end(first, away, safety_days), first - ONE_DAY
-        planned = within_reach(items, consumption, cover_end(first, away, chilled_days))
     else:
         delivery, until, covers_until = first, horizon, following - ONE_DAY
-    lines = _sized(items, planned, incoming, today, delivery, until, away)
+    lines = _sized(items, consumption, incoming, today, delivery, until, away)
     if not lines and not refused:
         return None  # the gap is one the deliveries on their way close if they come on time
-    lines, limited = _fit(lines, items, planned, incoming, today, delivery, until, away, capacity_l)
+    lines, limited = _fit(lines, items, consumption, incoming, today, delivery, until, away, capacity_l)
     notes = _refusal_notes(refused)
     if limited:
         notes.append("the home appliance is full: the order covers fewer days than planned")

@@ -2,17 +2,20 @@
 (the nightly reorder, a status change, a move out of home). Only a ``planned`` order is
 cancelled: a picked one is on the van and comes back at the door. The guarded update
 raises the version, so a pick of the same order at the same moment fails instead, and
-an order cancelled already is left alone (running it again changes nothing)."""
+an order cancelled already is left alone (running it again changes nothing). A planned
+stop left with nothing to deliver, fetch or collect is dropped from its route: no driver
+rings at the door of a client who is in hospital."""
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import case, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
-from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, PlannedStop
+from nutriplat.delivery.planning.problem import drop
 
 
 def cancel_planned(session: Session, actor: Actor, client_id: int, organisation_id: int,
@@ -30,4 +33,17 @@ def cancel_planned(session: Session, actor: Actor, client_id: int, organisation_
             cancelled.append(order_id)
             audit.record(session, actor, "cancel", "delivery_order", order_id, client_id,
                          detail={"reason": reason}, organisation_id=organisation_id)
+    if cancelled:
+        drop_emptied_stops(session, client_id, set(cancelled), reason)
     return cancelled
+
+
+def drop_emptied_stops(session: Session, client_id: int, cancelled: set[int], reason: str) -> None:
+    """Drop the client's unconfirmed stops that carried ``cancelled`` and carry nothing else."""
+    for stop in session.scalars(select(PlannedStop).where(
+            PlannedStop.client_id == client_id, PlannedStop.route_id.is_not(None), PlannedStop.outcome.is_(None))):
+        if not cancelled & set(stop.order_ids) or stop.task_ids or stop.pickup_ids:
+            continue
+        if not session.scalar(select(func.count()).where(DeliveryOrder.id.in_(stop.order_ids),
+                                                         DeliveryOrder.status != "cancelled")):
+            drop(stop, f"nothing left to deliver: {reason}")

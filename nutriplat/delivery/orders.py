@@ -14,6 +14,7 @@ from nutriplat.clients.access import load_client
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
+from nutriplat.delivery.cancellation import drop_emptied_stops
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.policy import POLICY
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
@@ -102,6 +103,7 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
                            "(a picked one is returned at the door).", {"status": [order.status]})
         order.status = "cancelled"
         order.note = "; ".join(filter(None, [order.note, f"cancelled: {reason or 'by hand'}"]))
+        drop_emptied_stops(uow.session, client.id, {order.id}, f"cancelled: {reason or 'by hand'}")
         audit.record(uow.session, actor, "cancel", RESOURCE, order.id, client.id,
                      organisation_id=client.organisation_id)
         commit_or_conflict(uow)

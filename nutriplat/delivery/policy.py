@@ -1,6 +1,6 @@
 """Who may do what with deliveries (``nutriplat.policy``): delivery orders, a client's
 home stock on its way, the fleet, delivery windows and route plans."""
-from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, LOGISTICS
+from nutriplat.auth.roles import ADMIN, CAREGIVER, CLIENT, DIETITIAN, LOGISTICS
 from nutriplat.inventory.policy import HOME_READERS, STOCK_KEEPERS
 from nutriplat.policy import Policy
 
@@ -51,6 +51,8 @@ POLICY = Policy("delivery", {
     "publish_plan": PLANNERS,
     "manifest": PLANNERS,
     "confirm_stop": PLANNERS,
+    # the photo of a stop's proof of delivery (proof_photos.py): the planners, the client's dietitian
+    "proof_photo": (*PLANNERS, DIETITIAN),
     # the central kitchen's production plan (production_plan.py): counts, no person
     "production_plan": PLANNERS,
 })

@@ -35,6 +35,7 @@ from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, Depot, K
 from nutriplat.delivery.recall_replacements import replacements_due
 from nutriplat.facilities.agreements import agreements_in_force
 from nutriplat.facilities.models import ServiceAgreement, Site, Ward
+from nutriplat.inventory.domain.units import is_stocked
 from nutriplat.inventory.models import Location
 from nutriplat.inventory.suitability import reason_against
 from nutriplat.mealplans.approved import PlannedDish, approved_dishes
@@ -141,6 +142,8 @@ def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, 
         resident = residents[dish.client_id]
         if not days[0] <= dish.day <= days[-1] or dish.meal_moment not in agreement.meal_moments:
             continue
+        if not is_stocked(dish.variant.dish.kind, dish.variant.texture):
+            continue  # tap water, coffee, a recipe: the ward's own kitchen serves them, never the warehouse
         if reason_against(dish.variant, resident) is not None:
             counts["refused_dishes"] += 1  # the record changed since the plan: never sent
             continue

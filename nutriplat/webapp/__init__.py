@@ -73,6 +73,7 @@ WEB_MODULES = (
     "nutriplat.webapp.dietitian.profile",
     "nutriplat.webapp.dietitian.moves",
     "nutriplat.webapp.dietitian.records",
+    "nutriplat.webapp.logistics.photos",
 )
 
 

@@ -195,7 +195,14 @@ def test_the_driver_confirms_todays_stops_on_the_phone_page(web, fleet, app, tod
         assert proof.chilled_c == 4.5 and proof.refused[0]["units"] == 1 and proof.refused[0]["reason"] == "Te veel"
         photo = Path(app.instance_path) / proof.photo_ref
         assert photo.read_bytes().endswith(b"a photo")
-        photo.unlink()
+    # The printed manifest shows the proof, its photo behind the web app's own sign-in.
+    printed = lien.get(f"{ROUTES}/{today_plan}/routes/{mine.id}/manifest").text
+    link = f"/app/logistics/stop-proofs/{proof.id}/photo"
+    assert "Bewijs van levering" in printed and "Bij de buurvrouw" in printed and f'href="{link}"' in printed
+    shown = lien.get(link)
+    assert shown.status_code == 200 and shown.mimetype == "image/jpeg" and shown.data.endswith(b"a photo")
+    photo.unlink()
+    assert lien.get(link).status_code == 404
     other = lien.post(url, {"outcome": "refused"})
     assert other.status_code == 409 and "already" in other.text
     with app.extensions["nutriplat"].session_factory() as session:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -18,12 +18,13 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
+from nutriplat.clock import BRUSSELS
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.domain.mapsvg import route_map
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.editing import route_of
 from nutriplat.delivery.planning.facility_manifest import site_stop
-from nutriplat.delivery.planning.proofs import proof_view, proofs_of
+from nutriplat.delivery.planning.proofs import PHOTO_URL, proof_view, proofs_of
 from nutriplat.delivery.planning.stop_work import stop_work
 from nutriplat.delivery.planning.views import result, stop_view
 from nutriplat.delivery.policy import POLICY
@@ -62,12 +63,21 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
                       | work[s.id] | {"proof": proof_view(proved.get(s.id))} for s in stops]}
 
 
-def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lang: str = "en") -> str:
+def manifest_html(data: dict[str, Any], gettext: Callable[[str], str] = str, lang: str = "en",
+                  photo_link: Callable[[int], str] | None = None) -> str:
     """The printable page, in the language of ``gettext`` (the caller's translations;
-    English without them)."""
+    English without them). ``photo_link``: a proof's photo address for the caller's way of
+    signing in (the web app's session); the API's own address without it."""
     depot = (data["depot"]["lat"], data["depot"]["lon"])
     drawing = route_map(depot, [(s["location"]["lat"], s["location"]["lon"]) for s in data["stops"]])
-    return _TEMPLATES.get_template("delivery/manifest.html").render(m=data, map=drawing, _=gettext, lang=lang)
+    return _TEMPLATES.get_template("delivery/manifest.html").render(
+        m=data, map=drawing, _=gettext, lang=lang, local_time=_local_time,
+        photo_link=photo_link or (lambda proof_id: PHOTO_URL.format(id=proof_id)))
+
+
+def _local_time(at: datetime) -> str:
+    """A stored instant (UTC; SQLite gives it back naive) on the Brussels wall clock."""
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(BRUSSELS).strftime("%H:%M")
 
 
 def _stop(day: date, stop: PlannedStop, client: Client, items: list[dict[str, Any]]) -> dict[str, Any]:

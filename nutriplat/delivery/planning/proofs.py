@@ -14,6 +14,8 @@ from nutriplat.delivery.domain import proof as rules
 from nutriplat.delivery.models import DeliveryOrderLine, PlannedStop, StopProof
 from nutriplat.errors import InvalidInput
 
+PHOTO_URL = "/api/v1/stop-proofs/{id}/photo"  # delivery.api.deliveries.ProofPhoto
+
 
 def carried(session: Session, order_ids: list[int]) -> tuple[dict[tuple[int, int], int], dict[int, DishVariant]]:
     """Units per (order id, variant id) on the stop's open orders, and their variants."""
@@ -56,7 +58,9 @@ def proofs_of(session: Session, stop_ids: Iterable[int]) -> dict[int, StopProof]
 def proof_view(row: StopProof | None) -> dict[str, Any] | None:
     if row is None:
         return None
-    return {"recorded_at": row.recorded_at, "position": None if row.lat is None else {"lat": row.lat, "lon": row.lon},
+    return {"id": row.id, "recorded_at": row.recorded_at,
+            "position": None if row.lat is None else {"lat": row.lat, "lon": row.lon},
             "received_by": row.received_by, "left_at": row.left_at, "photo_ref": row.photo_ref,
+            "photo_url": PHOTO_URL.format(id=row.id) if row.photo_ref else None,
             "chilled_c": row.chilled_c, "frozen_c": row.frozen_c,
             "cold_chain_alarms": rules.cold_chain_alarms(row.chilled_c, row.frozen_c), "refused": row.refused}

@@ -27,7 +27,7 @@ class ManifestCrateSchema(Schema):
 
 class ManifestEquipmentSchema(Schema):
     task_id = fields.Integer()
-    kind = fields.String(metadata={"description": "install or collect"})
+    kind = fields.String(metadata={"description": "install, collect, or fetch (a broken asset, for repair)"})
     asset_kind = fields.String()
     serial_number = fields.String()
     model = fields.String()
@@ -38,6 +38,8 @@ class ManifestCollectSchema(Schema):
     recall_id = fields.Integer()
     units = fields.Integer()
     dish = fields.String()
+    lot = fields.String(metadata={"description": "The supplier's lot code printed on the pack."})
+    status = fields.String(metadata={"description": "planned, done or missed"})
 
 
 class ManifestStopSchema(Schema):

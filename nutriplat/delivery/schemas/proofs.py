@@ -45,11 +45,14 @@ class PositionSchema(Schema):
 
 
 class ProofViewSchema(Schema):
+    id = fields.Integer()
     recorded_at = fields.AwareDateTime()
     position = fields.Nested(PositionSchema, allow_none=True, metadata={"description": "The driver's, when given."})
     received_by = fields.String(allow_none=True)
     left_at = fields.String(allow_none=True)
     photo_ref = fields.String(allow_none=True)
+    photo_url = fields.String(allow_none=True, metadata={
+        "description": "Where the photo is shown (GET, the planners and the client's dietitian); null: no photo."})
     chilled_c = fields.Float(allow_none=True)
     frozen_c = fields.Float(allow_none=True)
     cold_chain_alarms = fields.List(fields.String(), metadata={

@@ -1,18 +1,25 @@
 """Photos taken at a stop as proof of delivery: kept under the instance folder, named at
-random; the stop's proof keeps the reference (``proof-photos/<name>``)."""
+random; the stop's proof keeps the reference (``proof-photos/<name>``). Shown again on
+the printed manifest through the same use case as the API's (``proof_photos``)."""
 from __future__ import annotations
 
 import uuid
 from pathlib import Path
 
-from flask import current_app
+from flask import Blueprint, current_app
+from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import FileStorage
 
+from nutriplat.delivery.api.deliveries import photo_response
+from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.proof_photos import FOLDER, KINDS, proof_photo
 from nutriplat.errors import InvalidInput
+from nutriplat.web import actor, uow
+from nutriplat.webapp.session import login_required
 
-KINDS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
+bp = Blueprint("logistics_photos", __name__, url_prefix="/logistics/stop-proofs")
+
 MAX_BYTES = 8 * 1024 * 1024  # a phone photo; larger is refused rather than half-stored
-FOLDER = "proof-photos"
 
 
 def save_photo(photo: FileStorage) -> str:
@@ -32,3 +39,9 @@ def save_photo(photo: FileStorage) -> str:
 def discard_photo(ref: str | None) -> None:
     if ref and ref.startswith(f"{FOLDER}/"):
         (Path(current_app.instance_path) / ref).unlink(missing_ok=True)
+
+
+@bp.get("/<int:proof_id>/photo")
+@login_required(*POLICY.roles("proof_photo"))
+def photo(proof_id: int) -> ResponseReturnValue:
+    return photo_response(proof_photo(uow(), actor(), proof_id), proof_id)

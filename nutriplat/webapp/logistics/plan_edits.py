@@ -78,8 +78,9 @@ def cancel(plan_id: int) -> ResponseReturnValue:
 @login_required(*POLICY.roles("manifest"))
 def printable_manifest(plan_id: int, route_id: int) -> ResponseReturnValue:
     """The driver's manifest as the delivery area prints it (map included)."""
-    return Response(manifest.manifest_html(manifest.manifest(uow(), actor(), plan_id, route_id), _,
-                                           get_locale().language), mimetype="text/html")
+    return Response(manifest.manifest_html(
+        manifest.manifest(uow(), actor(), plan_id, route_id), _, get_locale().language,
+        lambda proof_id: url_for("webapp.logistics_photos.photo", proof_id=proof_id)), mimetype="text/html")
 
 
 def _edit(plan_id: int, action: str, schema: Schema, apply: Callable[[dict[str, Any]], str],

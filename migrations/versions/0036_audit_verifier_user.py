@@ -10,7 +10,7 @@ The staff survey's questions become versioned data per provider
 (``questionnaire_version``, 1 = the five built-in questions every earlier response answered).
 
 Revision ID: 0036
-Revises: 0030
+Revises: 0034
 Create Date: 2026-12-07 21:20:00
 """
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from nutriplat.db import UTCDateTime
 
 INDICATORS = sa.table("agreement_indicators", sa.column("id", sa.Integer), sa.column("audit_rule", sa.JSON))
 revision = '0036'
-down_revision = '0030'
+down_revision = '0034'
 branch_labels = None
 depends_on = None
 

@@ -59,15 +59,20 @@ def finish(factory: sessionmaker[Session], run: JobRun, counts: dict[str, Any] |
         return stored
 
 
-def abandon_running(factory: sessionmaker[Session], job: str | None = None, period_key: str | None = None) -> int:
-    """Mark runs still ``running`` as failed: only called when no live runner can own
-    them (under the period's advisory lock, or at the start of the single SQLite scheduler)."""
+ABANDONED = "Abandoned: the process running it stopped before it finished."
+
+
+def abandon_running(factory: sessionmaker[Session], job: str | None = None, period_key: str | None = None,
+                    error: str = ABANDONED) -> int:
+    """Mark runs still ``running`` as failed with ``error``: only called when no live runner
+    can own them (under the period's advisory lock, at the start of the single SQLite
+    scheduler, or by the queue for a part whose worker died)."""
     stmt = update(JobRun).where(JobRun.outcome == "running")
     if job is not None:
         stmt = stmt.where(JobRun.job == job, JobRun.period_key == period_key)
     with UnitOfWork(factory) as uow:
         result = uow.session.execute(stmt.values(
             outcome="failed", active_key=None, finished_at=utcnow(),
-            error="Abandoned: the process running it stopped before it finished."))
+            error=error))
         uow.commit()
         return int(result.rowcount)  # type: ignore[attr-defined]

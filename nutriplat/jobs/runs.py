@@ -13,7 +13,12 @@ from nutriplat.errors import WriteConflict
 from nutriplat.jobs.models import JobRun
 
 ERROR_LIMIT = 4000
-RUNNER = f"{socket.gethostname()}:{os.getpid()}"[:120]
+
+
+def runner() -> str:
+    """host:pid of the process running an attempt, read at the attempt (a worker's forked
+    work horse has a pid of its own)."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:120]
 
 
 def active_key(job: str, period_key: str) -> str:
@@ -33,7 +38,7 @@ def start_attempt(factory: sessionmaker[Session], job: str, period_key: str, tri
         attempt = (uow.session.scalar(select(func.max(JobRun.attempt)).where(
             JobRun.job == job, JobRun.period_key == period_key)) or 0) + 1
         run = JobRun(job=job, period_key=period_key, attempt=attempt, outcome="running",
-                     active_key=active_key(job, period_key), trigger=trigger, runner=RUNNER,
+                     active_key=active_key(job, period_key), trigger=trigger, runner=runner(),
                      started_at=utcnow())
         uow.session.add(run)
         try:

@@ -99,8 +99,8 @@ def test_a_failing_part_fails_the_job_naming_it_and_the_retry_runs_only_that_par
     (parted / "c1000").write_text("fail")
     result = run_job(factory, "test-parts", DAY, policy=ONCE)
     assert result.outcome == "failed"
-    assert result.reason == ("nutriplat.jobs.fan_out.PartsFailed: 1 of 3 parts of test-parts 2026-12-07 did not succeed: "
-                             "c1000: RuntimeError: bad data in c1000")
+    assert result.reason == ("nutriplat.jobs.fan_out.PartsFailed: 1 of 3 parts of test-parts 2026-12-07 "
+                             "did not succeed: c1000: RuntimeError: bad data in c1000")
     (parted / "c1000").write_text("")  # the data mended: the next run (the scheduler's retry) completes it
     again = run_job(factory, "test-parts", DAY, policy=ONCE)
     assert (again.outcome, again.counts) == ("succeeded", {"clients evaluated": 6, "goals reviewed": 2})

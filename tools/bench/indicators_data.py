@@ -46,17 +46,24 @@ def _setup(session: Session) -> tuple[int, int, int, int]:
                      organisation_id=funder.id))
     warehouse = Location(organisation_id=provider.id, kind="warehouse", name="Bench warehouse")
     session.add(warehouse)
+    agreement = starter_agreement(session, provider.id, funder.id, "Benchmark", date(2026, 4, 1), "2026Q2")
+    first = (session.scalar(select(func.max(Client.id))) or 0) + 1
+    return provider.id, warehouse.id, agreement.id, first
+
+
+def starter_agreement(session: Session, provider_id: int, cofinancer_id: int, name: str, starts_on: date,
+                      baseline_period: str) -> Agreement:
+    """A two-year agreement on the starter set of indicators, quarterly, for the pilot's conditions."""
     definitions.ensure_starter_set(session)
-    agreement = Agreement(organisation_id=provider.id, cofinancer_id=funder.id, name="Benchmark",
+    agreement = Agreement(organisation_id=provider_id, cofinancer_id=cofinancer_id, name=name,
                           cohort={"conditions_any": ["parkinson", "parkinsonism", "dementia"]},
-                          starts_on=date(2026, 4, 1), ends_on=date(2028, 3, 31), baseline_period="2026Q2",
-                          settlement_period="quarter")
+                          starts_on=starts_on, ends_on=starts_on.replace(year=starts_on.year + 2) - timedelta(days=1),
+                          baseline_period=baseline_period, settlement_period="quarter")
     agreement.indicators = [AgreementIndicator(definition=definitions.by_code(session, spec["code"]),
                                                position=n) for n, spec in enumerate(STARTER_SET, start=1)]
     session.add(agreement)
     session.flush()
-    first = (session.scalar(select(func.max(Client.id))) or 0) + 1
-    return provider.id, warehouse.id, agreement.id, first
+    return agreement
 
 
 def build(engine: Engine, factory: sessionmaker[Session], clients: int, measurements: int) -> int:

@@ -61,6 +61,7 @@ def load(url: str, count: int, today: date, seed: int = 2026) -> dict[str, Any]:
     with UnitOfWork(factory) as uow:
         provider, supplier, wards = setup.organisations(uow.session, sites)
         user_ids = setup.users(uow.session, provider)
+        setup.agreement(uow.session, provider, today)
         warehouses, products = steps.timed("depots, vans, catalogue, stock", lambda: setup.depots(
             uow.session, provider, supplier, today))
         uow.commit()

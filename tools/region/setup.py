@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
@@ -17,6 +17,8 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import Depot, Driver, Van
 from nutriplat.facilities.models import Site, Ward
 from nutriplat.inventory.models import Location, ReorderRule
+from nutriplat.periods import Period, last_complete_quarter
+from tools.bench.indicators_data import starter_agreement
 from tools.builders import stock
 from tools.demo import billing_data
 from tools.demo.billing_rules import seed_rules
@@ -27,6 +29,8 @@ from tools.region.people import Facility
 from tools.region.places import DEPOTS
 
 VANS_PER_DEPOT = 12
+AGREEMENT = "Regio West-Vlaanderen"
+COFINANCER_USER = "cofinancier.regio"
 FOOD_LEVELS = ("7", "7EC", "6", "5", "4", "3")  # every IDDSI food level the demo's clinical mix prescribes
 DIETITIANS = tuple(f"dietist.regio{n}" for n in range(1, 11))
 STAFF = (("admin.regio", "admin", "Beheer NutriPlat West-Vlaanderen"),
@@ -39,10 +43,12 @@ def organisations(session: Session, sites: list[Facility]) -> tuple[int, int, li
     provider = Organisation(name="NutriPlat West-Vlaanderen", type="provider")
     supplier = Organisation(name="Keuken West-Vlaanderen bv", type="supplier")
     # The demo's billing rules name their cofinancer, fund and referring GP practice.
-    session.add_all([provider, supplier, Organisation(name=billing_data.COFINANCER, type="cofinancer"),
-                     Organisation(name=billing_data.FUND, type="fund"),
+    cofinancer = Organisation(name=billing_data.COFINANCER, type="cofinancer")
+    session.add_all([provider, supplier, cofinancer, Organisation(name=billing_data.FUND, type="fund"),
                      Organisation(name=billing_data.GP, type="referrer")])
     session.flush()
+    session.add(User(username=COFINANCER_USER, display_name="Zorgfonds West-Vlaanderen", role="cofinancer",
+                     organisation_id=cofinancer.id, password_hash=Passwords().hash(password_for("cofinancer"))))
     wards = []
     for facility in sites:
         org = Organisation(name=facility.name, type="care_facility")
@@ -59,6 +65,16 @@ def organisations(session: Session, sites: list[Facility]) -> tuple[int, int, li
         session.flush()
         wards.append(ward.id)
     return provider.id, supplier.id, wards
+
+
+def agreement(session: Session, provider_id: int, today: date) -> int:
+    """The cofinancer's agreement on the starter indicators: its baseline two quarters before
+    the last complete one, which the nightly measurement reports on."""
+    cofinancer = session.scalar(select(Organisation.id).where(Organisation.name == billing_data.COFINANCER))
+    assert cofinancer is not None
+    baseline = last_complete_quarter(today).start - timedelta(days=180)
+    quarter = Period.parse(f"{baseline.year}Q{(baseline.month + 2) // 3}")
+    return starter_agreement(session, provider_id, cofinancer, AGREEMENT, quarter.start, quarter.label).id
 
 
 def users(session: Session, provider_id: int) -> dict[str, int]:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
+from nutriplat.auth.models import Organisation
 from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
 from nutriplat.billing.invoicing_facilities import bill_facilities
@@ -84,6 +85,9 @@ def invoice_part(new_uow: Callable[[], UnitOfWork], month: Month, key: str,
     # A concurrent run may have written the same keys first.
     with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
                                      "nothing for these clients. Run it again: it completes what is missing."):
+        # One continuous number series per provider: its slices are written one after the
+        # other (the provider's row locked until this part commits); other providers' meanwhile.
+        uow.session.execute(select(Organisation.id).where(Organisation.id == organisation_id).with_for_update())
         vat = vat_percent(rates_on(uow.session, organisation_id, month.first))
         for client_id in _candidates(uow.session, organisation_id, month):
             if lo <= client_id < hi and _invoice_client(uow.session, organisation_id, client_id, month, today, vat):

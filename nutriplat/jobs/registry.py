@@ -24,7 +24,7 @@ class Job:
     description: str
 
     def function(self) -> JobFunction:
-        return load(self.target)  # type: ignore[no-any-return]
+        return load(self.target)
 
     def default_period(self, today: date) -> Period:
         return last_complete_month(today) if self.period == "month" else today

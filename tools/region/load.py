@@ -11,7 +11,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 import click
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from nutriplat.billing.models import Invoice, Subscription
 from nutriplat.clients.models import CareSettingTransfer, Client, Consent, IntakeRecord, Measurement, StatusChange
@@ -111,7 +111,7 @@ def _at_home(factory: Any, ids: Ids, products: list[stock.Product], clients: Seq
                     at_depot = [c.id for c in chunk if c.depot == depot]
                     if at_depot:
                         stock.equip(uow.session, ids.provider, at_depot, warehouse)
-                uow.session.execute(ClientWindow.__table__.insert(), [window_for(c.id) for c in chunk])
+                uow.session.execute(insert(ClientWindow), [window_for(c.id) for c in chunk])
                 active = [c.id for c in chunk if c.status == "active"]
                 stock.approved_plans(uow.session, active, products, week, rng, weeks=PLANNED_WEEKS)
                 uow.commit()

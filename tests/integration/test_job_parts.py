@@ -163,6 +163,8 @@ def test_with_a_queue_the_workers_run_the_parts_and_the_job_waits_for_them(facto
     assert run_job(factory, "test-parts", DAY, policy=ONCE).outcome == "skipped"
 
 
+# A dead run's row is taken over under PostgreSQL's advisory lock; SQLite serves one process.
+@pytest.mark.postgres_only
 def test_a_part_whose_worker_is_killed_is_run_again(factory, parted, parts_queue, database_url):
     (parted / "c2000").write_text("die-once")
     workers = start_workers(database_url)
@@ -175,6 +177,8 @@ def test_a_part_whose_worker_is_killed_is_run_again(factory, parted, parts_queue
     assert stored(factory)["test-parts/c2000"][-1] == (2, "succeeded")
 
 
+# A dead run's row is taken over under PostgreSQL's advisory lock; SQLite serves one process.
+@pytest.mark.postgres_only
 def test_a_part_killed_twice_fails_with_the_reason_and_the_job_names_it(factory, parted, parts_queue,
                                                                         database_url):
     (parted / "c0").write_text("die")

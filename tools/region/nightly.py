@@ -40,6 +40,7 @@ TARGETS_S = {"nightly": 15 * 60, "invoicing": 10 * 60, "indicator report": 10}
 
 
 def _worker(url: str, queue_url: str) -> None:
+    sys.stdout = sys.stderr  # the workers' log beside the progress: stdout carries only the JSON
     run_worker(make_session_factory(make_engine(url)), queue_url)
 
 

@@ -22,7 +22,8 @@ QUEUE_URL = "NUTRIPLAT_QUEUE_URL"
 # never take each other's work.
 QUEUE_PREFIX = "NUTRIPLAT_QUEUE_PREFIX"
 SOLVES = "solves"  # route solves: long, CPU-bound, one per depot and day
-QUEUES = (SOLVES,)
+PARTS = "parts"  # parts of the nightly jobs: a slice of the clients, a provider
+QUEUES = (SOLVES, PARTS)
 
 _worker_factory: sessionmaker[Session] | None = None
 

@@ -1,13 +1,17 @@
 """The monthly invoicing run: one invoice per payer per month, idempotent.
 
-Per provider, in one transaction: each client with a subscription in the month or
-unbilled charges gets one invoice (skipped if it exists); what cofinancers pay of those
+Per provider: each client with a subscription in the month or unbilled charges gets one
+invoice (skipped if it exists); what cofinancers pay of those
 invoices is kept as allocations and billed to each cofinancer on one invoice per month
 (allocations that arrive after a cofinancer's invoice wait for the next month); then the
 ledger accrues commissions, fund contributions and royalties. A second run finds every
-invoice and ledger entry in place and changes nothing; royalties accrue in a month's first run
-only, so charges recorded after it (a delivery of the month confirmed late) wait for the next
-month, as a cofinancer's allocations do."""
+invoice and ledger entry in place and changes nothing; a month's royalties accrue once, in the
+first run that finds licensed units in it, so charges recorded after it (a delivery of the month
+confirmed late) wait for the next month, as a cofinancer's allocations do.
+
+The client invoices are written per slice of a provider's clients (``invoice_part``, one
+transaction each), so the job runner can spread them over worker processes; the
+provider's own invoices and ledger follow once every slice is done (``finish``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
+from nutriplat.auth.models import Organisation
 from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
 from nutriplat.billing.domain.composition import compose
 from nutriplat.billing.invoicing_facilities import bill_facilities
@@ -33,6 +38,7 @@ from nutriplat.conflicts import conflicts
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import InvalidInput
 from nutriplat.facilities.models import ServiceAgreement
+from nutriplat.parts import client_parts, client_range, prefix_id
 from nutriplat.periods import Month
 
 
@@ -51,21 +57,69 @@ def client_key(organisation_id: int, month: Month, client_id: int) -> str:
 
 
 def run(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = None) -> RunSummary:
-    today = today or business_today()
-    if month.last >= today:
-        raise InvalidInput(f"{month} is not complete yet.", {"month": ["Invoice complete months only."]})
+    """The whole run in this process; the job runner splits it the same way (``parts``,
+    ``invoice_part``, ``finish``) over worker processes when a work queue is configured."""
+    summary = RunSummary(str(month))
+    for key in parts(new_uow, month, today):
+        for what, n in invoice_part(new_uow, month, key, today).items():
+            summary.add(what, n)
+    for what, n in finish(new_uow, month, today).items():
+        summary.add(what, n)
+    return summary
+
+
+def parts(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = None) -> list[str]:
+    """Per provider, the slices of the client ids to invoice (``"p3:c2000"``)."""
+    _complete(month, today or business_today())
+    with new_uow() as uow:
+        return [key for organisation_id in _providers(uow.session)
+                for key in client_parts(_candidates(uow.session, organisation_id, month), f"p{organisation_id}:")]
+
+
+def invoice_part(new_uow: Callable[[], UnitOfWork], month: Month, key: str,
+                 today: date | None = None) -> dict[str, int]:
+    """One transaction: the client invoices of one provider's slice of the clients."""
+    today = _complete(month, today or business_today())
+    organisation_id, (lo, hi) = prefix_id(key), client_range(key)
+    summary = RunSummary(str(month))
+    # A concurrent run may have written the same keys first.
+    with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
+                                     "nothing for these clients. Run it again: it completes what is missing."):
+        # One continuous number series per provider: its slices are written one after the
+        # other (the provider's row locked until this part commits); other providers' meanwhile.
+        uow.session.execute(select(Organisation.id).where(Organisation.id == organisation_id).with_for_update())
+        vat = vat_percent(rates_on(uow.session, organisation_id, month.first))
+        for client_id in _candidates(uow.session, organisation_id, month):
+            if lo <= client_id < hi and _invoice_client(uow.session, organisation_id, client_id, month, today, vat):
+                summary.add("client invoices")
+        uow.commit()
+    return summary.counts
+
+
+def finish(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = None) -> dict[str, int]:
+    """Per provider, once its clients are invoiced: cofinancer and facility invoices, the ledger."""
+    today = _complete(month, today or business_today())
     summary = RunSummary(str(month))
     with new_uow() as uow:
-        providers = sorted(set(uow.session.scalars(select(Subscription.organisation_id).distinct()))
-                           | set(uow.session.scalars(select(Charge.organisation_id).distinct()))
-                           | set(uow.session.scalars(select(ServiceAgreement.organisation_id).distinct())))
+        providers = _providers(uow.session)
     for organisation_id in providers:
-        # A concurrent run may have written the same keys first.
         with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
                                          "nothing for the provider. Run it again: it completes what is missing."):
-            invoice_provider_month(uow.session, organisation_id, month, today, summary)
+            finish_provider_month(uow.session, organisation_id, month, today, summary)
             uow.commit()
-    return summary
+    return summary.counts
+
+
+def _complete(month: Month, today: date) -> date:
+    if month.last >= today:
+        raise InvalidInput(f"{month} is not complete yet.", {"month": ["Invoice complete months only."]})
+    return today
+
+
+def _providers(session: Session) -> list[int]:
+    return sorted(set(session.scalars(select(Subscription.organisation_id).distinct()))
+                  | set(session.scalars(select(Charge.organisation_id).distinct()))
+                  | set(session.scalars(select(ServiceAgreement.organisation_id).distinct())))
 
 
 def _candidates(session: Session, organisation_id: int, month: Month) -> list[int]:
@@ -81,18 +135,15 @@ def _candidates(session: Session, organisation_id: int, month: Month) -> list[in
     return sorted((set(subscribed) | set(charged)) - set(done))
 
 
-def invoice_provider_month(session: Session, organisation_id: int, month: Month, today: date,
-                           summary: RunSummary) -> None:
-    first_run = session.scalar(select(Invoice.id).where(
-        Invoice.organisation_id == organisation_id, Invoice.month == str(month)).limit(1)) is None
+def finish_provider_month(session: Session, organisation_id: int, month: Month, today: date,
+                          summary: RunSummary) -> None:
     vat = vat_percent(rates_on(session, organisation_id, month.first))
-    for client_id in _candidates(session, organisation_id, month):
-        if _invoice_client(session, organisation_id, client_id, month, today, vat):
-            summary.add("client invoices")
     summary.add("cofinancer invoices", invoicing_cofinancers.bill(session, organisation_id, month, today))
     summary.add("facility invoices", bill_facilities(session, organisation_id, month, today, vat))
     summary.add("ledger entries", referrals.accrue(session, organisation_id, month))
-    if first_run:  # a month's royalties are accrued once; charges recorded later wait for the next month
+    # A month's royalties are accrued once, by the run that first finds licensed units in it;
+    # charges recorded later wait for the next month.
+    if not royalties.accrued(session, organisation_id, month):
         summary.add("ledger entries", royalties.accrue(session, organisation_id, month))
 
 

@@ -43,6 +43,13 @@ def license_product(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Lice
         return product
 
 
+def accrued(session: Session, organisation_id: int, month: Month) -> bool:
+    """Whether a run has accrued the month's royalties already."""
+    return session.scalar(select(LedgerEntry.id).where(
+        LedgerEntry.organisation_id == organisation_id, LedgerEntry.kind == "royalty",
+        LedgerEntry.month == str(month)).limit(1)) is not None
+
+
 def accrue(session: Session, organisation_id: int, month: Month) -> int:
     products = list(session.scalars(select(LicensedProduct).where(
         LicensedProduct.organisation_id == organisation_id)))

@@ -21,11 +21,12 @@ from nutriplat import queue
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder, Depot, RoutePlan
-from nutriplat.delivery.nightly_reorder import run_reorder
+from nutriplat.delivery.nightly_reorder import clients_of_part, finish_reorder, reorder_clients, run_reorder
 from nutriplat.delivery.planning.background import solve_later
 from nutriplat.delivery.planning.runs import start_plan
 from nutriplat.delivery.vocabulary import OPEN_ORDER_STATUSES, STALE_AFTER_S
 from nutriplat.errors import DomainError
+from nutriplat.inventory.reorder.report import ReorderReport
 
 log = logging.getLogger(__name__)
 KEPT = ("queued", "running", "done")
@@ -89,3 +90,17 @@ def _depots_with_orders(new_uow: Callable[[], UnitOfWork], day: date) -> list[in
 def reorder(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
     """Consumption of the days before, home reordering and central replenishment for ``day``."""
     return dict(run_reorder(new_uow, day, SYSTEM).counts)
+
+
+def reorder_part(new_uow: Callable[[], UnitOfWork], day: date, key: str) -> dict[str, int]:
+    """The job's part: consumption and home orders of one slice of the clients."""
+    report = ReorderReport(day.isoformat())
+    reorder_clients(new_uow, day, SYSTEM, clients_of_part(new_uow, key), report)
+    return dict(report.counts)
+
+
+def reorder_finish(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
+    """The job's finish once every slice is done: central replenishment, deliveries left unbilled."""
+    report = ReorderReport(day.isoformat())
+    finish_reorder(new_uow, day, SYSTEM, report)
+    return dict(report.counts)

@@ -33,6 +33,7 @@ from nutriplat.inventory.reorder import snapshot
 from nutriplat.inventory.reorder.consumption import post_consumption, unposted_since
 from nutriplat.inventory.reorder.replenish import replenish
 from nutriplat.inventory.reorder.report import ReorderReport
+from nutriplat.parts import client_parts, client_range
 
 RUN_TIME = time(2, 0)  # the scheduler runs it at 02:00 Europe/Brussels (issue 9)
 CLIENTS_PER_TRANSACTION = 250
@@ -40,18 +41,34 @@ CLIENTS_PER_TRANSACTION = 250
 
 def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
                 progress: Callable[[int], None] | None = None) -> ReorderReport:
+    """The whole run in this process; the job runner splits it the same way (``reorder_parts``,
+    ``reorder_part``, ``reorder_finish``) over worker processes when a work queue is configured."""
     report = ReorderReport(run_date.isoformat())
+    with new_uow() as uow:
+        client_ids = list(uow.session.scalars(_clients_with_stock().order_by("client_id")))
+    reorder_clients(new_uow, run_date, actor, client_ids, report, progress)
+    finish_reorder(new_uow, run_date, actor, report)
+    return report
+
+
+def reorder_clients(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor, client_ids: list[int],
+                    report: ReorderReport, progress: Callable[[int], None] | None = None) -> None:
+    """Step 1 for ``client_ids``, ``CLIENTS_PER_TRANSACTION`` clients a transaction."""
     now = datetime.combine(run_date, RUN_TIME)
     with new_uow() as uow:
         catalogue = product_catalogue(uow.session)
         packs = {(r.warehouse_id, (r.dish_id, r.texture)): r.home_pack_size
                  for r in uow.session.scalars(select(ReorderRule).where(ReorderRule.active))}
-        client_ids = list(uow.session.scalars(_clients_with_stock().order_by("client_id")))
     for chunk in _chunks(client_ids):
         _retrying(partial(_run_group, new_uow, actor, chunk, run_date, now, catalogue, packs, report))
         if progress is not None:
             progress(len(chunk))
+
+
+def finish_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor, report: ReorderReport) -> None:
+    """Steps 2 and 3, once every client's home orders are in."""
     with new_uow() as uow:
+        catalogue = product_catalogue(uow.session)
         replenish(uow.session, actor, run_date, catalogue, report, reserved_for_homes)
         uow.commit()
     with new_uow() as uow:  # billing handles them after this commit
@@ -61,7 +78,18 @@ def run_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor,
             uow.record(DeliveriesLeftUnbilled(unbilled, actor))
         uow.commit()
     report.count("deliveries_billed", len(unbilled))
-    return report
+
+
+def reorder_parts(new_uow: Callable[[], UnitOfWork], run_date: date) -> list[str]:
+    """The slices of the client ids holding clients with stock at home or on order."""
+    with new_uow() as uow:
+        return client_parts(uow.session.scalars(_clients_with_stock()))
+
+
+def clients_of_part(new_uow: Callable[[], UnitOfWork], key: str) -> list[int]:
+    lo, hi = client_range(key)
+    with new_uow() as uow:
+        return [i for i in uow.session.scalars(_clients_with_stock().order_by("client_id")) if lo <= i < hi]
 
 
 def _run_group(new_uow: Callable[[], UnitOfWork], actor: Actor, chunk: list[int], run_date: date, now: datetime,

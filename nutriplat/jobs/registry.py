@@ -24,8 +24,7 @@ class Job:
     description: str
 
     def function(self) -> JobFunction:
-        module, _, attribute = self.target.partition(":")
-        return getattr(import_module(module), attribute)
+        return load(self.target)
 
     def default_period(self, today: date) -> Period:
         return last_complete_month(today) if self.period == "month" else today
@@ -69,3 +68,51 @@ register(Job("notification-retries", "date", "nutriplat.notifications.retries:no
 register(Job("audit-log", "month", "nutriplat.auth.audit_retention:audit_log",
              "The audit log's monthly partitions for the months ahead (PostgreSQL); entries older than "
              "the retention (NUTRIPLAT_AUDIT_RETENTION_YEARS, default 30) removed."))
+
+
+def load(target: str) -> Any:
+    """The function a ``"package.module:function"`` target names, imported now."""
+    module, _, attribute = target.partition(":")
+    return getattr(import_module(module), attribute)
+
+
+def parse_period(kind: str, key: str) -> Period:
+    """A period back from its key (``"2026-11"`` or ``"2026-12-07"``), as a queued part carries it."""
+    return Month.parse(key) if kind == "month" else date.fromisoformat(key)
+
+
+@dataclass(frozen=True)
+class FanOut:
+    """A job split into parts that may run in worker processes: ``parts`` lists a period's
+    part keys (a slice of the client ids, a depot, a provider), ``part`` does one part in its
+    own transactions, ``finish`` what needs every part done (totals, central steps). Each
+    part runs once per period, as a job does (its run is ``job_runs`` row "job/part")."""
+
+    parts: str  # (new_uow, period) -> list[str]
+    part: str  # (new_uow, period, key) -> {what: count}
+    finish: str | None = None  # (new_uow, period) -> {what: count}
+
+
+FAN_OUTS: dict[str, FanOut] = {}
+
+
+def register_fan_out(name: str, fan_out: FanOut) -> FanOut:
+    if name not in JOBS:
+        raise ValueError(f"No job {name!r} to split into parts.")
+    FAN_OUTS[name] = fan_out
+    return fan_out
+
+
+# The nightly jobs whose work is split into parts (issue 22): worker processes share them
+# when a work queue is configured.
+register_fan_out("early-warning", FanOut("nutriplat.monitoring.sweep:early_warning_parts",
+                                         "nutriplat.monitoring.sweep:early_warning_part",
+                                         "nutriplat.monitoring.sweep:review_goals_job"))
+register_fan_out("reorder", FanOut("nutriplat.delivery.nightly_reorder:reorder_parts",
+                                   "nutriplat.delivery.jobs:reorder_part", "nutriplat.delivery.jobs:reorder_finish"))
+register_fan_out("rescreening-worklist", FanOut("nutriplat.screening.rescreening.listing:worklist_parts",
+                                                "nutriplat.screening.rescreening.listing:worklist_part",
+                                                "nutriplat.screening.rescreening.listing:still_open"))
+register_fan_out("invoicing", FanOut("nutriplat.billing.invoicing_run:parts",
+                                     "nutriplat.billing.invoicing_run:invoice_part",
+                                     "nutriplat.billing.invoicing_run:finish"))

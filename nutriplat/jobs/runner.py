@@ -1,106 +1,33 @@
 """Run a job for a period exactly once: the one path for the scheduler, the CLI, the
 demo simulation and the tests (nothing here knows APScheduler or Flask).
 
-A run takes the period's lock, skips when the period already succeeded or runs
-elsewhere, and retries a failing job a bounded number of times with a growing pause;
-every attempt is a ``job_runs`` row, so a failure stays visible with its error."""
+A job split into parts (``registry.FAN_OUTS``) runs its parts in worker processes when
+a work queue is configured, else one after the other here (``fan_out``); either way the
+job's run is one ``job_runs`` row, guarded and retried as ``attempts.run_once`` says."""
 from __future__ import annotations
 
-import logging
-import os
 import time
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import DomainError
-from nutriplat.jobs import runs
-from nutriplat.jobs.locks import holds_advisory_locks, period_lock
-from nutriplat.jobs.registry import JOBS, Period
+from nutriplat.jobs import fan_out
+from nutriplat.jobs.attempts import RetryPolicy, RunResult, period_key, run_once
+from nutriplat.jobs.registry import FAN_OUTS, JOBS, Period
 
-log = logging.getLogger("nutriplat.jobs")
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    retries: int = 2  # attempts after the first
-    backoff_seconds: float = 60.0  # pause before retry n is backoff * 2**(n-1)
-
-    @classmethod
-    def from_env(cls) -> RetryPolicy:
-        env = os.environ
-        return cls(int(env.get("NUTRIPLAT_JOB_RETRIES", cls.retries)),
-                   float(env.get("NUTRIPLAT_JOB_RETRY_BACKOFF_SECONDS", cls.backoff_seconds)))
-
-
-@dataclass(frozen=True)
-class RunResult:
-    job: str
-    period_key: str
-    outcome: str  # succeeded, failed, skipped
-    attempts: int = 0
-    counts: dict[str, Any] = field(default_factory=dict)
-    reason: str | None = None  # why it was skipped, or the last error
-
-    def describe(self) -> str:
-        if self.outcome == "succeeded":
-            done = ", ".join(f"{n} {what}" for what, n in self.counts.items()) or "nothing to do"
-            return f"{self.job} {self.period_key}: {done}."
-        return f"{self.job} {self.period_key}: {self.outcome} — {self.reason}"
-
-
-def period_key(period: Period) -> str:
-    return period.isoformat() if hasattr(period, "isoformat") else str(period)
+__all__ = ["RetryPolicy", "RunResult", "period_key", "run_job"]
+DEFAULT_POLICY = RetryPolicy()
 
 
 def run_job(factory: sessionmaker[Session], name: str, period: Period, *, trigger: str = "cli",
-            policy: RetryPolicy = RetryPolicy(), sleep: Callable[[float], None] = time.sleep) -> RunResult:
-    job, key = JOBS[name], period_key(period)
-    engine = factory.kw["bind"]
-    with period_lock(engine, name, key) as locked:
-        if not locked:
-            return _skipped(name, key, "another runner holds this period's lock")
-        if done := runs.succeeded_run(factory, name, key):
-            return _skipped(name, key, f"already succeeded (run {done.id}, {done.finished_at:%Y-%m-%d %H:%M} UTC); "
-                                       "nothing to do")
-        if holds_advisory_locks(engine):  # we hold the lock: a 'running' row is a dead runner's
-            runs.abandon_running(factory, name, key)
-        attempts = 0
-        while True:
-            run = runs.start_attempt(factory, name, key, trigger)
-            if run is None:
-                # On SQLite a run cut off by a crash stays 'running' until the scheduler restarts.
-                return _skipped(name, key, "another run of this period is running or has succeeded")
-            attempts += 1
-            log.info("%s %s: attempt %d started (%s)", name, key, run.attempt, trigger)
-            try:
-                counts = job.run(lambda: UnitOfWork(factory), period)
-            except Exception as error:  # noqa: BLE001 — every failure is recorded, then judged
-                message = _error_text(error)
-                runs.finish(factory, run, None, message)
-                log.error("%s %s: attempt %d failed: %s", name, key, run.attempt, message.splitlines()[0])
-                # A refused period (bad input) fails the same way every time: no retry.
-                if isinstance(error, DomainError) or attempts > policy.retries:
-                    return RunResult(name, key, "failed", attempts, reason=message.splitlines()[0])
-                sleep(policy.backoff_seconds * 2 ** (attempts - 1))
-                continue
-            runs.finish(factory, run, dict(counts))
-            result = RunResult(name, key, "succeeded", attempts, dict(counts))
-            log.info("%s", result.describe())
-            return result
+            policy: RetryPolicy = DEFAULT_POLICY, sleep: Callable[[float], None] = time.sleep) -> RunResult:
+    job = JOBS[name]
 
+    def work() -> dict[str, Any]:
+        if name in FAN_OUTS:
+            return fan_out.run(factory, name, period, trigger)
+        return job.run(lambda: UnitOfWork(factory), period)
 
-def _skipped(name: str, key: str, reason: str) -> RunResult:
-    log.info("%s %s: skipped — %s", name, key, reason)
-    return RunResult(name, key, "skipped", reason=reason)
-
-
-def _error_text(error: Exception) -> str:
-    if isinstance(error, DomainError):
-        details = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.errors.items())
-        return f"{error.message} {details}".strip()
-    return "".join(traceback.format_exception_only(error)).strip() + "\n\n" + traceback.format_exc()
+    return run_once(factory, name, period_key(period), work, trigger=trigger, policy=policy, sleep=sleep)

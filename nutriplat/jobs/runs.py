@@ -13,7 +13,12 @@ from nutriplat.errors import WriteConflict
 from nutriplat.jobs.models import JobRun
 
 ERROR_LIMIT = 4000
-RUNNER = f"{socket.gethostname()}:{os.getpid()}"[:120]
+
+
+def runner() -> str:
+    """host:pid of the process running an attempt, read at the attempt (a worker's forked
+    work horse has a pid of its own)."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:120]
 
 
 def active_key(job: str, period_key: str) -> str:
@@ -33,7 +38,7 @@ def start_attempt(factory: sessionmaker[Session], job: str, period_key: str, tri
         attempt = (uow.session.scalar(select(func.max(JobRun.attempt)).where(
             JobRun.job == job, JobRun.period_key == period_key)) or 0) + 1
         run = JobRun(job=job, period_key=period_key, attempt=attempt, outcome="running",
-                     active_key=active_key(job, period_key), trigger=trigger, runner=RUNNER,
+                     active_key=active_key(job, period_key), trigger=trigger, runner=runner(),
                      started_at=utcnow())
         uow.session.add(run)
         try:
@@ -59,15 +64,20 @@ def finish(factory: sessionmaker[Session], run: JobRun, counts: dict[str, Any] |
         return stored
 
 
-def abandon_running(factory: sessionmaker[Session], job: str | None = None, period_key: str | None = None) -> int:
-    """Mark runs still ``running`` as failed: only called when no live runner can own
-    them (under the period's advisory lock, or at the start of the single SQLite scheduler)."""
+ABANDONED = "Abandoned: the process running it stopped before it finished."
+
+
+def abandon_running(factory: sessionmaker[Session], job: str | None = None, period_key: str | None = None,
+                    error: str = ABANDONED) -> int:
+    """Mark runs still ``running`` as failed with ``error``: only called when no live runner
+    can own them (under the period's advisory lock, at the start of the single SQLite
+    scheduler, or by the queue for a part whose worker died)."""
     stmt = update(JobRun).where(JobRun.outcome == "running")
     if job is not None:
         stmt = stmt.where(JobRun.job == job, JobRun.period_key == period_key)
     with UnitOfWork(factory) as uow:
         result = uow.session.execute(stmt.values(
             outcome="failed", active_key=None, finished_at=utcnow(),
-            error="Abandoned: the process running it stopped before it finished."))
+            error=error))
         uow.commit()
         return int(result.rowcount)  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from nutriplat.clients.models import Client
 from nutriplat.monitoring.domain import risk
 from nutriplat.monitoring.models import Alert, Case, CaseChange
 from nutriplat.monitoring.unique_rows import insert_once
-from nutriplat.screening.assigned_dietitian import dietitian_of
+from nutriplat.screening.assigned_dietitian import Owners
 
 ACTIVE_ALERTS = ("open", "acknowledged")
 CURRENT = ("open", "snoozed")
@@ -28,10 +28,12 @@ def open_key(client_id: int) -> str:
     return str(client_id)
 
 
-def update_cases(session: Session, clients: Sequence[Client], on: date) -> None:
-    """Open, rescore or close the case of each client from their open alerts."""
+def update_cases(session: Session, clients: Sequence[Client], on: date, owners: Owners | None = None) -> None:
+    """Open, rescore or close the case of each client from their open alerts (``owners``:
+    the clients' dietitians, when the caller looked them up already)."""
     if not clients:
         return
+    owners = owners or Owners(session, [c.id for c in clients])
     session.flush()
     ids = [c.id for c in clients]
     signals: dict[int, list[risk.Signal]] = defaultdict(list)
@@ -44,17 +46,18 @@ def update_cases(session: Session, clients: Sequence[Client], on: date) -> None:
         assessment = risk.assess(signals[client.id])
         case = cases.get(client.id)
         if case is None and assessment is not None:
-            case = _open(session, client, assessment, on)
+            case = _open(session, client, assessment, on, owners.of(client.id))
             if case is None:
                 continue
         if case is not None:
             _follow(session, case, assessment, on)
 
 
-def _open(session: Session, client: Client, assessment: risk.Assessment, on: date) -> Case | None:
+def _open(session: Session, client: Client, assessment: risk.Assessment, on: date,
+          dietitian_id: int | None) -> Case | None:
     """The new case, or the one a concurrent transaction opened a moment ago (to follow)."""
     case = Case(organisation_id=client.organisation_id, client_id=client.id, status="open",
-                open_key=open_key(client.id), dietitian_id=dietitian_of(session, client.id), opened_on=on,
+                open_key=open_key(client.id), dietitian_id=dietitian_id, opened_on=on,
                 scoring_version=risk.VERSION, **_values(assessment))
     if insert_once(session, case):
         _changed(session, case, on, "opened", risk.change_reason(None, assessment))

@@ -20,7 +20,7 @@ from nutriplat.monitoring.case_updates import update_cases
 from nutriplat.monitoring.models import Alert
 from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, cleared, decide
 from nutriplat.monitoring.unique_rows import insert_once
-from nutriplat.screening.assigned_dietitian import dietitian_of
+from nutriplat.screening.assigned_dietitian import Owners
 
 ACTIVE = ("open", "acknowledged")
 
@@ -44,6 +44,7 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
         select(Alert).where(Alert.client_id.in_(ids), Alert.status == "resolved")
         .order_by(Alert.resolved_at, Alert.id)) if a.resolved_on is not None}
     counts: Counter[str] = Counter()
+    owners = Owners(session, ids)
     evaluated = {rule for family in families for rule in rules.RULES_OF_FAMILY[family]}
     for client in clients:
         findings = rules.evaluate(seen[client.id], on, families)
@@ -58,12 +59,12 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
                                                          alert.occurrences)
             decision = decide(finding, on, state, resolved.get((client.id, finding.rule)))
             if decision.action == "create":
-                _create(session, client, finding.rule, decision.changes, record)
+                _create(session, client, finding.rule, decision.changes, owners.of(client.id), record)
             elif decision.action == "update" and alert is not None:
                 _apply(alert, decision.changes)
             if decision.action != "none":
                 counts[f"alerts {decision.action}d"] += 1
-    update_cases(session, clients, on)  # in the same transaction as the alerts
+    update_cases(session, clients, on, owners)  # in the same transaction as the alerts
     return counts
 
 
@@ -79,10 +80,10 @@ def _clear(session: Session, alert: Alert, on: date) -> None:
                  detail={"rule": alert.rule, "change": "cleared"}, organisation_id=alert.organisation_id)
 
 
-def _create(session: Session, client: Client, rule: str, values: dict[str, object],
+def _create(session: Session, client: Client, rule: str, values: dict[str, object], dietitian_id: int | None,
             record: Callable[[object], None] | None = None) -> None:
     alert = Alert(organisation_id=client.organisation_id, client_id=client.id, rule=rule, status="open",
-                  open_key=open_key(client.id, rule), dietitian_id=dietitian_of(session, client.id), **values)
+                  open_key=open_key(client.id, rule), dietitian_id=dietitian_id, **values)
     if not insert_once(session, alert):
         existing = session.scalar(select(Alert).where(Alert.open_key == alert.open_key))
         if existing is not None:

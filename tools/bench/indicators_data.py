@@ -4,12 +4,12 @@ GLIM assessments, intake, surveys, invoices and delivery orders around 2026."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,29 +24,16 @@ from nutriplat.indicators.models import Agreement, AgreementIndicator
 from nutriplat.inventory.models import Location
 from nutriplat.monitoring.models import ExperienceSurvey
 from nutriplat.screening.models import Assessment, Screening
+from tools.builders.bulk import Rows, write_rows
 
-CHUNK = 50_000
 POSTAL_CODES = ("8800", "8800", "8870", "8830", "8840", "8890", "8500", "8700", "8000", "8900")
 CONDITIONS = (["parkinson"], ["parkinson", "dysphagia"], ["parkinsonism"], ["dementia"], ["copd"])
 MUST = ("low", "medium", "high")
 Q2, Q3 = (date(2026, 4, 1), date(2026, 6, 30)), (date(2026, 7, 1), date(2026, 9, 30))
-Rows = Iterator[dict[str, Any]]
 
 
 def _at(day: date, hour: int = 9) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-
-
-def _write(engine: Engine, model: Any, rows: Rows) -> None:
-    chunk: list[dict[str, Any]] = []
-    with engine.begin() as connection:
-        for row in rows:
-            chunk.append(row)
-            if len(chunk) == CHUNK:
-                connection.execute(insert(model.__table__), chunk)
-                chunk = []
-        if chunk:
-            connection.execute(insert(model.__table__), chunk)
 
 
 def _setup(session: Session) -> tuple[int, int, int, int]:
@@ -59,17 +46,24 @@ def _setup(session: Session) -> tuple[int, int, int, int]:
                      organisation_id=funder.id))
     warehouse = Location(organisation_id=provider.id, kind="warehouse", name="Bench warehouse")
     session.add(warehouse)
+    agreement = starter_agreement(session, provider.id, funder.id, "Benchmark", date(2026, 4, 1), "2026Q2")
+    first = (session.scalar(select(func.max(Client.id))) or 0) + 1
+    return provider.id, warehouse.id, agreement.id, first
+
+
+def starter_agreement(session: Session, provider_id: int, cofinancer_id: int, name: str, starts_on: date,
+                      baseline_period: str) -> Agreement:
+    """A two-year agreement on the starter set of indicators, quarterly, for the pilot's conditions."""
     definitions.ensure_starter_set(session)
-    agreement = Agreement(organisation_id=provider.id, cofinancer_id=funder.id, name="Benchmark",
+    agreement = Agreement(organisation_id=provider_id, cofinancer_id=cofinancer_id, name=name,
                           cohort={"conditions_any": ["parkinson", "parkinsonism", "dementia"]},
-                          starts_on=date(2026, 4, 1), ends_on=date(2028, 3, 31), baseline_period="2026Q2",
-                          settlement_period="quarter")
+                          starts_on=starts_on, ends_on=starts_on.replace(year=starts_on.year + 2) - timedelta(days=1),
+                          baseline_period=baseline_period, settlement_period="quarter")
     agreement.indicators = [AgreementIndicator(definition=definitions.by_code(session, spec["code"]),
                                                position=n) for n, spec in enumerate(STARTER_SET, start=1)]
     session.add(agreement)
     session.flush()
-    first = (session.scalar(select(func.max(Client.id))) or 0) + 1
-    return provider.id, warehouse.id, agreement.id, first
+    return agreement
 
 
 def build(engine: Engine, factory: sessionmaker[Session], clients: int, measurements: int) -> int:
@@ -98,7 +92,7 @@ def build(engine: Engine, factory: sessionmaker[Session], clients: int, measurem
         (DeliveryOrder, lambda: _deliveries(rng, provider, warehouse, ids)),
     ]
     for model, rows in tables:
-        _write(engine, model, rows())
+        write_rows(engine, model, rows())
     return agreement_id
 
 

@@ -17,17 +17,17 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 
-from nutriplat import migrate
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
 from nutriplat.catalogue.models import DishVariant
-from nutriplat.db import UnitOfWork, make_engine, make_session_factory, utcnow
+from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.nightly_reorder import run_reorder
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot, ReorderRule
+from tools.builders import database
 from tools.builders import stock as scenario
 
 MONDAY = date(2026, 11, 30)
@@ -41,7 +41,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        factory = _fresh(url)
+        factory = database.fresh(url)
         started = time.perf_counter()
         _build(factory, args.clients)
         print(f"built {args.clients} clients with plans, stock and five days of deliveries "
@@ -54,17 +54,6 @@ def main() -> None:
         again = run_reorder(lambda: UnitOfWork(factory), RUN_DATE, SYSTEM)
         print(f"second run for the same date: {time.perf_counter() - started:.1f} s — {again.summary()}")
         print(f"goal ≤ 60 s: {'met' if seconds <= 60 else 'NOT met'}")
-
-
-def _fresh(url: str):  # type: ignore[no-untyped-def]
-    if url.startswith("postgresql"):
-        engine = make_engine(url)
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-    migrate.upgrade(url)
-    return make_session_factory(make_engine(url))
 
 
 def _build(factory, clients: int) -> None:  # type: ignore[no-untyped-def]

@@ -36,8 +36,10 @@ class Product:
     storage: str
 
 
-def catalogue(session: Session, prefix: str = "Gerecht", scale: int = 1) -> list[Product]:
-    """Dishes in four food textures (milk in every other one); ``scale`` multiplies them."""
+def catalogue(session: Session, prefix: str = "Gerecht", scale: int = 1,
+              levels: Sequence[str] = LEVELS) -> list[Product]:
+    """Dishes in the food textures ``levels`` (four by default; milk in every other dish);
+    ``scale`` multiplies them."""
     products = []
     for n, (course, storage, volume, shelf, slots, count) in enumerate(COURSES):
         for i in range(count * scale):
@@ -48,7 +50,7 @@ def catalogue(session: Session, prefix: str = "Gerecht", scale: int = 1) -> list
             rows = [dict(dish_id=dish.id, texture=f"food:{level}", version=1, name=f"{dish.name} (IDDSI {level})",
                          allergens=allergens, slots=slots, seasoning_options=[], price_eur=Decimal("7.50"),
                          storage_class=storage, volume_l=volume, shelf_life_days=shelf, **NUTRIENTS)
-                    for level in LEVELS]
+                    for level in levels]
             for variant_id, texture in session.execute(insert(DishVariant).returning(
                     DishVariant.id, DishVariant.texture, sort_by_parameter_order=True), rows):
                 products.append(Product(variant_id, dish.id, texture, course, tuple(allergens), storage))
@@ -99,7 +101,8 @@ def approved_plans(session: Session, client_ids: Sequence[int], products: Sequen
     client's texture and without their allergens."""
     levels = dict(session.execute(select(Client.id, Client.iddsi_food_level).where(Client.id.in_(client_ids))).all())
     by_level = {level: {course: [p for p in products if p.texture == f"food:{level}" and p.course == course]
-                        for course in ("main", "soup", "dessert")} for level in LEVELS}
+                        for course in ("main", "soup", "dessert")}
+                for level in {p.texture.removeprefix("food:") for p in products}}
     for week in range(weeks):
         start = week_start + timedelta(days=7 * week)
         plan_ids = list(session.scalars(insert(MealPlan).returning(MealPlan.id, sort_by_parameter_order=True), [

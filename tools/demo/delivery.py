@@ -92,11 +92,15 @@ def _windows(s: Session, organisation_id: int, report: SeedReport) -> None:
     clients = s.scalars(select(Client.id).where(Client.organisation_id == organisation_id,
                                                 Client.care_setting == "home").order_by(Client.id))
     for client_id in (c for c in clients if c not in known):
-        rng = random.Random(client_id)
-        start, end = rng.choice(WINDOWS)
-        s.add(ClientWindow(client_id=client_id, starts_at=start, ends_at=end,
-                           service_minutes=rng.choice((5, 5, 8, 10))))
+        s.add(ClientWindow(**window_for(client_id)))
         report.count("delivery windows")
+
+
+def window_for(client_id: int) -> dict[str, object]:
+    """A client's delivery window, drawn from their id: the same on every run."""
+    rng = random.Random(client_id)
+    start, end = rng.choice(WINDOWS)
+    return {"client_id": client_id, "starts_at": start, "ends_at": end, "service_minutes": rng.choice((5, 5, 8, 10))}
 
 
 def _published_plan(factory: sessionmaker[Session], warehouse_id: int, today: date, report: SeedReport) -> None:

@@ -1,7 +1,7 @@
 """The monthly invoicing run: one invoice per payer per month, idempotent.
 
-Per provider, in one transaction: each client with a subscription in the month or
-unbilled charges gets one invoice (skipped if it exists); what cofinancers pay of those
+Per provider, in one transaction: each client with a subscription in the month, unbilled
+charges or meals served on a ward whose agreement invoices the client gets one invoice (skipped if it exists); what cofinancers pay of those
 invoices is kept as allocations and billed to each cofinancer on one invoice per month
 (allocations that arrive after a cofinancer's invoice wait for the next month); then the
 ledger accrues commissions, fund contributions and royalties. A second run finds every
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
-from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
+from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties, ward_meals
 from nutriplat.billing.domain.composition import compose
 from nutriplat.billing.invoicing_facilities import bill_facilities
 from nutriplat.billing.models import Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme
@@ -78,7 +78,9 @@ def _candidates(session: Session, organisation_id: int, month: Month) -> list[in
     done = session.scalars(select(Invoice.payer_client_id).where(
         Invoice.organisation_id == organisation_id, Invoice.month == str(month),
         Invoice.document_type == "invoice", Invoice.payer_client_id.is_not(None)))
-    return sorted((set(subscribed) | set(charged)) - set(done))
+    # a resident whose ward's agreement invoices the client pays their meals there (issue 16)
+    on_wards = ward_meals.residents_billed(session, organisation_id, month)
+    return sorted((set(subscribed) | set(charged) | on_wards) - set(done))
 
 
 def invoice_provider_month(session: Session, organisation_id: int, month: Month, today: date,

@@ -111,8 +111,10 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
         return counts
     first, last = min(deliveries), max(days[-1] for days in deliveries.values())
     planned: dict[int | None, list[PlannedDish]] = defaultdict(list)
+    variants: dict[int, DishVariant] = {}
     for dish in approved_dishes(session, list(residents), first, last):
         planned[residents[dish.client_id].ward_id].append(dish)
+        variants[dish.variant.id] = dish.variant
     made = {(o.ward_id, o.delivery_date): o for o in session.scalars(select(DeliveryOrder).where(
         DeliveryOrder.ward_id.in_(settings), DeliveryOrder.delivery_date.in_(deliveries)))}
     held = _lines_of(session, [o.id for o in made.values()])
@@ -125,7 +127,8 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
                 continue
             wanted = _wanted(agreement, days, residents, planned[ward.id], counts)
             counts[_settle(session, agreement, ward, delivery_day, order, wanted,
-                           held.get(order.id, []) if order else [], after_cutoff, depots[ward.site_id])] += 1
+                           held.get(order.id, []) if order else [], after_cutoff, depots[ward.site_id],
+                           variants)] += 1
     return counts
 
 
@@ -147,7 +150,7 @@ def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, 
 
 def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_day: date,
             order: DeliveryOrder | None, wanted: list[Line], current: list[Line], after_cutoff: bool,
-            warehouse_id: int) -> str:
+            warehouse_id: int, variants: dict[int, DishVariant]) -> str:
     if order is None:
         if not wanted or after_cutoff:
             return "nothing_to_order" if not wanted else "missed_cutoff"
@@ -156,7 +159,7 @@ def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_
                               warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]))
         session.add(order)
         session.flush()
-        _write_lines(session, order.id, wanted)
+        _write_lines(session, order.id, wanted, variants)
         _audit(session, order, "create", len(wanted))
         return "orders"
     moved = order.status == "planned" and not after_cutoff and order.warehouse_id != warehouse_id
@@ -165,7 +168,7 @@ def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_
     if after_cutoff or order.status != "planned":
         return _kitchen_task(session, order, ward, wanted)
     session.execute(delete(DeliveryOrderLine).where(DeliveryOrderLine.order_id == order.id))
-    _write_lines(session, order.id, wanted)
+    _write_lines(session, order.id, wanted, variants)
     order.warehouse_id = warehouse_id  # a depot set up nearer the site since
     flag_modified(order, "covers_until")  # a new version of the order
     session.flush()
@@ -184,10 +187,9 @@ def _lines_of(session: Session, order_ids: list[int]) -> dict[int, list[Line]]:
     return {order_id: sorted(lines) for order_id, lines in held.items()}
 
 
-def _write_lines(session: Session, order_id: int, wanted: list[Line]) -> None:
-    """The order's lines in one statement (a ward's crate holds hundreds)."""
-    variants = {v.id: v for v in session.scalars(select(DishVariant).where(
-        DishVariant.id.in_({w[3] for w in wanted})))}
+def _write_lines(session: Session, order_id: int, wanted: list[Line], variants: dict[int, DishVariant]) -> None:
+    """The order's lines in one statement (a ward's crate holds hundreds); ``variants`` are
+    the planned dishes' rows, read once per facility."""
     session.execute(insert(DeliveryOrderLine), [
         {"order_id": order_id, "client_id": client_id, "served_on": date.fromisoformat(served),
          "meal_moment": moment, "variant_id": variant_id, "dish_id": variants[variant_id].dish_id,

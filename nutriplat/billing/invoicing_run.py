@@ -1,13 +1,14 @@
 """The monthly invoicing run: one invoice per payer per month, idempotent.
 
 Per provider, in one transaction: each client with a subscription in the month, unbilled
-charges or meals served on a ward whose agreement invoices the client gets one invoice (skipped if it exists); what cofinancers pay of those
-invoices is kept as allocations and billed to each cofinancer on one invoice per month
-(allocations that arrive after a cofinancer's invoice wait for the next month); then the
-ledger accrues commissions, fund contributions and royalties. A second run finds every
-invoice and ledger entry in place and changes nothing; royalties accrue in a month's first run
-only, so charges recorded after it (a delivery of the month confirmed late) wait for the next
-month, as a cofinancer's allocations do."""
+charges or meals served on a ward whose agreement invoices the client gets one invoice
+(skipped if it exists); what cofinancers pay of those invoices is kept as allocations and
+billed to each cofinancer on one invoice per month (allocations that arrive after a
+cofinancer's invoice wait for the next month); then the ledger accrues commissions, fund
+contributions and royalties. A second run finds every invoice and ledger entry in place
+and changes nothing; royalties accrue in a month's first run only, so charges recorded
+after it (a delivery of the month confirmed late) wait for the next month, as a
+cofinancer's allocations do."""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -72,8 +72,7 @@ def by_ward(rows: list[Served]) -> dict[int, list[Served]]:
 
 
 def ward_names(session: Session, ward_ids: list[int]) -> dict[int, str]:
-    return {ward_id: name for ward_id, name in session.execute(
-        select(Ward.id, Ward.name).where(Ward.id.in_(ward_ids)))}
+    return dict(session.execute(select(Ward.id, Ward.name).where(Ward.id.in_(ward_ids))).all())
 
 
 def description(agreement: ServiceAgreement, month: Month, ward: str, quantity: int, prefix: str = "Ward") -> str:

@@ -56,7 +56,9 @@ def served(session: Session, agreement: ServiceAgreement, month: Month, client_i
              .order_by(DeliveryOrder.ward_id, DeliveryOrderLine.client_id, DeliveryOrderLine.served_on))
     if client_id is not None:
         query = query.where(DeliveryOrderLine.client_id == client_id)
-    return [Served(ward_id or 0, client, day, int(meals)) for ward_id, client, day, meals in session.execute(query)]
+    # client and day are never null here (the query's condition; ward lines always carry both)
+    return [Served(ward_id or 0, client or 0, day, int(meals)) for ward_id, client, day, meals in session.execute(query)
+            if day is not None]
 
 
 def units(agreement: ServiceAgreement, rows: list[Served]) -> int:

@@ -58,7 +58,8 @@ def _vans(session: Session, organisation_id: int, day: date, units: dict[int, Un
         Location.id.in_([v for v in loads if v is not None]))).all())
     return [{"van_id": van_id, "van": names.get(van_id) if van_id else None, "orders": len(set(order_ids)),
              **_lines([units[o] for o in set(order_ids)], variants)}
-            for van_id, order_ids in sorted(loads.items(), key=lambda item: (item[0] is None, names.get(item[0], "")))]
+            for van_id, order_ids in sorted(loads.items(),
+                                            key=lambda item: (item[0] is None, names.get(item[0] or 0, "")))]
 
 
 def _facilities(session: Session, orders: dict[int, int | None], units: dict[int, Units],

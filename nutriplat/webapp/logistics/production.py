@@ -4,6 +4,7 @@ lots to make; the pick lists per van and the crates per facility's ward; printab
 the CSV and Excel downloads beside it, and the form the kitchen records a batch with."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
@@ -22,7 +23,8 @@ from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("logistics_production", __name__, url_prefix="/logistics")
-SHEETS = {"csv": ("text/csv", production_plan.as_csv), "xlsx": (XLSX, production_plan.as_xlsx)}
+SHEETS: dict[str, tuple[str, Callable[[dict[str, Any]], str | bytes]]] = {
+    "csv": ("text/csv", production_plan.as_csv), "xlsx": (XLSX, production_plan.as_xlsx)}
 
 
 def _query_form() -> Form:

@@ -1,5 +1,5 @@
 """The care facilities' part of a simulated day (issue 16 item 9). The night's ward
-ordering is the scheduler's ``ward-orders`` job (02:30), run by the simulation as every job
+ordering is the scheduler's ``ward-orders`` job (01:30), run by the simulation as every job
 is; here what people do: an admission of a client from home to De Vlasbloem on the fourth
 day and a discharge home from AZ Delta on the ninth — each through the care-setting
 transfer, so the ward crates change at once and the discharged client gets a first home

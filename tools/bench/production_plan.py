@@ -35,7 +35,7 @@ from tools.bench import wards
 from tools.bench.inventory import _fresh
 from tools.builders import stock as scenario
 
-FIRST = wards.MONDAY - timedelta(days=1)  # production days FIRST … FIRST + 6 (delivered a day later)
+FIRST = wards.MONDAY  # production days FIRST … FIRST + 6 (delivered a day later; the wards' Thursday among them)
 GOAL_S = 5.0
 
 
@@ -50,7 +50,7 @@ def main() -> None:
         factory = _fresh(url)
         started = time.perf_counter()
         wards._build(factory, args.facilities, 10, 10)
-        run_ward_orders(lambda: UnitOfWork(factory), FIRST)
+        run_ward_orders(lambda: UnitOfWork(factory), FIRST)  # the agreements start that day
         organisation_id = _homes(factory, args.home_clients)
         built = time.perf_counter() - started
         print(f"built {args.home_clients} home clients and {args.facilities * 100} residents in {built:.1f} s",

@@ -59,7 +59,8 @@ def main() -> None:
         print(f"second run for the same date: {rerun:.1f} s — {_said(again)}")
         print(f"goal ≤ 30 s: {'met' if seconds <= 30 else 'NOT met'}")
         print(json.dumps({"benchmark": "wards", "database": url.split(":")[0], "facilities": args.facilities,
-                          "wards": args.wards, "residents_per_ward": args.residents, "seconds": round(seconds, 1), "cpu_s": round(cpu, 1),
+                          "wards": args.wards, "residents_per_ward": args.residents, "seconds": round(seconds, 1),
+                          "cpu_s": round(cpu, 1),
                           "rerun_seconds": round(rerun, 1), "counts": {k: n for k, n in counts.items() if n},
                           "goal_s": 30, "met": seconds <= 30, "load_average": [round(x, 2) for x in os.getloadavg()]}))
 

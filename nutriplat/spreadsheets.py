@@ -10,6 +10,7 @@ from openpyxl.workbook.workbook import Workbook
 # A cell starting with one of these is read as a formula (or DDE) by Excel, LibreOffice
 # and Google Sheets; tab and carriage return because some importers strip them first.
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def csv_text(value: Any) -> Any:

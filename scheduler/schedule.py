@@ -82,6 +82,8 @@ SCHEDULE = (
           "07:30: external sends refused since yesterday's run tried again, before the day's work starts"),
     Entry("audit-log", {"day": 1, "hour": 0, "minute": 30}, last_complete_month,
           "1st of the month 00:30: the audit log's partitions ahead, entries past the retention gone"),
+    Entry("ward-orders", {"hour": 1, "minute": 30}, lambda d: d,
+          "01:30: each served ward's orders for the delivery days whose cut-off is still ahead"),
 )
 
 

@@ -5,14 +5,14 @@ it names (``corrects_id``), kept with the result and shown in the client's histo
 original screening has none.
 
 Revision ID: 0034
-Revises: 0030
+Revises: 0032
 Create Date: 2026-12-07 20:40:00
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0034'
-down_revision = '0030'
+down_revision = '0032'
 branch_labels = None
 depends_on = None
 

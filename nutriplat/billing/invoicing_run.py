@@ -1,13 +1,13 @@
 """The monthly invoicing run: one invoice per payer per month, idempotent.
 
-Per provider: each client with a subscription in the month or unbilled charges gets one
-invoice (skipped if it exists); what cofinancers pay of those
-invoices is kept as allocations and billed to each cofinancer on one invoice per month
-(allocations that arrive after a cofinancer's invoice wait for the next month); then the
-ledger accrues commissions, fund contributions and royalties. A second run finds every
-invoice and ledger entry in place and changes nothing; a month's royalties accrue once, in the
-first run that finds licensed units in it, so charges recorded after it (a delivery of the month
-confirmed late) wait for the next month, as a cofinancer's allocations do.
+Per provider: each client with a subscription in the month, unbilled charges or meals served
+on a ward whose agreement invoices the client gets one invoice (skipped if it exists); what
+cofinancers pay of those invoices is kept as allocations and billed to each cofinancer on one
+invoice per month (allocations that arrive after a cofinancer's invoice wait for the next
+month); then the ledger accrues commissions, fund contributions and royalties. A second run
+finds every invoice and ledger entry in place and changes nothing; a month's royalties accrue
+once, in the first run that finds licensed units in it, so charges recorded after it (a
+delivery of the month confirmed late) wait for the next month, as a cofinancer's allocations do.
 
 The client invoices are written per slice of a provider's clients (``invoice_part``, one
 transaction each), so the job runner can spread them over worker processes; the
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.auth.models import Organisation
-from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties
+from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties, ward_meals
 from nutriplat.billing.domain.composition import compose
 from nutriplat.billing.invoicing_facilities import bill_facilities
 from nutriplat.billing.models import Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme
@@ -132,7 +132,9 @@ def _candidates(session: Session, organisation_id: int, month: Month) -> list[in
     done = session.scalars(select(Invoice.payer_client_id).where(
         Invoice.organisation_id == organisation_id, Invoice.month == str(month),
         Invoice.document_type == "invoice", Invoice.payer_client_id.is_not(None)))
-    return sorted((set(subscribed) | set(charged)) - set(done))
+    # a resident whose ward's agreement invoices the client pays their meals there (issue 16)
+    on_wards = ward_meals.residents_billed(session, organisation_id, month)
+    return sorted((set(subscribed) | set(charged) | on_wards) - set(done))
 
 
 def finish_provider_month(session: Session, organisation_id: int, month: Month, today: date,

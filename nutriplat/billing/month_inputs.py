@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.models import Organisation
-from nutriplat.billing import plans
+from nutriplat.billing import plans, ward_meals
 from nutriplat.billing.domain import composition as c
 from nutriplat.billing.domain.segment_membership import held_on, is_member
 from nutriplat.billing.domain.timeline import usage
@@ -104,6 +104,24 @@ def _vouchers(session: Session, organisation_id: int, client_id: int,
                  for v, p in rows if usable_in(month, v.valid_from, v.valid_until))
 
 
+def _ward_meals(session: Session, organisation_id: int, client_id: int,
+                month: Month) -> tuple[c.WardMeals, ...]:
+    """The meals served to the client on wards whose agreement invoices the client (issue 16
+    item 8): a line per agreement and ward, per meal or per resident-day as it prices them."""
+    made = []
+    for agreement in ward_meals.agreements(session, organisation_id, month, "client"):
+        grouped = ward_meals.by_ward(ward_meals.served(session, agreement, month, client_id))
+        names = ward_meals.ward_names(session, list(grouped))
+        for ward_id, rows in sorted(grouped.items(), key=lambda item: names.get(item[0], "")):
+            quantity = ward_meals.units(agreement, rows)
+            made.append(c.WardMeals(
+                ward_meals.KIND, ward_meals.description(agreement, month, names.get(ward_id, str(ward_id)), quantity,
+                                                        "Meals on ward"),
+                quantity, agreement.price_eur,
+                {"agreement_id": agreement.id, "ward_id": ward_id, "pricing": agreement.pricing}))
+    return tuple(made)
+
+
 def _name(session: Session, organisation_id: int) -> str:
     organisation = session.get(Organisation, organisation_id)
     return organisation.name if organisation else str(organisation_id)
@@ -147,4 +165,5 @@ def gather(session: Session, organisation_id: int, client_id: int, month: Month,
                        ch.unit_price, ch.id) for ch in charges),
         tuple((e.id, _unused(e)) for e in redemptions),
         _shares(session, organisation_id, client_id, day),
-        _vouchers(session, organisation_id, client_id, month)), charges, redemptions)
+        _vouchers(session, organisation_id, client_id, month),
+        _ward_meals(session, organisation_id, client_id, month)), charges, redemptions)

@@ -55,4 +55,6 @@ POLICY = Policy("delivery", {
     "proof_photo": (*PLANNERS, DIETITIAN),
     # the central kitchen's production plan (production_plan.py): counts, no person
     "production_plan": PLANNERS,
+    # a batch the kitchen made becomes a lot in a warehouse (production_batches.py)
+    "record_production_batch": PLANNERS,
 })

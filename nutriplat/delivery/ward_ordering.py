@@ -112,13 +112,17 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
     if not deliveries:
         return counts
     first, last = min(deliveries), max(days[-1] for days in deliveries.values())
-    planned: dict[int | None, list[PlannedDish]] = defaultdict(list)
+    planned: dict[tuple[int | None, date], list[PlannedDish]] = defaultdict(list)  # by ward and day
+    variants: dict[int, DishVariant] = {}
     for dish in approved_dishes(session, list(residents), first, last):
-        planned[residents[dish.client_id].ward_id].append(dish)
+        planned[residents[dish.client_id].ward_id, dish.day].append(dish)
+        variants[dish.variant.id] = dish.variant
     made = {(o.ward_id, o.delivery_date): o for o in session.scalars(select(DeliveryOrder).where(
         DeliveryOrder.ward_id.in_(settings), DeliveryOrder.delivery_date.in_(deliveries)))}
     held = _lines_of(session, [o.id for o in made.values()])
     replacements = replacements_due(session, list(settings), list(deliveries))  # a recall's, at the wards
+    _read_variants(session, variants, {line[3] for lines in replacements.values() for line in lines})
+    new: list[tuple[DeliveryOrder, list[Line]]] = []  # written together after the loop
     for delivery_day, days in deliveries.items():
         after_cutoff = cutoff_at(agreement, delivery_day) <= as_of
         for ward in wards:
@@ -126,25 +130,50 @@ def _facility_orders(session: Session, agreement: ServiceAgreement, day: date, a
             if order is None and after_cutoff:
                 counts["missed_cutoff"] += 1
                 continue
-            wanted = _wanted(agreement, days, residents, planned[ward.id], counts,
+            wanted = _wanted(agreement, residents, [d for served in days for d in planned[ward.id, served]], counts,
                              replacements.get((ward.id, delivery_day), []))
-            counts[_settle(session, agreement, ward, delivery_day, order, wanted,
-                           held.get(order.id, []) if order else [], after_cutoff, depots[ward.site_id])] += 1
+            if order is None:
+                if wanted:
+                    new.append((DeliveryOrder(
+                        organisation_id=agreement.organisation_id, facility_id=agreement.facility_id,
+                        ward_id=ward.id, delivery_date=delivery_day, origin="ward", warehouse_id=depots[ward.site_id],
+                        covers_until=date.fromisoformat(wanted[-1][1])), wanted))
+                counts["orders" if wanted else "nothing_to_order"] += 1
+                continue
+            counts[_settle(session, ward, order, wanted, held.get(order.id, []), after_cutoff,
+                           depots[ward.site_id], variants)] += 1
+    _create(session, new, variants)
     return counts
 
 
-def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, Client],
-            planned: list[PlannedDish], counts: Counter[str], replacements: list[Line]) -> list[Line]:
-    """One ward's lines for the served ``days`` from its residents' planned dishes, and the
-    replacement trays of a recall for residents still on the ward."""
+def _create(session: Session, new: list[tuple[DeliveryOrder, list[Line]]], variants: dict[int, DishVariant]) -> None:
+    """A facility's new ward orders in a few statements (one flush, one insert of all their lines)."""
+    if not new:
+        return
+    session.add_all(order for order, _lines in new)
+    session.flush()
+    _write_lines(session, [(order.id, line) for order, wanted in new for line in wanted], variants)
+    for order, wanted in new:
+        _audit(session, order, "create", len(wanted))
+
+
+def _read_variants(session: Session, variants: dict[int, DishVariant], wanted: set[int]) -> None:
+    """Adds to ``variants`` the rows of ``wanted`` not read yet (a recall's replacement dishes)."""
+    if missing := wanted - variants.keys():
+        variants.update((v.id, v) for v in session.scalars(select(DishVariant).where(DishVariant.id.in_(missing))))
+
+
+def _wanted(agreement: ServiceAgreement, residents: dict[int, Client], planned: list[PlannedDish],
+            counts: Counter[str], replacements: list[Line]) -> list[Line]:
+    """One ward's lines from its residents' planned dishes of the days a delivery serves, and
+    the replacement trays of a recall for residents still on the ward."""
     lines: Counter[tuple[int, str, str, int]] = Counter()
     for dish in planned:
-        resident = residents[dish.client_id]
-        if not days[0] <= dish.day <= days[-1] or dish.meal_moment not in agreement.meal_moments:
+        if dish.meal_moment not in agreement.meal_moments:
             continue
         if not is_stocked(dish.variant.dish.kind, dish.variant.texture):
             continue  # tap water, coffee, a recipe: the ward's own kitchen serves them, never the warehouse
-        if reason_against(dish.variant, resident) is not None:
+        if reason_against(dish.variant, residents[dish.client_id]) is not None:
             counts["refused_dishes"] += 1  # the record changed since the plan: never sent
             continue
         lines[(dish.client_id, dish.day.isoformat(), dish.meal_moment, dish.variant.id)] += \
@@ -155,27 +184,16 @@ def _wanted(agreement: ServiceAgreement, days: list[date], residents: dict[int, 
     return sorted((*key, quantity) for key, quantity in lines.items())
 
 
-def _settle(session: Session, agreement: ServiceAgreement, ward: Ward, delivery_day: date,
-            order: DeliveryOrder | None, wanted: list[Line], current: list[Line], after_cutoff: bool,
-            warehouse_id: int) -> str:
-    if order is None:
-        if not wanted or after_cutoff:
-            return "nothing_to_order" if not wanted else "missed_cutoff"
-        order = DeliveryOrder(organisation_id=agreement.organisation_id, facility_id=agreement.facility_id,
-                              ward_id=ward.id, delivery_date=delivery_day, origin="ward",
-                              warehouse_id=warehouse_id, covers_until=date.fromisoformat(wanted[-1][1]))
-        session.add(order)
-        session.flush()
-        _write_lines(session, order.id, wanted)
-        _audit(session, order, "create", len(wanted))
-        return "orders"
+def _settle(session: Session, ward: Ward, order: DeliveryOrder, wanted: list[Line], current: list[Line],
+            after_cutoff: bool, warehouse_id: int, variants: dict[int, DishVariant]) -> str:
+    """An existing order: unchanged, revised before its cut-off, or a kitchen task after it."""
     moved = order.status == "planned" and not after_cutoff and order.warehouse_id != warehouse_id
     if current == wanted and not moved:
         return "unchanged"
     if after_cutoff or order.status != "planned":
         return _kitchen_task(session, order, ward, wanted)
     session.execute(delete(DeliveryOrderLine).where(DeliveryOrderLine.order_id == order.id))
-    _write_lines(session, order.id, wanted)
+    _write_lines(session, [(order.id, line) for line in wanted], variants)
     order.warehouse_id = warehouse_id  # a depot set up nearer the site since
     flag_modified(order, "covers_until")  # a new version of the order
     session.flush()
@@ -194,15 +212,14 @@ def _lines_of(session: Session, order_ids: list[int]) -> dict[int, list[Line]]:
     return {order_id: sorted(lines) for order_id, lines in held.items()}
 
 
-def _write_lines(session: Session, order_id: int, wanted: list[Line]) -> None:
-    """The order's lines in one statement (a ward's crate holds hundreds)."""
-    variants = {v.id: v for v in session.scalars(select(DishVariant).where(
-        DishVariant.id.in_({w[3] for w in wanted})))}
+def _write_lines(session: Session, lines: list[tuple[int, Line]], variants: dict[int, DishVariant]) -> None:
+    """Order lines in one statement (a ward's crate holds hundreds); ``variants`` are the
+    planned dishes' rows, read once per facility."""
     session.execute(insert(DeliveryOrderLine), [
         {"order_id": order_id, "client_id": client_id, "served_on": date.fromisoformat(served),
          "meal_moment": moment, "variant_id": variant_id, "dish_id": variants[variant_id].dish_id,
          "texture": variants[variant_id].texture, "quantity": quantity, "use_by": date.fromisoformat(served)}
-        for client_id, served, moment, variant_id, quantity in wanted])
+        for order_id, (client_id, served, moment, variant_id, quantity) in lines])
 
 
 def _kitchen_task(session: Session, order: DeliveryOrder, ward: Ward, wanted: list[Line]) -> str:

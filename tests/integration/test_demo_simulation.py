@@ -40,7 +40,7 @@ def test_a_day_runs_the_jobs_at_their_hours_between_the_people(app, steps):
     population = pop.build_population(reference_date=FIRST)
     counts = simulate.Simulation(factory, population).run(3)
     first_day = [what for day, what in steps if day == FIRST]
-    assert first_day == ["early-warning", "reorder", "rescreening-worklist",  # 01:00, 02:00, 06:00
+    assert first_day == ["early-warning", "ward-orders", "reorder", "rescreening-worklist",  # 01:00 to 06:00
                          "kitchen", "notification-retries", "screen", "plan", "deliver",  # 07:00 to 11:00
                          "route-plans", "observe"]  # 14:00, then the evening
     december_1 = [what for day, what in steps if day == date(2026, 12, 1)]

@@ -6,11 +6,13 @@ Builds, in a fresh database (a temporary SQLite file unless a URL is given; an e
 PostgreSQL database is emptied first), a catalogue, the provider's central kitchen, the
 facilities with their wards and service agreements (deliveries Monday and Thursday), the
 residents on the wards with a week of approved plans; then times the ``ward-orders`` job
-for one date, and once more to show the rerun is a no-op.
+for one date, and once more to show the rerun is a no-op; the figures last, as JSON.
 Goal (issue 16): at most 30 s for 100 facilities × 10 wards."""
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import tempfile
 import time
@@ -47,14 +49,20 @@ def main() -> None:
         _build(factory, args.facilities, args.wards, args.residents)
         print(f"built {args.facilities} facilities × {args.wards} wards × {args.residents} residents with plans "
               f"in {time.perf_counter() - started:.1f} s ({url.split(':')[0]})")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         counts = run_ward_orders(lambda: UnitOfWork(factory), MONDAY)
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu  # cpu: this process only
         print(f"ward ordering for {MONDAY}: {seconds:.1f} s — {_said(counts)}")
         started = time.perf_counter()
         again = run_ward_orders(lambda: UnitOfWork(factory), MONDAY)
-        print(f"second run for the same date: {time.perf_counter() - started:.1f} s — {_said(again)}")
+        rerun = time.perf_counter() - started
+        print(f"second run for the same date: {rerun:.1f} s — {_said(again)}")
         print(f"goal ≤ 30 s: {'met' if seconds <= 30 else 'NOT met'}")
+        print(json.dumps({"benchmark": "wards", "database": url.split(":")[0], "facilities": args.facilities,
+                          "wards": args.wards, "residents_per_ward": args.residents, "seconds": round(seconds, 1),
+                          "cpu_s": round(cpu, 1),
+                          "rerun_seconds": round(rerun, 1), "counts": {k: n for k, n in counts.items() if n},
+                          "goal_s": 30, "met": seconds <= 30, "load_average": [round(x, 2) for x in os.getloadavg()]}))
 
 
 def _said(counts: dict[str, int]) -> str:

@@ -23,7 +23,7 @@ from tools.demo import simulate_cli
 from tools.demo.billing import seed_billing
 from tools.demo.care_teams import seed_care_teams
 from tools.demo.catalogue.seed import seed_catalogue, seed_diet_profiles, seed_plans
-from tools.demo.delivery import seed_delivery
+from tools.demo.delivery import seed_delivery, seed_route_plans
 from tools.demo.information_and_coaching import seed_information_and_coaching
 from tools.demo.inventory import seed_stock
 from tools.demo.outcomes import seed_intake, seed_outcomes
@@ -88,6 +88,7 @@ def demo(no_serve: bool, host: str, port: int, seed: int, simulate_days: int, as
     seed_referrals(state.session_factory, org_ids, user_ids, report)
     client_logins = seed_portal(state.session_factory, state.passwords, report)
     seed_wards(state.session_factory, population, org_ids, user_ids, report, population.reference_date)
+    seed_route_plans(state.session_factory, report, population.reference_date)  # homes and facility sites
     created = ", ".join(f"{n} {what}" for what, n in report.created.items()) or "nothing new"
     click.echo(f"Demo data ready in {time.monotonic() - started:.1f} s ({created}).")
     if simulate_days:

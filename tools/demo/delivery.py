@@ -1,7 +1,9 @@
 """The demo's delivery routes: the Roeselare warehouse as a depot, four vans with their
-drivers (one of them the logistics user), a delivery window per client at home, and a
-published route plan for the next delivery day (solved in 5 s). Found by natural key
-first; the plan is made once per depot and day, so a second run changes nothing."""
+drivers (one of them the logistics user), a delivery window per client at home, and
+(``seed_route_plans``, once the wards have their orders) a published route plan for the
+next delivery day and for the next day the care facilities' crates go out, their sites
+as stops beside the homes (solved in 5 s each). Found by natural key first; the plan is
+made once per depot and day, so a second run changes nothing."""
 from __future__ import annotations
 
 import random
@@ -48,7 +50,23 @@ def seed_delivery(factory: sessionmaker[Session], report: SeedReport, today: dat
         _fleet(s, provider.id, warehouse.id, report)
         _windows(s, provider.id, report)
         uow.commit()
-    _published_plan(factory, warehouse.id, today, report)
+
+
+def seed_route_plans(factory: sessionmaker[Session], report: SeedReport, today: date) -> None:
+    """After the ward orders are made (tools.demo.wards): the next delivery day's plan, and
+    the next day with ward orders if that is another day."""
+    with UnitOfWork(factory) as uow:
+        s = uow.session
+        depot = s.scalar(select(Depot.warehouse_id).join(Location, Location.id == Depot.warehouse_id).where(
+            Location.name == WAREHOUSE).order_by(Depot.warehouse_id).limit(1))
+        if depot is None:
+            return
+        upcoming = select(DeliveryOrder.delivery_date).where(
+            DeliveryOrder.warehouse_id == depot, DeliveryOrder.delivery_date > today,
+            DeliveryOrder.status.in_(OPEN_ORDER_STATUSES)).order_by(DeliveryOrder.delivery_date).limit(1)
+        days = {s.scalar(upcoming), s.scalar(upcoming.where(DeliveryOrder.ward_id.is_not(None)))} - {None}
+    for day in sorted(d for d in days if d is not None):
+        _published_plan(factory, depot, day, report)
 
 
 def _depot(s: Session, organisation_id: int, warehouse_id: int, report: SeedReport) -> None:
@@ -103,17 +121,14 @@ def window_for(client_id: int) -> dict[str, object]:
     return {"client_id": client_id, "starts_at": start, "ends_at": end, "service_minutes": rng.choice((5, 5, 8, 10))}
 
 
-def _published_plan(factory: sessionmaker[Session], warehouse_id: int, today: date, report: SeedReport) -> None:
-    """The next delivery day's plan, solved and published once."""
+def _published_plan(factory: sessionmaker[Session], warehouse_id: int, day: date, report: SeedReport) -> None:
+    """The day's plan, solved and published once."""
     new = lambda: UnitOfWork(factory)  # noqa: E731
     with new() as uow:
-        day = uow.session.scalar(select(DeliveryOrder.delivery_date).where(
-            DeliveryOrder.warehouse_id == warehouse_id, DeliveryOrder.delivery_date > today,
-            DeliveryOrder.status.in_(OPEN_ORDER_STATUSES)).order_by(DeliveryOrder.delivery_date).limit(1))
-        plan = day and uow.session.scalar(select(RoutePlan).where(
+        plan = uow.session.scalar(select(RoutePlan).where(
             RoutePlan.depot_id == warehouse_id, RoutePlan.delivery_date == day, RoutePlan.status == "done")
             .order_by(RoutePlan.published_at.is_(None), RoutePlan.id))
-    if day is None or (plan is not None and plan.published_at is not None):
+    if plan is not None and plan.published_at is not None:
         return
     try:
         if plan is None:

@@ -24,7 +24,8 @@ DAY_JOB = "demo-day"
 STEPS = ("screen", "plan", "reorder", "route", "deliver", "consume", "observe", "alert", "invoice", "report",
          "care", "hospital", "wards")
 STEP_OF_JOB = {"rescreening-worklist": "screen", "reorder": "reorder", "route-plans": "route",
-               "early-warning": "alert", "invoicing": "invoice", "indicator-snapshot": "report"}
+               "early-warning": "alert", "invoicing": "invoice", "indicator-snapshot": "report",
+               "ward-orders": "wards"}
 CONSUMPTION = {"consumption_days", "stock_moves", "stock_outs", "units_expired_at_home"}
 # When people act, between the scheduler's firings (the jobs' hours come from its schedule).
 PEOPLE = ((time(7), "kitchen"), (time(9), "screen"), (time(10), "plan"), (time(11), "deliver"),

@@ -1,9 +1,10 @@
-"""The care facilities' part of a simulated day (issue 16 item 9): the night's ward
-ordering for the delivery days ahead (the scheduler does not run it yet), an admission
-of a client from home to De Vlasbloem on the fourth day and a discharge home from AZ Delta
-on the ninth — each through the care-setting transfer, so the ward crates change at once
-and the discharged client gets a first home delivery — and the day's ward orders counted
-beside home orders. Idempotent per day; a database without the demo's facilities is left alone."""
+"""The care facilities' part of a simulated day (issue 16 item 9). The night's ward
+ordering is the scheduler's ``ward-orders`` job (01:30), run by the simulation as every job
+is; here what people do: an admission of a client from home to De Vlasbloem on the fourth
+day and a discharge home from AZ Delta on the ninth — each through the care-setting
+transfer, so the ward crates change at once and the discharged client gets a first home
+delivery — and the day's ward orders counted beside home orders. Idempotent per day; a
+database without the demo's facilities is left alone."""
 from __future__ import annotations
 
 from collections import Counter
@@ -19,7 +20,6 @@ from nutriplat.clients.models import CareSettingTransfer, Client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.transfers import DISCHARGE
-from nutriplat.delivery.ward_ordering import run_ward_orders
 from nutriplat.facilities.models import Room, Ward
 from nutriplat.mealplans.models import MealPlan
 from tools.demo.population import people
@@ -36,8 +36,6 @@ def simulate(factory: sessionmaker[Session], first: date, day: date, counts: Cou
         if user is None or uow.session.scalar(select(func.count(Ward.id))) == 0:
             return
         dietitian = Actor(user.id, user.username, user.role, user.organisation_id, purpose="demo simulation")
-    for what, n in run_ward_orders(lambda: UnitOfWork(factory), day).items():
-        counts[STEP, f"ward ordering: {what.replace('_', ' ')}"] += n
     offset = (day - first).days
     if offset == ADMIT_ON:
         _move(factory, dietitian, day, counts, "admission", "nursing_home")

@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from nutriplat import events
+from nutriplat.billing.facility_stays import follow_facility_stay
+from nutriplat.billing.models import SubscriptionChange
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.ward_ordering import run_ward_orders
@@ -47,6 +50,7 @@ def seed_wards(factory: sessionmaker[Session], population: Population, org_ids: 
             _place(s, provider, population, site, list(made.values()), report)
         _kitchen(s, provider, report)
         uow.commit()
+    _pause_while_facility_pays(factory, provider, report)
     # The nightly runs of the week before, then today's: the crates this week's trays come from.
     for back in range(7, -1, -1):
         counts = run_ward_orders(lambda: UnitOfWork(factory), today - timedelta(days=back))
@@ -113,6 +117,26 @@ def _place(s: Session, provider: int, population: Population, care_site: CareSit
         if client.setting_history:  # the move that brought them here names the ward too
             client.setting_history[-1].ward_id, client.setting_history[-1].room_id = client.ward_id, client.room_id
         report.count("clients on wards")
+
+
+def _pause_while_facility_pays(factory: sessionmaker[Session], provider: int, report: SeedReport) -> None:
+    """The residents placed above moved in before their facility's agreement began (the
+    population's history has no ward): their own subscription pauses from the agreement's
+    first day, as ``billing.facility_stays`` pauses it for a resident who moves in under one —
+    the same handler, so no meal is billed to both. A second run finds them paused."""
+    with UnitOfWork(factory) as uow:
+        s = uow.session
+        stays = [(client_id, setting, agreement.valid_from) for agreement in s.scalars(select(ServiceAgreement).where(
+                     ServiceAgreement.organisation_id == provider, ServiceAgreement.invoice_to == "facility"))
+                 for client_id, setting in s.execute(select(Client.id, Client.care_setting).where(
+                     Client.ward_id.in_(agreement.ward_ids), Client.status == "active").order_by(Client.id))]
+        paused = s.scalar(select(func.count(SubscriptionChange.id)).where(SubscriptionChange.kind == "pause")) or 0
+    for client_id, setting, since in stays:
+        follow_facility_stay(UnitOfWork(factory), events.ClientTransferred(client_id, "home", setting, since))
+    with UnitOfWork(factory) as uow:
+        now = uow.session.scalar(select(func.count(SubscriptionChange.id)).where(SubscriptionChange.kind == "pause"))
+    if now and now > paused:
+        report.count("subscriptions paused while the facility pays", now - paused)
 
 
 def _kitchen(s: Session, provider: int, report: SeedReport) -> None:

@@ -2,7 +2,8 @@
 what third parties pay (cofinancers' shares, funded vouchers).
 
 Order, and why:
-1. bundle components and rentals, prorated per day; per-unit charges;
+1. bundle components and rentals, prorated per day; per-unit charges; meals served on a
+   care facility's ward whose service agreement invoices the resident (issue 16);
 2. redeemed healthcoins, a discount on the package (never more than the package), so it
    lowers the VAT base;
 3. ``gross`` = those lines + VAT: what the month costs, whoever pays it;
@@ -47,6 +48,16 @@ class Charge:
 
 
 @dataclass(frozen=True)
+class WardMeals:
+    """Meals or resident-days on a ward whose service agreement invoices the resident."""
+    kind: str
+    description: str
+    quantity: int
+    unit_price: Decimal
+    source: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Share:
     agreement_id: int
     cofinancer_id: int
@@ -73,6 +84,7 @@ class ClientMonth:
     redemptions: tuple[tuple[int, Decimal], ...] = ()  # (redemption id, euros still to apply)
     shares: tuple[Share, ...] = ()
     vouchers: tuple[VoucherOffer, ...] = ()
+    ward_meals: tuple[WardMeals, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +114,8 @@ def _supply(month: ClientMonth) -> list[Line]:
     lines += [Line(c.kind, c.description, Decimal(c.quantity), c.unit_price,
                    rate_for(c.kind, dict(month.vat)), cents(c.unit_price * c.quantity),
                    {"charge_id": c.charge_id}) for c in month.charges]
+    lines += [Line(w.kind, w.description, Decimal(w.quantity), w.unit_price, rate_for(w.kind, dict(month.vat)),
+                   cents(w.unit_price * w.quantity), dict(w.source)) for w in month.ward_meals]
     return lines
 
 

@@ -37,8 +37,10 @@ DEFAULT_VAT_PERCENT: Final = {
     "rental": Decimal("21.00"), "addon": Decimal("21.00"),
 }
 DISCOUNT_KINDS: Final = {"healthcoin_discount": "package"}
+# Meals served on a care facility's ward (issue 16): food, taxed as the extra meals are.
+TAXED_AS: Final = {"ward_meals": "extra_meal"}
 PAYMENT_KINDS: Final = ("third_party_share", "voucher", "cofinancing_share", "voucher_funding")
-LINE_KINDS: Final = (*SUPPLY_KINDS, *DISCOUNT_KINDS, *PAYMENT_KINDS)
+LINE_KINDS: Final = (*SUPPLY_KINDS, *DISCOUNT_KINDS, *PAYMENT_KINDS, *TAXED_AS)
 
 
 class Taxed(Protocol):
@@ -61,7 +63,7 @@ class VatGroup:
 def rate_for(kind: str, rates: dict[str, Decimal]) -> Decimal:
     if kind in PAYMENT_KINDS:
         return ZERO
-    return rates[DISCOUNT_KINDS.get(kind, kind)]
+    return rates[DISCOUNT_KINDS.get(kind, TAXED_AS.get(kind, kind))]
 
 
 def breakdown(lines: Iterable[Taxed]) -> tuple[VatGroup, ...]:

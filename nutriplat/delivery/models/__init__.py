@@ -4,7 +4,9 @@ from .fleet import ClientWeekdayWindow, ClientWindow, Depot, Driver, Van
 from .kitchen_tasks import KitchenTask
 from .orders import DeliveryOrder, DeliveryOrderLine, RecallPickup
 from .plans import PlannedRoute, PlannedStop, RoutePlan
+from .production import ProductionBatch
 from .proofs import StopProof
 
 __all__ = ["ClientWeekdayWindow", "ClientWindow", "DeliveryOrder", "DeliveryOrderLine", "Depot", "Driver",
-           "KitchenTask", "PlannedRoute", "PlannedStop", "RecallPickup", "RoutePlan", "StopProof", "Van"]
+           "KitchenTask", "PlannedRoute", "PlannedStop", "ProductionBatch", "RecallPickup", "RoutePlan", "StopProof",
+           "Van"]

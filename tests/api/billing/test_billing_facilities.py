@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from nutriplat.billing import invoicing_run
 from nutriplat.billing.models import Invoice
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.facilities.models import ServiceAgreement
 from nutriplat.periods import Month
 from tests.facilities_world import MONDAY
 from tests.setup_calls import setup
@@ -59,3 +60,44 @@ def test_a_residents_subscription_pauses_while_the_facility_pays(http, dora, mar
     (listed,) = http.get(f"/api/v1/clients/{client}/subscriptions", headers=dora.headers).json
     assert [(c["kind"], c["effective_on"]) for c in listed["changes"]] == [
         ("pause", "2026-12-07"), ("resume", "2026-12-07")]
+
+
+def test_an_agreement_that_invoices_the_client_puts_the_ward_meals_on_the_residents_own_invoice(served):
+    """Per resident-day (€ 18.50): each resident's invoice has a line for the days their
+    trays were delivered; the facility gets none; a second run changes nothing."""
+    served["run"](MONDAY)
+    with served["uow"]() as uow:
+        uow.session.execute(update(ServiceAgreement).where(ServiceAgreement.facility_id == served["facility"]).values(
+            invoice_to="client", pricing="per_resident_day", price_eur=Decimal("18.50")))
+        uow.session.execute(update(DeliveryOrder).where(DeliveryOrder.ward_id == served["ward"]).values(
+            status="delivered"))
+        days = {client: len(set(uow.session.scalars(select(DeliveryOrderLine.served_on).where(
+            DeliveryOrderLine.client_id == client)))) for client in served["residents"]}
+        uow.commit()
+    assert all(days.values())
+
+    def run():
+        return invoicing_run.run(served["uow"], Month.parse("2026-12"), today=date(2027, 1, 2)).counts
+
+    first = run()
+    assert first.get("client invoices") == 2 and first.get("facility invoices") is None
+    assert run().get("client invoices") is None  # a second run changes nothing
+    with served["uow"]() as uow:
+        assert uow.session.scalar(select(Invoice.id).where(Invoice.payer_organisation_id == served["facility"])) is None
+        for client, count in days.items():
+            invoice = uow.session.scalars(select(Invoice).where(Invoice.payer_client_id == client)).one()
+            (line,) = invoice.lines
+            assert (line.kind, line.quantity, line.unit_price) == ("ward_meals", count, Decimal("18.50"))
+            assert line.amount == Decimal("18.50") * count and line.vat_rate == Decimal("6.00")
+            assert line.description.startswith("Meals on ward Lelie: ") and "resident-days" in line.description
+
+
+def test_the_ward_meals_count_only_trays_delivered(served):
+    """A planned crate (not yet confirmed delivered) is not invoiced to anyone."""
+    served["run"](MONDAY)
+    with served["uow"]() as uow:
+        uow.session.execute(update(ServiceAgreement).where(ServiceAgreement.facility_id == served["facility"]).values(
+            invoice_to="client"))
+        uow.commit()
+    counts = invoicing_run.run(served["uow"], Month.parse("2026-12"), today=date(2027, 1, 2)).counts
+    assert counts.get("client invoices") is None and counts.get("facility invoices") is None

@@ -1,7 +1,9 @@
-"""The kitchen's arithmetic of one product: needed less on hand, in whole lots."""
+"""The kitchen's arithmetic of one product: needed less on hand, in whole lots; a batch's use-by."""
+from datetime import date
+
 import pytest
 
-from nutriplat.delivery.domain.production import production
+from nutriplat.delivery.domain.production import production, use_by
 
 
 def test_what_stock_does_not_cover_is_made_in_whole_lots():
@@ -16,3 +18,10 @@ def test_enough_on_hand_makes_nothing():
 def test_a_lot_makes_at_least_one_unit():
     with pytest.raises(ValueError):
         production(1, 0, 0, 0)
+
+
+def test_a_batch_is_eaten_by_the_last_day_of_its_shelf_life_counting_the_production_day():
+    assert use_by(date(2026, 12, 9), 1) == date(2026, 12, 9)
+    assert use_by(date(2026, 12, 30), 5) == date(2027, 1, 3)  # across the year
+    with pytest.raises(ValueError):
+        use_by(date(2026, 12, 9), 0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from nutriplat.auth.actor import Actor
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.db import UnitOfWork
+from nutriplat.inventory.models import PurchaseOrderLine
 from nutriplat.inventory.purchasing import orders, receiving
 from nutriplat.inventory.vocabulary import RECEIVABLE_PO_STATUSES
 
@@ -35,7 +37,8 @@ def buy(factory: sessionmaker[Session], buyer: Actor, day: date) -> Counter[str]
     return counts
 
 
-def _lots(factory: sessionmaker[Session], order_id: int, lines: list, day: date) -> list[dict]:  # type: ignore[type-arg]
+def _lots(factory: sessionmaker[Session], order_id: int, lines: list[PurchaseOrderLine], day: date
+          ) -> list[dict[str, Any]]:
     """The supplier's lot of each outstanding line: made the day before, at the variant's shelf life."""
     with UnitOfWork(factory) as uow:
         shelf_life = dict(uow.session.execute(select(DishVariant.id, DishVariant.shelf_life_days).where(

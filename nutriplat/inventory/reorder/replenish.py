@@ -39,21 +39,21 @@ def replenish(session: Session, actor: Actor, run_date: date, catalogue: dict[Pr
     warehouses = {r.warehouse_id for r in rules}
     on_hand = _on_hand(session, warehouses, run_date)
     incoming, reserved = _incoming(session, warehouses), reserved_for_homes(session, warehouses)
-    proposed: dict[tuple[int, int, int], list[tuple[ReorderRule, int]]] = defaultdict(list)
+    proposed: dict[tuple[int, int, int], list[tuple[ReorderRule, int, int]]] = defaultdict(list)
     for rule in rules:
         key, horizon = (rule.warehouse_id, (rule.dish_id, rule.texture)), run_date + timedelta(days=rule.lead_time_days)
         quantity = propose_replenishment(
             Rule(rule.minimum, rule.maximum, rule.pack_multiple, rule.lead_time_days), on_hand.get(key, 0),
             sum(n for day, n in incoming.get(key, ()) if day <= horizon),
             sum(n for day, n in reserved.get(key, ()) if day <= horizon))
-        if quantity and catalogue[key[1]].current_variant_id is None:
+        variant_id = catalogue[key[1]].current_variant_id
+        if quantity and variant_id is None:
             report.attention.append(f"reorder rule {rule.id}: {catalogue[key[1]].name} is withdrawn; not ordered")
-        elif quantity:
-            proposed[(rule.organisation_id, rule.supplier_id, rule.warehouse_id)].append((rule, quantity))
+        elif quantity and variant_id is not None:
+            proposed[(rule.organisation_id, rule.supplier_id, rule.warehouse_id)].append((rule, variant_id, quantity))
     waiting = _waiting_lines(session, warehouses)
     for (organisation_id, supplier_id, warehouse_id), wanted in proposed.items():
-        for rule, quantity in wanted:
-            variant_id = catalogue[(rule.dish_id, rule.texture)].current_variant_id
+        for rule, variant_id, quantity in wanted:
             line = waiting.get((supplier_id, warehouse_id, variant_id))
             if line is not None:  # still waiting: tonight's need replaces it, on its own date
                 line.quantity_ordered = quantity

@@ -34,8 +34,9 @@ RECALL_OUTCOMES: Final = ("collected", "consumed", "destroyed")
 RECALL_STATUSES: Final = ("open", "closed")
 
 PO_STATUSES: Final = ("proposed", "approved", "sent", "partially_received", "received", "cancelled")
-# Counted as incoming by replenishment (what is not received yet).
-OPEN_PO_STATUSES: Final = ("proposed", "approved", "sent", "partially_received")
+# Stock on its way: ordered and not received yet. A proposal nobody approved is not
+# incoming, or a shortage it was meant to cover would stay hidden while it waits.
+INCOMING_PO_STATUSES: Final = ("approved", "sent", "partially_received")
 RECEIVABLE_PO_STATUSES: Final = ("sent", "partially_received")
 PO_TRANSITIONS: Final = {
     "approve": (("proposed",), "approved"),

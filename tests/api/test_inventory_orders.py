@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from nutriplat.auth.actor import SYSTEM
+from nutriplat.auth.actor import SYSTEM, Actor
 from nutriplat.billing.models import Charge
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
@@ -17,6 +17,7 @@ from nutriplat.inventory.models import ConsumptionPosting, Location, PurchaseOrd
 from nutriplat.jobs.registry import JOBS
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
+from tools.demo import simulate_buyer
 
 
 @pytest.fixture
@@ -232,6 +233,69 @@ class TestPurchasing:
                                                               headers=logistics).json}
         assert stock[vd["id"]] == 50
         assert http.post(f"/api/v1/purchase-orders/{po['id']}/cancel", headers=logistics).status_code == 409
+
+    def test_a_waiting_proposal_is_not_incoming_keeps_its_date_and_is_refreshed_not_added_to(
+            self, home, http, today):
+        logistics = home["people"]["logistics"].headers
+        first, second = home["products"][:2]
+
+        def rule(product, lead_time_days):
+            made = http.post("/api/v1/reorder-rules", headers=logistics, json={
+                "warehouse_id": home["warehouse"], "variant_id": product.variant_id, "minimum": 250,
+                "maximum": 500, "pack_multiple": 1, "supplier_id": home["supplier"],
+                "lead_time_days": lead_time_days})
+            assert made.status_code == 201, made.json
+
+        def proposals():
+            found = http.get("/api/v1/purchase-orders?status=proposed", headers=logistics).json
+            return {p["expected_on"]: p for p in found}
+
+        rule(first, 3)
+        home["run"](today)
+        [waiting] = proposals().values()
+        need = waiting["lines"][0]["quantity_ordered"]
+        # The buyer lowers it to what would cover the minimum if it counted as incoming.
+        line_id = waiting["lines"][0]["id"]
+        http.patch(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics,
+                   json={"lines": [{"line_id": line_id, "quantity": 100}]})
+        home["run"](today)  # not approved, so not incoming: the night's need replaces it
+        [again] = proposals().values()
+        assert again["id"] == waiting["id"] and again["lines"][0]["quantity_ordered"] == need
+        rule(second, 5)  # a longer lead time: its own proposal, the first keeps its date
+        home["run"](today + timedelta(days=1))
+        by_date = proposals()
+        assert set(by_date) == {(today + timedelta(days=3)).isoformat(), (today + timedelta(days=6)).isoformat()}
+        assert [line["variant_id"] for line in by_date[(today + timedelta(days=3)).isoformat()]["lines"]] == [
+            first.variant_id]
+        assert [line["variant_id"] for line in by_date[(today + timedelta(days=6)).isoformat()]["lines"]] == [
+            second.variant_id]
+        # Approved, it is on its way: the next night proposes nothing more for it.
+        assert http.post(f"/api/v1/purchase-orders/{waiting['id']}/approve", headers=logistics).status_code == 200
+        home["run"](today + timedelta(days=1))
+        assert {line["variant_id"] for p in proposals().values() for line in p["lines"]} == {second.variant_id}
+
+    def test_the_demo_buyer_approves_the_proposals_and_receives_each_order_on_its_date(
+            self, home, http, app, today):
+        logistics = home["people"]["logistics"]
+        product = home["products"][0]
+        assert http.post("/api/v1/reorder-rules", headers=logistics.headers, json={
+            "warehouse_id": home["warehouse"], "variant_id": product.variant_id, "minimum": 250, "maximum": 500,
+            "pack_multiple": 1, "supplier_id": home["supplier"], "lead_time_days": 2}).status_code == 201
+        home["run"](today)
+        buyer = Actor(logistics.id, logistics.username, logistics.role, logistics.organisation_id)
+        factory = app.extensions["nutriplat"].session_factory
+        assert simulate_buyer.buy(factory, buyer, today) == {"purchase orders approved and sent": 1}
+        assert simulate_buyer.buy(factory, buyer, today + timedelta(days=1)) == {}  # not due yet
+        [sent] = http.get("/api/v1/purchase-orders?status=sent", headers=logistics.headers).json
+        ordered = sent["lines"][0]["quantity_ordered"]
+        due = simulate_buyer.buy(factory, buyer, today + timedelta(days=2))
+        assert due == {"purchase orders received": 1, "units received from suppliers": ordered}
+        assert simulate_buyer.buy(factory, buyer, today + timedelta(days=2)) == {}  # once only
+        received = http.get(f"/api/v1/purchase-orders/{sent['id']}", headers=logistics.headers).json
+        assert received["status"] == "received" and received["lines"][0]["quantity_received"] == ordered
+        lots = http.get(f"/api/v1/lots?variant_id={product.variant_id}", headers=logistics.headers).json
+        [lot] = [lot for lot in lots if lot["supplier_lot_code"] == f"PO{sent['id']}-{sent['lines'][0]['id']}"]
+        assert lot["production_date"] == (today + timedelta(days=1)).isoformat()
 
     def test_a_purchase_order_by_hand(self, home, http, today):
         logistics = home["people"]["logistics"].headers

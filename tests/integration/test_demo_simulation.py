@@ -21,7 +21,7 @@ FIRST = date(2026, 11, 30)  # a Monday; the 1st and 2nd of December follow
 @pytest.fixture
 def steps(monkeypatch):
     done: list[tuple[date, str]] = []
-    for name in ("kitchen", "screen", "plan", "deliver", "observe"):
+    for name in ("kitchen", "buy", "screen", "plan", "deliver", "observe"):
         def step(self, name=name):  # type: ignore[no-untyped-def]
             done.append((self.day, name))
             self.counts[name, "done"] += 1
@@ -41,7 +41,7 @@ def test_a_day_runs_the_jobs_at_their_hours_between_the_people(app, steps):
     counts = simulate.Simulation(factory, population).run(3)
     first_day = [what for day, what in steps if day == FIRST]
     assert first_day == ["early-warning", "ward-orders", "reorder", "rescreening-worklist",  # 01:00 to 06:00
-                         "kitchen", "notification-retries", "screen", "plan", "deliver",  # 07:00 to 11:00
+                         "kitchen", "notification-retries", "buy", "screen", "plan", "deliver",  # 07:00 to 11:00
                          "route-plans", "observe"]  # 14:00, then the evening
     december_1 = [what for day, what in steps if day == date(2026, 12, 1)]
     assert december_1.index("invoicing") == december_1.index("reorder") + 1  # 03:00, after the reorder

@@ -1,6 +1,6 @@
 """``python -m tools.demo --simulate-days N``: the whole cycle, day by day, from the demo's
 reference date — the scheduler's jobs at their scheduled hours (through the same runner,
-recorded in the job runs) between what people do: screen, plan, deliver, weigh and eat.
+recorded in the job runs) between what people do: screen, plan, buy, deliver, weigh and eat.
 
 A simulated day is itself recorded as a job run (``demo-day``), so a second simulation
 skips the days already simulated; and every step is idempotent for its day, so a day
@@ -21,7 +21,7 @@ from tools.demo import population as pop
 from tools.demo.simulate_steps import Day
 
 DAY_JOB = "demo-day"
-STEPS = ("screen", "plan", "reorder", "route", "deliver", "consume", "observe", "alert", "invoice", "report",
+STEPS = ("screen", "plan", "reorder", "buy", "route", "deliver", "consume", "observe", "alert", "invoice", "report",
          "care", "hospital", "wards")
 STEP_OF_JOB = {"rescreening-worklist": "screen", "reorder": "reorder", "route-plans": "route",
                "early-warning": "alert", "invoicing": "invoice", "indicator-snapshot": "report",
@@ -29,7 +29,8 @@ STEP_OF_JOB = {"rescreening-worklist": "screen", "reorder": "reorder", "route-pl
 CONSUMPTION = {"consumption_days", "stock_moves", "stock_outs", "units_expired_at_home"}
 # When people act, between the scheduler's firings (the jobs' hours come from its schedule).
 PEOPLE = ((time(7), "kitchen"), (time(9), "screen"), (time(10), "plan"), (time(11), "deliver"),
-          (time(12), "care_network"), (time(19), "observe"), (time(8), "hospital"), (time(6), "wards"))
+          (time(12), "care_network"), (time(19), "observe"), (time(8), "hospital"), (time(6), "wards"),
+          (time(8, 30), "buy"))
 
 
 class Simulation:

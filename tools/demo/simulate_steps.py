@@ -21,7 +21,7 @@ from nutriplat.inventory.models import Location
 from nutriplat.mealplans.models import MealPlan
 from nutriplat.screening import domain, services, worklist
 from tools.demo import population as pop
-from tools.demo import simulate_admissions, simulate_care_network, simulate_wards
+from tools.demo import simulate_admissions, simulate_buyer, simulate_care_network, simulate_wards
 from tools.demo.catalogue.seed import seed_plans
 from tools.demo.inventory import WAREHOUSE, _receive
 from tools.demo.screenings import _answers, _derivable
@@ -108,6 +108,14 @@ class Day:
         seed_plans(self.factory, self.population, report, lambda _total: lambda _n: None, week=week)
         self.counts["plan", f"approved plans for the week of {week:%d %b}"] += report.created.get(
             "approved meal plans", 0)
+
+    def buy(self) -> None:
+        """The buyer approves the night's replenishment proposals and receives the
+        purchase orders due today (simulate_buyer)."""
+        with UnitOfWork(self.factory) as uow:
+            buyer = self.staff(uow.session, "logistiek.kurt")
+        for what, n in simulate_buyer.buy(self.factory, buyer, self.day).items():
+            self.counts["buy", what] += n
 
     def deliver(self) -> None:
         """The planner publishes the day's routes; the drivers confirm each stop (now and

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from nutriplat.inventory.policy import POLICY
 from nutriplat.inventory.purchasing import orders, rules
 from nutriplat.inventory.schemas.purchasing import ProposalChangeSchema
-from nutriplat.inventory.vocabulary import OPEN_PO_STATUSES
+from nutriplat.inventory.vocabulary import INCOMING_PO_STATUSES
 from nutriplat.web import actor, uow
 from nutriplat.webapp.forms import Form, as_number
 from nutriplat.webapp.logistics import common, lookups
@@ -26,7 +26,7 @@ def overview() -> ResponseReturnValue:
     return render_template(
         "logistics/reorder.html", rules=rule_rows, sites=common.site_names(),
         proposals=[o for o in every if o.status == "proposed"],
-        open_orders=[o for o in every if o.status in OPEN_PO_STATUSES and o.status != "proposed"],
+        open_orders=[o for o in every if o.status in INCOMING_PO_STATUSES],
         dishes=lookups.dish_names(uow(), {r.dish_id for r in rule_rows}),
         suppliers=lookups.organisation_names(uow(), {o.supplier_id for o in every}
                                              | {r.supplier_id for r in rule_rows}))

@@ -24,23 +24,32 @@ THURSDAY_MORNING = datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + t
 
 @pytest.fixture
 def at_the_door(http, world, served, crate):  # noqa: F811
-    """The crate picked onto the van, on Thursday's published plan: its stop and the crate's
-    units per variant as picked."""
+    """The crate picked onto the van, on Thursday's published plan."""
+    return to_the_door(http, world, served, crate, picked=True)
+
+
+def to_the_door(http, world, served, crate, picked):  # noqa: F811
+    """Thursday's published plan with the crate (picked onto the van or not): its stop and
+    the crate's units per variant."""
     h = crate["h"]
     driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
     setup(http.post("/api/v1/vans", headers=h, json={
         "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
         "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
         "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
-    picked = setup(http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", headers=h,
-                             json={"vehicle_id": served["van"]}))
+    if picked:
+        lines = setup(http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", headers=h,
+                                json={"vehicle_id": served["van"]}))["lines"]
+    else:
+        (order,) = setup(http.get("/api/v1/delivery-orders", headers=h, query_string={"date": THURSDAY.isoformat()}))
+        lines = order["lines"]
     plan = http.post("/api/v1/route-plans", headers=h, json={
         "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}).json
     assert plan["status"] == "done", plan
     setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h, json={"version": plan["version"]}))
     (stop,) = [s for r in plan["result"]["routes"] for s in r["stops"]]
     units: Counter[int] = Counter()
-    for line in picked["lines"]:
+    for line in lines:
         units[line["variant_id"]] += line["quantity"]
     return {"plan": plan["id"], "stop": stop["id"], "units": units, "world": world}
 
@@ -99,3 +108,17 @@ def test_every_tray_refused_sends_the_crate_back_to_the_depot(http, served, crat
         assert order.status == "refused"
         assert {(m.from_location_id, m.to_location_id) for m in back} == {(served["van"], served["warehouse"])}
         assert sum(m.quantity for m in back) == sum(at_the_door["units"].values())
+
+
+def test_refused_trays_of_a_crate_not_picked_stay_at_the_depot(http, world, served, crate):  # noqa: F811
+    door = to_the_door(http, world, served, crate, picked=False)
+    variant = door["units"].most_common(1)[0][0]
+    confirmed = confirm(http, door, crate, {variant: 1})
+    assert confirmed.status_code == 200, confirmed.json
+    with served["uow"]() as uow:
+        order = uow.session.get_one(DeliveryOrder, crate["order"])
+        moves = list(uow.session.scalars(select(StockMove).where(StockMove.delivery_order_id == order.id)))
+        assert order.status == "delivered"
+        assert {(m.kind, m.from_location_id) for m in moves} == {("delivery", served["warehouse"])}
+        assert sum(m.quantity for m in moves) == sum(line.quantity for line in order.lines) == \
+            sum(door["units"].values()) - 1

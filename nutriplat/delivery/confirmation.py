@@ -2,10 +2,12 @@
 facility's ward crate: the same outcome again changes nothing, only a planned or picked
 order is confirmed, a picked order not delivered goes back to the depot, and every
 confirmation raises ``DeliveryConfirmed`` (a ward crate's with its facility, ward and
-residents) so consumption, billing and the timeline see homes and wards alike."""
+residents) so consumption, billing and the timeline see homes and wards alike. Units
+refused at the door come off the order and stay in the van (``take_back``), for a home
+order and a ward crate alike."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from nutriplat.auth.actor import Actor
@@ -38,3 +40,31 @@ def confirm(uow: UnitOfWork, actor: Actor, order: DeliveryOrder, outcome: str, d
             order.id, order.client_id, outcome, order.delivery_date, actor, facility_id=order.facility_id,
             ward_id=order.ward_id, resident_ids=tuple(sorted(people_of(order))) if order.ward_id else ()))
     return True
+
+
+Product = tuple[int, str]  # (dish id, texture)
+
+
+def refusals_by_product(order: DeliveryOrder, refused: Mapping[int, int]) -> dict[Product, int]:
+    """Units refused per variant as units per dish and texture: read before picking, which
+    may swap a variant for another of the same dish and texture (the refusal follows the product)."""
+    return {(line.dish_id, line.texture): units for line in order.lines
+            for variant, units in refused.items() if line.variant_id == variant}
+
+
+def take_back(order: DeliveryOrder, refusals: dict[Product, int]) -> None:
+    """Lower the order's lines by the units refused at the door, last lines first: the order
+    then says what the client or ward got (billing and stock read it), the proof of delivery
+    what went back; the refused units are never moved, so they stay in the van."""
+    for line in reversed(list(order.lines)):
+        left = refusals.get((line.dish_id, line.texture), 0)
+        if left:
+            taken = min(left, line.quantity)
+            refusals[(line.dish_id, line.texture)] = left - taken
+            if taken == line.quantity:
+                order.lines.remove(line)
+            else:
+                line.quantity -= taken
+    if not order.lines:  # the refused units were the only ones the warehouse had
+        raise Conflict(f"Nothing of order {order.id} is left to deliver once the refused units are taken off.",
+                       {"refused": ["Refuse the order instead."]})

@@ -20,7 +20,7 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.backorders import back_order
-from nutriplat.delivery.confirmation import confirm
+from nutriplat.delivery.confirmation import confirm, refusals_by_product, take_back
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, is_ward_order, load_order
 from nutriplat.delivery.orders import cancel_order as cancel_home_order
@@ -65,8 +65,8 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
 def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
                      on: date | None = None, refused: Mapping[int, int] | None = None) -> DeliveryOrder:
     """What the driver found at the door (routing calls this). ``delivered``: the units go
-    into the home (from the vehicle, or straight from the warehouse when not picked), less
-    the ``refused`` units per variant, which stay where they are (the van's stock);
+    into the home or the ward (from the vehicle, or straight from the warehouse when not
+    picked), less the ``refused`` units per variant, which stay where they are (the van's stock);
     ``not_home`` or ``refused``: picked units go back to the warehouse. Confirming the same
     outcome again changes nothing."""
     POLICY.check(actor, "confirm_delivery")
@@ -74,7 +74,7 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
         raise ValueError(f"outcome must be one of {OUTCOMES}")
     day = on or business_today()
     if is_ward_order(uow, actor, order_id):
-        return confirm_ward_delivery(uow, actor, order_id, outcome, day)
+        return confirm_ward_delivery(uow, actor, order_id, outcome, day, refused or {})
     with uow:
         session = uow.session
         order, client = load_order(session, actor, order_id)
@@ -89,16 +89,14 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
 
 def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, client: Client, day: date,
              refused: Mapping[int, int]) -> None:
-    # Picking may swap a variant for another of the same dish and texture: refusals follow the product.
-    refusals = {(line.dish_id, line.texture): units for line in order.lines
-                for variant, units in refused.items() if line.variant_id == variant}
+    refusals = refusals_by_product(order, refused)
     homes = {home.storage_class: home for home in session.scalars(
         select(Location).where(Location.client_id == client.id, Location.active))}
     if order.status == "planned":  # straight from the warehouse
         to_home = lambda lot: homes[lot.storage_class].id if lot.storage_class in homes else None  # noqa: E731
         if not _take_lots(session, ledger, order, client, order.warehouse_id, to_home, None):
             return
-    _take_back(order, refusals)
+    take_back(order, refusals)
     storage = dict(session.execute(select(DishVariant.id, DishVariant.storage_class).where(
         DishVariant.id.in_({line.variant_id for line in order.lines}))).all())
     missing = sorted({storage[line.variant_id] for line in order.lines} - homes.keys())
@@ -109,23 +107,6 @@ def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, client: Cli
     ledger.post([Move("delivery", line.lot_id, line.quantity, source, homes[storage[line.variant_id]].id, day,  # type: ignore[arg-type]
                       client_id=client.id, delivery_order_id=order.id) for line in order.lines],
                 order.organisation_id)
-
-
-def _take_back(order: DeliveryOrder, refusals: dict[tuple[int, str], int]) -> None:
-    """Lower the order's lines by the units refused at the door: the order then says what
-    the client got (billing and home stock read it), the proof of delivery what went back."""
-    for line in reversed(list(order.lines)):
-        left = refusals.get((line.dish_id, line.texture), 0)
-        if left:
-            taken = min(left, line.quantity)
-            refusals[(line.dish_id, line.texture)] = left - taken
-            if taken == line.quantity:
-                order.lines.remove(line)
-            else:
-                line.quantity -= taken
-    if not order.lines:  # the refused units were the only ones the warehouse had
-        raise Conflict(f"Nothing of order {order.id} is left to deliver once the refused units are taken off.",
-                       {"refused": ["Refuse the order instead."]})
 
 
 def _take_lots(session: Session, ledger: Ledger, order: DeliveryOrder, client: Client, source: int,

@@ -100,7 +100,8 @@ def reorder_part(new_uow: Callable[[], UnitOfWork], day: date, key: str) -> dict
 
 
 def reorder_finish(new_uow: Callable[[], UnitOfWork], day: date) -> dict[str, int]:
-    """The job's finish once every slice is done: central replenishment, deliveries left unbilled."""
+    """The job's finish once every slice is done: central replenishment, deliveries left unbilled,
+    recalled units aboard vans that drive no route that day."""
     report = ReorderReport(day.isoformat())
     finish_reorder(new_uow, day, SYSTEM, report)
     return dict(report.counts)

@@ -4,7 +4,9 @@
    post the consumption of the days before (and write off what expired at home), then
    order home deliveries (home reordering);
 2. central replenishment: purchase-order proposals for the warehouses;
-3. bill delivered extra meals not billed yet (a confirmation whose billing failed).
+3. bill delivered extra meals not billed yet (a confirmation whose billing failed);
+4. a recall's units aboard a van that drives no route that day are accounted as back at
+   the depot (``van_recall``), so the recall can close.
 
 Every step reads what it wrote before, so running the date again changes nothing. The run
 lives with delivery orders, downstream of the inventory steps it calls (consumption and
@@ -24,6 +26,7 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.home_reordering import PLAN_HORIZON_DAYS, reorder_homes
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.open_orders import add_open_orders, reserved_for_homes
+from nutriplat.delivery.van_recall import parked_vans_back_at_depot
 from nutriplat.errors import WriteConflict
 from nutriplat.events import DeliveriesLeftUnbilled
 from nutriplat.inventory.ledger import Ledger
@@ -66,7 +69,7 @@ def reorder_clients(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Ac
 
 
 def finish_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Actor, report: ReorderReport) -> None:
-    """Steps 2 and 3, once every client's home orders are in."""
+    """Steps 2 to 4, once every client's home orders are in."""
     with new_uow() as uow:
         catalogue = product_catalogue(uow.session)
         replenish(uow.session, actor, run_date, catalogue, report, reserved_for_homes)
@@ -78,6 +81,7 @@ def finish_reorder(new_uow: Callable[[], UnitOfWork], run_date: date, actor: Act
             uow.record(DeliveriesLeftUnbilled(unbilled, actor))
         uow.commit()
     report.count("deliveries_billed", len(unbilled))
+    report.count("recalled_van_stock_returned", parked_vans_back_at_depot(new_uow, actor, run_date))
 
 
 def reorder_parts(new_uow: Callable[[], UnitOfWork], run_date: date) -> list[str]:

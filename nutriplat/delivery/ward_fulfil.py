@@ -8,6 +8,7 @@ units move to the ward's stock location, each move naming its resident (a recall
 the tray). No home subscription is charged: the facility's agreement is billed instead."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from nutriplat.catalogue.models import DishVariant
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.confirmation import confirm
+from nutriplat.delivery.confirmation import confirm, refusals_by_product, take_back
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict
 from nutriplat.errors import Conflict, ErrorCollector
@@ -65,25 +66,30 @@ def cancel_ward_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str 
         return order
 
 
-def confirm_ward_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str, day: date) -> DeliveryOrder:
+def confirm_ward_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str, day: date,
+                          refused: Mapping[int, int] | None = None) -> DeliveryOrder:
     """``delivered``: the crate goes into the ward's location (from the van, or straight
-    from the depot when not picked); ``not_home`` or ``refused``: a picked crate goes back
-    to the depot. The same outcome again changes nothing."""
+    from the depot when not picked), less the ``refused`` units per variant, which come off
+    the crate and stay in the van, as for a home; ``not_home`` or ``refused``: a picked
+    crate goes back to the depot. The same outcome again changes nothing."""
     with uow:
         session = uow.session
         order = _load(session, actor, order_id)
-        if not confirm(uow, actor, order, outcome, day, lambda ledger: _deliver(session, ledger, order, day)):
+        if not confirm(uow, actor, order, outcome, day,
+                       lambda ledger: _deliver(session, ledger, order, day, refused or {})):
             return order
         _audit(session, actor, "confirm", order, {"outcome": outcome})
         commit_or_conflict(uow)
         return order
 
 
-def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, day: date) -> None:
-    """The crate into the ward's location, a move per resident's tray."""
+def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, day: date, refused: Mapping[int, int]) -> None:
+    """The crate less its refused trays into the ward's location, a move per resident's tray."""
     ward_location = _ward_location(session, order)
     source = order.vehicle_id if order.status == "picked" else order.warehouse_id
+    refusals = refusals_by_product(order, refused)
     if order.status == "picked" or _take_lots(session, ledger, order, order.warehouse_id, ward_location):
+        take_back(order, refusals)
         ledger.post([Move("delivery", line.lot_id, line.quantity, source, ward_location, day,  # type: ignore[arg-type]
                           client_id=line.client_id, delivery_order_id=order.id) for line in order.lines],
                     order.organisation_id)

@@ -10,9 +10,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from nutriplat.auth.models import AuditEntry
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.equipment.models import AssetTask
 from nutriplat.equipment.rental import installed_count
+from nutriplat.equipment.tasks import RESOURCE
 from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
 from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
 from tests.setup_calls import setup
@@ -104,3 +106,25 @@ def test_another_organisation_sees_no_collection(http, world, shop, today):  # n
     stranger = world.person("otto-eq", "logistics", organisation="Provider B")
     assert http.get("/api/v1/asset-tasks", headers=stranger.headers,
                     query_string={"client_id": client}).json == []
+
+
+def test_a_move_from_hospital_to_a_nursing_home_collects_what_is_still_at_home(http, shop, today):  # noqa: F811
+    """Issue 16/20 follow-up item 2: the freezer and oven stayed at home during the hospital
+    stay; the move on to a nursing home collects them as a move from home does, audited."""
+    client = shop.clients[5]
+    installed(http, shop, shop.freezers[0]["id"], client, today)
+    installed(http, shop, shop.oven["id"], client, today)
+    assert move(http, shop.admin, client, "hospital", today).status_code == 201
+    assert [t["kind"] for t in tasks_of(http, shop, client)] == ["install", "install"]
+    moved = move(http, shop.admin, client, "nursing_home", today)
+    assert moved.status_code == 201, moved.json
+    collections = [t for t in tasks_of(http, shop, client) if t["kind"] == "collect"]
+    assert sorted(t["asset_id"] for t in collections) == sorted([shop.freezers[0]["id"], shop.oven["id"]])
+    assert {(t["status"], t["due_on"], t["warehouse_id"]) for t in collections} == {
+        ("planned", (today + timedelta(days=1)).isoformat(), shop.warehouse)}
+    with shop.uow() as uow:
+        audited = uow.session.scalars(select(AuditEntry).where(
+            AuditEntry.resource == RESOURCE, AuditEntry.action == "create", AuditEntry.client_id == client)).all()
+        assert sorted((e.detail["asset_id"], e.detail["from_setting"]) for e in audited
+                      if e.detail["kind"] == "collect") == sorted(
+            [(shop.freezers[0]["id"], "hospital"), (shop.oven["id"], "hospital")])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, insert, select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
@@ -49,28 +49,35 @@ def record_reads(
     session: Session, actor: Actor, resource: str, clients: Iterable[tuple[int, int]]
 ) -> None:
     """A list of people is a read of each of them: ``clients`` holds
-    (client id, organisation id) pairs."""
-    session.add_all(
-        _entry(actor, "list", resource, cid, cid, None, org) for cid, org in clients
-    )
+    (client id, organisation id) pairs. One INSERT for the whole page (an executemany),
+    not one per row: a page of 100 clients costs the statements a page of 2 does."""
+    rows = [_values(actor, "list", resource, cid, cid, None, org) for cid, org in clients]
+    if rows:
+        session.execute(insert(AuditEntry), rows)
 
 
 def _entry(actor: Actor, action: str, resource: str, resource_id: object,
            client_id: int | None, detail: dict[str, Any] | None,
            organisation_id: int | None) -> AuditEntry:
-    return AuditEntry(
-        user_id=actor.user_id,
-        username=actor.username,
-        role=actor.role,
-        organisation_id=organisation_id if organisation_id is not None else actor.organisation_id,
-        action=action,
-        resource=resource,
-        resource_id=None if resource_id is None else str(resource_id),
-        client_id=client_id,
-        ip=actor.ip,
-        purpose=actor.purpose,
-        detail=detail,
-    )
+    return AuditEntry(**_values(actor, action, resource, resource_id, client_id, detail, organisation_id))
+
+
+def _values(actor: Actor, action: str, resource: str, resource_id: object,
+            client_id: int | None, detail: dict[str, Any] | None,
+            organisation_id: int | None) -> dict[str, Any]:
+    return {
+        "user_id": actor.user_id,
+        "username": actor.username,
+        "role": actor.role,
+        "organisation_id": organisation_id if organisation_id is not None else actor.organisation_id,
+        "action": action,
+        "resource": resource,
+        "resource_id": None if resource_id is None else str(resource_id),
+        "client_id": client_id,
+        "ip": actor.ip,
+        "purpose": actor.purpose,
+        "detail": detail,
+    }
 
 
 @dataclass(frozen=True)

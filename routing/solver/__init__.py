@@ -8,12 +8,15 @@ from routing.model import Problem
 from routing.solution import Solution
 from routing.solver.options import Progress, ProgressCallback, SolverOptions
 
+SWEEP_SHARE = 0.5  # of the time, for building a large day sector by sector
+
+
 def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None) -> Solution:
     """Plan the open stops of ``problem`` on ``matrix`` within the time limit.
 
     First plan: one OR-Tools model, or - above ``decompose_above`` stops - sector by
-    sector in a quarter of the time (``sweep``). On days of at least two groups the
-    model's search ends when it stalls, and ``improve`` re-solves groups of neighbouring
+    sector in half the time (``sweep``). On days of at least two groups the model's
+    search ends when it stalls, and ``improve`` re-solves groups of neighbouring
     routes for the time left; above ``decompose_above`` stops ``popmusic`` does, each
     group a route and the routes nearest to it.
     """
@@ -26,7 +29,7 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None
     budget = options.time_limit_s - min(0.5, 0.02 * options.time_limit_s)  # room to extract
     improving = improve.applies(problem, options)
     if sweep.applies(problem, options):
-        share = popmusic.SWEEP_SHARE if improving else 1.0
+        share = SWEEP_SHARE if improving else 1.0
         first = sweep.solve(problem, matrix, replace(options, time_limit_s=share * budget,
                                                      progress=_scaled(options.progress, share)))
     else:

@@ -10,8 +10,7 @@ stops in all; each group is re-solved from its current routes with a short guide
 local search that ends when it stalls. A seed whose group did not change is done; the
 routes of a group that changed become seeds again, so the search works where it still
 pays. When every seed is done the plan is a local optimum for groups of that size, and
-the groups grow by half (at most ``MAX_SIZE``) for the time left. The first plan gets
-only ``SWEEP_SHARE`` of the time: a second spent here moves the plan further. OR-Tools never
+the groups grow by half (at most ``MAX_SIZE``) for the time left. OR-Tools never
 returns worse than its start, so each step keeps or improves the plan.
 """
 from __future__ import annotations
@@ -23,6 +22,7 @@ from collections.abc import Callable
 from routing.matrix.base import Matrix
 from routing.model import Problem
 from routing.solution import Route, Solution
+from routing.solver import improve as window
 from routing.solver import subproblem
 from routing.solver.geometry import position_of
 from routing.solver.options import SolverOptions
@@ -32,7 +32,7 @@ MAX_SIZE = 200
 SECONDS_PER_STOP = 0.03  # the most a group's search may run, per stop in it...
 STALL_SHARE = 0.35  # ...ending sooner after this share of it without a better plan
 MIN_ROUTES = 3
-SWEEP_SHARE = 0.25  # of the time, for the sector-by-sector first plan (``sweep``)
+WINDOW_SHARE = 0.5
 
 
 def applies(problem: Problem, options: SolverOptions) -> bool:
@@ -42,6 +42,10 @@ def applies(problem: Problem, options: SolverOptions) -> bool:
 
 
 def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOptions, deadline: float) -> Solution:
+    """First ``WINDOW_SHARE`` of the time sliding ``improve``'s windows round the depot (what
+    fixes a clustered day, C1_10_1, across the sweep's sector borders), then nearest routes."""
+    plan = window.improve(problem, matrix, plan, options,
+                          options.clock() + WINDOW_SHARE * (deadline - options.clock()), last=False)
     started, steps = options.clock() - plan.seconds, 0
     routes = {r.vehicle_id: r for r in plan.routes}
     centre = centres(problem)
@@ -86,7 +90,8 @@ def nearest_routes(routes: dict[str, Route], centre: Callable[[Route], tuple[flo
     """The seed route and the routes nearest to it, until ``size`` stops and MIN_ROUTES routes."""
     here = centre(routes[seed])
     nearest = sorted(routes, key=lambda v: (math.dist(here, centre(routes[v])), v))
-    group, stops = [], 0
+    group: list[Route] = []
+    stops = 0
     for vehicle in nearest:
         if stops >= size and len(group) >= MIN_ROUTES:
             break

@@ -51,6 +51,8 @@ def test_a_large_day_through_solve_is_swept_then_improved_within_its_limit(c101)
     assert solution.status == "swept" and not solution.dropped
     assert check(c101.problem, c101.matrix, solution) == []
     assert seen[-1].fraction == 1.0 and solution.seconds <= 1.5
+    fractions = [p.fraction for p in seen]
+    assert fractions.count(1.0) == 1  # the end of the windows is not the end of the solve
 
 
 def test_pinned_stops_keep_their_van_through_the_improvement(c101):

@@ -49,9 +49,17 @@ def record_reads(
     session: Session, actor: Actor, resource: str, clients: Iterable[tuple[int, int]]
 ) -> None:
     """A list of people is a read of each of them: ``clients`` holds
-    (client id, organisation id) pairs. One INSERT for the whole page (an executemany),
-    not one per row: a page of 100 clients costs the statements a page of 2 does."""
-    rows = [_values(actor, "list", resource, cid, cid, None, org) for cid, org in clients]
+    (client id, organisation id) pairs."""
+    record_all(session, actor, "list", resource, ((cid, cid, org) for cid, org in clients))
+
+
+def record_all(
+    session: Session, actor: Actor, action: str, resource: str,
+    records: Iterable[tuple[object, int | None, int | None]],
+) -> None:
+    """One entry per (resource id, client id, organisation id) - a page of a list - in one
+    INSERT (an executemany), not one per row: a page of 100 costs the statements of 2."""
+    rows = [_values(actor, action, resource, rid, cid, None, org) for rid, cid, org in records]
     if rows:
         session.execute(insert(AuditEntry), rows)
 

@@ -12,6 +12,11 @@ routes of a group that changed become seeds again, so the search works where it 
 pays. When every seed is done the plan is a local optimum for groups of that size, and
 the groups grow by half (at most ``MAX_SIZE``) for the time left. OR-Tools never
 returns worse than its start, so each step keeps or improves the plan.
+
+The first ``WINDOW_SHARE`` of the time still goes to ``improve``'s windows: they put a
+clustered day (C1_10_1) right across the sweep's sector borders, which nearest routes
+alone do not (from the same plan, 30 CPU s: 0.03 % v 1.1-2.2 %); after them, nearest
+routes move R1_10_1 further than either alone (60 CPU s: 5.88 % v 7.16 % and 6.46 %).
 """
 from __future__ import annotations
 

@@ -18,8 +18,8 @@ from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
-from nutriplat.models import metadata
 from tests.setup_calls import setup
+from tests.tables import empty_tables
 
 # The suite's calendar (--business-day, the business_day marker and fixture) and the care
 # facilities' fixtures (facilities, place, planned) are plugins beside this file.
@@ -72,35 +72,13 @@ def app(database_url: str):  # type: ignore[no-untyped-def]
     app.extensions["nutriplat"].engine.dispose()
 
 
-def _tables_with_rows(connection) -> set[str]:  # type: ignore[no-untyped-def]
-    """The tables a test wrote to, found in one round trip: emptying only those keeps the
-    teardown cheap (a DELETE on each of a hundred empty tables cost more than most tests)."""
-    preparer = connection.dialect.identifier_preparer
-    probes = " UNION ALL ".join(
-        f"SELECT '{table.name}' WHERE EXISTS (SELECT 1 FROM {preparer.format_table(table)})"
-        for table in metadata.sorted_tables)
-    return {name for (name,) in connection.execute(text(probes))}
-
-
 @pytest.fixture(autouse=True)
 def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test starts from empty tables (services commit, so no rollback trick)."""
     yield
     if "app" not in request.fixturenames:
         return
-    engine = request.getfixturevalue("app").extensions["nutriplat"].engine
-    with engine.begin() as connection:
-        written = _tables_with_rows(connection)
-        # A key that closes a cycle (``use_alter``: a client's account and its record) is
-        # left out of the table order, so it is cleared before the rows go.
-        for table in metadata.sorted_tables:
-            if table.name in written:
-                for key in table.foreign_keys:
-                    if key.use_alter:
-                        connection.execute(table.update().values({key.parent.name: None}))
-        for table in reversed(metadata.sorted_tables):
-            if table.name in written:
-                connection.execute(table.delete())
+    empty_tables(request.getfixturevalue("app").extensions["nutriplat"].engine)
 
 
 @pytest.fixture

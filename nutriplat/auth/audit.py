@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, insert, select
 from sqlalchemy.orm import Session
 
 from nutriplat.auth.actor import Actor
@@ -50,27 +50,42 @@ def record_reads(
 ) -> None:
     """A list of people is a read of each of them: ``clients`` holds
     (client id, organisation id) pairs."""
-    session.add_all(
-        _entry(actor, "list", resource, cid, cid, None, org) for cid, org in clients
-    )
+    record_all(session, actor, "list", resource, ((cid, cid, org) for cid, org in clients))
+
+
+def record_all(
+    session: Session, actor: Actor, action: str, resource: str,
+    records: Iterable[tuple[object, int | None, int | None]],
+) -> None:
+    """One entry per (resource id, client id, organisation id) - a page of a list - in one
+    INSERT (an executemany), not one per row: a page of 100 costs the statements of 2."""
+    rows = [_values(actor, action, resource, rid, cid, None, org) for rid, cid, org in records]
+    if rows:
+        session.execute(insert(AuditEntry), rows)
 
 
 def _entry(actor: Actor, action: str, resource: str, resource_id: object,
            client_id: int | None, detail: dict[str, Any] | None,
            organisation_id: int | None) -> AuditEntry:
-    return AuditEntry(
-        user_id=actor.user_id,
-        username=actor.username,
-        role=actor.role,
-        organisation_id=organisation_id if organisation_id is not None else actor.organisation_id,
-        action=action,
-        resource=resource,
-        resource_id=None if resource_id is None else str(resource_id),
-        client_id=client_id,
-        ip=actor.ip,
-        purpose=actor.purpose,
-        detail=detail,
-    )
+    return AuditEntry(**_values(actor, action, resource, resource_id, client_id, detail, organisation_id))
+
+
+def _values(actor: Actor, action: str, resource: str, resource_id: object,
+            client_id: int | None, detail: dict[str, Any] | None,
+            organisation_id: int | None) -> dict[str, Any]:
+    return {
+        "user_id": actor.user_id,
+        "username": actor.username,
+        "role": actor.role,
+        "organisation_id": organisation_id if organisation_id is not None else actor.organisation_id,
+        "action": action,
+        "resource": resource,
+        "resource_id": None if resource_id is None else str(resource_id),
+        "client_id": client_id,
+        "ip": actor.ip,
+        "purpose": actor.purpose,
+        "detail": detail,
+    }
 
 
 @dataclass(frozen=True)

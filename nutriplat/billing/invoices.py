@@ -47,10 +47,9 @@ def _visible_invoice(session: Session, actor: Actor, invoice_id: int) -> Invoice
 
 
 def _audit_reads(session: Session, actor: Actor, invoices: list[Invoice], action: str = "list") -> None:
-    for invoice in invoices:
-        if invoice.payer_client_id is not None:  # an invoice to a person is that person's data
-            audit.record(session, actor, action, RESOURCE, invoice.id, invoice.payer_client_id,
-                         organisation_id=invoice.organisation_id)
+    # An invoice to a person is that person's data.
+    audit.record_all(session, actor, action, RESOURCE, ((i.id, i.payer_client_id, i.organisation_id)
+                                                        for i in invoices if i.payer_client_id is not None))
 
 
 def list_invoices(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page: int,

@@ -82,8 +82,7 @@ def list_referrals(uow: UnitOfWork, actor: Actor, filters: dict[str, Any], page:
             stmt = stmt.where(Referral.status == filters["status"])
         stmt = stmt.order_by(Referral.received_at.desc(), Referral.id.desc())
         referrals, total = page_of(uow.session, stmt, page, page_size)
-        for referral in referrals:
-            audit.record(uow.session, actor, "list", RESOURCE, referral.id, referral.client_id)
+        audit.record_all(uow.session, actor, "list", RESOURCE, ((r.id, r.client_id, None) for r in referrals))
         uow.commit()
         return referrals, total
 

@@ -17,9 +17,10 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None
     First plan: one OR-Tools model, or - above ``decompose_above`` stops - sector by
     sector in half the time (``sweep``). On days of at least two groups the model's
     search ends when it stalls, and ``improve`` re-solves groups of neighbouring
-    routes for the time left.
+    routes for the time left; above ``decompose_above`` stops ``popmusic`` does, each
+    group a route and the routes nearest to it.
     """
-    from routing.solver import direct, improve, sweep  # import OR-Tools on first use only
+    from routing.solver import direct, improve, popmusic, sweep  # import OR-Tools on first use only
 
     options = options or SolverOptions()
     watch = _Cancellable(options.progress)
@@ -36,7 +37,8 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None
         first = direct.solve(problem, matrix, replace(options, time_limit_s=budget), stall_s=stall)
     if not improving or watch.cancelled:
         return first
-    return improve.improve(problem, matrix, first, options, started + budget)
+    improver = popmusic if popmusic.applies(problem, options) else improve
+    return improver.improve(problem, matrix, first, options, started + budget)
 
 
 class _Cancellable:

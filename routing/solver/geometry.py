@@ -9,10 +9,25 @@ from routing.model import Depot, Problem, Stop
 
 def angle_of(problem: Problem) -> Callable[[Stop], float] | None:
     """Stop -> polar angle around the depot, on x/y or lon/lat; None without coordinates."""
-    depot = problem.depot
+    axes = _axes(problem)
+    return _angle(problem.depot, *axes) if axes else None
+
+
+def position_of(problem: Problem) -> Callable[[Stop], tuple[float, float]] | None:
+    """Stop -> (x, y) or (lon, lat), to tell which stops lie near each other; None without
+    coordinates. (Degrees are no metres, but near is near on a region's scale.)"""
+    axes = _axes(problem)
+    if axes is None:
+        return None
+    xf, yf = axes
+    return lambda s: (getattr(s, xf), getattr(s, yf))
+
+
+def _axes(problem: Problem) -> tuple[str, str] | None:
+    """The coordinate fields the depot and every stop have: x/y, else lon/lat."""
     for xf, yf in (("x", "y"), ("lon", "lat")):
-        if getattr(depot, xf) is not None and all(getattr(s, xf) is not None for s in problem.stops):
-            return _angle(depot, xf, yf)
+        if getattr(problem.depot, xf) is not None and all(getattr(s, xf) is not None for s in problem.stops):
+            return xf, yf
     return None
 
 

@@ -34,7 +34,9 @@ def applies(problem: Problem, options: SolverOptions) -> bool:
             and angle_of(problem) is not None)
 
 
-def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOptions, deadline: float) -> Solution:
+def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOptions, deadline: float,
+            last: bool = True) -> Solution:
+    """``last``: no more work follows, so the end is reported as done."""
     started = options.clock() - plan.seconds
     ordered, start, steps = _by_angle(problem, plan.routes), 0, 0
     size, total = group_size(problem, options), max(1, sum(len(r.visits) for r in plan.routes))
@@ -54,7 +56,7 @@ def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOpt
             ordered = _by_angle(problem, ordered)
             ordered = ordered[steps % len(ordered):] + ordered[:steps % len(ordered)]
             start = 0
-    subproblem.report(options, started, plan.solutions_found + steps, done=True)
+    subproblem.report(options, started, plan.solutions_found + steps, done=last)
     return Solution(ordered, plan.dropped, None, plan.status, plan.solutions_found + steps,
                     round(options.clock() - started, 3))
 

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from nutriplat.clients import duplicates, lifecycle, logistics_view, services
 from nutriplat.clients.policy import POLICY
 from nutriplat.clients.schemas import clients as schemas
-from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, paginated
+from nutriplat.list_views import PAGED_LIST_PAGE_SIZE, Page, paginated
 from nutriplat.web import actor, roles_required, uow
 
 blp = Blueprint("clients", __name__, url_prefix="/api/v1/clients", description="Clients")
@@ -41,8 +41,12 @@ class LikelyDuplicates(MethodView):
     @roles_required(*POLICY.roles("find_duplicates"))
     @blp.arguments(schemas.DuplicateQuerySchema, location="query")
     @blp.response(200)
-    @blp.doc(responses={"200": {"description": "The likely duplicates, oldest record first", "content": {
-        "application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/ClientRead"}}}}}})
+    # a list pages: this replaces the response paginate() documents, so it names the header too
+    @blp.doc(responses={"200": {"description": "The likely duplicates, oldest record first",
+                                "headers": {"X-Pagination": {"$ref": "#/components/headers/PAGINATION"}},
+                                "content": {"application/json": {"schema": {
+                                    "type": "array", "items": {"$ref": "#/components/schemas/ClientRead"}}}}}})
+    @paginated(blp, Page)  # a handful at most: a short list by nature
     def get(self, person):
         """Before registering someone: your clients with the same family name, birth date and postal code"""
         # ClientRead is registered once, by logistics_view's shapes: dumped here, referred to above.

@@ -46,6 +46,7 @@ class Imports(MethodView):
 class Reconciliation(MethodView):
     @roles_required(*POLICY.roles("reconciliation_summary"))
     @blp.response(200, s.ReconciliationCellSchema(many=True))
+    @paginated(blp, Page)
     def get(self, agreement_id):
         """Per source, measure and month: rows matched, unmatched, ambiguous, differing and the total
         difference — aggregates with small cells hidden, for both parties"""

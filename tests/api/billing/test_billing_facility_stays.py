@@ -65,7 +65,8 @@ def test_an_agreement_made_after_residents_moved_in_pauses_them_from_its_first_d
         ended = http.post(f"/api/v1/service-agreements/{made['id']}/end", headers=admin.headers,
                           json={"valid_until": "2026-12-20"})
         assert ended.status_code == 200, ended.json
-    assert changes(resident) == [paused, ("resume", "2026-12-21", f"service agreement {made['id']} ended on 2026-12-20")]
+    resumed = ("resume", "2026-12-21", f"service agreement {made['id']} ended on 2026-12-20")
+    assert changes(resident) == [paused, resumed]
     with world.uow as uow:  # each change audited in the system's name, on the resident
         audited = uow.session.scalars(select(AuditEntry.detail).where(
             AuditEntry.resource == "subscription", AuditEntry.action == "update", AuditEntry.client_id == resident,

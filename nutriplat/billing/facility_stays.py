@@ -86,10 +86,12 @@ def follow_agreement(uow: UnitOfWork, event: events.ServiceAgreementChanged) -> 
     with uow:
         arrived = dict(uow.session.execute(
             select(Client.id, func.max(CareSettingTransfer.transferred_on))
-            .join(CareSettingTransfer, CareSettingTransfer.client_id == Client.id)
-            .where(Client.ward_id.in_(event.ward_ids), CareSettingTransfer.ward_id == Client.ward_id)
+            .outerjoin(CareSettingTransfer, (CareSettingTransfer.client_id == Client.id)
+                       & (CareSettingTransfer.ward_id == Client.ward_id))
+            .where(Client.ward_id.in_(event.ward_ids))
             .group_by(Client.id).order_by(Client.id)).all())
-    for client_id, on_ward_since in arrived.items():
+    for client_id, since in arrived.items():
+        on_ward_since = since or event.valid_from  # placed without a recorded move: there from the start
         follow(uow, client_id, max(event.valid_from, on_ward_since),
                f"service agreement {event.agreement_id} covers the ward")
         if event.valid_until is not None and on_ward_since <= event.valid_until:

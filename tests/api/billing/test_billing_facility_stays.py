@@ -4,10 +4,14 @@ must not charge the same meals twice) — also when the agreement is made after 
 in, and resumes when they move to a ward no agreement covers or the agreement ends."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
+from nutriplat import events
 from nutriplat.auth.models import AuditEntry
+from nutriplat.billing.facility_stays import follow_agreement
 from tests.setup_calls import setup
 
 pytestmark = pytest.mark.business_day("2026-12-07")
@@ -118,3 +122,15 @@ def test_an_agreement_invoicing_the_resident_pauses_the_subscription_too(http, f
     assert changes(resident) == [
         ("pause", "2026-12-03", "client moved to nursing home: the ward meals are on the client's own invoice"),
         ("resume", "2026-12-06", "client moved to home")]
+
+
+def test_the_same_agreement_event_handed_again_changes_nothing(http, world, facilities, subscribed, move, changes):
+    """After-commit handlers must be idempotent: a catch-up may hand them the same fact again."""
+    lelie = facilities["vlasbloem"]
+    resident = subscribed()
+    move(resident, "nursing_home", lelie["ward"], "101")
+    made = agreement(http, facilities["admin"], lelie["facility_id"], lelie["ward"], valid_from="2026-12-14")
+    before = changes(resident)
+    follow_agreement(world.uow, events.ServiceAgreementChanged(
+        made["id"], lelie["facility_id"], (lelie["ward"],), date(2026, 12, 14), None))
+    assert changes(resident) == before and [c[:2] for c in before] == [("pause", "2026-12-14")]

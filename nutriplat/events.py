@@ -113,6 +113,18 @@ class ClientTransferred:
 
 
 @dataclass(frozen=True)
+class ServiceAgreementChanged:
+    """facilities: a service agreement was made or its term changed; it covers ``ward_ids``
+    from ``valid_from`` to ``valid_until`` (open-ended when None)."""
+    agreement_id: int
+    facility_id: int
+    ward_ids: tuple[int, ...]
+    valid_from: date
+    valid_until: date | None
+    actor: Any = None
+
+
+@dataclass(frozen=True)
 class DeliveryConfirmed:
     """delivery: the driver confirmed a delivery order's ``outcome`` (delivered, not_home, refused).
     A facility's ward crate has no ``client_id``: its ``facility_id``, ``ward_id`` and the

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nutriplat import events
 from nutriplat.access import load_owned
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
@@ -34,7 +35,8 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Ser
         errors.raise_if_any()
         return add_audited(uow, actor, ServiceAgreement(
             organisation_id=organisation_id, created_by=actor.user_id,
-            **{**data, "delivery_days": sorted(data["delivery_days"])}), RESOURCE)
+            **{**data, "delivery_days": sorted(data["delivery_days"])}), RESOURCE,
+            event=lambda agreement: changed(agreement, actor))
 
 
 def list_agreements(uow: UnitOfWork, actor: Actor) -> list[ServiceAgreement]:
@@ -60,8 +62,16 @@ def end_agreement(uow: UnitOfWork, actor: Actor, agreement_id: int, valid_until:
         errors.raise_if_any()
         agreement.valid_until = valid_until
         audit.record(uow.session, actor, "update", RESOURCE, agreement.id, detail={"valid_until": str(valid_until)})
+        uow.record(changed(agreement, actor))
         uow.commit()
         return agreement
+
+
+def changed(agreement: ServiceAgreement, actor: Actor) -> events.ServiceAgreementChanged:
+    """What billing follows: the residents of the agreement's wards pause or resume their own
+    subscription as the agreement starts or ends paying for their meals."""
+    return events.ServiceAgreementChanged(agreement.id, agreement.facility_id, tuple(agreement.ward_ids),
+                                          agreement.valid_from, agreement.valid_until, actor)
 
 
 def agreements_in_force(session: Session, day: date) -> list[ServiceAgreement]:

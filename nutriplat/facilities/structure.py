@@ -2,6 +2,7 @@
 the ward staff assigned to each ward. Only the provider's admin changes them (audited)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -96,10 +97,14 @@ def list_ward_staff(uow: UnitOfWork, actor: Actor, ward_id: int) -> list[WardSta
         return list(uow.session.scalars(select(WardStaff).where(WardStaff.ward_id == ward.id).order_by(WardStaff.id)))
 
 
-def add_audited(uow: UnitOfWork, actor: Actor, row: Any, resource: str, conflict: str | None = None) -> Any:
+def add_audited(uow: UnitOfWork, actor: Actor, row: Any, resource: str, conflict: str | None = None,
+                event: Callable[[Any], Any] | None = None) -> Any:
+    """Add ``row``, audited; ``event(row)``, when given, is the domain event its creation raises."""
     uow.session.add(row)
     flush_or_conflict(uow.session, conflict)
     uow.session.refresh(row)  # with its relationships, read after the session closes
     audit.record(uow.session, actor, "create", resource, row.id)
+    if event is not None:
+        uow.record(event(row))
     uow.commit(conflict=conflict)
     return row

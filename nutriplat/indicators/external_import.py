@@ -125,8 +125,12 @@ def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str
 
 def _refuse_differencing(session: Session, agreement: Agreement, source: str, report: list[dict[str, Any]]) -> None:
     """A month's summary may not move by a few rows from any published before (``summary_changes``)."""
-    earlier = session.scalars(select(ExternalImport.report).where(ExternalImport.agreement_id == agreement.id,
-                                                                  ExternalImport.source == source))
+    months = {entry["month"] for entry in report}
+    shared = [found for found, covered in session.execute(select(ExternalImport.id, ExternalImport.months).where(
+        ExternalImport.agreement_id == agreement.id, ExternalImport.source == source)) if months & set(covered)]
+    # one earlier report in memory at a time: a file may hold hundreds of thousands of rows
+    earlier = (session.scalar(select(ExternalImport.report).where(ExternalImport.id == found)) or []
+               for found in shared)
     if problems := summary_changes.refusals(earlier, report):
         raise Conflict("The file would change a month's published reconciliation by fewer than "
                        f"{THRESHOLD} rows; nothing was written.", {"file": problems})

@@ -27,10 +27,12 @@ from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.indicators import external_csv, measures, method, pseudonyms, sources
 from nutriplat.indicators.agreements import load_agreement
+from nutriplat.indicators.domain import summary_changes
 from nutriplat.indicators.external_refreeze import refreeze, refuse_settled
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.models.external import ClientPseudonym, ExternalFigure, ExternalImport
 from nutriplat.indicators.policy import POLICY
+from nutriplat.indicators.suppression import THRESHOLD
 from nutriplat.indicators.vocabulary import EXTERNAL_ONLY, MEASURES, WHOLE, measures_of
 from nutriplat.periods import Period
 
@@ -96,6 +98,7 @@ def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str
         months = sorted({row.month for row in rows})
         refuse_settled(session, agreement, months)
         report = reconcile(session, agreement, rows)
+        _refuse_differencing(session, agreement, source, report)
         done = ExternalImport(agreement_id=agreement.id, source=source, months=months, checksum=checksum,
                               summary=summary(report), report=report, imported_by=actor.user_id)
         if session.scalar(select(ExternalImport.id).where(ExternalImport.agreement_id == agreement.id,
@@ -118,6 +121,19 @@ def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str
                      "source": source, "rows": len(rows)}, organisation_id=agreement.organisation_id)
         uow.commit()
         return done
+
+
+def _refuse_differencing(session: Session, agreement: Agreement, source: str, report: list[dict[str, Any]]) -> None:
+    """A month's summary may not move by a few rows from any published before (``summary_changes``)."""
+    months = {entry["month"] for entry in report}
+    shared = [found for found, covered in session.execute(select(ExternalImport.id, ExternalImport.months).where(
+        ExternalImport.agreement_id == agreement.id, ExternalImport.source == source)) if months & set(covered)]
+    # one earlier report in memory at a time: a file may hold hundreds of thousands of rows
+    earlier = (session.scalar(select(ExternalImport.report).where(ExternalImport.id == found)) or []
+               for found in shared)
+    if problems := summary_changes.refusals(earlier, report):
+        raise Conflict("The file would change a month's published reconciliation by fewer than "
+                       f"{THRESHOLD} rows; nothing was written.", {"file": problems})
 
 
 def reconcile(session: Session, agreement: Agreement, rows: Sequence[external_csv.SourceRow]) -> list[dict[str, Any]]:

@@ -71,3 +71,19 @@ def test_the_admin_draws_a_sample_and_a_second_person_records_the_findings(web, 
     assert "75%" in after.text and "form says low risk" in after.text and "disabled" in after.text
     assert "<td>75%</td>" in browser.get(page).text
     assert web(funder).get(drawn.headers["Location"]).status_code == 403
+
+
+def test_a_file_one_row_from_the_published_one_is_refused_on_the_page_naming_the_month(
+        web, parties, pilot, insurer_agreement, http):
+    admin = parties[0]
+    agreement_id = insurer_agreement["id"]
+    page = f"/app/admin/agreements/{agreement_id}/external-imports"
+    enrol(http, admin, agreement_id, pilot)
+    rows = [f"{pseudonym_of(agreement_id, n)},2026-08,admissions,1" for n in range(10)]
+    browser = web(admin, lang="en-GB")
+    first = browser.post(page, {"source": "insurer", "csv": csv_file(HEADER + "\n".join(rows) + "\n")})
+    assert first.status_code == 302, first.text
+    rows.append(f"{pseudonym_of(agreement_id, 10)},2026-08,admissions,1")
+    refused = browser.post(page, {"source": "insurer", "csv": csv_file(HEADER + "\n".join(rows) + "\n")})
+    assert refused.status_code == 409 and "error-summary" in refused.text
+    assert "CSV file</a>: 2026-08 admissions: 1 of its rows differ from an earlier file" in refused.text

@@ -12,12 +12,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from nutriplat import events
-from nutriplat.billing.facility_stays import follow_facility_stay
+from nutriplat.auth.actor import SYSTEM
+from nutriplat.billing.facility_stays import follow_agreement
 from nutriplat.billing.models import SubscriptionChange
 from nutriplat.clients.models import Client
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.ward_ordering import run_ward_orders
+from nutriplat.facilities.agreements import changed
 from nutriplat.facilities.models import Room, ServiceAgreement, Site, Ward, WardStaff
 from nutriplat.inventory.models import Location
 from tools.demo.population import Population, people, places
@@ -120,23 +121,20 @@ def _place(s: Session, provider: int, population: Population, care_site: CareSit
 
 
 def _pause_while_facility_pays(factory: sessionmaker[Session], provider: int, report: SeedReport) -> None:
-    """The residents placed above moved in before their facility's agreement began (the
-    population's history has no ward): their own subscription pauses from the agreement's
-    first day, as ``billing.facility_stays`` pauses it for a resident who moves in under one —
-    the same handler, so no meal is billed to both. A second run finds them paused."""
+    """The agreements above are seeded, not made through the facilities service, so billing
+    hears of each one here as it would of one an admin makes (``ServiceAgreementChanged``):
+    the residents already on its wards pause their own subscription from its first day, so no
+    meal is billed twice. A second run finds them paused."""
     with UnitOfWork(factory) as uow:
-        s = uow.session
-        stays = [(client_id, setting, agreement.valid_from) for agreement in s.scalars(select(ServiceAgreement).where(
-                     ServiceAgreement.organisation_id == provider, ServiceAgreement.invoice_to == "facility"))
-                 for client_id, setting in s.execute(select(Client.id, Client.care_setting).where(
-                     Client.ward_id.in_(agreement.ward_ids), Client.status == "active").order_by(Client.id))]
-        paused = s.scalar(select(func.count(SubscriptionChange.id)).where(SubscriptionChange.kind == "pause")) or 0
-    for client_id, setting, since in stays:
-        follow_facility_stay(UnitOfWork(factory), events.ClientTransferred(client_id, "home", setting, since))
+        made = [changed(agreement, SYSTEM) for agreement in uow.session.scalars(select(ServiceAgreement).where(
+            ServiceAgreement.organisation_id == provider).order_by(ServiceAgreement.id))]
+        paused = uow.session.scalar(select(func.count(SubscriptionChange.id)).where(SubscriptionChange.kind == "pause"))
+    for event in made:
+        follow_agreement(UnitOfWork(factory), event)
     with UnitOfWork(factory) as uow:
         now = uow.session.scalar(select(func.count(SubscriptionChange.id)).where(SubscriptionChange.kind == "pause"))
-    if now and now > paused:
-        report.count("subscriptions paused while the facility pays", now - paused)
+    if now and now > (paused or 0):
+        report.count("subscriptions paused while the facility pays", now - (paused or 0))
 
 
 def _kitchen(s: Session, provider: int, report: SeedReport) -> None:

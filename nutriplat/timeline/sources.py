@@ -51,11 +51,12 @@ def screenings(session: Session, p: Period) -> Iterator[Entry]:
     for s in screening.screenings_between(session, p.client_id, p.start, p.end):
         score = "" if s.total_score is None else f", score {s.total_score}"
         yield Entry("screening", s.performed_at, f"{s.instrument}: {s.risk}{score}",
-                    {"screening_id": s.id, "instrument": s.instrument, "risk": s.risk})
+                    {"screening_id": s.id, "instrument": s.instrument, "risk": s.risk,
+                     "total_score": s.total_score})
     for a in screening.assessments_between(session, p.client_id, p.start, p.end):
         outcome = f"malnourished, stage {a.stage}" if a.malnourished else "not malnourished"
         yield Entry("assessment", a.assessed_at, f"{a.method}: {outcome}",
-                    {"assessment_id": a.id, "malnourished": a.malnourished})
+                    {"assessment_id": a.id, "malnourished": a.malnourished, "stage": a.stage})
 
 
 def weights(session: Session, p: Period) -> Iterator[Entry]:

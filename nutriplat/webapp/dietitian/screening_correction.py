@@ -4,7 +4,8 @@ what was answered, and the reason for the correction. The original never changes
 correction is a new result naming it, with its reason, and the audit log says so."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue

@@ -62,3 +62,36 @@ def test_a_reason_someone_typed_is_shown_as_typed():
     from nutriplat.webapp.dietitian.client_texts import system_reason
 
     assert system_reason("Opname na een val") == "Opname na een val" and system_reason(None) == ""
+
+
+def test_information_given_shows_whether_it_was_read_in_the_readers_language(web, http, world, lien,
+                                                                            measured_client):
+    admin = world.person("ada", "admin")
+    item = setup(http.post("/api/v1/content-items", headers=admin.headers, json={
+        "key": "iddsi-level-4", "kind": "leaflet", "topic": "texture_and_swallowing", "lang": "nl-BE",
+        "title": "IDDSI niveau 4: gepureerd", "body": "Glad, zonder klontjes.", "author": "Lien",
+        "reviewed_on": "2026-11-02"}))
+    dutch = web(lien)
+    given = dutch.post(f"/app/dietitian/clients/{measured_client}/information", {"content_item_id": str(item["id"])})
+    assert given.status_code == 302
+    assert "<td>IDDSI niveau 4: gepureerd (nog niet gelezen)</td>" in \
+        dutch.get(f"/app/dietitian/clients/{measured_client}").text
+    english = web(lien, lang="en-GB").get(f"/app/dietitian/clients/{measured_client}").text
+    assert "<td>IDDSI niveau 4: gepureerd (not read yet)</td>" in english
+
+
+def test_a_delivery_on_the_timeline_in_either_language(app):
+    from datetime import datetime
+
+    from flask import session
+
+    from nutriplat.clock import BRUSSELS
+    from nutriplat.timeline.sources import Entry
+    from nutriplat.webapp.dietitian.client_texts import timeline_details
+
+    entry = Entry("delivery", datetime(2026, 11, 25, 11, tzinfo=BRUSSELS), "not_home (2026-11-25)",
+                  {"order_id": 1, "status": "not_home", "ward_id": None, "delivery_date": "2026-11-25"})
+    for locale, text in (("nl-BE", "niet thuis (25 nov 2026)"), ("en-GB", "not home (25 Nov 2026)")):
+        with app.test_request_context("/app/"):
+            session["locale"] = locale
+            assert str(timeline_details(entry)) == text

@@ -30,8 +30,9 @@ def system_reason(reason: str | None) -> object:
 
 
 def timeline_details(entry: Any) -> object:
-    """A screening, GLIM diagnosis, weight or day's intake in words; the other kinds carry
-    what people wrote (a coaching note, an item's title) in their summary."""
+    """A screening, GLIM diagnosis, weight, day's intake, information given or delivery in
+    words; the other kinds (an alert's cause, a coaching note, a plan's change) keep the
+    API's summary for now."""
     ref = entry.ref
     if entry.kind == "screening":
         result = f"{label('instrument', ref['instrument'])}: {label('risk', ref['risk'])}"
@@ -46,4 +47,8 @@ def timeline_details(entry: Any) -> object:
     if entry.kind == "intake":
         eaten = _("%(meals)d meals, %(percent)d %% eaten", meals=ref["meals"], percent=ref["mean_percent_eaten"])
         return eaten if ref["fluid_ml"] is None else f"{eaten}, {number(ref['fluid_ml'], 0)} ml"
+    if entry.kind == "content_assigned":
+        return f"{ref['title']} ({_('read') if ref['read'] else _('not read yet')})"
+    if entry.kind == "delivery":
+        return f"{label('order_status', ref['status'])} ({day(date.fromisoformat(ref['delivery_date']))})"
     return entry.summary

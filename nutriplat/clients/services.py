@@ -14,6 +14,7 @@ from nutriplat.clients import search
 from nutriplat.clients.access import load_client, visible_clients
 from nutriplat.clients.models import CareSettingTransfer, Client, StatusChange
 from nutriplat.clients.policy import POLICY
+from nutriplat.clients.vocabulary import INITIAL_SETTING, RECORD_CREATED
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, Forbidden
@@ -89,10 +90,10 @@ def add_client(session: Session, actor: Actor, data: dict[str, Any]) -> Client:
     client.status = data.get("status", "referred")
     start = client.referral_date or business_today()
     client.setting_history.append(CareSettingTransfer(
-        transferred_on=start, to_setting=client.care_setting, reason="initial setting",
+        transferred_on=start, to_setting=client.care_setting, reason=INITIAL_SETTING,
         recorded_by=actor.user_id))
     client.status_history.append(StatusChange(
-        changed_on=start, to_status=client.status, reason="record created",
+        changed_on=start, to_status=client.status, reason=RECORD_CREATED,
         recorded_by=actor.user_id))
     session.add(client)
     session.flush()

@@ -8,6 +8,10 @@ CARE_LINES: Final = ("primary", "secondary")
 PREPARATION_MODES: Final = ("cookbook", "components", "ready_meals")
 
 STATUSES: Final = ("referred", "active", "paused", "ended")
+# The reasons the service writes itself when a record is created (people type the others);
+# the pages show them in the reader's language.
+INITIAL_SETTING: Final = "initial setting"
+RECORD_CREATED: Final = "record created"
 # referred → active → paused ⇄ active; any → ended, which is final.
 STATUS_TRANSITIONS: Final = {
     "referred": ("active", "ended"),

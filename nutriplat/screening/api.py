@@ -114,6 +114,15 @@ class ScreeningById(MethodView):
         return services.get_screening(uow(), actor(), screening_id)
 
 
+@blp.route("/assessments/<int:assessment_id>")
+class AssessmentById(MethodView):
+    @roles_required(*POLICY.roles("get_assessment"))
+    @blp.response(200, results_schemas.AssessmentSchema)
+    def get(self, assessment_id):
+        """One GLIM assessment"""
+        return services.get_assessment(uow(), actor(), assessment_id)
+
+
 @blp.route("/screenings/<int:screening_id>/fhir")
 class ScreeningFhir(MethodView):
     @roles_required(*POLICY.roles("export_screening"))

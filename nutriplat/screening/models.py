@@ -56,6 +56,7 @@ class Assessment(Base):
     assessed_on: Mapped[date]
     performed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id"))
+    correction_reason: Mapped[str | None] = mapped_column(String(500))  # why, when correcting
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

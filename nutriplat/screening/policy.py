@@ -10,6 +10,7 @@ READERS = (DIETITIAN, CAREGIVER)
 POLICY = Policy("screening", {
     "history": READERS,  # a client's screenings or GLIM assessments
     "get_screening": READERS,
+    "get_assessment": READERS,
     "record_screening": (DIETITIAN,),
     "record_assessment": (DIETITIAN,),
     "export_screening": (DIETITIAN,),  # as a FHIR Observation

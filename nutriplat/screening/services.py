@@ -43,6 +43,15 @@ def _check_correction(session: Session, model: Any, client: Client, corrects_id:
                        {"corrects_id": ["Already corrected."]})
 
 
+def _audit_result(session: Session, actor: Actor, client: Client, resource: str,
+                  result: Screening | Assessment) -> None:
+    """A new result is a creation; a correction is audited as one, naming the original and why."""
+    correction = {"corrects": result.corrects_id, "reason": result.correction_reason} \
+        if result.corrects_id else None
+    audit.record(session, actor, "correct" if correction else "create", resource, result.id,
+                 client.id, correction, organisation_id=client.organisation_id)
+
+
 def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[str, Any]) -> Screening:
     POLICY.check(actor, "record_screening")
     performed_at: datetime = data["performed_at"]
@@ -71,10 +80,7 @@ def record_screening(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[s
         uow.session.flush()
         uow.record(ScreeningRecorded(client.id, "screening", screening.id, on))  # early warning, in it
         rescreening.close_done(uow.session, client.id)  # off the dietitian's work list at once
-        correction = {"corrects": screening.corrects_id, "reason": screening.correction_reason} \
-            if screening.corrects_id else None
-        audit.record(uow.session, actor, "correct" if correction else "create", "screening", screening.id,
-                     client.id, correction, organisation_id=client.organisation_id)
+        _audit_result(uow.session, actor, client, "screening", screening)
         uow.commit()
         return screening
 
@@ -96,13 +102,12 @@ def record_assessment(uow: UnitOfWork, actor: Actor, client_id: int, data: dict[
             answers=data["answers"], derived=stored["derived"], malnourished=result.malnourished,
             stage=result.stage, phenotypic=list(result.phenotypic), etiologic=list(result.etiologic),
             assessed_at=assessed_at, assessed_on=on, performed_by=actor.user_id,
-            corrects_id=data.get("corrects_id"))
+            corrects_id=data.get("corrects_id"), correction_reason=data.get("correction_reason"))
         uow.session.add(assessment)
         refresh_mark(uow.session, client.id, assessment, on)
         uow.session.flush()
         uow.record(ScreeningRecorded(client.id, "assessment", assessment.id, on))  # early warning, in it
-        audit.record(uow.session, actor, "create", "assessment", assessment.id, client.id,
-                     organisation_id=client.organisation_id)
+        _audit_result(uow.session, actor, client, "assessment", assessment)
         uow.commit()
         return assessment
 
@@ -123,19 +128,24 @@ def history(uow: UnitOfWork, actor: Actor, client_id: int, model: Any) -> list[A
 
 def get_screening(uow: UnitOfWork, actor: Actor, screening_id: int) -> Screening:
     POLICY.check(actor, "get_screening")
-    return _read_screening(uow, actor, screening_id, "read")
+    return _read_result(uow, actor, Screening, "screening", screening_id, "read")
+
+
+def get_assessment(uow: UnitOfWork, actor: Actor, assessment_id: int) -> Assessment:
+    POLICY.check(actor, "get_assessment")
+    return _read_result(uow, actor, Assessment, "assessment", assessment_id, "read")
 
 
 def export_screening(uow: UnitOfWork, actor: Actor, screening_id: int) -> Screening:
     """The screening to hand on as a FHIR Observation (audited as an export)."""
     POLICY.check(actor, "export_screening")
-    return _read_screening(uow, actor, screening_id, "export")
+    return _read_result(uow, actor, Screening, "screening", screening_id, "export")
 
 
-def _read_screening(uow: UnitOfWork, actor: Actor, screening_id: int, action: str) -> Screening:
+def _read_result(uow: UnitOfWork, actor: Actor, model: Any, resource: str, result_id: int, action: str) -> Any:
     with uow:
-        screening, client = load_client_row(uow.session, actor, Screening, screening_id, "screening")
-        audit.record(uow.session, actor, action, "screening", screening.id, client.id,
+        result, client = load_client_row(uow.session, actor, model, result_id, resource)
+        audit.record(uow.session, actor, action, resource, result.id, client.id,
                      organisation_id=client.organisation_id)
         uow.commit()
-        return screening
+        return result

@@ -51,11 +51,12 @@ def screenings(session: Session, p: Period) -> Iterator[Entry]:
     for s in screening.screenings_between(session, p.client_id, p.start, p.end):
         score = "" if s.total_score is None else f", score {s.total_score}"
         yield Entry("screening", s.performed_at, f"{s.instrument}: {s.risk}{score}",
-                    {"screening_id": s.id, "instrument": s.instrument, "risk": s.risk})
+                    {"screening_id": s.id, "instrument": s.instrument, "risk": s.risk,
+                     "total_score": s.total_score})
     for a in screening.assessments_between(session, p.client_id, p.start, p.end):
         outcome = f"malnourished, stage {a.stage}" if a.malnourished else "not malnourished"
         yield Entry("assessment", a.assessed_at, f"{a.method}: {outcome}",
-                    {"assessment_id": a.id, "malnourished": a.malnourished})
+                    {"assessment_id": a.id, "malnourished": a.malnourished, "stage": a.stage})
 
 
 def weights(session: Session, p: Period) -> Iterator[Entry]:
@@ -93,7 +94,8 @@ def content(session: Session, p: Period) -> Iterator[Entry]:
     for a, item in content_reading.assigned_between(session, p.client_id, p.start, p.end):
         read = "read" if a.read_at else "not read yet"
         yield Entry("content_assigned", a.assigned_at, f"{item.title} ({read})",
-                    {"assignment_id": a.id, "content_item_id": item.id, "rule": a.rule})
+                    {"assignment_id": a.id, "content_item_id": item.id, "rule": a.rule,
+                     "title": item.title, "read": a.read_at is not None})
 
 
 def plan_changes(session: Session, p: Period) -> Iterator[Entry]:
@@ -106,7 +108,8 @@ def deliveries(session: Session, p: Period) -> Iterator[Entry]:
     for o in delivery.confirmed_between(session, p.client_id, p.start, p.end):
         assert o.confirmed_at is not None
         yield Entry("delivery", o.confirmed_at, f"{o.status} ({o.delivery_date})",
-                    {"order_id": o.id, "status": o.status, "ward_id": o.ward_id})  # a ward's crate, or home
+                    {"order_id": o.id, "status": o.status, "ward_id": o.ward_id,
+                     "delivery_date": o.delivery_date.isoformat()})  # a ward's crate, or home
 
 
 SOURCES: tuple[Source, ...] = (screenings, weights, intake, alerts, coaching, content, plan_changes, deliveries)

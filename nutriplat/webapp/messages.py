@@ -33,4 +33,6 @@ KNOWN = (
     _l("The proof of delivery does not fit the stop."),
     # the library's admin page
     _l("Required for a video."), _l("Required for this kind."), _l("Already used for this lang."),
+    # issue 18 follow-up: a GLIM assessment's correction says why
+    _l("Say why the assessment is corrected."),
 )

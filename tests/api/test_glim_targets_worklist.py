@@ -110,3 +110,39 @@ def test_the_suggestion_fits_setting_age_and_dysphagia(http, dora, maria, settin
     assert suggestion["instrument"] == expected
     assert also <= {s["instrument"] for s in suggestion["also"]}
     assert set(suggestion["allowed"]) == {"must", "mna_sf", "nrs_2002", "snaq", "snaq65", "eat_10"}
+
+
+def test_a_glim_correction_says_why_is_audited_and_keeps_the_original(http, dora, weighed_maria, uow):
+    from nutriplat.auth.models import AuditEntry
+
+    url = f"/api/v1/clients/{weighed_maria}/assessments"
+    original = setup(http.post(url, headers=dora.headers, json={"method": "glim", "answers": GLIM_ANSWERS}))
+    unexplained = http.post(url, headers=dora.headers, json={
+        "method": "glim", "answers": GLIM_ANSWERS | {"reduced_intake": False}, "corrects_id": original["id"]})
+    assert unexplained.status_code == 422
+    assert unexplained.json["errors"] == {"correction_reason": ["Say why the assessment is corrected."]}
+    stray = http.post(url, headers=dora.headers, json={"method": "glim", "answers": GLIM_ANSWERS,
+                                                       "correction_reason": "no original named"})
+    assert stray.status_code == 422 and "correction_reason" in stray.json["errors"]
+    fixed = http.post(url, headers=dora.headers, json={  # flat keys too: the reason is not an answer
+        "method": "glim", **GLIM_ANSWERS, "reduced_intake": False, "corrects_id": original["id"],
+        "correction_reason": "Intake was normal; asked the daughter again."})
+    assert fixed.status_code == 201, fixed.json
+    assert fixed.json["corrects_id"] == original["id"] and fixed.json["malnourished"] is False
+    assert fixed.json["correction_reason"] == "Intake was normal; asked the daughter again."
+    kept = http.get(f"/api/v1/assessments/{original['id']}", headers=dora.headers)
+    assert kept.status_code == 200 and kept.json["malnourished"] is True and kept.json["correction_reason"] is None
+    again = http.post(url, headers=dora.headers, json={"method": "glim", "answers": GLIM_ANSWERS,
+                                                       "corrects_id": original["id"], "correction_reason": "x"})
+    assert again.status_code == 409
+    with uow:
+        entry = uow.session.query(AuditEntry).filter_by(resource="assessment", action="correct").one()
+        assert entry.resource_id == str(fixed.json["id"])
+        assert entry.detail == {"corrects": original["id"], "reason": "Intake was normal; asked the daughter again."}
+
+
+def test_another_organisation_cannot_read_an_assessment(http, world, dora, weighed_maria):
+    created = setup(http.post(f"/api/v1/clients/{weighed_maria}/assessments", headers=dora.headers,
+                              json={"method": "glim", "answers": GLIM_ANSWERS}))
+    otto = world.person("otto", "dietitian", "Provider B")
+    assert http.get(f"/api/v1/assessments/{created['id']}", headers=otto.headers).status_code == 404

@@ -63,3 +63,51 @@ def test_another_organisations_dietitian_gets_404(web, world, http, lien, measur
                             "correction_reason": "x"}).status_code == 404
     with uow:
         assert uow.session.query(Screening).count() == 1
+
+
+GLIM_ANSWERS = {"reduced_muscle_mass": "mild_moderate", "reduced_intake": True, "inflammation": False}
+
+
+def test_a_glim_assessment_is_corrected_from_the_client_page(web, http, lien, measured_client, uow):
+    from nutriplat.screening.models import Assessment
+
+    original = setup(http.post(f"/api/v1/clients/{measured_client}/assessments", headers=lien.headers,
+                               json={"method": "glim", "answers": GLIM_ANSWERS}))
+    browser = web(lien)  # Dutch
+    url = f"/app/dietitian/clients/{measured_client}/assessments/{original['id']}/correct"
+    assert url in browser.get(f"/app/dietitian/clients/{measured_client}").text
+    form = browser.get(url).text
+    assert "Je corrigeert de GLIM-diagnose van" in form and "(ondervoed)" in form
+    assert 'name="answers.reduced_intake" value="true" checked' in form
+    unexplained = browser.post(url, {"answers.reduced_muscle_mass": "mild_moderate",
+                                     "answers.reduced_intake": "false", "answers.inflammation": "false"})
+    assert unexplained.status_code == 422 and 'id="f-correction_reason-error-1"' in unexplained.text
+    assert "Zeg waarom de GLIM-diagnose gecorrigeerd wordt." in unexplained.text
+    saved = browser.post(url, {"answers.reduced_muscle_mass": "mild_moderate", "answers.reduced_intake": "false",
+                               "answers.inflammation": "false", "correction_reason": "Eet normaal volgens de dochter."})
+    assert saved.status_code == 302, saved.text[:3000]
+    with uow:
+        fixed = uow.session.query(Assessment).filter_by(corrects_id=original["id"]).one()
+        kept = uow.session.get(Assessment, original["id"])
+        entry = uow.session.query(AuditEntry).filter_by(resource="assessment", action="correct").one()
+        assert fixed.malnourished is False and kept.malnourished is True
+        assert fixed.assessed_at == kept.assessed_at and fixed.correction_reason == "Eet normaal volgens de dochter."
+        assert entry.detail == {"corrects": original["id"], "reason": "Eet normaal volgens de dochter."}
+        assert saved.headers["Location"].endswith(f"#assessment-{fixed.id}")
+    page = browser.get(f"/app/dietitian/clients/{measured_client}").text
+    assert "correctie: Eet normaal volgens de dochter." in page and ">gecorrigeerd<" in page
+    assert browser.post(url, {"answers.reduced_intake": "false", "correction_reason": "nog eens"}).status_code == 409
+
+
+def test_another_organisations_dietitian_cannot_correct_a_glim_assessment(web, world, http, lien,
+                                                                         measured_client, uow):
+    from nutriplat.screening.models import Assessment
+
+    original = setup(http.post(f"/api/v1/clients/{measured_client}/assessments", headers=lien.headers,
+                               json={"method": "glim", "answers": GLIM_ANSWERS}))
+    other = web(world.person("otto", "dietitian", "Provider B"))
+    url = f"/app/dietitian/clients/{measured_client}/assessments/{original['id']}/correct"
+    assert other.get(url).status_code == 404
+    assert other.post(url, {"answers.reduced_intake": "false", "correction_reason": "x"}).status_code == 404
+    with uow:
+        assert uow.session.query(Assessment).count() == 1

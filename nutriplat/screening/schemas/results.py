@@ -9,13 +9,10 @@ from nutriplat.schema_fields import StrictInteger, not_in_future_datetime, text
 from nutriplat.screening.domain import INSTRUMENTS
 
 
-class ScreeningRequestSchema(Schema):
-    instrument = fields.String(required=True, validate=validate.OneOf(tuple(INSTRUMENTS)))
-    answers = fields.Dict(keys=fields.String(), required=True,
-                          metadata={"description": "Keys per instrument, see spec/screening.md."})
-    performed_at = fields.AwareDateTime(validate=not_in_future_datetime,
-                                        metadata={"description": "Default: now."})
-    corrects_id = StrictInteger(metadata={"description": "The screening this one corrects."})
+class CorrectionSchema(Schema):
+    """A correction names the result it corrects and says why; an original has no reason."""
+    without_reason = "Say why the result is corrected."  # each kind names itself
+    corrects_id = StrictInteger(metadata={"description": "The result this one corrects."})
     correction_reason = text(500, metadata={"description": "Why the answers are corrected; "
                                                            "required with corrects_id."})
 
@@ -23,9 +20,18 @@ class ScreeningRequestSchema(Schema):
     def _a_correction_says_why(self, data: dict[str, Any], **_: Any) -> None:
         reason = (data.get("correction_reason") or "").strip()
         if data.get("corrects_id") is not None and not reason:
-            raise ValidationError("Say why the screening is corrected.", "correction_reason")
+            raise ValidationError(self.without_reason, "correction_reason")
         if data.get("corrects_id") is None and "correction_reason" in data:
             raise ValidationError("Only a correction (corrects_id) has a reason.", "correction_reason")
+
+
+class ScreeningRequestSchema(CorrectionSchema):
+    without_reason = "Say why the screening is corrected."
+    instrument = fields.String(required=True, validate=validate.OneOf(tuple(INSTRUMENTS)))
+    answers = fields.Dict(keys=fields.String(), required=True,
+                          metadata={"description": "Keys per instrument, see spec/screening.md."})
+    performed_at = fields.AwareDateTime(validate=not_in_future_datetime,
+                                        metadata={"description": "Default: now."})
 
 
 class ScreeningSchema(Schema):
@@ -49,18 +55,18 @@ class ScreeningSchema(Schema):
     recorded_at = fields.AwareDateTime()
 
 
-class AssessmentRequestSchema(Schema):
+class AssessmentRequestSchema(CorrectionSchema):
+    without_reason = "Say why the assessment is corrected."
     method = fields.String(required=True, validate=validate.OneOf(("glim",)))
     answers = fields.Dict(keys=fields.String(), required=True)
     assessed_at = fields.AwareDateTime(validate=not_in_future_datetime,
                                        metadata={"description": "Default: now."})
-    corrects_id = StrictInteger()
 
     @pre_load
     def gather_flat_answers(self, data: Any, **kwargs: Any) -> Any:
         """GLIM keys may come flat beside "method" or inside "answers"."""
         if isinstance(data, dict) and "answers" not in data:
-            own = {"method", "assessed_at", "corrects_id"}
+            own = {"method", "assessed_at", "corrects_id", "correction_reason"}
             data = {k: v for k, v in data.items() if k in own} | {
                 "answers": {k: v for k, v in data.items() if k not in own}}
         return data
@@ -80,3 +86,4 @@ class AssessmentSchema(Schema):
     assessed_at = fields.AwareDateTime()
     performed_by = fields.Integer(allow_none=True)
     corrects_id = fields.Integer(allow_none=True)
+    correction_reason = fields.String(allow_none=True)

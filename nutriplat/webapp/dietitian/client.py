@@ -19,22 +19,25 @@ from nutriplat.screening.models import Assessment, Screening
 from nutriplat.timeline import reading as timeline
 from nutriplat.web import actor, uow
 from nutriplat.webapp.charts import weight_chart
+from nutriplat.webapp.dietitian.client_texts import system_reason, targets_missing, timeline_details
 from nutriplat.webapp.reads import OnePageReads
 from nutriplat.webapp.session import login_required
 
 bp = Blueprint("client", __name__, url_prefix="/dietitian/clients")
 TIMELINE_DAYS = 30  # the page shows the last month; the API gives any period
+bp.add_app_template_filter(timeline_details, "timeline_details")  # the timeline is on other pages too
+bp.add_app_template_filter(system_reason, "system_reason")
 
 
 @bp.get("/<int:client_id>")
 @login_required(DIETITIAN)  # the dietitian's workspace: narrower than the API's readers
 def show(client_id: int) -> ResponseReturnValue:
-    targets, targets_problem = None, None
-    try:  # its own transaction: a missing weight is an answer here, not a failure of the page
-        targets = target_review.get_targets(uow(), actor(), client_id, business_today())
-    except InvalidInput as problem:  # no weight or height yet: say what is missing
-        targets_problem = problem
+    targets, targets_missing_texts = None, []
     today = business_today()
+    try:  # its own transaction: a missing weight is an answer here, not a failure of the page
+        targets = target_review.get_targets(uow(), actor(), client_id, today)
+    except InvalidInput as problem:  # no weight or height yet: say what is missing
+        targets_missing_texts = targets_missing(problem, today)
     reads = OnePageReads(current_app.extensions["nutriplat"].session_factory)
     with reads:  # the rest in one transaction (see webapp.reads)
         client = clients.get_client(reads, actor(), client_id)  # 404/403 before anything else
@@ -48,5 +51,5 @@ def show(client_id: int) -> ResponseReturnValue:
     return render_template(
         "dietitian/client.html", client=client, screenings=screenings, assessments=assessments,
         chart=weight_chart(weights, screenings), weights=weights, targets=targets,
-        targets_problem=targets_problem, mandates=mandates, consents=given, plans=plans,
+        targets_missing=targets_missing_texts, mandates=mandates, consents=given, plans=plans,
         timeline=recent, timeline_days=TIMELINE_DAYS)

@@ -4,15 +4,15 @@
 it names (``corrects_id``), kept with the result and shown in the client's history; an
 original screening has none.
 
-Revision ID: 0034
-Revises: 0032
+Revision ID: 0032
+Revises: 0031
 Create Date: 2026-12-07 20:40:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0034'
-down_revision = '0032'
+revision = '0032'
+down_revision = '0031'
 branch_labels = None
 depends_on = None
 

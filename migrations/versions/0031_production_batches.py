@@ -3,7 +3,7 @@
 ``production_batches``: what the central kitchen recorded as made — units of a dish
 variant on a production day — each with the lot it became in a warehouse.
 
-Revision ID: 0032
+Revision ID: 0031
 Revises: 0030
 Create Date: 2026-12-07 21:00:00
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 import nutriplat.db
 
-revision = '0032'
+revision = '0031'
 down_revision = '0030'
 branch_labels = None
 depends_on = None

@@ -4,15 +4,15 @@
 assessment it names (``corrects_id``), as ``screenings.correction_reason`` (0034) does
 for screenings; an original assessment has none.
 
-Revision ID: 0037
-Revises: 0036
+Revision ID: 0034
+Revises: 0033
 Create Date: 2026-12-07 22:05:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0037'
-down_revision = '0036'
+revision = '0034'
+down_revision = '0033'
 branch_labels = None
 depends_on = None
 

@@ -9,8 +9,8 @@ The staff survey's questions become versioned data per provider
 (``staff_survey_questionnaires``); each response keeps the version it answered
 (``questionnaire_version``, 1 = the five built-in questions every earlier response answered).
 
-Revision ID: 0036
-Revises: 0034
+Revision ID: 0033
+Revises: 0032
 Create Date: 2026-12-07 21:20:00
 """
 import sqlalchemy as sa
@@ -19,8 +19,8 @@ from alembic import op
 from nutriplat.db import UTCDateTime
 
 INDICATORS = sa.table("agreement_indicators", sa.column("id", sa.Integer), sa.column("audit_rule", sa.JSON))
-revision = '0036'
-down_revision = '0034'
+revision = '0033'
+down_revision = '0032'
 branch_labels = None
 depends_on = None
 

@@ -78,7 +78,7 @@ def intake(session: Session, p: Period) -> Iterator[Entry]:
 def alerts(session: Session, p: Period) -> Iterator[Entry]:
     for a in monitoring.alerts_raised_between(session, p.client_id, p.start, p.end):
         yield Entry("alert", a.created_at, f"{a.rule} ({a.severity}): {a.cause}",
-                    {"alert_id": a.id, "rule": a.rule, "status": a.status})
+                    {"alert_id": a.id, "rule": a.rule, "severity": a.severity, "status": a.status})
 
 
 def coaching(session: Session, p: Period) -> Iterator[Entry]:
@@ -87,7 +87,8 @@ def coaching(session: Session, p: Period) -> Iterator[Entry]:
         if at is not None:
             note = f" — {s.assessment}" if s.assessment else ""
             yield Entry("coaching_session", at, f"{s.status}: {s.mode}{note}",
-                        {"session_id": s.id, "status": s.status, "actions": len(s.actions)})
+                        {"session_id": s.id, "status": s.status, "mode": s.mode, "assessment": s.assessment,
+                         "actions": len(s.actions)})
 
 
 def content(session: Session, p: Period) -> Iterator[Entry]:
@@ -101,7 +102,7 @@ def content(session: Session, p: Period) -> Iterator[Entry]:
 def plan_changes(session: Session, p: Period) -> Iterator[Entry]:
     for event, plan in mealplans.plan_events_between(session, p.client_id, p.start, p.end):
         yield Entry("plan_change", event.at, f"week of {plan.week_start}: {event.action}",
-                    {"plan_id": plan.id, "action": event.action})
+                    {"plan_id": plan.id, "action": event.action, "week_start": plan.week_start.isoformat()})
 
 
 def deliveries(session: Session, p: Period) -> Iterator[Entry]:

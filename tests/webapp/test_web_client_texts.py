@@ -95,3 +95,30 @@ def test_a_delivery_on_the_timeline_in_either_language(app):
         with app.test_request_context("/app/"):
             session["locale"] = locale
             assert str(timeline_details(entry)) == text
+
+
+def test_an_alert_a_coaching_session_and_a_plan_change_on_the_timeline_in_either_language(app):
+    from datetime import datetime
+
+    from flask import session
+
+    from nutriplat.clock import BRUSSELS
+    from nutriplat.timeline.sources import Entry
+    from nutriplat.webapp.dietitian.client_texts import timeline_details
+
+    at = datetime(2026, 11, 25, 11, tzinfo=BRUSSELS)
+    alert = Entry("alert", at, "weight_loss (high): lost 3.1 kg in 30 days",
+                  {"alert_id": 1, "rule": "weight_loss", "severity": "high", "status": "open"})
+    coaching = Entry("coaching_session", at, "held: phone — Eet beter 's ochtends",
+                     {"session_id": 1, "status": "held", "mode": "phone", "assessment": "Eet beter 's ochtends",
+                      "actions": 1})
+    change = Entry("plan_change", at, "week of 2026-11-30: item_removed",
+                   {"plan_id": 1, "action": "item_removed", "week_start": "2026-11-30"})
+    expected = {"nl-BE": ("gewichtsverlies (hoog), open", "gehouden: telefoon — Eet beter 's ochtends",
+                          "week van 30 nov 2026: gerecht verwijderd"),
+                "en-GB": ("weight loss (high), open", "held: phone — Eet beter 's ochtends",
+                          "week of 30 Nov 2026: item removed")}
+    for locale, texts in expected.items():
+        with app.test_request_context("/app/"):
+            session["locale"] = locale
+            assert tuple(str(timeline_details(e)) for e in (alert, coaching, change)) == texts

@@ -30,9 +30,9 @@ def system_reason(reason: str | None) -> object:
 
 
 def timeline_details(entry: Any) -> object:
-    """A screening, GLIM diagnosis, weight, day's intake, information given or delivery in
-    words; the other kinds (an alert's cause, a coaching note, a plan's change) keep the
-    API's summary for now."""
+    """Each kind of timeline entry in words: labels for the codes, what people typed (a
+    coaching session's assessment) as typed. An alert shows its rule, severity and status; its
+    cause is the domain's English sentence, read on the alerts page."""
     ref = entry.ref
     if entry.kind == "screening":
         result = f"{label('instrument', ref['instrument'])}: {label('risk', ref['risk'])}"
@@ -51,4 +51,13 @@ def timeline_details(entry: Any) -> object:
         return f"{ref['title']} ({_('read') if ref['read'] else _('not read yet')})"
     if entry.kind == "delivery":
         return f"{label('order_status', ref['status'])} ({day(date.fromisoformat(ref['delivery_date']))})"
+    if entry.kind == "alert":
+        severity, status = label("severity", ref["severity"]), label("alert_status", ref["status"])
+        return f"{label('rule', ref['rule'])} ({severity}), {status}"
+    if entry.kind == "coaching_session":
+        held = f"{label('coaching_status', ref['status'])}: {label('coaching_mode', ref['mode'])}"
+        return f"{held} — {ref['assessment']}" if ref.get("assessment") else held
+    if entry.kind == "plan_change":
+        return _("week of %(week)s: %(action)s", week=day(date.fromisoformat(ref["week_start"])),
+                 action=label("plan_action", ref["action"]))
     return entry.summary

@@ -32,8 +32,8 @@ from nutriplat.delivery.ward_ordering import run_ward_orders
 from nutriplat.inventory.ledger import Ledger, Move
 from nutriplat.inventory.models import Location, Lot
 from tools.bench import wards
-from tools.bench.inventory import _fresh
 from tools.builders import stock as scenario
+from tools.builders.database import fresh
 
 FIRST = wards.MONDAY  # production days FIRST … FIRST + 6 (delivered a day later; the wards' Thursday among them)
 GOAL_S = 5.0
@@ -47,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        factory = _fresh(url)
+        factory = fresh(url)
         started = time.perf_counter()
         wards._build(factory, args.facilities, 10, 10)
         run_ward_orders(lambda: UnitOfWork(factory), FIRST)  # the agreements start that day

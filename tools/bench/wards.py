@@ -29,8 +29,8 @@ from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import Depot
 from nutriplat.delivery.ward_ordering import run_ward_orders
 from nutriplat.facilities.models import ServiceAgreement, Site, Ward
-from tools.bench.inventory import _fresh
 from tools.builders import stock as scenario
+from tools.builders.database import fresh
 
 MONDAY = date(2026, 11, 30)
 
@@ -44,7 +44,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
-        factory = _fresh(url)
+        factory = fresh(url)
         started = time.perf_counter()
         _build(factory, args.facilities, args.wards, args.residents)
         print(f"built {args.facilities} facilities × {args.wards} wards × {args.residents} residents with plans "

@@ -14,7 +14,8 @@ MODULES = sorted(info.name for info in pkgutil.walk_packages(tools.__path__, "to
 
 
 def test_the_tools_are_found():
-    assert {"tools.bench.wards", "tools.bench.production_plan", "tools.region.nightly", "tools.demo.cli"} <= set(MODULES)
+    expected = {"tools.bench.wards", "tools.bench.production_plan", "tools.region.nightly", "tools.demo.cli"}
+    assert expected <= set(MODULES)
 
 
 @pytest.mark.parametrize("module", MODULES)

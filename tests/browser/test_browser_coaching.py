@@ -4,6 +4,7 @@ portal is not built yet) and the dietitian sees it read. Each page checked again
 AA (``axe``), the session form also on a phone."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.setup_calls import setup
@@ -13,6 +14,7 @@ LEAFLET = {"key": "swallowing-eat10", "kind": "leaflet", "topic": "texture_and_s
            "reviewed_on": "2026-11-02"}
 
 
+@pytest.mark.business_day("2026-12-07T12:00")  # the session is held at 10:30 today: noon, not the wall clock's time
 def test_the_dietitian_holds_a_session_and_gives_a_leaflet_that_the_caregiver_reads(
         page, sign_in, screenshot, axe, http, world, lien, measured_client, today):
     admin = world.person("ada", "admin")

@@ -3,6 +3,8 @@ and services (each sets off the early warning), a value written the Dutch way is
 right, a typing error is refused next to its field and nothing is saved."""
 from __future__ import annotations
 
+import pytest
+
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clients.models import IntakeRecord, Measurement
 
@@ -13,6 +15,7 @@ def _weights(uow, client_id: int) -> list[float]:
                 .order_by(Measurement.measured_at)]
 
 
+@pytest.mark.business_day("2026-12-07T12:00")  # after the 07:30 weighing: a time of day, not the wall clock's
 def test_a_weight_and_an_intake_are_recorded(web, lien, measured_client, uow, today):
     browser = web(lien)
     url = f"/app/dietitian/clients/{measured_client}/records"

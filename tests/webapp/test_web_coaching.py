@@ -31,6 +31,7 @@ def test_the_client_page_shows_the_timeline_and_the_coaching_pages_render(
         assert browser.get(url).status_code == 200, url
 
 
+@pytest.mark.business_day("2026-12-07T12:00")  # after the 10:30 session: a time of day, not the wall clock's
 def test_a_session_is_recorded_from_the_form_and_shows_on_the_timeline(web, http, lien, measured_client, today):
     browser = web(lien, lang="en-GB")
     response = browser.post(f"/app/dietitian/clients/{measured_client}/coaching-sessions/new", {

@@ -8,6 +8,9 @@ import pytest
 from tests.api.test_bad_input import assert_error
 from tests.setup_calls import setup
 
+# The sessions are held at 09:00 and 10:00 today: the tests run at noon, not at the wall clock's time of day.
+pytestmark = pytest.mark.business_day("2026-12-07T12:00")
+
 
 @pytest.fixture
 def anna(http, world, lien, measured_client):

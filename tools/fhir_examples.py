@@ -75,10 +75,12 @@ def examples() -> dict[str, Any]:
                                              ("dietist", "dietitian", "Provider A")):
             auth_services.create_user(uow, passwords, SYSTEM, username, PASSWORD, role, organisation)
         http = app.test_client()
-        token = {name: {"Authorization": "Bearer " + http.post("/api/v1/auth/token", json={
-            "username": name, "password": PASSWORD}).json["access_token"]} for name in ("ontslag", "dietist")}
         sent = service_request(provider)
-        with clock_set_to(AT):  # right before: authoredOn reads AT to the second
+        # authoredOn reads AT to the second; the tokens are minted at AT too, so that whatever the
+        # hour the examples are made, a token is still valid when it is used
+        with clock_set_to(AT):
+            token = {name: {"Authorization": "Bearer " + http.post("/api/v1/auth/token", json={
+                "username": name, "password": PASSWORD}).json["access_token"]} for name in ("ontslag", "dietist")}
             stored = http.post("/fhir/ServiceRequest", data=json.dumps(sent), headers=token["ontslag"],
                                content_type="application/fhir+json").json
         refused = http.post("/fhir/ServiceRequest", data=json.dumps(invalid(provider)),

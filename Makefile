@@ -34,8 +34,9 @@ lint: $(STAMP)  ## the import contracts (.importlinter), ruff (ruff.toml) and my
 		echo "== mypy"; $(BIN)/mypy || status=1; \
 		exit $$status
 
-# The 1st, the 7th, the last day of a month and of a year, a Sunday: where dates turn.
-BUSINESS_DAYS ?= 2026-12-01 2026-12-07 2026-11-30 2026-12-31 2026-12-06
+# The 1st, the 7th, the last day of a month and of a year, a Sunday: where dates turn (each at
+# noon); then just after midnight and just before it, where a day turns in Brussels but not in UTC.
+BUSINESS_DAYS ?= 2026-12-01 2026-12-07 2026-11-30 2026-12-31 2026-12-06 2026-12-07T00:30 2026-12-31T23:50
 
 test-days: $(STAMP)  ## the whole suite once per day of BUSINESS_DAYS, as if it were today (not in CI: time)
 	@status=0; for day in $(BUSINESS_DAYS); do echo "== business day $$day"; \

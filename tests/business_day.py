@@ -6,7 +6,8 @@ fixtures speak of the pilot's dates, and a suite that passes today must pass nex
 test as if today in Brussels were that day instead (``make test-days``: the 1st, the 7th, a
 month's last day, a Sunday); ``--business-day=today`` runs it on the real calendar: the
 service's one clock (``nutriplat.clock.now``, read by ``business_today`` and by every timestamp)
-is moved, in every thread, keeping the time of day; ``2026-12-01T23:50`` also sets the time. A
+is moved, in every thread, to noon of that day; ``2026-12-01T23:50`` sets another time (``make
+test-days`` adds a run just after midnight and one just before). A
 test whose subject is a particular day (a month just invoiced, a Monday) pins it with
 ``@pytest.mark.business_day("2026-12-07")``, so it holds whatever the suite's day; the
 ``business_day`` fixture is that test's today (and ``today``, ``tomorrow``, ``next_monday`` in
@@ -18,22 +19,25 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
-from nutriplat.clock import BRUSSELS, business_today, clock_set_to, local_now
+from nutriplat.clock import BRUSSELS, business_today, clock_set_to
 
 ENV = "NUTRIPLAT_TEST_BUSINESS_DAY"
 REFERENCE_DAY = "2026-12-07"  # a Monday in the pilot's first winter
+# A day alone runs at noon, never at the hour the suite happens to start: a test that passes at
+# 15:00 must pass when CI runs at 00:30. The times where days turn are runs of their own.
+DEFAULT_TIME_OF_DAY = time(12, 0)
 SUITE_DAY = pytest.StashKey[date]()
 
 
 def moment(text: str) -> datetime:
-    """The instant a day names: that day at the clock's time of day, or at the time given."""
+    """The instant a day names: that day at noon, or at the time given."""
     named = datetime.fromisoformat(text)
     if "T" not in text:
-        named = datetime.combine(named.date(), local_now().time())
+        named = datetime.combine(named.date(), DEFAULT_TIME_OF_DAY)
     return named.replace(tzinfo=BRUSSELS)
 
 

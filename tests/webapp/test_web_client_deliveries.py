@@ -59,7 +59,7 @@ def test_the_dietitian_reads_the_deliveries_newest_first_with_the_proof(web, wor
     assert [int(i) for i in re.findall(r'<h2 id="h-order-(\d+)">', last)] == newest_first[10:]
     assert "geleverd</span>" in last and "Mevrouw Claes" in last and "Lust dit niet" in last
     assert f"1 × {item['dish']}" in last  # the refused unit, beside what came
-    assert "8,5 °C" in last and "te warm" in last and "-19,0 °C" in last
+    assert "8,5&nbsp;°C" in last and "te warm" in last and "-19,0&nbsp;°C" in last
     photo = f"/app/logistics/stop-proofs/{_proof_id(last)}/photo"
     assert f'href="{photo}"' in last
     shown = browser.get(photo)

@@ -4,7 +4,7 @@ cancelled: a picked one is on the van and comes back at the door. The guarded up
 raises the version, so a pick of the same order at the same moment fails instead, and
 an order cancelled already is left alone (running it again changes nothing). A planned
 stop left with nothing to deliver, fetch or collect is dropped from its route: no driver
-rings at the door of a client who is in hospital."""
+rings at the door of a client who is in hospital, and the route closes the gap."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.delivery.models import DeliveryOrder, PlannedStop
-from nutriplat.delivery.planning.problem import drop
+from nutriplat.delivery.planning.retime import drop_from_route
 
 
 def cancel_planned(session: Session, actor: Actor, client_id: int, organisation_id: int,
@@ -34,16 +34,18 @@ def cancel_planned(session: Session, actor: Actor, client_id: int, organisation_
             audit.record(session, actor, "cancel", "delivery_order", order_id, client_id,
                          detail={"reason": reason}, organisation_id=organisation_id)
     if cancelled:
-        drop_emptied_stops(session, client_id, set(cancelled), reason)
+        drop_emptied_stops(session, actor, client_id, set(cancelled), reason)
     return cancelled
 
 
-def drop_emptied_stops(session: Session, client_id: int, cancelled: set[int], reason: str) -> None:
-    """Drop the client's unconfirmed stops that carried ``cancelled`` and carry nothing else."""
-    for stop in session.scalars(select(PlannedStop).where(
-            PlannedStop.client_id == client_id, PlannedStop.route_id.is_not(None), PlannedStop.outcome.is_(None))):
+def drop_emptied_stops(session: Session, actor: Actor, client_id: int, cancelled: set[int], reason: str) -> None:
+    """Drop the client's unconfirmed stops that carried ``cancelled`` and carry nothing else;
+    their routes are timed again without them (``planning.retime``)."""
+    stops = session.scalars(select(PlannedStop).where(
+        PlannedStop.client_id == client_id, PlannedStop.route_id.is_not(None), PlannedStop.outcome.is_(None))).all()
+    for stop in stops:  # read whole first: retiming a route writes other stops meanwhile
         if not cancelled & set(stop.order_ids) or stop.task_ids or stop.pickup_ids:
             continue
         if not session.scalar(select(func.count()).where(DeliveryOrder.id.in_(stop.order_ids),
                                                          DeliveryOrder.status != "cancelled")):
-            drop(stop, f"nothing left to deliver: {reason}")
+            drop_from_route(session, actor, stop, f"nothing left to deliver: {reason}")

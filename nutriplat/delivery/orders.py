@@ -103,7 +103,7 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
                            "(a picked one is returned at the door).", {"status": [order.status]})
         order.status = "cancelled"
         order.note = "; ".join(filter(None, [order.note, f"cancelled: {reason or 'by hand'}"]))
-        drop_emptied_stops(uow.session, client.id, {order.id}, f"cancelled: {reason or 'by hand'}")
+        drop_emptied_stops(uow.session, actor, client.id, {order.id}, f"cancelled: {reason or 'by hand'}")
         audit.record(uow.session, actor, "cancel", RESOURCE, order.id, client.id,
                      organisation_id=client.organisation_id)
         commit_or_conflict(uow)

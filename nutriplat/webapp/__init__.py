@@ -74,6 +74,7 @@ WEB_MODULES = (
     "nutriplat.webapp.dietitian.moves",
     "nutriplat.webapp.dietitian.records",
     "nutriplat.webapp.logistics.photos",
+    "nutriplat.webapp.dietitian.deliveries",
 )
 
 

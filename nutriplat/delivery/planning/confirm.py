@@ -2,7 +2,8 @@
 confirmed by inventory's ``confirm_delivery`` (stock moves, early warning, billing),
 its equipment installs and collections by equipment's ``confirm_tasks`` and a recall's
 collect lines by ``recall_pickups.collect``; once the route's last stop is confirmed, a
-recall's units aboard its van are accounted as back at the depot (``van_recall``); the same
+recall's units aboard its van are accounted as back at the depot (``van_recall``) and the rest
+of what it still holds goes back to the depot's stock (``van_return``); the same
 outcome again changes nothing, another outcome is a conflict. The proof of delivery
 (``planning.proofs``) is checked against the stop before anything is written: an order
 refused whole is confirmed as refused, the rest as delivered less its refused lines."""
@@ -26,6 +27,7 @@ from nutriplat.delivery.planning.views import stop_view
 from nutriplat.delivery.policy import POLICY
 from nutriplat.delivery.recall_pickups import collect
 from nutriplat.delivery.van_recall import van_back_at_depot
+from nutriplat.delivery.van_return import return_van_stock
 from nutriplat.equipment.tasks import confirm_tasks
 from nutriplat.errors import Conflict
 
@@ -74,8 +76,9 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
         elif stop.outcome != outcome:  # a concurrent confirmation won
             raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})
         view, route_id = _view(uow, day, stop), stop.route_id
-    if route_id is not None:  # the route's last stop: what is recalled aboard is back at the depot
+    if route_id is not None:  # the route's last stop: what the van still holds is back at the depot
         van_back_at_depot(uow, actor, plan_id, route_id)
+        return_van_stock(uow, actor, plan_id, route_id)
     return view
 
 

@@ -33,6 +33,7 @@ def proposed(session: Session, agreement: Agreement, previous: AgreementVersion,
         indicators = [versions.indicator_terms(found.code, found.version, _decimal(item.get("target")),
                                                method.measurement(item)) for found, item in resolved]
         frozen = {found.code: Definition.of(found) for found, _ in resolved}
+        _audit_errors(agreement, data["indicators"], errors)
     else:
         indicators = [dict(item) for item in before["indicators"]]
         frozen = {d.code: d for d in scope.of_version(session, agreement, previous).definitions()}
@@ -56,6 +57,19 @@ def proposed(session: Session, agreement: Agreement, previous: AgreementVersion,
              for r in payment_rules(wanted, frozen, targets, errors)]
     _baseline_errors(session, agreement, rules, errors)
     return versions.full_terms(indicators, cohort, outcomes, rules)
+
+
+def _audit_errors(agreement: Agreement, wanted: list[dict[str, Any]], errors: ErrorCollector) -> None:
+    """A measurement audit's sample is drawn as the agreement's first version states it (its
+    size, its verifier); a version may change only whether payment waits for it
+    (``min_agreement_rate``), read when the period is settled."""
+    drawn = {item.definition.code: item.audit_rule for item in agreement.indicators}
+    for n, item in enumerate(wanted):
+        rule, first = method.measurement(item)["audit_rule"], drawn.get(item["code"])
+        if rule and (not first or any(rule.get(key) != first.get(key) for key in ("sample_size", "verified_by"))):
+            errors.add(f"indicators.{n}.audit_rule", "Samples are drawn as the first version states them: keep its "
+                                                     "sample_size and verified_by (min_agreement_rate may change); "
+                                                     "an indicator it does not audit has no audit rule.")
 
 
 def _baseline_errors(session: Session, agreement: Agreement, rules: list[dict[str, Any]],

@@ -108,12 +108,12 @@ def test_a_version_measured_otherwise_has_another_checksum_which_its_settlement_
     admin, funder, _ = parties
     agreement = _accepted(http, admin, funder)
     path = f"/api/v1/agreements/{agreement['id']}"
-    audited = [item | ({"audit_rule": {"sample_size": 5, "verified_by": admin.id, "min_agreement_rate": "0.8"}}
-                       if item["code"] == "risk_improved_3m" else {}) for item in AGREEMENT["indicators"]]
-    _renegotiated(http, admin, funder, agreement["id"], {"effective_from": "2026Q3", "indicators": audited})
+    measured = [item | ({"frequency": "month"} if item["code"] == "risk_improved_3m" else {})
+                for item in AGREEMENT["indicators"]]
+    _renegotiated(http, admin, funder, agreement["id"], {"effective_from": "2026Q3", "indicators": measured})
     first, second = http.get(f"{path}/versions", headers=funder.headers).json
     assert first["checksum"] != second["checksum"]
-    assert second["terms"]["indicators"][1]["audit_rule"]["min_agreement_rate"] == "0.8"
+    assert second["terms"]["indicators"][1]["frequency"] == "month"
     settled = _settle(http, funder, agreement["id"], "2026Q3").json
     assert settled["snapshot"]["agreement"]["terms_checksum"] == second["checksum"]
 
@@ -124,7 +124,8 @@ def test_a_malformed_proposal_names_every_part_and_writes_nothing(http, parties,
     path = f"/api/v1/agreements/{agreement['id']}/versions"
     refused = http.post(path, headers=admin.headers, json={
         "effective_from": "2026Q3",
-        "indicators": [{"code": "risk_improved_3m"}, {"code": "no_such_indicator"},
+        "indicators": [{"code": "risk_improved_3m", "audit_rule": {"sample_size": 5, "verified_by": admin.id}},
+                       {"code": "no_such_indicator"},
                        {"code": "screening_coverage", "data_source": "insurer"},
                        {"code": "risk_improved_3m"}],
         "cohort": {"referred_from": "2026-03-01", "referred_until": "2026-01-01"},
@@ -136,7 +137,7 @@ def test_a_malformed_proposal_names_every_part_and_writes_nothing(http, parties,
                           {"kind": "shared_savings", "params": {"expected_cost_per_client_month": "500.00",
                                                                 "share": "0.5", "quality_indicators": ["x"]}}]})
     assert refused.status_code == 422
-    assert {"indicators.1.code", "indicators.2.data_source", "indicators.3.code", "cohort.referred_until",
+    assert {"indicators.0.audit_rule", "indicators.1.code", "indicators.2.data_source", "indicators.3.code", "cohort.referred_until",
             "targets.mean_weight_change", "outcomes.0.objectives.0.indicators.0", "payment_rules.0.params.indicator",
             "payment_rules.1.params.quality_indicators"} <= set(refused.json["errors"])
     assert [v["version"] for v in http.get(path, headers=admin.headers).json] == [1]
@@ -169,3 +170,27 @@ def test_a_renegotiated_cohort_reports_from_its_period_on(http, parties, pilot):
         counted[period] = next(row["denominator"] for row in rows if row["period"] == period
                                and row["indicator"] == "screening_coverage" and not row["disaggregation"])
     assert counted == {"2026Q2": 19, "2026Q3": 13}  # clients in the cohort, active in the quarter
+
+
+def test_a_version_can_make_payment_wait_for_the_measurement_audit_from_its_period_on(http, parties, pilot):
+    admin, funder, _ = parties
+    audited = [item | ({"audit_rule": {"sample_size": 10, "verified_by": admin.id}}
+                       if item["code"] == "screening_coverage" else {}) for item in AGREEMENT["indicators"]]
+    made = http.post("/api/v1/agreements", headers=admin.headers, json=AGREEMENT | TERM | {
+        "cofinancer_id": funder.organisation_id, "indicators": audited})
+    agreement = accept(http, admin, funder, made.json["id"])
+    conditional = [item | ({"audit_rule": item["audit_rule"] | {"min_agreement_rate": "0.9"}}
+                           if "audit_rule" in item else {}) for item in audited]
+    _renegotiated(http, admin, funder, agreement["id"], {"effective_from": "2026Q3", "indicators": conditional})
+    assert _settle(http, funder, agreement["id"], "2026Q2").status_code == 201  # version 1: no condition
+    waiting = _settle(http, funder, agreement["id"], "2026Q3")
+    assert waiting.status_code == 409 and "measurement audit" in waiting.json["errors"]["period"][0]
+    path = f"/api/v1/agreements/{agreement['id']}/measurement-audits"
+    drawn = http.post(path, headers=admin.headers, json={"indicator": "screening_coverage", "period": "2026Q3",
+                                                          "seed": 1}).json
+    sample = http.get(f"/api/v1/measurement-audits/{drawn['id']}/sample", headers=admin.headers).json["items"]
+    http.post(f"/api/v1/measurement-audits/{drawn['id']}/findings", headers=admin.headers,
+              json={"findings": [{"kind": item["kind"], "id": item["id"], "agrees": True} for item in sample]})
+    q3 = _settle(http, funder, agreement["id"], "2026Q3")
+    assert q3.status_code == 201, q3.json
+    assert q3.json["snapshot"]["audits"]["screening_coverage"]["min_agreement_rate"] == "0.9"

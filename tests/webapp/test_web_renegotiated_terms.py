@@ -22,7 +22,8 @@ def renegotiated(world, uow):
         "cofinancer_id": els.organisation_id, "name": "Ondervoeding Roeselare", "cohort": {"max_age": 90},
         "starts_on": date(2026, 4, 1), "ends_on": date(2027, 3, 31), "baseline_period": "2026Q2",
         "settlement_period": "quarter",
-        "indicators": [{"code": "screening_coverage", "target": 70, "instrument": "MUST", "measured_by": "dietitian"},
+        "indicators": [{"code": "screening_coverage", "target": 70, "instrument": "MUST", "measured_by": "dietitian",
+                        "audit_rule": {"sample_size": 10, "verified_by": ada.id, "min_agreement_rate": None}},
                        {"code": "mean_weight_change", "target": 0}],
         "payment_rules": [{"kind": "threshold", "params": {"indicator": "screening_coverage", "bonus": "2500.00",
                                                            "clawback": "0.00"}}]})

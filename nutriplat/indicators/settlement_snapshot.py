@@ -41,11 +41,12 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period,
     hidden = {key for key, row in totals.items() if row.suppressed}
     labels = {"period": period.label, "baseline": baseline.label}
     rules = terms["payment_rules"]
+    at_baseline = {d.code for d in scope.of_period(session, agreement, baseline).definitions()}
     for code, which in needed_figures(rules):
         row = totals.get((labels[which], code))
-        if row is None:  # the baseline is measured on the first version's indicators
-            raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which was not measured "
-                           f"then.", {"period": [f"{code} {labels[which]}: not measured; it cannot be settled on."]})
+        if which == "baseline" and code not in at_baseline:  # measured on the first version's indicators
+            raise Conflict(f"The settlement of {period} needs {code} for {baseline}, which was not measured then.",
+                           {"period": [f"{code} {baseline}: not measured; it cannot be settled on."]})
         if row is not None and row.no_data:
             raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which has no value: "
                            f"{row.no_data}. Nothing is paid on missing data.",

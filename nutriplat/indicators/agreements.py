@@ -2,7 +2,6 @@
 by the two parties (a cofinancer sees its own agreements and nothing else)."""
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from nutriplat.auth import audit, roles
 from nutriplat.auth.actor import Actor
-from nutriplat.auth.models import Organisation, User
+from nutriplat.auth.models import Organisation
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import ErrorCollector, Forbidden, NotFound
-from nutriplat.indicators import definitions, method, terms, versions
+from nutriplat.indicators import agreement_parts, definitions, method, terms, versions
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.cohort import definition_errors
 from nutriplat.indicators.models import Agreement, AgreementIndicator, AgreementVersion, PaymentRule
@@ -85,8 +84,7 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agr
         else:
             if reason := baseline_error(data["settlement_period"], data["starts_on"], data["ends_on"], baseline):
                 errors.add("baseline_period", reason)
-        cohort = {key: value.isoformat() if isinstance(value, date) else value
-                  for key, value in (data.get("cohort") or {}).items() if value is not None}
+        cohort = agreement_parts.stored_cohort(data.get("cohort"))
         for field, reason in definition_errors(cohort).items():
             errors.add(field, reason)
         items = _indicators(session, actor.organisation_id, data["indicators"], errors)
@@ -115,31 +113,11 @@ def create_agreement(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Agr
 
 def _indicators(session: Session, organisation_id: int, wanted: list[dict[str, Any]],
                 errors: ErrorCollector) -> list[AgreementIndicator]:
-    items, seen = [], set()
-    for position, item in enumerate(wanted, start=1):
-        found = definitions.by_code(session, item["code"], item.get("version"), organisation_id)
-        if found is None:
-            errors.add(f"indicators.{position - 1}.code",
-                       f"No indicator {item['code']} (version {item.get('version') or 'latest'}).")
-        elif found.code in seen:
-            errors.add(f"indicators.{position - 1}.code", "Listed twice.")
-        else:
-            seen.add(found.code)
-            target = item.get("target")
-            if (rule := item.get("audit_rule")) and (problem := _verifier_error(session, organisation_id, rule)):
-                errors.add(f"indicators.{position - 1}.audit_rule.verified_by", problem)
-            items.append(AgreementIndicator(definition=found, definition_id=found.id, position=position,
-                                            target=None if target is None else Decimal(target),
-                                            **method.measurement(item)))
-    if not wanted:
-        errors.add("indicators", "An agreement follows at least one indicator.")
-    return items
-
-
-def _verifier_error(session: Session, organisation_id: int, rule: dict[str, Any]) -> str | None:
-    user = session.get(User, rule["verified_by"])
-    return method.verifier_error(None if user is None else (user.organisation_id, user.role, user.is_active),
-                                 organisation_id, POLICY.roles("verify_audit"))
+    return [AgreementIndicator(definition=found, definition_id=found.id, position=position,
+                               target=None if item.get("target") is None else Decimal(item["target"]),
+                               **method.measurement(item))
+            for position, (found, item) in enumerate(
+                agreement_parts.resolve_indicators(session, organisation_id, wanted, errors), start=1)]
 
 
 def payment_rules(wanted: list[dict[str, Any]], frozen: dict[str, Definition], targets: dict[str, Decimal | None],

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.db import utcnow
 from nutriplat.errors import Conflict
-from nutriplat.indicators import disclosure, report_computation
+from nutriplat.indicators import disclosure, report_computation, scope
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
 
@@ -53,23 +53,40 @@ def freeze(session: Session, agreement: Agreement, periods: Sequence[Period], to
         raise ValueError("Only a closed period is frozen.")  # callers check this first
     if not missing:
         return 0
-    computed = report_computation.compute(session, agreement, missing, utcnow(), today)
-    for period in missing:
-        rows = [_json(row) for row in computed.rows if row.period == period.label]
-        snapshot = session.scalar(select(IndicatorSnapshot).where(  # made before periods froze: redone
-            IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
-        try:
-            with session.begin_nested():
-                if snapshot is None:
-                    snapshot = IndicatorSnapshot(agreement_id=agreement.id, period=period.label)
-                    session.add(snapshot)
-                snapshot.rows, snapshot.cohort_clients, snapshot.computed_at = rows, computed.cohort_size, utcnow()
-        except IntegrityError:  # a concurrent request froze it a moment ago: serve that one
-            snapshot = session.scalar(select(IndicatorSnapshot).where(
-                IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
-            assert snapshot is not None  # the other request's row: the reason of the IntegrityError
-        stored[period.label] = snapshot
+    for measured, group in _by_scope(session, agreement, missing):
+        computed = report_computation.compute(session, agreement, group, utcnow(), today, measured=measured)
+        for period in group:
+            stored[period.label] = _store(session, agreement, period, computed)
     return len(missing)
+
+
+def _by_scope(session: Session, agreement: Agreement,
+              periods: Sequence[Period]) -> list[tuple[scope.Scope, list[Period]]]:
+    """The periods grouped by what the version in force for each measures (a renegotiated
+    indicator set or cohort reports from its period on)."""
+    groups: dict[str, tuple[scope.Scope, list[Period]]] = {}
+    for period in periods:
+        measured = scope.of_period(session, agreement, period)
+        groups.setdefault(measured.key(), (measured, []))[1].append(period)
+    return list(groups.values())
+
+
+def _store(session: Session, agreement: Agreement, period: Period,
+           computed: report_computation.Computation) -> IndicatorSnapshot:
+    rows = [_json(row) for row in computed.rows if row.period == period.label]
+    snapshot = session.scalar(select(IndicatorSnapshot).where(  # made before periods froze: redone
+        IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
+    try:
+        with session.begin_nested():
+            if snapshot is None:
+                snapshot = IndicatorSnapshot(agreement_id=agreement.id, period=period.label)
+                session.add(snapshot)
+            snapshot.rows, snapshot.cohort_clients, snapshot.computed_at = rows, computed.cohort_size, utcnow()
+    except IntegrityError:  # a concurrent request froze it a moment ago: serve that one
+        snapshot = session.scalar(select(IndicatorSnapshot).where(
+            IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
+        assert snapshot is not None  # the other request's row: the reason of the IntegrityError
+    return snapshot
 
 
 def _stored(session: Session, agreement: Agreement, periods: Sequence[Period]) -> dict[str, IndicatorSnapshot]:
@@ -99,7 +116,8 @@ def remake(session: Session, agreement: Agreement, snapshot: IndicatorSnapshot, 
     record corrected since — or a table the disclosure proof rejects refuses the remake:
     the two versions of the period would differ by a person."""
     period = Period.parse(snapshot.period)
-    computed = report_computation.compute(session, agreement, [period], snapshot.computed_at, today)
+    computed = report_computation.compute(session, agreement, [period], snapshot.computed_at, today,
+                                          measured=scope.of_period(session, agreement, period))
     before = {(row["indicator"], json.dumps(row["disaggregation"], sort_keys=True)): row for row in snapshot.rows}
     rows = []
     for row in (_json(row) for row in computed.rows if row.period == period.label):

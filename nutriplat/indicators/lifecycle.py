@@ -1,8 +1,8 @@
 """An agreement's lifecycle: the provider drafts it and proposes it; the proposed version
 is frozen (its terms and their SHA-256) so both parties see the same document; a
 cofinancer user of the agreement accepts that version. Renegotiation is a new version of
-the terms (targets and payment rules) from a reporting period on, proposed and accepted
-the same way. Only an accepted version pays: a settlement is computed under the accepted
+the terms (indicators, cohort, outcomes, targets, payment rules) from a reporting period
+on, proposed and accepted the same way. Only an accepted version pays: a settlement is computed under the accepted
 version in force for its period. "active" and "ended" follow from the term."""
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict
+from nutriplat.indicators import version_terms
 from nutriplat.indicators.agreements import RESOURCE, load_agreement
 from nutriplat.indicators.models import Agreement, AgreementVersion
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.versions import ACCEPTED, DRAFT, PROPOSED, checksum, status
+from nutriplat.periods import Period
 
 
 def propose(uow: UnitOfWork, actor: Actor, agreement_id: int) -> Agreement:
@@ -45,6 +47,9 @@ def accept(uow: UnitOfWork, actor: Actor, agreement_id: int, version: int | None
         if seen_checksum is not None and seen_checksum != proposed.checksum:
             raise Conflict("The proposed terms are not the ones you have seen.",
                            {"checksum": ["Differs from the proposed version's; read it again."]})
+        start = Period.parse(proposed.effective_from)
+        if reason := version_terms.report_conflict(uow.session, agreement, proposed.terms, start):
+            raise Conflict(reason, {"effective_from": [reason]})  # reported since it was proposed: renegotiate anew
         proposed.status, proposed.accepted_by, proposed.accepted_at = ACCEPTED, actor.user_id, utcnow()
         agreement.status = ACCEPTED
         audit.record(uow.session, actor, "accept", RESOURCE, agreement.id, detail={"version": proposed.version},

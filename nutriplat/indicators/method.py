@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from nutriplat.indicators.vocabulary import measures_of
+
 NATIVE = "nutriplat"  # the platform's own records; any other source is a cofinancer's
 FIELDS = ("instrument", "measured_by", "data_source", "frequency", "audit_rule")
 
@@ -18,6 +20,16 @@ def measurement(item: Mapping[str, Any]) -> dict[str, Any]:
         found["audit_rule"] = {key: None if value is None else (value if isinstance(value, int) else str(value))
                                for key, value in found["audit_rule"].items()}
     return found
+
+
+def source_error(data_source: str | None, numerator: Mapping[str, Any],
+                 denominator: Mapping[str, Any] | None) -> str | None:
+    """Why a cofinancer's source cannot be the one that counts for a definition, or None: its
+    file stands in for the client measures the definition reads, so it must read one."""
+    if (data_source or NATIVE) == NATIVE or measures_of(numerator, denominator or {}):
+        return None
+    return (f"A source's figures stand in for the measures an indicator reads; this one reads none (only flags "
+            f"or the staff survey), so it is counted from {NATIVE}.")
 
 
 def verifier_error(verifier: tuple[int | None, str, bool] | None, organisation_id: int,

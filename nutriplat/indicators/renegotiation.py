@@ -1,11 +1,10 @@
-"""Renegotiation: a new version of an accepted agreement's terms (targets and payment
-rules) from one of its reporting periods on. The indicators, cohort and term stay (the
-frozen reports are theirs); periods settled before keep the version they were settled
-under. The new version is a draft until the provider proposes it and the cofinancer
-accepts it (``lifecycle``)."""
+"""Renegotiation: a new version of an accepted agreement's terms from one of its reporting
+periods on — its indicators and how each is measured, targets, cohort, outcomes and
+payment rules (``version_terms``); the term stays. Periods before keep the version they
+are reported and settled under. The new version is a draft until the provider proposes
+it and the cofinancer accepts it (``lifecycle``)."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -14,8 +13,8 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.indicators.aggregate import Definition
-from nutriplat.indicators.agreements import RESOURCE, load_agreement, payment_rules
+from nutriplat.indicators import version_terms
+from nutriplat.indicators.agreements import RESOURCE, load_agreement
 from nutriplat.indicators.models import Agreement, AgreementVersion, Settlement
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reporting_periods import reporting_periods
@@ -33,23 +32,16 @@ def renegotiate(uow: UnitOfWork, actor: Actor, agreement_id: int, data: dict[str
             raise Conflict(f"Version {latest.version} is still {latest.status}: it is proposed or accepted first.",
                            {"status": [f"Version {latest.version} is {latest.status}."]})
         settled = list(session.scalars(select(Settlement.period_end).where(Settlement.agreement_id == agreement.id)))
-        if reason := _start_error(agreement, data["effective_from"], latest, settled):
+        reason = _start_error(agreement, data["effective_from"], latest, settled)
+        terms = version_terms.proposed(session, agreement, latest, data, errors)
+        if reason is None:
+            reason = version_terms.report_conflict(session, agreement, terms, Period.parse(data["effective_from"]))
+        if reason:
             errors.add("effective_from", reason)
-        frozen = {item.definition.code: Definition.of(item.definition) for item in agreement.indicators}
-        targets = dict(latest.terms["targets"])
-        for code, target in data.get("targets", {}).items():
-            if code not in frozen:
-                errors.add(f"targets.{code}", "Not an indicator of the agreement.")
-            else:
-                targets[code] = None if target is None else format(Decimal(target).normalize(), "f")
-        decimals = {code: None if value is None else Decimal(value) for code, value in targets.items()}
-        rules = payment_rules(data["payment_rules"], frozen, decimals, errors)
         errors.raise_if_any("The new version has invalid values; nothing was stored.")
-        version = AgreementVersion(
-            agreement_id=agreement.id, version=latest.version + 1,
-            effective_from=Period.parse(data["effective_from"]).label, status=DRAFT, created_by=actor.user_id,
-            terms={"targets": targets, "payment_rules": [{"position": r.position, "kind": r.kind, "params": r.params}
-                                                         for r in rules]})
+        version = AgreementVersion(agreement_id=agreement.id, version=latest.version + 1,
+                                   effective_from=Period.parse(data["effective_from"]).label, status=DRAFT,
+                                   created_by=actor.user_id, terms=terms)
         session.add(version)
         session.flush()
         audit.record(session, actor, "renegotiate", RESOURCE, agreement.id, detail={"version": version.version})

@@ -18,6 +18,7 @@ from nutriplat.indicators import (
     external_figures,
     measures,
     method,
+    scope,
     sources,
     staff_frame,
     suppression,
@@ -27,6 +28,7 @@ from nutriplat.indicators.attributes import LEVELS
 from nutriplat.indicators.catalogue import DISAGGREGATIONS
 from nutriplat.indicators.cohort import select_cohort
 from nutriplat.indicators.models import Agreement
+from nutriplat.indicators.scope import Scope
 from nutriplat.periods import Period
 
 BREAKDOWNS = ("instrument", *DISAGGREGATIONS, equity.DIMENSION, staff_frame.DIMENSION)
@@ -57,14 +59,18 @@ def definitions_of(agreement: Agreement) -> list[Definition]:
 
 
 def compute(session: Session, agreement: Agreement, periods: Sequence[Period], as_of: datetime,
-            today: date, breakdowns: Sequence[str] = BREAKDOWNS) -> Computation:
-    definitions, periods = definitions_of(agreement), list(dict.fromkeys(periods))
+            today: date, breakdowns: Sequence[str] = BREAKDOWNS, measured: Scope | None = None) -> Computation:
+    """``measured``: the version's indicators and cohort, which the periods share (by
+    default those in force for the first period)."""
+    periods = list(dict.fromkeys(periods))
+    measured = measured or scope.of_period(session, agreement, periods[0])
+    definitions = measured.definitions()
     prep = measures.prepare(sources.load(session, agreement.organisation_id, periods, today))
-    cohort = select_cohort(prep, agreement.cohort, as_of, agreement.starts_on)
+    cohort = select_cohort(prep, measured.cohort, as_of, agreement.starts_on)
     family_of = suppression.families({d.code: d.quantities() for d in definitions})
     result = Computation(definitions, cohort_size=len(cohort))
     # an indicator counted from a cofinancer's source: no value until its figures are there
-    external = {item.definition.code: item.data_source for item in agreement.indicators
+    external = {item.definition.code: item.data_source for item in measured.indicators
                 if item.data_source != method.NATIVE}
     imported = external_figures.load(session, agreement.id, external.values())
     segments = equity.load(session, agreement.organisation_id) if equity.DIMENSION in breakdowns else None

@@ -11,7 +11,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.indicators import frozen, report_computation
+from nutriplat.indicators import frozen, report_computation, scope
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.models import Agreement
@@ -55,12 +55,12 @@ def indicator_report(uow: UnitOfWork, actor: Actor, agreement_id: int, period_te
         period, baseline = chosen_period(agreement, period_text, today), Period.parse(agreement.baseline_period)
         periods = [p for p in dict.fromkeys([baseline, period]) if p.is_complete(today)]
         found = frozen.period_reports(uow.session, agreement, periods, today)
-        targets = {item.definition.code: item.target for item in agreement.indicators}
+        measured = scope.of_period(uow.session, agreement, period)  # the version in force for it
         audit.record(uow.session, actor, "report", RESOURCE, agreement.id, detail={"period": period.label},
                      organisation_id=agreement.organisation_id)
         uow.commit()
         return Report(agreement.id, agreement.name, period.label, baseline.label, today,
-                      [_describe(d, targets[d.code]) for d in report_computation.definitions_of(agreement)],
+                      [_describe(d, measured.targets()[d.code]) for d in measured.definitions()],
                       [row for p in periods for row in found[p.label].rows])
 
 
@@ -81,8 +81,8 @@ def trends(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str | 
         until = chosen_period(agreement, period_text, today)
         periods = [p for p in published(agreement)[1] if p.end <= until.end]
         found = frozen.period_reports(uow.session, agreement, periods, today)
-        definitions = report_computation.definitions_of(agreement)
-        targets = {item.definition.code: item.target for item in agreement.indicators}
+        measured = scope.of_period(uow.session, agreement, until)
+        definitions, targets = measured.definitions(), measured.targets()
         uow.commit()
     totals = {(row.indicator, row.period): row.value for p in periods for row in found[p.label].rows
               if not row.disaggregation}

@@ -20,14 +20,17 @@ from nutriplat.indicators.terms import needed_figures
 from nutriplat.periods import Period
 
 
-def audits_of(session: Session, agreement: Agreement, period: Period,
-              rules: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+def audits_of(session: Session, agreement: Agreement, period: Period, rules: Sequence[Mapping[str, Any]],
+              audit_rules: Mapping[str, dict[str, Any] | None] | None = None) -> dict[str, dict[str, Any]]:
+    """``audit_rules``: by indicator, the audit rule of the version that settles (default: the agreement's)."""
+    if audit_rules is None:
+        audit_rules = {item.definition.code: item.audit_rule for item in agreement.indicators}
     paid_on = {code for code, which in needed_figures(rules) if which == "period"}
     found = {a.indicator: a for a in session.scalars(select(MeasurementAudit).where(
         MeasurementAudit.agreement_id == agreement.id, MeasurementAudit.period == period.label))}
     results = {}
-    for item in agreement.indicators:
-        code, floor = item.definition.code, minimum(item.audit_rule)
+    for code, audit_rule in audit_rules.items():
+        floor = minimum(audit_rule)
         done = found.get(code)
         if done is None or done.verified_at is None:
             if floor is not None and code in paid_on:

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from nutriplat.clock import business_today
 from nutriplat.errors import Conflict, InvalidInput
-from nutriplat.indicators import frozen, report_computation, settlement_audits
-from nutriplat.indicators.models import Agreement, Settlement
+from nutriplat.indicators import frozen, scope, settlement_audits
+from nutriplat.indicators.models import Agreement, AgreementVersion, Settlement
 from nutriplat.indicators.suppression import THRESHOLD
 from nutriplat.indicators.terms import needed_figures
 from nutriplat.periods import Period
@@ -23,10 +23,12 @@ def plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-def build_snapshot(session: Session, agreement: Agreement, period: Period, terms: dict[str, Any]) -> dict[str, Any]:
-    """Every figure the payment rules of ``terms`` (the accepted version in force) read, as
+def build_snapshot(session: Session, agreement: Agreement, period: Period,
+                   version: AgreementVersion) -> dict[str, Any]:
+    """Every figure the payment rules of ``version`` (the accepted version in force) read, as
     exact strings: the totals of the period's and the baseline's frozen reports, suppressed
-    exactly as there (a hidden total is null)."""
+    exactly as there (a hidden total is null), and the version's full terms."""
+    terms, measured = version.terms, scope.of_version(session, agreement, version)
     baseline, today = Period.parse(agreement.baseline_period), business_today()
     found = frozen.period_reports(session, agreement, [p for p in dict.fromkeys([baseline, period])
                                                        if p.is_complete(today)], today)
@@ -39,8 +41,12 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period, terms
     hidden = {key for key, row in totals.items() if row.suppressed}
     labels = {"period": period.label, "baseline": baseline.label}
     rules = terms["payment_rules"]
+    at_baseline = {d.code for d in scope.of_period(session, agreement, baseline).definitions()}
     for code, which in needed_figures(rules):
         row = totals.get((labels[which], code))
+        if which == "baseline" and code not in at_baseline:  # measured on the first version's indicators
+            raise Conflict(f"The settlement of {period} needs {code} for {baseline}, which was not measured then.",
+                           {"period": [f"{code} {baseline}: not measured; it cannot be settled on."]})
         if row is not None and row.no_data:
             raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which has no value: "
                            f"{row.no_data}. Nothing is paid on missing data.",
@@ -49,7 +55,7 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period, terms
             raise Conflict(f"The settlement of {period} needs {code} for {labels[which]}, which the report "
                            f"suppresses (fewer than {THRESHOLD} clients, or the cells that would reveal them).",
                            {"period": [f"{code} {labels[which]}: suppressed; it cannot be settled on."]})
-    targets = terms["targets"]
+    targets = measured.targets()
 
     def figure(label: str, code: str) -> dict[str, str] | None:
         row = totals.get((label, code))
@@ -59,21 +65,24 @@ def build_snapshot(session: Session, agreement: Agreement, period: Period, terms
 
     return {
         "agreement": {"id": agreement.id, "name": agreement.name,
-                      "starts_on": agreement.starts_on.isoformat(), "ends_on": agreement.ends_on.isoformat()},
+                      "starts_on": agreement.starts_on.isoformat(), "ends_on": agreement.ends_on.isoformat(),
+                      # the version's full terms, so the checksum the parties accepted is proven from the snapshot
+                      "version": version.version, "terms_checksum": version.checksum, "terms": terms},
         "period": period.label, "baseline_period": baseline.label, "as_of": made.made_at.isoformat(),
         "cohort_clients": made.cohort_clients,
         "indicators": [{"code": d.code, "version": d.version, "name": d.name, "unit": d.unit,
                         "multiplier": d.multiplier, "decimals": d.decimals,
                         "higher_is_better": d.higher_is_better,
-                        "target": None if (target := targets.get(d.code)) is None else plain(Decimal(target)),
+                        "target": None if (target := targets.get(d.code)) is None else plain(target),
                         "period": figure(period.label, d.code), "baseline": figure(baseline.label, d.code),
                         "suppressed": [which for which, label in labels.items() if (label, d.code) in hidden],
                         "no_data": {which: row.no_data for which, label in labels.items()
                                     if (row := totals.get((label, d.code))) is not None and row.no_data}}
-                       for d in report_computation.definitions_of(agreement)],
+                       for d in measured.definitions()],
         "rules": rules,
         # the measurement audits' results, only where there are any (older snapshots have none)
-        **({"audits": audits} if (audits := settlement_audits.audits_of(session, agreement, period, rules)) else {}),
+        **({"audits": audits} if (audits := settlement_audits.audits_of(session, agreement, period, rules, {
+            i.definition.code: i.audit_rule for i in measured.indicators})) else {}),
         "start_budget_paid_before": session.scalar(
             select(Settlement.id).where(Settlement.agreement_id == agreement.id).limit(1)) is not None,
     }

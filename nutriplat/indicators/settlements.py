@@ -17,7 +17,7 @@ from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, InvalidInput, NotFound
-from nutriplat.indicators import statement_calculation
+from nutriplat.indicators import statement_calculation, versions
 from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.models import Agreement, Settlement
 from nutriplat.indicators.policy import POLICY
@@ -42,8 +42,7 @@ def settle(uow: UnitOfWork, actor: Actor, agreement_id: int, period_text: str) -
         if version is None:
             raise Conflict(f"The agreement has no accepted version for {period}: an unaccepted agreement pays "
                            "nothing.", {"agreement_id": [f"No version accepted by the cofinancer for {period}."]})
-        snapshot = build_snapshot(session, agreement, period, version.terms)
-        snapshot["agreement"] |= {"version": version.version, "terms_checksum": version.checksum}
+        snapshot = build_snapshot(session, agreement, period, version)
         calculated = statement_calculation.calculate(snapshot)
         invoice = settlement_invoices.invoice_settlement(
             session, agreement.organisation_id, agreement.cofinancer_id, agreement.id, period.label,
@@ -107,7 +106,15 @@ def verify(uow: UnitOfWork, actor: Actor, settlement_id: int) -> dict[str, Any]:
         return {"settlement_id": settlement.id, "stored_total": str(settlement.total),
                 "recomputed_total": again["total"],
                 "checksum_matches": checksum(settlement.snapshot) == settlement.checksum,
+                "terms_match": terms_match(settlement.snapshot),
                 "matches": again == settlement.statement and Decimal(again["total"]) == settlement.total}
+
+
+def terms_match(snapshot: dict[str, Any]) -> bool | None:
+    """Whether the version's terms in the snapshot are the ones accepted (their checksum);
+    None for a snapshot from before snapshots held the terms."""
+    stated = snapshot["agreement"]
+    return versions.checksum(stated["terms"]) == stated["terms_checksum"] if "terms" in stated else None
 
 
 def _load(session: Session, actor: Actor, settlement_id: int) -> Settlement:

@@ -16,10 +16,10 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
-from nutriplat.indicators import frozen, report_computation, statement_calculation
+from nutriplat.indicators import frozen, report_computation, scope, statement_calculation
 from nutriplat.indicators.agreements import RESOURCE, load_agreement
 from nutriplat.indicators.domain import simulation as sim
-from nutriplat.indicators.models import Agreement
+from nutriplat.indicators.models import Agreement, AgreementVersion
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reports import published
 from nutriplat.indicators.settlement_snapshot import build_snapshot
@@ -40,9 +40,9 @@ def simulate(uow: UnitOfWork, actor: Actor, agreement_id: int, data: dict[str, A
         version = _version(agreement, data.get("version"))
         rules = version.terms["payment_rules"]
         if data["source"] == "past_periods":
-            found = _past_periods(uow.session, agreement, version.terms)
+            found = _past_periods(uow.session, agreement, version)
         else:
-            found = _scenario(uow.session, agreement, version.terms, data)
+            found = _scenario(uow.session, agreement, version, data)
         audit.record(uow.session, actor, "simulate", RESOURCE, agreement.id,
                      detail={"version": version.version, "source": data["source"], "draws": data["draws"]},
                      organisation_id=agreement.organisation_id)
@@ -51,7 +51,7 @@ def simulate(uow: UnitOfWork, actor: Actor, agreement_id: int, data: dict[str, A
             "seed": data["seed"], "rules": len(rules), **found}
 
 
-def _version(agreement: Agreement, number: int | None) -> Any:
+def _version(agreement: Agreement, number: int | None) -> AgreementVersion:
     chosen = [v for v in agreement.versions if number is None or v.version == number]
     if not chosen:
         raise InvalidInput("No such version.", {"version": [f"The agreement has versions 1 to "
@@ -67,9 +67,11 @@ def _baselines(session: Session, agreement: Agreement) -> tuple[dict[str, report
     return {row.indicator: row for row in made.rows if not row.disaggregation}, made.cohort_clients
 
 
-def _scenario(session: Session, agreement: Agreement, terms: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+def _scenario(session: Session, agreement: Agreement, version: AgreementVersion,
+              data: dict[str, Any]) -> dict[str, Any]:
     rows, cohort = _baselines(session, agreement)
-    definitions = {d.code: d for d in report_computation.definitions_of(agreement)}
+    measured = scope.of_version(session, agreement, version)  # the version's own indicators and targets
+    definitions, terms = {d.code: d for d in measured.definitions()}, version.terms
     codes = {code for code, _ in needed_figures(terms["payment_rules"])}
     if any(rule["kind"] == "shared_savings" for rule in terms["payment_rules"]):
         codes |= {COST} | ({ADMISSIONS} if ADMISSIONS in definitions else set())
@@ -84,7 +86,7 @@ def _scenario(session: Session, agreement: Agreement, terms: dict[str, Any], dat
         d = definitions[code]
         denominator = row.denominator if row is not None and known is not None else None
         share = float(denominator) / cohort if denominator and cohort else 1.0
-        target = terms["targets"].get(code)
+        target = measured.targets().get(code)
         indicators[code] = sim.Indicator(code, float(given if given is not None else known),  # type: ignore[arg-type]
                                          d.higher_is_better, float(d.multiplier), d.counts_clients(),
                                          min(share, 1.0), None if target is None else float(target))
@@ -115,13 +117,13 @@ def _money_tree(found: Any) -> Any:
     return found
 
 
-def _past_periods(session: Session, agreement: Agreement, terms: dict[str, Any]) -> dict[str, Any]:
+def _past_periods(session: Session, agreement: Agreement, version: AgreementVersion) -> dict[str, Any]:
     """The version's rules over each closed reporting period, from the frozen reports."""
     baseline, periods = published(agreement)
     today, totals, skipped = business_today(), [], []
     for period in [p for p in periods if p != baseline and p.is_complete(today)]:
         try:
-            snapshot = build_snapshot(session, agreement, period, terms)
+            snapshot = build_snapshot(session, agreement, period, version)
         except (Conflict, InvalidInput) as refused:
             skipped.append({"period": period.label, "reason": refused.message})
             continue

@@ -158,7 +158,7 @@ def test_a_settlement_statement_is_issued_once_and_recomputes_to_the_cent(http, 
     assert http.post(path, headers=admin.headers, json={"period": "2026Q3"}).status_code == 409
     verified = http.get(f"/api/v1/settlements/{statement['id']}/verification", headers=funder.headers).json
     assert verified == {"settlement_id": statement["id"], "stored_total": "24650.00", "recomputed_total": "24650.00",
-                        "checksum_matches": True, "matches": True}
+                        "checksum_matches": True, "terms_match": True, "matches": True}
     assert http.get(path, headers=funder.headers).json[0]["id"] == statement["id"]
     with uow:
         stored = uow.session.get(Settlement, statement["id"])

@@ -49,7 +49,11 @@ class Versions(MethodView):
     @blp.arguments(s.RenegotiationSchema)
     @blp.response(201, s.VersionSchema)
     def post(self, body, agreement_id):
-        """Renegotiate: a new draft version of the targets and payment rules from a reporting period on"""
+        """Renegotiate: a new draft version of the terms from a reporting period on
+
+        Any of the indicators (and how each is measured), targets, cohort, outcomes and payment rules; what is not
+        given carries over from the previous version.
+        """
         return renegotiation.renegotiate(uow(), actor(), agreement_id, body)
 
 

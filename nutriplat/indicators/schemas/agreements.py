@@ -115,7 +115,9 @@ class VersionSchema(Schema):
     version = fields.Integer()
     effective_from = fields.String(metadata={"description": "The first reporting period it settles."})
     status = fields.String(metadata={"description": "draft, proposed or accepted"})
-    terms = fields.Dict(metadata={"description": "Targets and payment rules, frozen when proposed."})
+    terms = fields.Dict(metadata={"description": (
+        "Everything negotiated — indicators (definition version, target, instrument, measured_by, data_source, "
+        "frequency, audit_rule), cohort, outcomes, targets and payment rules — frozen when proposed.")})
     checksum = fields.String(allow_none=True, metadata={"description": "SHA-256 of the terms both parties see."})
     proposed_at = fields.AwareDateTime(allow_none=True)
     accepted_at = fields.AwareDateTime(allow_none=True)
@@ -153,4 +155,13 @@ class RenegotiationSchema(Schema):
     targets = fields.Dict(keys=fields.String(), values=DecimalText(allow_none=True, as_string=True, places=None,
                                                                    allow_nan=False),
                           load_default=dict, metadata={"description": "New targets by indicator code."})
-    payment_rules = fields.List(fields.Nested(PaymentRuleSchema), required=True, validate=validate.Length(max=20))
+    payment_rules = fields.List(fields.Nested(PaymentRuleSchema), load_default=None, validate=validate.Length(max=20),
+                                metadata={"description": "The new payment rules (default: the previous version's)."})
+    indicators = fields.List(fields.Nested(AgreementIndicatorSchema), load_default=None,
+                             validate=validate.Length(max=50), metadata={"description": (
+                                 "The new indicator set, each with its target and how it is measured (default: the "
+                                 "previous version's). Changing the set, a data source or the cohort starts from a "
+                                 "period whose report is not made yet.")})
+    cohort = fields.Nested(CohortSchema, load_default=None, metadata={"description": "Default: the previous one."})
+    outcomes = fields.List(fields.Nested(OutcomeSchema), load_default=None, validate=validate.Length(max=20),
+                           metadata={"description": "Outcomes → objectives → indicators (default: the previous)."})

@@ -37,6 +37,9 @@ class VerificationSchema(Schema):
     stored_total = fields.String()
     recomputed_total = fields.String()
     checksum_matches = fields.Boolean()
+    terms_match = fields.Boolean(allow_none=True, metadata={
+        "description": "The snapshot's terms are the accepted version's (their SHA-256); null before snapshots held "
+                       "the terms."})
     matches = fields.Boolean()
 
 

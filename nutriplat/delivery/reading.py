@@ -21,9 +21,9 @@ def confirmed_between(session: Session, client_id: int, start: datetime, end: da
 
 
 def tray_refusals_between(session: Session, client_id: int, start: datetime, end: datetime
-                          ) -> Sequence[tuple[TrayRefusal, str]]:
+                          ) -> list[tuple[TrayRefusal, str]]:
     """The client's refusals at a ward's stop recorded in the period, with the dish's name."""
-    return session.execute(
+    return [(refusal, name) for refusal, name in session.execute(
         select(TrayRefusal, DishVariant.name).join(DishVariant, DishVariant.id == TrayRefusal.variant_id)
         .where(TrayRefusal.client_id == client_id, TrayRefusal.recorded_at.between(start, end))
-        .order_by(TrayRefusal.recorded_at, TrayRefusal.id)).tuples().all()
+        .order_by(TrayRefusal.recorded_at, TrayRefusal.id))]

@@ -55,7 +55,8 @@ def record(session: Session, stop: PlannedStop, user_id: int | None, proof: dict
            refused: list[rules.Refusal], variants: dict[int, DishVariant]) -> StopProof:
     row = StopProof(stop_id=stop.id, client_id=stop.client_id, recorded_by=user_id, refused=[
         {"order_id": r.order_id, "variant_id": r.variant_id, "dish": variants[r.variant_id].name,
-         "units": r.units, "reason": r.reason, "client_id": r.client_id} for r in refused],
+         "units": r.units, "reason": r.reason} | ({"client_id": r.client_id} if r.client_id else {})
+        for r in refused],
         **{key: proof.get(key) for key in ("lat", "lon", "received_by", "left_at", "photo_ref",
                                           "chilled_c", "frozen_c")})
     session.add(row)

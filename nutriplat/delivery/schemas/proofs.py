@@ -60,4 +60,4 @@ class ProofViewSchema(Schema):
     cold_chain_alarms = fields.List(fields.String(), metadata={
         "description": "Storage classes handed over too warm (chilled above 7 °C, frozen above -15 °C)."})
     refused = fields.List(fields.Dict(), metadata={
-        "description": "order_id, variant_id, dish, units, reason, client_id (a ward resident, or null)."})
+        "description": "order_id, variant_id, dish, units, reason; client_id when a ward resident was named."})

@@ -288,6 +288,24 @@ class TestPurchasing:
         home["run"](today + timedelta(days=1))
         assert {line["variant_id"] for p in proposals().values() for line in p["lines"]} == {second.variant_id}
 
+    def test_a_night_that_needs_nothing_shows_0_beside_the_buyers_quantity_and_keeps_it(self, home, http, today):
+        logistics = home["people"]["logistics"].headers
+        product = home["products"][0]
+        rule = setup(http.post("/api/v1/reorder-rules", headers=logistics, json={
+            "warehouse_id": home["warehouse"], "variant_id": product.variant_id, "minimum": 250, "maximum": 500,
+            "pack_multiple": 1, "supplier_id": home["supplier"], "lead_time_days": 2}))
+        home["run"](today)
+        [waiting] = http.get("/api/v1/purchase-orders?status=proposed", headers=logistics).json
+        line_id = waiting["lines"][0]["id"]
+        setup(http.patch(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics,
+                         json={"lines": [{"line_id": line_id, "quantity": 60}]}))
+        setup(http.patch(f"/api/v1/reorder-rules/{rule['id']}", headers=logistics, json={"minimum": 0}))
+        home["run"](today + timedelta(days=1))
+        home["run"](today + timedelta(days=1))
+        [line] = http.get(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics).json["lines"]
+        assert (line["quantity_ordered"], line["suggested_quantity"], line["suggested_on"]) == (
+            60, 0, (today + timedelta(days=1)).isoformat())
+
     def test_the_demo_buyer_approves_the_proposals_and_receives_each_order_on_its_date(
             self, home, http, app, today):
         logistics = home["people"]["logistics"]

@@ -42,6 +42,7 @@ def replenish(session: Session, actor: Actor, run_date: date, catalogue: dict[Pr
     on_hand = current_stock(session, warehouses, run_date)
     incoming, reserved = on_its_way(session, warehouses), reserved_for_homes(session, warehouses)
     proposed: dict[tuple[int, int, int], list[tuple[ReorderRule, int, int]]] = defaultdict(list)
+    covered: set[tuple[int, int, int]] = set()  # (supplier, warehouse, variant) needing nothing tonight
     for rule in rules:
         key, horizon = (rule.warehouse_id, (rule.dish_id, rule.texture)), run_date + timedelta(days=rule.lead_time_days)
         quantity = propose_replenishment(
@@ -53,7 +54,11 @@ def replenish(session: Session, actor: Actor, run_date: date, catalogue: dict[Pr
             report.attention.append(f"reorder rule {rule.id}: {catalogue[key[1]].name} is withdrawn; not ordered")
         elif quantity and variant_id is not None:
             proposed[(rule.organisation_id, rule.supplier_id, rule.warehouse_id)].append((rule, variant_id, quantity))
+        elif variant_id is not None:
+            covered.add((rule.supplier_id, rule.warehouse_id, variant_id))
     waiting = waiting_lines(session, warehouses)
+    for key in covered & waiting.keys():  # a buyer's quantity beside a need of nothing at all
+        refresh(session, actor, waiting[key], 0, run_date, report)
     for (organisation_id, supplier_id, warehouse_id), wanted in proposed.items():
         for rule, variant_id, quantity in wanted:
             line = waiting.get((supplier_id, warehouse_id, variant_id))

@@ -30,11 +30,12 @@ def waiting_lines(session: Session, warehouses: set[int]) -> dict[tuple[int, int
 
 def refresh(session: Session, actor: Actor, line: PurchaseOrderLine, need: int, run_date: date,
             report: ReorderReport) -> None:
-    """Bring a waiting ``line`` up to tonight's ``need``; nothing is written when the
-    line already says so (a second run the same night)."""
+    """Bring a waiting ``line`` up to tonight's ``need`` (0: stock is above the minimum
+    now); nothing is written when the line already says so (a second run the same night)."""
     after = refresh_waiting(WaitingLine(line.quantity_ordered, line.edited_by_hand, line.suggested_quantity), need)
     if not line.edited_by_hand:
-        if line.quantity_ordered != after.quantity:
+        # Nothing needed tonight leaves the night's own line as it is: dropping it is the buyer's call.
+        if need and line.quantity_ordered != after.quantity:
             line.quantity_ordered = after.quantity
             report.count("purchase_order_lines_refreshed")
         return

@@ -21,3 +21,7 @@ def test_the_same_need_twice_changes_nothing():
     for line in (WaitingLine(300, False), WaitingLine(100, True), WaitingLine(100, True, 280)):
         once = refresh_waiting(line, 280)
         assert refresh_waiting(once, 280) == once
+
+
+def test_a_night_that_needs_nothing_says_so_beside_a_buyers_quantity():
+    assert refresh_waiting(WaitingLine(100, True, 300), 0) == WaitingLine(100, True, 0)

@@ -57,8 +57,8 @@ def replenish(session: Session, actor: Actor, run_date: date, catalogue: dict[Pr
         elif variant_id is not None:
             covered.add((rule.supplier_id, rule.warehouse_id, variant_id))
     waiting = waiting_lines(session, warehouses)
-    for key in covered & waiting.keys():  # a buyer's quantity beside a need of nothing at all
-        refresh(session, actor, waiting[key], 0, run_date, report)
+    for line_key in covered & waiting.keys():  # a buyer's quantity beside a need of nothing at all
+        refresh(session, actor, waiting[line_key], 0, run_date, report)
     for (organisation_id, supplier_id, warehouse_id), wanted in proposed.items():
         for rule, variant_id, quantity in wanted:
             line = waiting.get((supplier_id, warehouse_id, variant_id))

@@ -1,31 +1,64 @@
 """Back-orders: the units of a home order the warehouse was short of when it was picked.
 The rest of the order still goes out (a client with half a delivery eats; a client whose
-whole stop was refused does not); the missing units follow on the client's first day
-open for delivery after it, as their own planned order that picking and the nightly
-reorder see like any other (counted as on its way, so nothing is ordered twice)."""
+whole stop was refused does not). The missing units follow on their own planned order,
+which picking and the nightly reorder see like any other (counted as on its way, so
+nothing is ordered twice), on the first day open for delivery on or after the units are
+at the warehouse: stock there nobody claimed, else the approved or sent purchase order
+that completes them (``domain.backorder``). Units nothing on its way covers are not
+planned for a day they cannot come: the order's note says so, for logistics to buy them."""
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from nutriplat.clock import local_now
+from nutriplat.clock import business_today, local_now
+from nutriplat.delivery.domain.backorder import arrival_day, first_delivery_day
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
+from nutriplat.inventory.access import Product
 from nutriplat.inventory.locations import rule_of
 from nutriplat.inventory.models import DeliverySchedule
+from nutriplat.inventory.purchasing.incoming import incoming, on_hand
+
+Short = tuple[DeliveryOrderLine, int]  # (line, units missing)
 
 
-def back_order(session: Session, order: DeliveryOrder, short: Sequence[tuple[DeliveryOrderLine, int]]
-               ) -> DeliveryOrder | None:
-    """A planned order for the ``short`` units of ``order``'s lines (line, units missing)."""
+def back_order(session: Session, order: DeliveryOrder, short: Sequence[Short]) -> list[DeliveryOrder]:
+    """Planned orders for the ``short`` units of ``order``'s lines, one per delivery day."""
     if not short:
-        return None
-    schedule = session.scalar(select(DeliverySchedule).where(DeliverySchedule.client_id == order.client_id))
-    day = order.delivery_date + timedelta(days=1)
-    if schedule is not None:
-        day = max(day, rule_of(schedule).earliest_delivery(local_now().replace(tzinfo=None)))
+        return []
+    days: dict[date, list[Short]] = defaultdict(list)
+    uncovered: list[Short] = []
+    after, today, warehouse = order.delivery_date + timedelta(days=1), business_today(), order.warehouse_id
+    earliest = _earliest_open(session, order.client_id, after)
+    on_way, claimed = incoming(session, {warehouse}), _claimed(session, warehouse)
+    # The units this order just took are still on the warehouse's balance (their moves are written after).
+    taken = Counter[Product]()
+    for line in order.lines:
+        taken[(line.dish_id, line.texture)] += line.quantity
+    for line, missing in short:
+        product = (line.dish_id, line.texture)
+        there = on_hand(session, {warehouse}, max(filter(None, (line.use_by, after)))).get((warehouse, product), 0)
+        arrival = arrival_day(missing, claimed[product], max(there - taken[product], 0),
+                              on_way.get((warehouse, product), ()), today)
+        if arrival is None:
+            uncovered.append((line, missing))
+            continue
+        claimed[product] += missing  # the next line of the product comes after these units
+        days[first_delivery_day(arrival, after, earliest)].append((line, missing))
+    planned = [_planned(session, order, day, lines) for day, lines in sorted(days.items())]
+    notes = [f"{sum(n for _, n in lines)} units on a back-order for {day.isoformat()}"
+             for day, lines in sorted(days.items())]
+    notes += [f"{missing} units of variant {line.variant_id} not back-ordered: no stock at the warehouse "
+              "or on an approved purchase order covers them" for line, missing in uncovered]
+    order.note = "; ".join(filter(None, [order.note, f"short at the warehouse: {'; '.join(notes)}"]))[:2000]
+    return planned
+
+
+def _planned(session: Session, order: DeliveryOrder, day: date, short: list[Short]) -> DeliveryOrder:
     rest = DeliveryOrder(
         organisation_id=order.organisation_id, client_id=order.client_id, delivery_date=day, status="planned",
         origin="backorder", warehouse_id=order.warehouse_id, created_by=order.created_by,
@@ -34,6 +67,20 @@ def back_order(session: Session, order: DeliveryOrder, short: Sequence[tuple[Del
                                  quantity=missing, use_by=max(filter(None, (line.use_by, day))))
                for line, missing in short])
     session.add(rest)
-    order.note = "; ".join(filter(None, [order.note, f"short at the warehouse: {sum(n for _, n in short)} units "
-                                                     f"on a back-order for {day.isoformat()}"]))[:2000]
     return rest
+
+
+def _earliest_open(session: Session, client_id: int | None, after: date) -> date:
+    schedule = session.scalar(select(DeliverySchedule).where(DeliverySchedule.client_id == client_id))
+    return after if schedule is None else rule_of(schedule).earliest_delivery(local_now().replace(tzinfo=None))
+
+
+def _claimed(session: Session, warehouse_id: int) -> Counter[Product]:
+    """Units per product the planned back-orders from the warehouse wait for."""
+    rows = session.execute(
+        select(DeliveryOrderLine.dish_id, DeliveryOrderLine.texture, func.sum(DeliveryOrderLine.quantity))
+        .join(DeliveryOrder, DeliveryOrder.id == DeliveryOrderLine.order_id)
+        .where(DeliveryOrder.warehouse_id == warehouse_id, DeliveryOrder.origin == "backorder",
+               DeliveryOrder.status == "planned")
+        .group_by(DeliveryOrderLine.dish_id, DeliveryOrderLine.texture))
+    return Counter({(dish, texture): int(n) for dish, texture, n in rows})

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.models import DeliveryOrder
+from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import people_of
 from nutriplat.errors import Conflict
 from nutriplat.events import DeliveryConfirmed
@@ -52,15 +53,17 @@ def refusals_by_product(order: DeliveryOrder, refused: Mapping[int, int]) -> dic
             for variant, units in refused.items() if line.variant_id == variant}
 
 
-def take_back(order: DeliveryOrder, refusals: dict[Product, int]) -> None:
+def take_back(order: DeliveryOrder, refusals: dict[Any, int],
+              key: Callable[[DeliveryOrderLine], Any] = lambda line: (line.dish_id, line.texture)) -> None:
     """Lower the order's lines by the units refused at the door, last lines first: the order
     then says what the client or ward got (billing and stock read it), the proof of delivery
-    what went back; the refused units are never moved, so they stay in the van."""
+    what went back; the refused units are never moved, so they stay in the van. ``refusals``
+    are units per ``key`` of a line: its product, or a ward resident's tray of it."""
     for line in reversed(list(order.lines)):
-        left = refusals.get((line.dish_id, line.texture), 0)
+        left = refusals.get(key(line), 0)
         if left:
             taken = min(left, line.quantity)
-            refusals[(line.dish_id, line.texture)] = left - taken
+            refusals[key(line)] = left - taken
             if taken == line.quantity:
                 order.lines.remove(line)
             else:

@@ -7,7 +7,7 @@ units (``use_by``); an expired lot is never picked. A line taken from several lo
 becomes one line per lot."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.backorders import back_order
 from nutriplat.delivery.confirmation import confirm, refusals_by_product, take_back
+from nutriplat.delivery.domain.proof import Refusal
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, is_ward_order, load_order
 from nutriplat.delivery.orders import cancel_order as cancel_home_order
@@ -63,18 +64,22 @@ def cancel_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str | Non
 
 
 def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
-                     on: date | None = None, refused: Mapping[int, int] | None = None) -> DeliveryOrder:
+                     on: date | None = None, refused: Mapping[int, int] | None = None,
+                     trays_refused: Sequence[Refusal] = ()) -> DeliveryOrder:
     """What the driver found at the door (routing calls this). ``delivered``: the units go
     into the home or the ward (from the vehicle, or straight from the warehouse when not
     picked), less the ``refused`` units per variant, which stay where they are (the van's stock);
-    ``not_home`` or ``refused``: picked units go back to the warehouse. Confirming the same
-    outcome again changes nothing."""
+    ``not_home`` or ``refused``: picked units go back to the warehouse. ``trays_refused``
+    name the ward residents who refused (a ward crate only). Confirming the same outcome
+    again changes nothing."""
     POLICY.check(actor, "confirm_delivery")
     if outcome not in OUTCOMES:
         raise ValueError(f"outcome must be one of {OUTCOMES}")
     day = on or business_today()
     if is_ward_order(uow, actor, order_id):
-        return confirm_ward_delivery(uow, actor, order_id, outcome, day, refused or {})
+        return confirm_ward_delivery(uow, actor, order_id, outcome, day, refused or {}, trays_refused)
+    if trays_refused:
+        raise ValueError("a refusal names a resident only on a ward crate")
     with uow:
         session = uow.session
         order, client = load_order(session, actor, order_id)

@@ -8,7 +8,7 @@ units move to the ward's stock location, each move naming its resident (a recall
 the tray). No home subscription is charged: the facility's agreement is billed instead."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -22,8 +22,11 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.delivery.confirmation import confirm, refusals_by_product, take_back
+from nutriplat.delivery.domain.proof import Refusal
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict
+from nutriplat.delivery.tray_refusals import Tray, by_tray, take_back_trays
+from nutriplat.delivery.tray_refusals import record as record_tray_refusals
 from nutriplat.errors import Conflict, ErrorCollector
 from nutriplat.facilities.models import Ward
 from nutriplat.inventory.access import check_location
@@ -67,28 +70,35 @@ def cancel_ward_order(uow: UnitOfWork, actor: Actor, order_id: int, reason: str 
 
 
 def confirm_ward_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str, day: date,
-                          refused: Mapping[int, int] | None = None) -> DeliveryOrder:
+                          refused: Mapping[int, int] | None = None,
+                          trays_refused: Sequence[Refusal] = ()) -> DeliveryOrder:
     """``delivered``: the crate goes into the ward's location (from the van, or straight
     from the depot when not picked), less the ``refused`` units per variant, which come off
-    the crate and stay in the van, as for a home; ``not_home`` or ``refused``: a picked
+    the crate and stay in the van, as for a home, and less ``trays_refused``, which come
+    off the named residents' trays (``tray_refusals``); ``not_home`` or ``refused``: a picked
     crate goes back to the depot. The same outcome again changes nothing."""
     with uow:
         session = uow.session
         order = _load(session, actor, order_id)
+        trays = by_tray(order, trays_refused)
         if not confirm(uow, actor, order, outcome, day,
-                       lambda ledger: _deliver(session, ledger, order, day, refused or {})):
+                       lambda ledger: _deliver(session, ledger, order, day, refused or {}, trays)):
             return order
+        if order.status == "delivered":
+            record_tray_refusals(session, actor, order, trays_refused, day)
         _audit(session, actor, "confirm", order, {"outcome": outcome})
         commit_or_conflict(uow)
         return order
 
 
-def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, day: date, refused: Mapping[int, int]) -> None:
+def _deliver(session: Session, ledger: Ledger, order: DeliveryOrder, day: date, refused: Mapping[int, int],
+             trays: dict[Tray, int]) -> None:
     """The crate less its refused trays into the ward's location, a move per resident's tray."""
     ward_location = _ward_location(session, order)
     source = order.vehicle_id if order.status == "picked" else order.warehouse_id
     refusals = refusals_by_product(order, refused)
     if order.status == "picked" or _take_lots(session, ledger, order, order.warehouse_id, ward_location):
+        take_back_trays(order, trays)
         take_back(order, refusals)
         ledger.post([Move("delivery", line.lot_id, line.quantity, source, ward_location, day,  # type: ignore[arg-type]
                           client_id=line.client_id, delivery_order_id=order.id) for line in order.lines],

@@ -11,7 +11,8 @@ class TimelineQuerySchema(Schema):
 
 class TimelineEntrySchema(Schema):
     kind = fields.String(metadata={"description": "screening, assessment, weight, intake, alert, "
-                                                  "coaching_session, content_assigned, plan_change, delivery"})
+                                                  "coaching_session, content_assigned, plan_change, delivery, "
+                                                  "tray_refusal"})
     at = fields.DateTime()
     summary = fields.String()
     ref = fields.Dict(metadata={"description": "The ids and values of what the entry stands for"})

@@ -113,4 +113,13 @@ def deliveries(session: Session, p: Period) -> Iterator[Entry]:
                      "delivery_date": o.delivery_date.isoformat()})  # a ward's crate, or home
 
 
-SOURCES: tuple[Source, ...] = (screenings, weights, intake, alerts, coaching, content, plan_changes, deliveries)
+def tray_refusals(session: Session, p: Period) -> Iterator[Entry]:
+    for r, dish in delivery.tray_refusals_between(session, p.client_id, p.start, p.end):
+        reason = f": {r.reason}" if r.reason else ""
+        yield Entry("tray_refusal", r.recorded_at, f"refused {r.units} × {dish} ({r.delivery_date}){reason}",
+                    {"order_id": r.order_id, "variant_id": r.variant_id, "units": r.units, "reason": r.reason,
+                     "delivery_date": r.delivery_date.isoformat()})
+
+
+SOURCES: tuple[Source, ...] = (screenings, weights, intake, alerts, coaching, content, plan_changes, deliveries,
+                               tray_refusals)

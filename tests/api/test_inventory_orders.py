@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from nutriplat.auth.actor import SYSTEM, Actor
+from nutriplat.auth.models import AuditEntry
 from nutriplat.billing.models import Charge
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.fulfil import confirm_delivery
@@ -234,7 +235,7 @@ class TestPurchasing:
         assert stock[vd["id"]] == 50
         assert http.post(f"/api/v1/purchase-orders/{po['id']}/cancel", headers=logistics).status_code == 409
 
-    def test_a_waiting_proposal_is_not_incoming_keeps_its_date_and_is_refreshed_not_added_to(
+    def test_a_waiting_proposal_is_not_incoming_keeps_its_date_and_the_buyers_quantity(
             self, home, http, today):
         logistics = home["people"]["logistics"].headers
         first, second = home["products"][:2]
@@ -254,13 +255,26 @@ class TestPurchasing:
         home["run"](today)
         [waiting] = proposals().values()
         need = waiting["lines"][0]["quantity_ordered"]
-        # The buyer lowers it to what would cover the minimum if it counted as incoming.
+        assert waiting["lines"][0]["edited_by_hand"] is False and waiting["lines"][0]["suggested_quantity"] is None
+        # The buyer lowers it (they know of a delivery the system does not).
         line_id = waiting["lines"][0]["id"]
-        http.patch(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics,
-                   json={"lines": [{"line_id": line_id, "quantity": 100}]})
-        home["run"](today)  # not approved, so not incoming: the night's need replaces it
+        changed = http.patch(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics,
+                             json={"lines": [{"line_id": line_id, "quantity": 100}]})
+        assert changed.json["lines"][0]["edited_by_hand"] is True
+        counts = home["run"](today)  # not approved, so not incoming: the night's need shows beside it
         [again] = proposals().values()
-        assert again["id"] == waiting["id"] and again["lines"][0]["quantity_ordered"] == need
+        assert again["id"] == waiting["id"]
+        assert {key: again["lines"][0][key] for key in ("quantity_ordered", "suggested_quantity", "suggested_on")} == {
+            "quantity_ordered": 100, "suggested_quantity": need, "suggested_on": today.isoformat()}
+        assert counts.get("purchase_order_lines_kept_by_hand") == 1
+        assert not home["run"](today).get("purchase_order_lines_kept_by_hand")  # a second run changes nothing
+        assert proposals()[again["expected_on"]]["lines"] == again["lines"]
+        with home["uow"]() as uow:
+            entries = uow.session.scalars(select(AuditEntry).where(
+                AuditEntry.resource == "purchase_order_line", AuditEntry.resource_id == str(line_id))
+                .order_by(AuditEntry.id)).all()
+            assert [(e.action, e.detail["quantity_ordered"], e.detail.get("suggested_quantity")) for e in entries] == [
+                ("update", 100, None), ("suggest", 100, need)]
         rule(second, 5)  # a longer lead time: its own proposal, the first keeps its date
         home["run"](today + timedelta(days=1))
         by_date = proposals()
@@ -273,6 +287,24 @@ class TestPurchasing:
         assert http.post(f"/api/v1/purchase-orders/{waiting['id']}/approve", headers=logistics).status_code == 200
         home["run"](today + timedelta(days=1))
         assert {line["variant_id"] for p in proposals().values() for line in p["lines"]} == {second.variant_id}
+
+    def test_a_night_that_needs_nothing_shows_0_beside_the_buyers_quantity_and_keeps_it(self, home, http, today):
+        logistics = home["people"]["logistics"].headers
+        product = home["products"][0]
+        rule = setup(http.post("/api/v1/reorder-rules", headers=logistics, json={
+            "warehouse_id": home["warehouse"], "variant_id": product.variant_id, "minimum": 250, "maximum": 500,
+            "pack_multiple": 1, "supplier_id": home["supplier"], "lead_time_days": 2}))
+        home["run"](today)
+        [waiting] = http.get("/api/v1/purchase-orders?status=proposed", headers=logistics).json
+        line_id = waiting["lines"][0]["id"]
+        setup(http.patch(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics,
+                         json={"lines": [{"line_id": line_id, "quantity": 60}]}))
+        setup(http.patch(f"/api/v1/reorder-rules/{rule['id']}", headers=logistics, json={"minimum": 0}))
+        home["run"](today + timedelta(days=1))
+        home["run"](today + timedelta(days=1))
+        [line] = http.get(f"/api/v1/purchase-orders/{waiting['id']}", headers=logistics).json["lines"]
+        assert (line["quantity_ordered"], line["suggested_quantity"], line["suggested_on"]) == (
+            60, 0, (today + timedelta(days=1)).isoformat())
 
     def test_the_demo_buyer_approves_the_proposals_and_receives_each_order_on_its_date(
             self, home, http, app, today):
@@ -318,7 +350,8 @@ def date_of(order):
     return date.fromisoformat(order["delivery_date"])
 
 
-def test_a_pick_short_at_the_warehouse_sends_what_there_is_and_back_orders_the_rest(home, http, today):
+def test_a_pick_short_at_the_warehouse_sends_what_there_is_and_back_orders_the_rest_when_it_arrives(
+        home, http, today):
     logistics = home["people"]["logistics"].headers
     short, plenty = [p for p in home["products"] if p.texture == "food:4" and "milk" not in p.allergens
                      and p.storage == "frozen"][:2]
@@ -328,22 +361,43 @@ def test_a_pick_short_at_the_warehouse_sends_what_there_is_and_back_orders_the_r
     setup(http.post("/api/v1/stock/moves", headers=logistics, json={  # the warehouse keeps 2 of the 200
         "kind": "delivery", "variant_id": short.variant_id, "quantity": 198,
         "from_location_id": home["warehouse"], "to_location_id": freezer}))
-    made = setup(http.post("/api/v1/delivery-orders", headers=logistics, json={
-        "client_id": home["client"], "delivery_date": (today + timedelta(days=1)).isoformat(),
-        "lines": [{"variant_id": short.variant_id, "quantity": 5}, {"variant_id": plenty.variant_id, "quantity": 3}]}))
+    arrives = today + timedelta(days=5)
+    purchase = setup(http.post("/api/v1/purchase-orders", headers=logistics, json={
+        "supplier_id": home["supplier"], "warehouse_id": home["warehouse"], "expected_on": arrives.isoformat(),
+        "lines": [{"variant_id": short.variant_id, "quantity": 10}]}))
 
-    picked = http.post(f"/api/v1/delivery-orders/{made['id']}/pick", headers=logistics,
-                       json={"vehicle_id": home["van"]})
+    def pick_short_of(units):
+        made = setup(http.post("/api/v1/delivery-orders", headers=logistics, json={
+            "client_id": home["client"], "delivery_date": (today + timedelta(days=1)).isoformat(),
+            "lines": [{"variant_id": short.variant_id, "quantity": units},
+                      {"variant_id": plenty.variant_id, "quantity": 3}]}))
+        picked = http.post(f"/api/v1/delivery-orders/{made['id']}/pick", headers=logistics,
+                           json={"vehicle_id": home["van"]})
+        assert picked.status_code == 200 and picked.json["status"] == "picked", picked.json
+        return picked.json
 
-    assert picked.status_code == 200 and picked.json["status"] == "picked", picked.json
-    assert {(line["variant_id"], line["quantity"]) for line in picked.json["lines"]} == {
+    def back_orders():
+        return [(date_of(o), [(line["variant_id"], line["quantity"]) for line in o["lines"]]) for o in http.get(
+            f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics).json
+            if o["origin"] == "backorder" and o["status"] == "planned"]
+
+    # Only a proposal is on its way: nothing will have arrived, so the rest is not planned, and the note says why.
+    first = pick_short_of(5)
+    assert {(line["variant_id"], line["quantity"]) for line in first["lines"]} == {
         (short.variant_id, 2), (plenty.variant_id, 3)}
-    assert "3 units on a back-order" in picked.json["note"]
-    rest = [o for o in http.get(f"/api/v1/delivery-orders?client_id={home['client']}", headers=logistics).json
-            if o["origin"] == "backorder"]
-    assert [(o["status"], [(line["variant_id"], line["quantity"]) for line in o["lines"]]) for o in rest] == [
-        ("planned", [(short.variant_id, 3)])]
-    assert date_of(rest[0]) > today + timedelta(days=1)
+    assert (f"3 units of variant {short.variant_id} not back-ordered: no stock at the warehouse or on an "
+            "approved purchase order covers them") in first["note"]
+    assert back_orders() == []
+    # Approved, the order's arrival day carries the back-order (never a day before it).
+    assert http.post(f"/api/v1/purchase-orders/{purchase['id']}/approve", headers=logistics).status_code == 200
+    second = pick_short_of(4)
+    assert [(line["variant_id"], line["quantity"]) for line in second["lines"]] == [(plenty.variant_id, 3)]
+    assert f"4 units on a back-order for {arrives.isoformat()}" in second["note"]
+    assert back_orders() == [(arrives, [(short.variant_id, 4)])]
+    # The 10 coming cover the 4 promised and 6 more, not 7: the next shortfall is not promised the same units.
+    third = pick_short_of(7)
+    assert f"7 units of variant {short.variant_id} not back-ordered" in third["note"]
+    assert back_orders() == [(arrives, [(short.variant_id, 4)])]
     drained = setup(http.post("/api/v1/delivery-orders", headers=logistics, json={
         "client_id": home["client"], "delivery_date": (today + timedelta(days=1)).isoformat(),
         "lines": [{"variant_id": short.variant_id, "quantity": 1}]}))

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from nutriplat.inventory.models import PurchaseOrderLine
 from tests.builders import delivery as delivery_scenario
 from tools.builders import stock as scenario
 
@@ -71,6 +72,24 @@ def test_a_proposal_is_changed_with_errors_next_to_the_field_then_approved(web, 
     assert http.get(f"/api/v1/purchase-orders/{order['id']}", headers=depot.h).json["status"] == "approved"
     again = lien.post(f"{url}/approve")
     assert again.status_code == 409 and "cannot be approved" in again.text
+
+
+def test_a_quantity_set_by_hand_shows_the_nights_suggestion_beside_it(web, depot, world, today):
+    lien, order = web(depot.lien), depot.order
+    url = f"/app/logistics/reorder/{order['id']}"
+    lines = {"lines.0.line_id": str(order["lines"][0]["id"]), "lines.1.line_id": str(order["lines"][1]["id"])}
+    assert lien.post(url, lines | {"lines.0.quantity": "30", "lines.1.quantity": "24"}).status_code == 302
+    page = lien.get(url)
+    assert "Met de hand ingesteld; de nachtelijke herbestelling behoudt het." in page.text
+    assert re.search(r'id="f-lines-0-quantity"[^>]*aria-describedby="f-lines-0-quantity-hint"', page.text)
+    assert 'id="f-lines-1-quantity-hint"' not in page.text  # unchanged: still the night's
+    with world.uow as uow:  # what the nightly reorder records beside a buyer's quantity (reorder.waiting)
+        line = uow.session.get(PurchaseOrderLine, order["lines"][0]["id"])
+        line.suggested_quantity, line.suggested_on = 48, today
+        uow.commit()
+    english = web(depot.lien, lang="en-GB").get(url)
+    assert "Set by hand; the nightly reorder of" in english.text and "suggests 48." in english.text
+    assert "stelt 48 voor" in lien.get(url).text
 
 
 def test_tomorrows_delivery_orders_are_listed_with_client_and_lines(web, depot, today, tomorrow):

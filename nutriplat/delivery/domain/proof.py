@@ -4,7 +4,8 @@ confirms, and when a handover temperature breaks the cold chain.
 A delivered stop names who took the food, or where it was left when the client agreed to
 a safe place; a stop left without a person needs a photo of where. Every storage class
 handed over cold needs the temperature read at the door. A refused line names an order
-and variant of the stop and at most the units it carries."""
+and variant of the stop and at most the units it carries; at a care facility it may name
+the resident who refused (``client_id``), who must have a tray of that variant on that crate."""
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -24,12 +25,15 @@ class Refusal:
     variant_id: int
     units: int
     reason: str | None = None
+    client_id: int | None = None  # the resident whose tray it was (a ward crate)
 
 
 def problems(outcome: str, proof: Mapping[str, Any], cold_classes: set[str],
-             carried: Mapping[tuple[int, int], int]) -> dict[str, list[str]]:
+             carried: Mapping[tuple[int, int], int],
+             trays: Mapping[tuple[int, int, int], int] | None = None) -> dict[str, list[str]]:
     """Each field's reasons against ``proof`` for a stop carrying ``carried`` units per
-    (order id, variant id) and food of ``cold_classes``; empty when it may be recorded."""
+    (order id, variant id) and food of ``cold_classes``, ``trays`` of them per (order id,
+    variant id, resident id) on ward crates; empty when it may be recorded."""
     found: dict[str, list[str]] = {}
     refused: list[Refusal] = proof.get("refused", [])
     if outcome != "delivered":
@@ -50,6 +54,26 @@ def problems(outcome: str, proof: Mapping[str, Any], cold_classes: set[str],
         elif units > carried[(order_id, variant_id)]:
             found.setdefault("refused", []).append(
                 f"Order {order_id} carries {carried[(order_id, variant_id)]} units of variant {variant_id}.")
+    found.update(_tray_problems(refused, trays or {}))
+    return found
+
+
+def _tray_problems(refused: list[Refusal], trays: Mapping[tuple[int, int, int], int]) -> dict[str, list[str]]:
+    """A refusal naming a resident: they must have a tray of the variant on the crate,
+    and all their refusals of it at most the units of that tray."""
+    found: dict[str, list[str]] = {}
+    asked: dict[tuple[int, int, int], int] = {}
+    for i, refusal in enumerate(refused):
+        if refusal.client_id is None:
+            continue
+        key = (refusal.order_id, refusal.variant_id, refusal.client_id)
+        asked[key] = asked.get(key, 0) + refusal.units
+        if key not in trays:
+            found[f"refused.{i}.client_id"] = [
+                f"Client {refusal.client_id} is not a resident with variant {refusal.variant_id} "
+                f"on the crate of order {refusal.order_id}."]
+        elif asked[key] > trays[key]:
+            found[f"refused.{i}.units"] = [f"The tray of client {refusal.client_id} holds {trays[key]} units."]
     return found
 
 
@@ -73,3 +97,11 @@ def cold_chain_alarms(chilled_c: float | None, frozen_c: float | None) -> list[s
     """The storage classes handed over too warm."""
     return [name for name, value, limit in (("chilled", chilled_c, CHILLED_MAX_C), ("frozen", frozen_c, FROZEN_MAX_C))
             if value is not None and value > limit]
+
+
+def by_variant(refused: list[Refusal]) -> dict[int, int]:
+    """Units refused per variant (a variant may be named twice)."""
+    units: dict[int, int] = {}
+    for refusal in refused:
+        units[refusal.variant_id] = units.get(refusal.variant_id, 0) + refusal.units
+    return units

@@ -5,8 +5,8 @@ from .kitchen_tasks import KitchenTask
 from .orders import DeliveryOrder, DeliveryOrderLine, RecallPickup
 from .plans import PlannedRoute, PlannedStop, RoutePlan
 from .production import ProductionBatch
-from .proofs import StopProof
+from .proofs import StopProof, TrayRefusal
 
 __all__ = ["ClientWeekdayWindow", "ClientWindow", "DeliveryOrder", "DeliveryOrderLine", "Depot", "Driver",
            "KitchenTask", "PlannedRoute", "PlannedStop", "ProductionBatch", "RecallPickup", "RoutePlan", "StopProof",
-           "Van"]
+           "TrayRefusal", "Van"]

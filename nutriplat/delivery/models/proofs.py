@@ -1,7 +1,7 @@
 """Proof of delivery: what the driver recorded at the door when confirming a stop."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String
@@ -31,3 +31,21 @@ class StopProof(Base):
     frozen_c: Mapped[float | None]
     # [{order_id, variant_id, dish, units, reason}]: back in the van, never the client's
     refused: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class TrayRefusal(Base):
+    """Units of one resident's tray refused at a care facility's stop: the resident's
+    line of the ward crate is lowered by them, and their timeline shows the refusal
+    (the line itself may be gone when the whole tray was refused)."""
+
+    __tablename__ = "tray_refusals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("delivery_orders.id"), index=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("dish_variants.id"))
+    units: Mapped[int]
+    reason: Mapped[str | None] = mapped_column(String(200))
+    delivery_date: Mapped[date]
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -6,7 +6,8 @@ recall's units aboard its van are accounted as back at the depot (``van_recall``
 of what it still holds goes back to the depot's stock (``van_return``); the same
 outcome again changes nothing, another outcome is a conflict. The proof of delivery
 (``planning.proofs``) is checked against the stop before anything is written: an order
-refused whole is confirmed as refused, the rest as delivered less its refused lines."""
+refused whole is confirmed as refused, the rest as delivered less its refused lines (at a
+care facility, a refusal naming a resident comes off that resident's tray)."""
 from __future__ import annotations
 
 from datetime import date
@@ -18,7 +19,7 @@ from nutriplat.access import load_owned
 from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.delivery.domain.proof import fully_refused
+from nutriplat.delivery.domain.proof import by_variant, fully_refused
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
 from nutriplat.delivery.planning import proofs
@@ -54,14 +55,16 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
         open_orders = list(uow.session.scalars(select(DeliveryOrder.id).where(
             DeliveryOrder.id.in_(stop.order_ids), DeliveryOrder.status != "cancelled").order_by(DeliveryOrder.id)))
         day, task_ids, pickup_ids = plan.delivery_date, list(stop.task_ids), list(stop.pickup_ids)
-        units, variants = proofs.carried(uow.session, open_orders)
-        refused = proofs.check(outcome, proof, units, variants)
+        carried = proofs.carried(uow.session, open_orders)
+        refused = proofs.check(outcome, proof, carried)
     if not open_orders and not task_ids and not pickup_ids:
         raise Conflict(f"Every order of stop {stop_id} was cancelled.", {"stop_id": ["Nothing to deliver."]})
-    sent_back = fully_refused(units, refused)
+    sent_back = fully_refused(carried.units, refused)
     for order_id in open_orders:
+        mine = [r for r in refused if r.order_id == order_id]
         confirm_delivery(uow, actor, order_id, "refused" if order_id in sent_back else outcome, on=day,
-                         refused={r.variant_id: r.units for r in refused if r.order_id == order_id})
+                         refused=by_variant([r for r in mine if r.client_id is None]),
+                         trays_refused=[r for r in mine if r.client_id is not None])
     if task_ids:
         confirm_tasks(uow, actor, task_ids, outcome, day)
     if pickup_ids:
@@ -71,7 +74,7 @@ def confirm_stop(uow: UnitOfWork, actor: Actor, plan_id: int, stop_id: int, outc
         if stop.outcome is None:
             stop.outcome, stop.outcome_note = outcome, note
             stop.confirmed_at, stop.confirmed_by = utcnow(), actor.user_id
-            proofs.record(uow.session, stop, actor.user_id, proof, refused, variants)
+            proofs.record(uow.session, stop, actor.user_id, proof, refused, carried.variants)
             uow.commit()
         elif stop.outcome != outcome:  # a concurrent confirmation won
             raise Conflict(f"Stop {stop.id} is confirmed as {stop.outcome} already.", {"outcome": [stop.outcome]})

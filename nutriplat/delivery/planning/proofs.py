@@ -4,6 +4,7 @@ manifest, the confirmation and the client's deliveries."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -17,24 +18,34 @@ from nutriplat.errors import InvalidInput
 PHOTO_URL = "/api/v1/stop-proofs/{id}/photo"  # delivery.api.deliveries.ProofPhoto
 
 
-def carried(session: Session, order_ids: list[int]) -> tuple[dict[tuple[int, int], int], dict[int, DishVariant]]:
-    """Units per (order id, variant id) on the stop's open orders, and their variants."""
-    units: dict[tuple[int, int], int] = {}
-    variants: dict[int, DishVariant] = {}
+@dataclass
+class Carried:
+    """What the stop's open orders carry: units per (order id, variant id), the variants,
+    and a ward crate's trays as units per (order id, variant id, resident id)."""
+    units: dict[tuple[int, int], int] = field(default_factory=dict)
+    variants: dict[int, DishVariant] = field(default_factory=dict)
+    trays: dict[tuple[int, int, int], int] = field(default_factory=dict)
+
+
+def carried(session: Session, order_ids: list[int]) -> Carried:
+    found = Carried()
     for line, variant in session.execute(
             select(DeliveryOrderLine, DishVariant).join(DishVariant, DishVariant.id == DeliveryOrderLine.variant_id)
             .where(DeliveryOrderLine.order_id.in_(order_ids))):
         key = (line.order_id, line.variant_id)
-        units[key], variants[variant.id] = units.get(key, 0) + line.quantity, variant
-    return units, variants
+        found.units[key], found.variants[variant.id] = found.units.get(key, 0) + line.quantity, variant
+        if line.client_id is not None:
+            tray = (*key, line.client_id)
+            found.trays[tray] = found.trays.get(tray, 0) + line.quantity
+    return found
 
 
-def check(outcome: str, proof: dict[str, Any], units: dict[tuple[int, int], int],
-          variants: dict[int, DishVariant]) -> list[rules.Refusal]:
+def check(outcome: str, proof: dict[str, Any], stop: Carried) -> list[rules.Refusal]:
     """The stop's refusals; a 422 naming each field when the proof does not fit the stop."""
-    refused = [rules.Refusal(r["order_id"], r["variant_id"], r["units"], r.get("reason"))
+    refused = [rules.Refusal(r["order_id"], r["variant_id"], r["units"], r.get("reason"), r.get("client_id"))
                for r in proof.get("refused") or []]
-    found = rules.problems(outcome, proof | {"refused": refused}, {v.storage_class for v in variants.values()}, units)
+    found = rules.problems(outcome, proof | {"refused": refused}, {v.storage_class for v in stop.variants.values()},
+                           stop.units, stop.trays)
     if found:
         raise InvalidInput("The proof of delivery does not fit the stop.", found)
     return refused
@@ -44,7 +55,8 @@ def record(session: Session, stop: PlannedStop, user_id: int | None, proof: dict
            refused: list[rules.Refusal], variants: dict[int, DishVariant]) -> StopProof:
     row = StopProof(stop_id=stop.id, client_id=stop.client_id, recorded_by=user_id, refused=[
         {"order_id": r.order_id, "variant_id": r.variant_id, "dish": variants[r.variant_id].name,
-         "units": r.units, "reason": r.reason} for r in refused],
+         "units": r.units, "reason": r.reason} | ({"client_id": r.client_id} if r.client_id else {})
+        for r in refused],
         **{key: proof.get(key) for key in ("lat", "lon", "received_by", "left_at", "photo_ref",
                                           "chilled_c", "frozen_c")})
     session.add(row)

@@ -15,6 +15,8 @@ class RefusedLineSchema(Schema):
     variant_id = StrictInteger(required=True)
     units = StrictInteger(required=True, validate=validate.Range(min=1, error="Must be at least 1."))
     reason = text(200, allow_none=True)
+    client_id = StrictInteger(allow_none=True, metadata={
+        "description": "At a care facility: the resident who refused; it comes off their tray on the crate."})
 
 
 class ProofSchema(Schema):
@@ -57,4 +59,5 @@ class ProofViewSchema(Schema):
     frozen_c = fields.Float(allow_none=True)
     cold_chain_alarms = fields.List(fields.String(), metadata={
         "description": "Storage classes handed over too warm (chilled above 7 °C, frozen above -15 °C)."})
-    refused = fields.List(fields.Dict(), metadata={"description": "order_id, variant_id, dish, units, reason."})
+    refused = fields.List(fields.Dict(), metadata={
+        "description": "order_id, variant_id, dish, units, reason; client_id when a ward resident was named."})

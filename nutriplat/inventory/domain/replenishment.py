@@ -28,3 +28,21 @@ def propose_replenishment(rule: ReorderRule, on_hand: int, incoming: int, reserv
     if projected >= rule.minimum:
         return 0
     return ceil((rule.maximum - projected) / rule.pack_multiple) * rule.pack_multiple
+
+
+@dataclass(frozen=True)
+class WaitingLine:
+    """A proposal line nobody approved yet: its quantity, whether a buyer set it by hand,
+    and the night's need last recorded beside it."""
+    quantity: int
+    edited_by_hand: bool
+    suggested: int | None = None
+
+
+def refresh_waiting(line: WaitingLine, need: int) -> WaitingLine:
+    """The line after tonight's ``need``: a line the night made follows the need; a buyer's
+    quantity stays, with the need beside it when the two differ (none when they agree).
+    Applying the same need again gives the same line, so a second run changes nothing."""
+    if not line.edited_by_hand:
+        return WaitingLine(need, False, None)
+    return WaitingLine(line.quantity, True, None if need == line.quantity else need)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nutriplat.db import Base, utcnow
@@ -80,6 +80,11 @@ class PurchaseOrderLine(Base):
     quantity_ordered: Mapped[int]
     quantity_received: Mapped[int] = mapped_column(default=0)
     note: Mapped[str | None] = mapped_column(Text)
+    # A buyer changed the quantity by hand: the nightly run keeps it and only records its
+    # own need beside it (``suggested_quantity``, of the night ``suggested_on``) when the two differ.
+    edited_by_hand: Mapped[bool] = mapped_column(default=False, server_default=false())
+    suggested_quantity: Mapped[int | None]
+    suggested_on: Mapped[date | None]
 
     @property
     def outstanding(self) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import Organisation
 from nutriplat.clock import business_today
@@ -68,7 +69,8 @@ def create_order(uow: UnitOfWork, actor: Actor, data: dict[str, Any]) -> Purchas
 
 
 def change_proposal(uow: UnitOfWork, actor: Actor, order_id: int, data: dict[str, Any]) -> PurchaseOrder:
-    """Quantities of a proposal before it is approved (0 removes a line)."""
+    """Quantities of a proposal before it is approved (0 removes a line). A quantity the
+    buyer changes is marked edited by hand: the nightly reorder keeps it from then on."""
     POLICY.check(actor, "change_proposal")
     with uow:
         order = load(uow.session, actor, order_id)
@@ -81,10 +83,16 @@ def change_proposal(uow: UnitOfWork, actor: Actor, order_id: int, data: dict[str
         errors.raise_if_any()
         for change in data["lines"]:
             line = lines[change["line_id"]]
+            if change["quantity"] == line.quantity_ordered:
+                continue  # unchanged (the web form posts every line)
             if change["quantity"] == 0:
                 order.lines.remove(line)
-            else:
-                line.quantity_ordered = change["quantity"]
+            else:  # the buyer's figure from now on: the night keeps it and shows its own need beside it
+                line.quantity_ordered, line.edited_by_hand = change["quantity"], True
+                line.suggested_quantity = line.suggested_on = None
+            audit.record(uow.session, actor, "update", "purchase_order_line", line.id,
+                         detail={"purchase_order_id": order.id, "quantity_ordered": change["quantity"]},
+                         organisation_id=order.organisation_id)
         if "expected_on" in data:
             order.expected_on = data["expected_on"]
         if not order.lines:

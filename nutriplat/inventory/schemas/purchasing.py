@@ -52,6 +52,12 @@ class PurchaseLineSchema(Schema):
     quantity = StrictInteger(required=True, validate=QUANTITY, load_only=True)
     quantity_ordered = fields.Integer(dump_only=True)
     quantity_received = fields.Integer(dump_only=True)
+    edited_by_hand = fields.Boolean(dump_only=True, metadata={
+        "description": "A buyer set the quantity: the nightly reorder keeps it."})
+    suggested_quantity = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "The nightly reorder's need beside a quantity set by hand, when the two differ."})
+    suggested_on = fields.Date(dump_only=True, allow_none=True, metadata={
+        "description": "The night that suggested suggested_quantity."})
 
 
 class PurchaseOrderSchema(Schema):

@@ -2,8 +2,8 @@
 
 The provider's admin first enrols the cohort's clients: their national register numbers go
 in, only the keyed hash under the agreement's key is stored (``pseudonyms.py``). A file
-from the source (``external_csv.py``) is then matched row by row on that pseudonym —
-matched (one client), unmatched (none), ambiguous (several clients share it) — and each
+from the source (``external_csv.py``) is checked (``external_checks.py``), then matched row
+by row on that pseudonym — matched (one client), unmatched (none), ambiguous (several clients share it) — and each
 matched row is set beside the platform's own figure for that client and month. Nothing is
 written unless every row of the file is valid; the matched figures then stand in for the
 platform's where the agreement names the source (``external_figures.py``)."""
@@ -25,16 +25,14 @@ from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
-from nutriplat.indicators import external_csv, external_refusals, measures, method, pseudonyms, sources
+from nutriplat.indicators import external_checks, external_csv, external_refusals, measures, pseudonyms, sources
 from nutriplat.indicators.agreements import load_agreement
-from nutriplat.indicators.domain import summary_changes
-from nutriplat.indicators.domain.import_problems import DIFFERENCING, DUPLICATE, INVALID_FILE, NO_KEY, Problem, refused
+from nutriplat.indicators.domain.import_problems import DUPLICATE, NO_KEY, Problem, refused
 from nutriplat.indicators.external_refreeze import refreeze, refuse_settled
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.models.external import ClientPseudonym, ExternalFigure, ExternalImport
 from nutriplat.indicators.policy import POLICY
-from nutriplat.indicators.suppression import THRESHOLD
-from nutriplat.indicators.vocabulary import EXTERNAL_ONLY, MEASURES, WHOLE, measures_of
+from nutriplat.indicators.vocabulary import EXTERNAL_ONLY, MEASURES, WHOLE
 from nutriplat.periods import Period
 
 RESOURCE = "external_import"
@@ -92,24 +90,13 @@ def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str
 
 
 def _import(session: Session, actor: Actor, agreement: Agreement, source: str, text: str) -> ExternalImport:
-    agreed = {item.data_source for item in agreement.indicators} - {method.NATIVE}
-    # an unknown source is its own error: its rows' measures are not judged against it
-    rows, problems = external_csv.parse(text, accepted_measures(agreement, source) if source in agreed else MEASURES)
-    if source not in agreed:
-        problems["source"] = [Problem("source_unknown", {"sources": ", ".join(sorted(agreed)) or "none"})]
-    first, last = f"{agreement.starts_on:%Y-%m}", f"{agreement.ends_on:%Y-%m}"
-    for row in rows:
-        if not first <= row.month <= last and row.month != agreement.baseline_period[:7]:
-            problems.setdefault(f"rows.{row.line}.month", []).append(
-                Problem("month_outside", {"first": first, "last": last}))
-    if problems:
-        raise refused(InvalidInput, "The file cannot be imported; nothing was written.", problems, INVALID_FILE)
+    rows = external_checks.checked_rows(agreement, source, text)
     _key(agreement)  # the same key must have made the stored pseudonyms
     checksum = hashlib.sha256(text.encode()).hexdigest()
     months = sorted({row.month for row in rows})
     refuse_settled(session, agreement, months)
     report = reconcile(session, agreement, rows)
-    _refuse_differencing(session, agreement, source, report)
+    external_checks.refuse_differencing(session, agreement, source, report)
     done = ExternalImport(agreement_id=agreement.id, source=source, months=months, checksum=checksum,
                           summary=summary(report), report=report, imported_by=actor.user_id)
     if session.scalar(select(ExternalImport.id).where(ExternalImport.agreement_id == agreement.id,
@@ -131,19 +118,6 @@ def _import(session: Session, actor: Actor, agreement: Agreement, source: str, t
     audit.record(session, actor, "import", RESOURCE, done.id, detail={"agreement_id": agreement.id,
                  "source": source, "rows": len(rows)}, organisation_id=agreement.organisation_id)
     return done
-
-
-def _refuse_differencing(session: Session, agreement: Agreement, source: str, report: list[dict[str, Any]]) -> None:
-    """A month's summary may not move by a few rows from any published before (``summary_changes``)."""
-    months = {entry["month"] for entry in report}
-    shared = [found for found, covered in session.execute(select(ExternalImport.id, ExternalImport.months).where(
-        ExternalImport.agreement_id == agreement.id, ExternalImport.source == source)) if months & set(covered)]
-    # one earlier report in memory at a time: a file may hold hundreds of thousands of rows
-    earlier = (session.scalar(select(ExternalImport.report).where(ExternalImport.id == found)) or []
-               for found in shared)
-    if problems := summary_changes.refusals(earlier, report):
-        raise refused(Conflict, "The file would change a month's published reconciliation by fewer than "
-                      f"{THRESHOLD} rows; nothing was written.", {"file": problems}, DIFFERENCING)
 
 
 def reconcile(session: Session, agreement: Agreement, rows: Sequence[external_csv.SourceRow]) -> list[dict[str, Any]]:
@@ -194,12 +168,6 @@ def _platform_figures(session: Session, agreement: Agreement, client_ids: set[in
             for client_id, value in zip(frame.index.tolist(), frame[measure].tolist(), strict=True):
                 figures[(int(client_id), period.label, measure)] = _exact(measure, value)
     return figures
-
-
-def accepted_measures(agreement: Agreement, source: str) -> set[str]:
-    """The measures a file of the source may carry: those the indicators counted from it read."""
-    return {name for item in agreement.indicators if item.data_source == source
-            for name in measures_of(item.definition.numerator, item.definition.denominator)}
 
 
 def _exact(measure: str, value: float) -> Decimal:

@@ -99,7 +99,8 @@ def test_a_file_one_row_from_the_published_one_is_refused_on_the_page_naming_the
     dutch = web(admin, lang="nl-BE").post(page, {"source": "insurer",
                                                  "csv": csv_file(HEADER + "\n".join(rows) + "\n")})
     assert dutch.status_code == 409 and "met te weinig rijen veranderen; er werd niets opgeslagen." in dutch.text
-    assert "CSV-bestand</a>: 2026-08 admissions: 1 van de rijen verschillen van die van een eerder bestand" in dutch.text
+    assert ("CSV-bestand</a>: 2026-08 admissions: 1 van de rijen verschillen van die van een eerder bestand"
+            in dutch.text)
 
 
 def test_a_dietitian_named_as_verifier_finds_the_audit_in_her_menu_and_records_the_findings(

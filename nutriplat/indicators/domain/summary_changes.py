@@ -35,10 +35,11 @@ def refusals(earlier: Iterable[Sequence[Entry]], later: Sequence[Entry]) -> list
         for (measure, month), entries in cells(report).items():
             if (measure, month) in new and (reason := _too_close(entries, new[(measure, month)])):
                 found.add((month, measure, *reason))
+    # per cell the rows that differ first: they are what the sender can check
+    ordered = sorted(found, key=lambda f: (f[0], f[1], f[2] != "differencing_rows", f[3]))
     return [Problem(code, {"month": month, "measure": measure, "rows": rows, "threshold": THRESHOLD,
                            "below": THRESHOLD - 1})
-            # per cell the rows that differ first: they are what the sender can check
-            for month, measure, code, rows in sorted(found, key=lambda f: (f[0], f[1], f[2] != "differencing_rows", f[3]))]
+            for month, measure, code, rows in ordered]
 
 
 def _too_close(old: Sequence[Entry], new: Sequence[Entry]) -> tuple[str, int] | None:

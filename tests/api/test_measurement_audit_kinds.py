@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 import pytest
+from sqlalchemy import select
 
 from nutriplat.clients.models import IntakeRecord
 from nutriplat.delivery.models import DeliveryOrder, Depot, PlannedStop, RoutePlan
@@ -111,12 +112,15 @@ def test_glim_assessments_intake_records_and_deliveries_are_sampled_and_verified
 
 
 def test_a_dietitian_of_the_provider_verifies_the_audit_she_is_named_for_never_her_own_records(
-        http, world, parties, records, uow):
+        http, world, parties, pilot, records, uow):
     admin, funder, _ = parties
     dirk, other = world.person("dirk", "dietitian"), world.person("dora", "dietitian")
-    with uow:  # Dirk assessed the second client himself
-        uow.session.get(Assessment, 2).performed_by = dirk.id
-        uow.commit()
+
+    def assessed_by(user_id):  # the second client's GLIM assessment
+        with uow:
+            uow.session.scalar(select(Assessment).where(Assessment.client_id == pilot[1])).performed_by = user_id
+            uow.commit()
+    assessed_by(dirk.id)  # Dirk assessed the second client himself
     made = agreement_with(http, admin, funder, dirk.id, codes=AUDITED[:1])
     assert made.status_code == 201, made.json
     agreement = accept(http, admin, funder, made.json["id"])
@@ -132,9 +136,7 @@ def test_a_dietitian_of_the_provider_verifies_the_audit_she_is_named_for_never_h
     mine = [n for n, item in enumerate(items) if item["recorded_by"] == dirk.id]
     assert own.status_code == 422 and mine and set(own.json["errors"]) == {f"findings.{n}.id" for n in mine}
     assert own.json["errors"][f"findings.{mine[0]}.id"] == ["A second person verifies: you recorded this measurement."]
-    with uow:  # the record put right (Bea assessed it): now Dirk verifies every item
-        uow.session.get(Assessment, 2).performed_by = records.id
-        uow.commit()
+    assessed_by(records.id)  # the record put right (Bea assessed it): now Dirk verifies every item
     verified = http.post(path, headers=dirk.headers, json={"findings": findings})
     assert verified.status_code == 200, verified.json
     assert verified.json["agreement_rate"] == "1.0000"

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
+
+Coded = tuple[str, Mapping[str, Any]]  # a reason's stable code and the values its text names
 
 
 class DomainError(Exception):
     status = 400
 
-    def __init__(self, message: str, errors: Mapping[str, Sequence[str]] | None = None):
+    def __init__(self, message: str, errors: Mapping[str, Sequence[str]] | None = None,
+                 reason: str | None = None, coded: Mapping[str, Sequence[Coded]] | None = None):
+        """``reason``: a stable code of the refusal as a whole; ``coded``: per field, the code
+        and values of each reason in ``errors`` (same order) — the API sends the codes beside
+        the English texts, and the web pages translate by them."""
         super().__init__(message)
         self.message = message
         self.errors = {k: list(v) for k, v in (errors or {}).items()}
+        self.reason = reason
+        self.coded = {k: list(v) for k, v in (coded or {}).items()}
 
 
 class InvalidInput(DomainError):

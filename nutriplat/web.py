@@ -117,6 +117,9 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> Response:
         body = _payload(error.status, HTTPStatus(error.status).phrase, error.message, error.errors)
+        if error.reason:  # a refusal with stable codes, which the web pages translate
+            body |= {"reason": error.reason,
+                     "reasons": {name: [code for code, _ in found] for name, found in error.coded.items()}}
         response = jsonify(body)
         response.status_code = error.status
         if isinstance(error, TooManyRequests):

@@ -31,6 +31,15 @@ def record(
     session.add(_entry(actor, action, resource, resource_id, client_id, detail, organisation_id))
 
 
+def record_surviving(
+    session: Session, actor: Actor, action: str, resource: str, resource_id: object = None,
+    detail: dict[str, Any] | None = None, organisation_id: int | None = None,
+) -> None:
+    """As ``record``, but written even when the transaction is rolled back: the log of a
+    refused command (whose own writes are undone) outlives it."""
+    add_surviving(session, _entry(actor, action, resource, resource_id, None, detail, organisation_id))
+
+
 def record_refusal(
     session: Session, actor: Actor, resource: str, resource_id: object, status: int,
     scope: str, organisation_id: int | None,

@@ -16,12 +16,12 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
-from nutriplat.errors import Conflict, ErrorCollector, Forbidden, NotFound
-from nutriplat.indicators import audit_population, audit_records
+from nutriplat.errors import Conflict, ErrorCollector
+from nutriplat.indicators import audit_population, audit_records, audit_verifiers
 from nutriplat.indicators.aggregate import Definition
-from nutriplat.indicators.agreements import load_agreement, party_to
+from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.domain import audit_sample
-from nutriplat.indicators.models import Agreement, MeasurementAudit
+from nutriplat.indicators.models import MeasurementAudit
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reporting_periods import reporting_periods
 from nutriplat.periods import Period
@@ -74,10 +74,9 @@ def record_findings(uow: UnitOfWork, actor: Actor, audit_id: int, findings: list
     POLICY.check(actor, "verify_audit")
     with uow:
         session = uow.session
-        found, organisation_id = _load(uow, actor, audit_id)
-        named = _named_verifier(session, found)
-        if named is not None and named != actor.user_id:
-            raise Forbidden(f"The agreement names user {named} to verify this audit.")
+        found, agreement = audit_verifiers.load_to_verify(session, actor, audit_id)
+        organisation_id = agreement.organisation_id
+        audit_verifiers.check_verifier(actor, agreement, found)
         if found.verified_at is not None:
             raise Conflict("The audit is verified already and never changes.", {"findings": ["Verified already."]})
         errors = ErrorCollector()
@@ -115,28 +114,21 @@ def sample_records(uow: UnitOfWork, actor: Actor, audit_id: int) -> dict[str, An
     """The sampled readings and forms, for the provider's second person: person data, audited."""
     POLICY.check(actor, "verify_audit")
     with uow:
-        found, organisation_id = _load(uow, actor, audit_id)
+        found, agreement = audit_verifiers.load_to_verify(uow.session, actor, audit_id)
         items = audit_records.shown(uow.session, found.sample)
-        audit.record(uow.session, actor, "read", RESOURCE, found.id, organisation_id=organisation_id,
+        audit.record(uow.session, actor, "read", RESOURCE, found.id, organisation_id=agreement.organisation_id,
                      detail={"clients": sorted({item["client_id"] for item in items})})
         uow.commit()
-        return {"audit": found, "items": items}
+        return {"audit": found, "items": items, "agreement": {"id": agreement.id, "name": agreement.name},
+                "may_verify": audit_verifiers.may_verify(actor, agreement, found)}
 
 
-def _load(uow: UnitOfWork, actor: Actor, audit_id: int) -> tuple[MeasurementAudit, int]:
-    found = uow.session.get(MeasurementAudit, audit_id)
-    agreement = None if found is None else party_to(uow.session, actor, found.agreement_id)
-    if found is None or agreement is None:
-        raise NotFound(f"No measurement audit {audit_id}.")
-    return found, agreement.organisation_id
-
-
-def _named_verifier(session: Any, found: MeasurementAudit) -> int | None:
-    """The user the indicator's audit rule names (older agreements named a role in words: None)."""
-    agreement = session.get(Agreement, found.agreement_id)
-    item = next((i for i in agreement.indicators if i.definition.code == found.indicator), None)
-    named = ((item.audit_rule if item else None) or {}).get("verified_by")
-    return named if isinstance(named, int) else None
+def to_verify(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
+    """The audits waiting for the actor's findings, with the agreement's name (no person)."""
+    POLICY.check(actor, "verify_audit")
+    with uow:
+        return [{"audit": found, "agreement": {"id": agreement.id, "name": agreement.name}}
+                for found, agreement in audit_verifiers.awaiting(uow.session, actor)]
 
 
 def minimum(audit_rule: dict[str, Any] | None) -> Decimal | None:

@@ -6,7 +6,7 @@ client, month and measure: ``pseudonym`` the 64 hex characters of ``pseudonyms.p
 (``accepted``: e.g. ``admissions``, ``ed_visits``, ``days_at_home``,
 ``nursing_home_admissions``, ``service_cost_cents``), ``value`` a number ≥ 0 (a whole number
 for counts, ``vocabulary.WHOLE``). Every problem of every row is collected (``rows.<line>.<column>``) before
-anything is written."""
+anything is written, each with its stable code (``domain.import_problems``)."""
 from __future__ import annotations
 
 import csv
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from nutriplat.indicators.domain.import_problems import Problem
 from nutriplat.indicators.pseudonyms import PSEUDONYM
 from nutriplat.indicators.vocabulary import WHOLE
 
@@ -34,57 +35,56 @@ class SourceRow:
     value: Decimal
 
 
-def parse(text: str, accepted: Collection[str]) -> tuple[list[SourceRow], dict[str, list[str]]]:
+def parse(text: str, accepted: Collection[str]) -> tuple[list[SourceRow], dict[str, list[Problem]]]:
     lines = text.lstrip("\ufeff").splitlines()
     if not lines:
-        return [], {"file": ["The file is empty."]}
+        return [], {"file": [Problem("file_empty")]}
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter)
     header = [name.strip().lower() for name in next(reader)]
     if tuple(header) != COLUMNS:
-        return [], {"file": [f"The header must be {','.join(COLUMNS)}."]}
+        return [], {"file": [Problem("header", {"columns": ",".join(COLUMNS)})]}
     rows: list[SourceRow] = []
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[Problem]] = {}
     seen: dict[tuple[str, str, str], int] = {}
     for line, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
         if len(rows) + len(errors) >= MAX_ROWS:
-            errors["file"] = [f"At most {MAX_ROWS} rows per file."]
+            errors["file"] = [Problem("too_many_rows", {"limit": MAX_ROWS})]
             break
         row, problems = _row(line, cells, accepted)
         if row is not None:
             key = (row.pseudonym, row.month, row.measure)
             if key in seen:
-                problems["pseudonym"] = f"Repeats line {seen[key]} (same pseudonym, month and measure)."
+                problems["pseudonym"] = Problem("pseudonym_repeated", {"line": seen[key]})
             seen.setdefault(key, line)
         for column, problem in problems.items():
             errors[f"rows.{line}.{column}"] = [problem]
         if row is not None and not problems:
             rows.append(row)
     if not rows and not errors:
-        errors["file"] = ["The file has no rows."]
+        errors["file"] = [Problem("no_rows")]
     return rows, errors
 
 
-def _row(line: int, cells: list[str], accepted: Collection[str]) -> tuple[SourceRow | None, dict[str, str]]:
+def _row(line: int, cells: list[str], accepted: Collection[str]) -> tuple[SourceRow | None, dict[str, Problem]]:
     if len(cells) != len(COLUMNS):
-        return None, {"line": f"Must have {len(COLUMNS)} columns, not {len(cells)}."}
+        return None, {"line": Problem("columns", {"expected": len(COLUMNS), "found": len(cells)})}
     pseudonym, month, measure, text = (cell.strip() for cell in cells)
     problems = {}
     if not PSEUDONYM.match(pseudonym.lower()):
-        problems["pseudonym"] = "Must be the 64 hexadecimal characters of the agreed keyed hash."
+        problems["pseudonym"] = Problem("pseudonym_format")
     if not _MONTH.match(month):
-        problems["month"] = "Must be a month, YYYY-MM."
+        problems["month"] = Problem("month_format")
     if measure not in accepted:
-        listed = ", ".join(sorted(accepted))
-        problems["measure"] = (f"Must be a measure the agreement counts from this source: {listed}."
-                               if accepted else "The agreement counts no measure from this source.")
+        problems["measure"] = (Problem("measure_not_counted", {"measures": ", ".join(sorted(accepted))})
+                               if accepted else Problem("no_measure_counted"))
     value = _number(text)
     if value is None or value < 0:
-        problems["value"] = "Must be a number, 0 or more."
+        problems["value"] = Problem("value_number")
     elif measure in WHOLE and value != value.to_integral_value():
-        problems["value"] = "Must be a whole number."
+        problems["value"] = Problem("value_whole")
     if problems or value is None:
         return None, problems
     return SourceRow(line, pseudonym.lower(), month, measure, value), problems

@@ -2,8 +2,8 @@
 
 The provider's admin first enrols the cohort's clients: their national register numbers go
 in, only the keyed hash under the agreement's key is stored (``pseudonyms.py``). A file
-from the source (``external_csv.py``) is then matched row by row on that pseudonym —
-matched (one client), unmatched (none), ambiguous (several clients share it) — and each
+from the source (``external_csv.py``) is checked (``external_checks.py``), then matched row
+by row on that pseudonym — matched (one client), unmatched (none), ambiguous (several clients share it) — and each
 matched row is set beside the platform's own figure for that client and month. Nothing is
 written unless every row of the file is valid; the matched figures then stand in for the
 platform's where the agreement names the source (``external_figures.py``)."""
@@ -24,16 +24,15 @@ from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork
-from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.indicators import external_csv, measures, method, pseudonyms, sources
+from nutriplat.errors import Conflict, ErrorCollector, InvalidInput
+from nutriplat.indicators import external_checks, external_csv, external_refusals, measures, pseudonyms, sources
 from nutriplat.indicators.agreements import load_agreement
-from nutriplat.indicators.domain import summary_changes
+from nutriplat.indicators.domain.import_problems import DUPLICATE, NO_KEY, Problem, refused
 from nutriplat.indicators.external_refreeze import refreeze, refuse_settled
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.models.external import ClientPseudonym, ExternalFigure, ExternalImport
 from nutriplat.indicators.policy import POLICY
-from nutriplat.indicators.suppression import THRESHOLD
-from nutriplat.indicators.vocabulary import EXTERNAL_ONLY, MEASURES, WHOLE, measures_of
+from nutriplat.indicators.vocabulary import EXTERNAL_ONLY, MEASURES, WHOLE
 from nutriplat.periods import Period
 
 RESOURCE = "external_import"
@@ -42,8 +41,8 @@ RESOURCE = "external_import"
 def _key(agreement: Agreement) -> bytes:
     secret = pseudonyms.secret()
     if secret is None:
-        raise Conflict("No pseudonym key is configured, so nothing can be matched.",
-                       {"agreement_id": [f"Set {pseudonyms.KEY_ENV} in the service's environment."]})
+        raise refused(Conflict, "No pseudonym key is configured, so nothing can be matched.",
+                      {"agreement_id": [Problem("no_key", {"variable": pseudonyms.KEY_ENV})]}, NO_KEY)
     return pseudonyms.agreement_key(secret, agreement.id)
 
 
@@ -77,63 +76,48 @@ def enrol(uow: UnitOfWork, actor: Actor, agreement_id: int, people: Sequence[dic
 
 
 def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str, text: str) -> ExternalImport:
+    """Every refusal of the file is logged (``external_refusals``) though nothing of it is written."""
     POLICY.check(actor, "import_external")
     with uow:
-        session = uow.session
-        agreement = load_agreement(session, actor, agreement_id)
-        agreed = {item.data_source for item in agreement.indicators} - {method.NATIVE}
-        # an unknown source is its own error: its rows' measures are not judged against it
-        rows, found = external_csv.parse(text, accepted_measures(agreement, source) if source in agreed else MEASURES)
-        errors = ErrorCollector()
-        errors.errors.update(found)
-        if source not in agreed:
-            errors.add("source", f"Must be a data source the agreement names: {', '.join(sorted(agreed)) or 'none'}.")
-        first, last = f"{agreement.starts_on:%Y-%m}", f"{agreement.ends_on:%Y-%m}"
-        for row in rows:
-            if not first <= row.month <= last and row.month != agreement.baseline_period[:7]:
-                errors.add(f"rows.{row.line}.month", f"Must lie within the agreement, {first} to {last}.")
-        errors.raise_if_any("The file cannot be imported; nothing was written.")
-        _key(agreement)  # the same key must have made the stored pseudonyms
-        checksum = hashlib.sha256(text.encode()).hexdigest()
-        months = sorted({row.month for row in rows})
-        refuse_settled(session, agreement, months)
-        report = reconcile(session, agreement, rows)
-        _refuse_differencing(session, agreement, source, report)
-        done = ExternalImport(agreement_id=agreement.id, source=source, months=months, checksum=checksum,
-                              summary=summary(report), report=report, imported_by=actor.user_id)
-        if session.scalar(select(ExternalImport.id).where(ExternalImport.agreement_id == agreement.id,
-                                                          ExternalImport.source == source,
-                                                          ExternalImport.checksum == checksum)):
-            raise Conflict("This file was imported already.", {"file": ["Imported already."]})
-        session.add(done)
-        session.flush()
-        # a later file of the same months replaces the source's figures for them
-        session.execute(delete(ExternalFigure).where(ExternalFigure.agreement_id == agreement.id,
-                                                     ExternalFigure.source == source,
-                                                     ExternalFigure.month.in_(months)))
-        session.add_all(ExternalFigure(import_id=done.id, agreement_id=agreement.id, source=source,
-                                       client_id=entry["client_id"], month=entry["month"],
-                                       measure=entry["measure"], value=entry["source_value"])
-                        for entry in report if entry["status"] == "matched")
-        session.flush()
-        refreeze(session, agreement, months, business_today())
-        audit.record(session, actor, "import", RESOURCE, done.id, detail={"agreement_id": agreement.id,
-                     "source": source, "rows": len(rows)}, organisation_id=agreement.organisation_id)
+        agreement = load_agreement(uow.session, actor, agreement_id)
+        try:
+            done = _import(uow.session, actor, agreement, source, text)
+        except (InvalidInput, Conflict) as refusal:
+            external_refusals.record(uow.session, actor, agreement, source, text, refusal)
+            raise
         uow.commit()
         return done
 
 
-def _refuse_differencing(session: Session, agreement: Agreement, source: str, report: list[dict[str, Any]]) -> None:
-    """A month's summary may not move by a few rows from any published before (``summary_changes``)."""
-    months = {entry["month"] for entry in report}
-    shared = [found for found, covered in session.execute(select(ExternalImport.id, ExternalImport.months).where(
-        ExternalImport.agreement_id == agreement.id, ExternalImport.source == source)) if months & set(covered)]
-    # one earlier report in memory at a time: a file may hold hundreds of thousands of rows
-    earlier = (session.scalar(select(ExternalImport.report).where(ExternalImport.id == found)) or []
-               for found in shared)
-    if problems := summary_changes.refusals(earlier, report):
-        raise Conflict("The file would change a month's published reconciliation by fewer than "
-                       f"{THRESHOLD} rows; nothing was written.", {"file": problems})
+def _import(session: Session, actor: Actor, agreement: Agreement, source: str, text: str) -> ExternalImport:
+    rows = external_checks.checked_rows(agreement, source, text)
+    _key(agreement)  # the same key must have made the stored pseudonyms
+    checksum = hashlib.sha256(text.encode()).hexdigest()
+    months = sorted({row.month for row in rows})
+    refuse_settled(session, agreement, months)
+    report = reconcile(session, agreement, rows)
+    external_checks.refuse_differencing(session, agreement, source, report)
+    done = ExternalImport(agreement_id=agreement.id, source=source, months=months, checksum=checksum,
+                          summary=summary(report), report=report, imported_by=actor.user_id)
+    if session.scalar(select(ExternalImport.id).where(ExternalImport.agreement_id == agreement.id,
+                                                      ExternalImport.source == source,
+                                                      ExternalImport.checksum == checksum)):
+        raise refused(Conflict, "This file was imported already.", {"file": [Problem("duplicate")]}, DUPLICATE)
+    session.add(done)
+    session.flush()
+    # a later file of the same months replaces the source's figures for them
+    session.execute(delete(ExternalFigure).where(ExternalFigure.agreement_id == agreement.id,
+                                                 ExternalFigure.source == source,
+                                                 ExternalFigure.month.in_(months)))
+    session.add_all(ExternalFigure(import_id=done.id, agreement_id=agreement.id, source=source,
+                                   client_id=entry["client_id"], month=entry["month"],
+                                   measure=entry["measure"], value=entry["source_value"])
+                    for entry in report if entry["status"] == "matched")
+    session.flush()
+    refreeze(session, agreement, months, business_today())
+    audit.record(session, actor, "import", RESOURCE, done.id, detail={"agreement_id": agreement.id,
+                 "source": source, "rows": len(rows)}, organisation_id=agreement.organisation_id)
+    return done
 
 
 def reconcile(session: Session, agreement: Agreement, rows: Sequence[external_csv.SourceRow]) -> list[dict[str, Any]]:
@@ -184,12 +168,6 @@ def _platform_figures(session: Session, agreement: Agreement, client_ids: set[in
             for client_id, value in zip(frame.index.tolist(), frame[measure].tolist(), strict=True):
                 figures[(int(client_id), period.label, measure)] = _exact(measure, value)
     return figures
-
-
-def accepted_measures(agreement: Agreement, source: str) -> set[str]:
-    """The measures a file of the source may carry: those the indicators counted from it read."""
-    return {name for item in agreement.indicators if item.data_source == source
-            for name in measures_of(item.definition.numerator, item.definition.denominator)}
 
 
 def _exact(measure: str, value: float) -> Decimal:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from nutriplat.errors import Conflict
 from nutriplat.indicators import frozen
+from nutriplat.indicators.domain.import_problems import SETTLED, Problem, refused
 from nutriplat.indicators.method import NATIVE
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot, Settlement
 from nutriplat.indicators.reporting_periods import reporting_periods
@@ -28,8 +29,8 @@ def refuse_settled(session: Session, agreement: Agreement, months: Sequence[str]
     settled = sorted(session.scalars(select(Settlement.period).where(
         Settlement.agreement_id == agreement.id, Settlement.period.in_(touched(agreement, months)))))
     if settled:
-        raise Conflict(f"{', '.join(settled)} is settled; its figures never change.",
-                       {"file": [f"Covers the settled period {label}." for label in settled]})
+        raise refused(Conflict, f"{', '.join(settled)} is settled; its figures never change.",
+                      {"file": [Problem("settled", {"period": label}) for label in settled]}, SETTLED)
 
 
 def refreeze(session: Session, agreement: Agreement, months: Sequence[str], today: date) -> int:

@@ -19,8 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nutriplat.db import utcnow
-from nutriplat.errors import Conflict
+from nutriplat.errors import Conflict, DomainError
 from nutriplat.indicators import disclosure, report_computation, scope
+from nutriplat.indicators.domain.import_problems import REPORT_CHANGED, Problem, refused
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot
 from nutriplat.periods import Period
 
@@ -124,18 +125,18 @@ def remake(session: Session, agreement: Agreement, snapshot: IndicatorSnapshot, 
         old = before.pop((row["indicator"], json.dumps(row["disaggregation"], sort_keys=True)), None)
         if row["indicator"] not in imported:
             if old is None or (not old["suppressed"] and not row["suppressed"] and row != old):
-                raise _changed(period, row["indicator"])
+                raise _changed(Problem("report_changed", {"period": period.label, "indicator": row["indicator"]}))
             row = old if old["suppressed"] else row  # what was hidden stays hidden
         rows.append(row)
     if any(indicator not in imported for indicator, _ in before):
-        raise _changed(period, "a breakdown")
+        raise _changed(Problem("report_breakdown_changed", {"period": period.label}))
     if disclosure.exposed([_row(row) for row in rows]):
-        raise Conflict(f"With the source's figures, {period.label} would expose a person; it stays as it was.",
-                       {"file": [f"{period.label} cannot take these figures without exposing a person."]})
+        raise refused(Conflict, f"With the source's figures, {period.label} would expose a person; it stays as it was.",
+                      {"file": [Problem("report_exposes", {"period": period.label})]}, REPORT_CHANGED)
     snapshot.rows = rows
 
 
-def _changed(period: Period, part: str) -> Conflict:
-    return Conflict(f"The records behind {period.label} changed since its report was made, so it cannot be made "
-                    "again with the source's figures without exposing a person.",
-                    {"file": [f"{period.label} was frozen on other records ({part})."]})
+def _changed(problem: Problem) -> DomainError:
+    return refused(Conflict, f"The records behind {problem.params['period']} changed since its report was made, so it "
+                   "cannot be made again with the source's figures without exposing a person.",
+                   {"file": [problem]}, REPORT_CHANGED)

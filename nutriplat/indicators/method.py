@@ -39,7 +39,8 @@ def verifier_error(verifier: tuple[int | None, str, bool] | None, organisation_i
     if verifier is None or verifier[0] != organisation_id:
         return "No user of the provider with this id."
     if verifier[1] not in allowed or not verifier[2]:
-        return f"Must be an active user whose role may verify an audit ({', '.join(allowed)})."
+        return (f"Must be an active user of the provider whose role may verify an audit ({' or '.join(allowed)}); "
+                "they never verify a measurement they recorded themselves.")
     return None
 
 

@@ -37,9 +37,10 @@ POLICY = Policy("indicators", {
     # Both parties see the reconciliation per source, measure and month: counts, suppressed.
     "reconciliation_summary": PARTIES,
     # The measurement audit (audits.py): the provider draws the seeded sample and its second
-    # person verifies it against the source; both parties see the seed and agreement rate.
+    # person verifies it against the source — its admin or a dietitian (the natural second
+    # person for a screening) named in the audit rule; both parties see the seed and rate.
     "draw_audit": (ADMIN,),
-    "verify_audit": (ADMIN,),
+    "verify_audit": (ADMIN, DIETITIAN),
     "list_audits": PARTIES,
     # The staff survey (staff_survey.py): staff answer; the parties see suppressed aggregates only.
     "answer_staff_survey": (DIETITIAN, LOGISTICS),

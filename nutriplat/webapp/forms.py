@@ -28,6 +28,7 @@ from werkzeug.datastructures import MultiDict
 
 from nutriplat.clock import BRUSSELS
 from nutriplat.errors import Conflict, DomainError, InvalidInput
+from nutriplat.webapp.coded_texts import CodedTexts
 
 NON_FIELD = "_form"
 
@@ -86,16 +87,17 @@ class Form:
                                flatten(error.normalized_messages())) from error
 
     @contextmanager
-    def handling(self, *also: type[DomainError]) -> Iterator[Form]:
+    def handling(self, *also: type[DomainError], texts: CodedTexts | None = None) -> Iterator[Form]:
         """Collect the field errors of the block instead of failing the request:
-        invalid input and conflicts, and the other domain errors named in ``also``."""
+        invalid input and conflicts, and the other domain errors named in ``also``;
+        ``texts`` translates a refusal that carries stable codes."""
         handled: tuple[type[DomainError], ...] = (InvalidInput, Conflict, *also)
         try:
             yield self
         except handled as error:
-            self.message = error.message
+            self.message = texts.message(error) if texts else error.message
             self.status = error.status
-            for name, reasons in error.errors.items():
+            for name, reasons in (texts.fields(error) if texts else error.errors).items():
                 # The API's whole-body errors ("body") belong to no one field.
                 field = NON_FIELD if name in ("body", "_schema") else name
                 self.errors.setdefault(field, []).extend(reasons)

@@ -27,6 +27,7 @@ NAV: dict[str, tuple[tuple[str, object], ...]] = {
         ("webapp.dietitian_alerts.index", _l("Alerts")),
         ("webapp.care_team_alerts.index", _l("Care-team alerts")),
         ("webapp.staff_survey.survey", _l("Staff survey")),
+        ("webapp.admin_measurement_audits.to_verify", _l("Audits to verify")),
     ),
     roles.COFINANCER: (
         ("webapp.cofinancer_agreements.index", _l("Agreements")),

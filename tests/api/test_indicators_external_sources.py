@@ -118,7 +118,11 @@ def test_the_reconciliation_finds_the_seeded_disagreement_and_the_insurers_figur
                  if r["indicator"] == "hospital_admissions" and r["period"] == "2026Q3" and not r["disaggregation"])
     assert (total["numerator"], total["no_data"]) == (6.0, None)
     listed = http.get(f"/api/v1/agreements/{agreement_id}/external-imports", headers=admin.headers).json
-    assert [item["summary"]["differing"] for item in listed] == [6] and "report" not in listed[0]
+    assert [item["summary"]["differing"] for item in listed if item["status"] == "imported"] == [6]
+    assert "report" not in listed[0]
+    # the same file again was refused: listed with its reason, no row of it kept
+    assert [(item["status"], item["reason"], item["rows"]) for item in listed] == [
+        ("imported", None, 12), ("refused", "duplicate_file", 12)]
 
 
 def test_cofinancers_never_see_the_per_row_report(http, parties, pilot, insurer_agreement):

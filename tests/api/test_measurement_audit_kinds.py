@@ -1,11 +1,13 @@
 """Item 4 of issue 21, the remaining gaps: the audit samples GLIM assessments, intake records
 and deliveries too, and its verifier is a user of the provider with a role allowed to verify
-(named by id in the audit rule) — never the one who recorded the measurement."""
+(named by id in the audit rule: its admin or a dietitian) — never the one who recorded the
+measurement."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
 import pytest
+from sqlalchemy import select
 
 from nutriplat.clients.models import IntakeRecord
 from nutriplat.delivery.models import DeliveryOrder, Depot, PlannedStop, RoutePlan
@@ -63,9 +65,11 @@ def records(world, parties, pilot, uow):
 
 def test_the_verifier_is_a_user_of_the_provider_allowed_to_verify(http, world, parties, pilot):
     admin, funder, _ = parties
-    dietitian = world.person("dirk", "dietitian")
+    driver = world.person("luc", "logistics")
     for verifier, problem in ((funder.id, "No user of the provider with this id."),
-                              (dietitian.id, "Must be an active user whose role may verify an audit (admin)."),
+                              (driver.id, "Must be an active user of the provider whose role may verify an audit "
+                                          "(admin or dietitian); they never verify a measurement they recorded "
+                                          "themselves."),
                               (999_999, "No user of the provider with this id.")):
         refused = agreement_with(http, admin, funder, verifier, codes=AUDITED[:1])
         assert refused.status_code == 422, refused.json
@@ -105,3 +109,36 @@ def test_glim_assessments_intake_records_and_deliveries_are_sampled_and_verified
     else:
         assert verified.status_code == 200, verified.json
         assert verified.json["agreement_rate"] == "1.0000"
+
+
+def test_a_dietitian_of_the_provider_verifies_the_audit_she_is_named_for_never_her_own_records(
+        http, world, parties, pilot, records, uow):
+    admin, funder, _ = parties
+    dirk, other = world.person("dirk", "dietitian"), world.person("dora", "dietitian")
+
+    def assessed_by(user_id):  # the second client's GLIM assessment
+        with uow:
+            uow.session.scalar(select(Assessment).where(Assessment.client_id == pilot[1])).performed_by = user_id
+            uow.commit()
+    assessed_by(dirk.id)  # Dirk assessed the second client himself
+    made = agreement_with(http, admin, funder, dirk.id, codes=AUDITED[:1])
+    assert made.status_code == 201, made.json
+    agreement = accept(http, admin, funder, made.json["id"])
+    drawn = http.post(f"/api/v1/agreements/{agreement['id']}/measurement-audits", headers=admin.headers,
+                      json={"indicator": AUDITED[0], "period": "2026Q3", "seed": 11}).json
+    sample = f"/api/v1/measurement-audits/{drawn['id']}/sample"
+    items = http.get(sample, headers=dirk.headers).json["items"]
+    assert http.get(sample, headers=other.headers).status_code == 404  # not named: no such audit for her
+    findings = [{"kind": item["kind"], "id": item["id"], "agrees": True} for item in items]
+    path = f"/api/v1/measurement-audits/{drawn['id']}/findings"
+    assert http.post(path, headers=admin.headers, json={"findings": findings}).status_code == 403
+    own = http.post(path, headers=dirk.headers, json={"findings": findings})
+    mine = [n for n, item in enumerate(items) if item["recorded_by"] == dirk.id]
+    assert own.status_code == 422 and mine and set(own.json["errors"]) == {f"findings.{n}.id" for n in mine}
+    assert own.json["errors"][f"findings.{mine[0]}.id"] == ["A second person verifies: you recorded this measurement."]
+    assessed_by(records.id)  # the record put right (Bea assessed it): now Dirk verifies every item
+    verified = http.post(path, headers=dirk.headers, json={"findings": findings})
+    assert verified.status_code == 200, verified.json
+    assert verified.json["agreement_rate"] == "1.0000"
+    # she is no party to the agreement: its other pages stay closed to her
+    assert http.get(f"/api/v1/agreements/{agreement['id']}", headers=dirk.headers).status_code == 403

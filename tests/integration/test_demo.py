@@ -79,6 +79,21 @@ def test_the_demo_loads_the_pilot_and_a_second_run_changes_nothing(app, http, bu
     assert statuses == {"huisarts.mandel": ["declined", "received"], "ontslag.azdelta": ["triaged"]}
     assert len(setup(http.get("/api/v1/referrals", headers=headers))) == 3
 
+    # Issue 21: a quarter of staff survey answers, and a target, so the cofinancer sees staff wellbeing
+    funder = {"Authorization": "Bearer " + setup(http.post("/api/v1/auth/token", json={
+        "username": "cofinancier.els", "password": password_for("cofinancer")}))["access_token"]}
+    [agreement] = setup(http.get("/api/v1/agreements", headers=funder))
+    found = setup(http.get(f"/api/v1/reports/indicators?agreement_id={agreement['id']}", headers=funder))
+    [wellbeing] = [r for r in found["rows"] if r["indicator"] == "staff_wellbeing" and r["period"] == found["period"]
+                   and not r["disaggregation"]]
+    assert wellbeing["value"] is not None and not wellbeing["suppressed"] and 1 <= wellbeing["value"] <= 5
+    assert wellbeing["denominator"] == 15  # five dietitians, five drivers, five kitchen staff answered
+    assert next(i for i in agreement["indicators"] if i["code"] == "staff_wellbeing")["target"] is not None
+    groups = setup(http.get(f"/api/v1/agreements/{agreement['id']}/staff-wellbeing?period={found['period']}",
+                            headers=funder))["rows"]
+    assert [(g["staff_group"], g["respondents"], g["suppressed"]) for g in groups] == [
+        (None, 15, False), ("dietitian", 5, False), ("driver", 5, False), ("kitchen", 5, False)]
+
 
 def test_the_demo_runs_from_the_repository_root_not_from_the_installed_cli(app, tmp_path):
     done = subprocess.run([sys.executable, "-m", "tools.demo", "--help"], cwd=ROOT,

@@ -1,5 +1,5 @@
 """The demo's outcome data: intake records, experience surveys and goals for the pilot's
-clients, the result-based agreement with Regionaal Zorgfonds West-Vlaanderen over the
+clients, a quarter of staff survey answers, the result-based agreement with Regionaal Zorgfonds West-Vlaanderen over the
 pilot cohort, then the nightly early-warning sweep (alerts, goals judged, healthcoins)
 and the last month's indicator snapshot. Everything is found by a natural key first, so
 a second run adds nothing."""
@@ -25,13 +25,16 @@ from nutriplat.monitoring.sweep import early_warning
 from nutriplat.periods import Month, Period, last_complete_quarter
 from tools.demo import outcomes_data as data
 from tools.demo.seed import SeedReport
+from tools.demo.staff_survey import seed_staff_survey
 
 COFINANCER = "Regionaal Zorgfonds West-Vlaanderen"
 AGREEMENT = "Ondervoeding bij parkinson: pilot Roeselare"
 TARGETS = {"screening_coverage": 90, "risk_improved_3m": 30, "risk_improved_6m": 35,
            "mean_weight_change": 0, "plan_days_on_target": 80, "meals_mostly_eaten": 60,
            "hospital_admissions": 5, "on_time_deliveries": 95, "mean_experience_score": 4,
-           "cost_per_client_month": 450}
+           "cost_per_client_month": 450,
+           # a mean of at least 3.5 on the 1-5 staff survey: most staff agree the work is doable
+           "staff_wellbeing": 3.5}
 RULES = [
     {"kind": "per_client_outcome", "params": {"indicator": "risk_improved_3m", "price_per_client": "150.00",
                                               "cap": "6000.00"}},
@@ -57,6 +60,8 @@ def seed_outcomes(factory: sessionmaker[Session], seed: int, today: date, report
         _seed_surveys(session, seed, clients, histories, today, report)
         _seed_goals(session, seed, clients, today, report)
         uow.commit()
+    # before the agreement's reports are first made (and frozen): they count the answers
+    seed_staff_survey(factory, seed, today, report)
     agreement_id = _agreement(factory, today, report)
     for what, n in early_warning(lambda: UnitOfWork(factory), today - timedelta(days=1)).items():
         report.count(what, n)

@@ -28,10 +28,11 @@ class Pseudonyms(MethodView):
 @blp.route("/agreements/<int:agreement_id>/external-imports")
 class Imports(MethodView):
     @roles_required(*POLICY.roles("import_external"))
-    @blp.response(200, s.ImportSchema(many=True))
+    @blp.response(200, s.ImportListEntrySchema(many=True))
     @paginated(blp, Page)
     def get(self, agreement_id):
-        """The source files imported for the agreement, with their match counts"""
+        """The source files imported for the agreement, with their match counts, and those refused, with
+        the reason's code (status imported or refused; a refused file kept no row)"""
         return external_imports.list_imports(uow(), actor(), agreement_id)
 
     @roles_required(*POLICY.roles("import_external"))

@@ -19,36 +19,39 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from nutriplat.indicators.domain.import_problems import Problem
 from nutriplat.indicators.domain.reconciliation_summary import cells, compared, counts
 from nutriplat.indicators.suppression import THRESHOLD
 
 Entry = Mapping[str, Any]
 
 
-def refusals(earlier: Iterable[Sequence[Entry]], later: Sequence[Entry]) -> list[str]:
+def refusals(earlier: Iterable[Sequence[Entry]], later: Sequence[Entry]) -> list[Problem]:
     """Why ``later`` (a file's report rows) may not follow the ``earlier`` files' reports of the
-    same source: one line per month and measure, none when it may."""
+    same source: one problem per month and measure, none when it may."""
     new = cells(later)
-    found: set[tuple[str, str, str]] = set()
+    found: set[tuple[str, str, str, int]] = set()
     for report in earlier:
         for (measure, month), entries in cells(report).items():
             if (measure, month) in new and (reason := _too_close(entries, new[(measure, month)])):
-                found.add((month, measure, reason))
-    return [f"{month} {measure}: {reason}" for month, measure, reason in sorted(found)]
+                found.add((month, measure, *reason))
+    # per cell the rows that differ first: they are what the sender can check
+    ordered = sorted(found, key=lambda f: (f[0], f[1], f[2] != "differencing_rows", f[3]))
+    return [Problem(code, {"month": month, "measure": measure, "rows": rows, "threshold": THRESHOLD,
+                           "below": THRESHOLD - 1})
+            for month, measure, code, rows in ordered]
 
 
-def _too_close(old: Sequence[Entry], new: Sequence[Entry]) -> str | None:
+def _too_close(old: Sequence[Entry], new: Sequence[Entry]) -> tuple[str, int] | None:
+    """The problem's code (and the rows that differ) when the two cells are a few rows apart."""
     rows = _changed(old, new, lambda e: e["source_value"])
     if _small(rows):
-        return (f"{rows} of its rows differ from an earlier file's; a correction must change none or at least "
-                f"{THRESHOLD}, or the two summaries would tell whether those rows match a client.")
+        return "differencing_rows", rows
     before, after = counts(old), counts(new)
     moved = [abs(after[name] - before[name]) for name in before]
     moved.append(_changed(compared(old), compared(new), lambda e: (e["source_value"], e["platform_value"])))
     if any(_small(n) for n in moved):
-        # which count, and by how much, is not said: it would tell as much as the summaries
-        return (f"a count of its summary (matched, unmatched, ambiguous, differing or compared rows) would move by "
-                f"1 to {THRESHOLD - 1} from an earlier file's, which would tell single rows' match.")
+        return "differencing_counts", 0  # which count, by how much, or how many rows: never said
     return None
 
 

@@ -3,10 +3,10 @@ each other (``from nutriplat.indicators.models import Agreement``)."""
 from .agreements import Agreement, AgreementIndicator, AgreementVersion, PaymentRule
 from .audits import MeasurementAudit
 from .definitions import IndicatorDefinition
-from .external import ClientPseudonym, ExternalFigure, ExternalImport
+from .external import ClientPseudonym, ExternalFigure, ExternalImport, ExternalImportRefusal
 from .settlements import IndicatorSnapshot, Settlement
 from .staff import StaffSurveyQuestionnaire, StaffSurveyResponse
 
 __all__ = ["Agreement", "AgreementIndicator", "AgreementVersion", "ClientPseudonym", "ExternalFigure", "ExternalImport",
-           "IndicatorDefinition", "IndicatorSnapshot", "MeasurementAudit", "PaymentRule", "Settlement",
-           "StaffSurveyQuestionnaire", "StaffSurveyResponse"]
+           "ExternalImportRefusal", "IndicatorDefinition", "IndicatorSnapshot", "MeasurementAudit", "PaymentRule",
+           "Settlement", "StaffSurveyQuestionnaire", "StaffSurveyResponse"]

@@ -60,3 +60,22 @@ class ExternalFigure(Base):
     month: Mapped[str] = mapped_column(String(7))
     measure: Mapped[str] = mapped_column(String(40))
     value: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+
+
+class ExternalImportRefusal(Base):
+    """A file the import refused (nothing of it was written): who, which agreement and source,
+    the file's checksum and row count, and why — the refusal's code and how many of each
+    problem — never a row, a pseudonym or a figure."""
+
+    __tablename__ = "external_import_refusals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("outcome_agreements.id"), index=True)
+    source: Mapped[str] = mapped_column(String(60))
+    checksum: Mapped[str] = mapped_column(String(64))  # SHA-256 of the file, as an import keeps it
+    rows: Mapped[int]  # the file's lines after the header, blank ones not counted
+    reason: Mapped[str] = mapped_column(String(40))  # domain.import_problems.REASONS
+    problems: Mapped[dict[str, Any]]  # problem code -> how many times
+    refused_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    refused_at: Mapped[datetime] = mapped_column(default=utcnow)
+

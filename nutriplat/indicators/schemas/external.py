@@ -59,6 +59,24 @@ class ImportSchema(Schema):
     imported_at = fields.DateTime()
 
 
+class ImportListEntrySchema(ImportSchema):
+    """A file imported (its match counts) or refused (why; nothing of it was kept)."""
+    status = fields.String(metadata={"description": "imported or refused"})
+    id = fields.Integer(allow_none=True, metadata={"description": "The import's id (null for a refused file)."})
+    refusal_id = fields.Integer(allow_none=True, metadata={"description": "The refusal's id (null for an import)."})
+    months = fields.List(fields.String(), allow_none=True)
+    summary = fields.Nested(ImportSummarySchema, allow_none=True)
+    imported_at = fields.DateTime(allow_none=True)
+    rows = fields.Integer(metadata={"description": "The file's rows (after the header)."})
+    reason = fields.String(allow_none=True, metadata={
+        "description": "Why the file was refused, a stable code: invalid_file, differencing, settled_period, "
+                       "duplicate_file, no_pseudonym_key, report_changed or conflict."})
+    reason_text = fields.String(allow_none=True, metadata={"description": "The reason in English."})
+    problems = fields.Dict(keys=fields.String(), values=fields.Integer(), allow_none=True, metadata={
+        "description": "How many of each problem the refusal named, by code (no row, pseudonym or figure)."})
+    refused_at = fields.DateTime(allow_none=True)
+
+
 class ReconciliationSchema(ImportSchema):
     report = fields.List(fields.Nested(ReconciliationRowSchema))
 

@@ -14,6 +14,8 @@ from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.schemas.external import ImportRequestSchema
 from nutriplat.web import actor, uow
+from nutriplat.webapp.admin.import_texts import IMPORT_TEXTS, field_labels
+from nutriplat.webapp.admin.import_texts import STATUS_TEXT as IMPORT_STATUS
 from nutriplat.webapp.forms import Form
 from nutriplat.webapp.session import login_required
 
@@ -36,7 +38,7 @@ def index(agreement_id: int) -> ResponseReturnValue:
     agreement = agreements.get_agreement(uow(), actor(), agreement_id)
     form = Form(request.form)
     if request.method == "POST":
-        with form.handling():
+        with form.handling(texts=IMPORT_TEXTS):
             data = form.load(ImportRequestSchema(), {"csv": _uploaded_text()})
             done = external_import.import_figures(uow(), actor(), agreement_id, data["source"], data["csv"])
             return redirect(url_for(".reconciliation", import_id=done.id))
@@ -44,7 +46,9 @@ def index(agreement_id: int) -> ResponseReturnValue:
     if len(sources) == 1 and not form.value("source"):
         form.values["source"] = sources[0][0]
     return render_template("admin/external_imports.html", agreement=agreement, form=form, sources=sources,
-                           imports=external_imports.list_imports(uow(), actor(), agreement_id)), form.status
+                           imports=external_imports.list_imports(uow(), actor(), agreement_id),
+                           reasons=IMPORT_TEXTS.reasons, statuses=IMPORT_STATUS, problems=IMPORT_TEXTS.problems,
+                           row_labels=field_labels(list(form.errors))), form.status
 
 
 def _uploaded_text() -> str:

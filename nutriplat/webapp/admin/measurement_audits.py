@@ -42,7 +42,8 @@ def index(agreement_id: int) -> ResponseReturnValue:
 @bp.route("/measurement-audits/<int:audit_id>", methods=["GET", "POST"])
 @login_required(*POLICY.roles("verify_audit"))
 def audit(audit_id: int) -> ResponseReturnValue:
-    """The sample in draw order; every item's finding is named by its place in it."""
+    """The sample in draw order; every item's finding is named by its place in it. For the
+    verifier the audit rule names (the provider's admin or a dietitian)."""
     sampled = audits.sample_records(uow(), actor(), audit_id)
     found, items = sampled["audit"], sampled["items"]
     form = Form(request.form or _given(found.findings))
@@ -56,11 +57,18 @@ def audit(audit_id: int) -> ResponseReturnValue:
             flash(_("The findings are recorded: %(rate)s of the sample agrees with its source.",
                     rate=format_percent(done.agreement_rate)), "success")
             return redirect(url_for(".audit", audit_id=audit_id))
-    agreement = agreements.get_agreement(uow(), actor(), found.agreement_id)
     verdicts = [("true", _("agrees with the source")), ("false", _("differs from the source"))]
-    return render_template("admin/measurement_audit.html", agreement=agreement, found=found, items=items,
-                           form=form, verdicts=verdicts, kinds=KIND_TEXT,
-                           percent=format_percent), form.status
+    return render_template("admin/measurement_audit.html", agreement=sampled["agreement"], found=found,
+                           items=items, form=form, verdicts=verdicts, kinds=KIND_TEXT, mine=sampled["may_verify"],
+                           may_draw=actor().role in POLICY.roles("draw_audit"), percent=format_percent), form.status
+
+
+@bp.get("/measurement-audits")
+@login_required(*POLICY.roles("verify_audit"))
+def to_verify() -> ResponseReturnValue:
+    """The audits waiting for the signed-in user's findings (a dietitian's way in: she is no
+    party to the agreement and sees none of its other pages)."""
+    return render_template("admin/measurement_audits_to_verify.html", waiting=audits.to_verify(uow(), actor()))
 
 
 def _given(findings: list[dict[str, Any]] | None) -> dict[str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from nutriplat.indicators import external_csv, pseudonyms
+from nutriplat.indicators.domain.import_problems import texts
 
 HASH = "0f" * 32
 
@@ -23,9 +24,24 @@ def test_national_numbers_are_checked_also_for_people_born_from_2000():
     assert pseudonyms.national_number_error("4001") == "Must be 11 digits (YY.MM.DD-NNN.CC)."
 
 
+def parse(text, accepted):
+    """The rows, and each field's problems as the API's English texts."""
+    rows, problems = external_csv.parse(text, accepted)
+    return rows, texts(problems)
+
+
+def test_each_problem_has_a_stable_code_that_the_web_pages_translate_by():
+    text = f"pseudonym,month,measure,value\n{HASH},2026-7,ed_visits,1.5\n"
+    _, problems = external_csv.parse(text, {"admissions"})
+    assert {name: [(p.code, dict(p.params)) for p in found] for name, found in problems.items()} == {
+        "rows.2.month": [("month_format", {})], "rows.2.measure": [("measure_not_counted", {"measures": "admissions"})],
+        "rows.2.value": [("value_whole", {})]}
+    assert external_csv.parse("client\n", set())[1]["file"][0].code == "header"
+
+
 def test_a_semicolon_file_with_decimal_commas_is_read():
     text = f"pseudonym;month;measure;value\n{HASH.upper()};2026-07;service_cost_cents;1200,00"
-    rows, errors = external_csv.parse(text, {"service_cost_cents"})
+    rows, errors = parse(text, {"service_cost_cents"})
     assert errors == {}
     assert rows == [external_csv.SourceRow(2, HASH, "2026-07", "service_cost_cents", Decimal(1200))]
 
@@ -33,25 +49,25 @@ def test_a_semicolon_file_with_decimal_commas_is_read():
 def test_every_problem_of_every_row_is_named_before_anything_is_read_further():
     text = (f"pseudonym,month,measure,value\n{HASH},2026-7,admissions,-1\n{HASH},2026-08,admissions\n"
             f"{HASH},2026-09,admissions,2\n{HASH},2026-09,admissions,3\n")
-    rows, errors = external_csv.parse(text, {"admissions"})
+    rows, errors = parse(text, {"admissions"})
     assert errors == {"rows.2.month": ["Must be a month, YYYY-MM."], "rows.2.value": ["Must be a number, 0 or more."],
                       "rows.3.line": ["Must have 4 columns, not 3."],
                       "rows.5.pseudonym": ["Repeats line 4 (same pseudonym, month and measure)."]}
     assert [row.line for row in rows] == [4]
     header = ["The header must be pseudonym,month,measure,value."]
-    assert external_csv.parse("client,month\n", {"admissions"})[1] == {"file": header}
-    assert external_csv.parse("", {"admissions"})[1] == {"file": ["The file is empty."]}
+    assert parse("client,month\n", {"admissions"})[1] == {"file": header}
+    assert parse("", {"admissions"})[1] == {"file": ["The file is empty."]}
 
 
 def test_a_file_carries_the_measures_the_agreements_indicators_read_from_its_source():
     text = (f"pseudonym,month,measure,value\n{HASH},2026-07,ed_visits,2\n{HASH},2026-07,days_at_home,30\n"
             f"{HASH},2026-07,admissions,1\n{HASH},2026-07,ed_visits,1.5\n")
-    rows, errors = external_csv.parse(text, {"ed_visits", "days_at_home"})
+    rows, errors = parse(text, {"ed_visits", "days_at_home"})
     assert errors == {"rows.4.measure": ["Must be a measure the agreement counts from this source: days_at_home, "
                                          "ed_visits."],
                       "rows.5.value": ["Must be a whole number."]}
     assert [(row.measure, row.value) for row in rows] == [("ed_visits", 2), ("days_at_home", 30)]
-    assert external_csv.parse(text, set())[1]["rows.2.measure"] == ["The agreement counts no measure from this source."]
+    assert parse(text, set())[1]["rows.2.measure"] == ["The agreement counts no measure from this source."]
 
 
 def test_the_cli_prints_the_agreements_key_for_the_cofinancer(monkeypatch):

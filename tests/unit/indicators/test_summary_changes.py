@@ -2,7 +2,12 @@
 two files one row apart must not tell the cofinancer whether that row is a client."""
 from __future__ import annotations
 
-from nutriplat.indicators.domain.summary_changes import refusals
+from nutriplat.indicators.domain import summary_changes
+
+
+def refusals(earlier, later):
+    """The problems' English texts (their codes are checked where they matter)."""
+    return [problem.text for problem in summary_changes.refusals(earlier, later)]
 
 
 def row(pseudonym: str, status: str, value: str = "1", platform: str = "0", month: str = "2026-08"):
@@ -19,6 +24,8 @@ def test_one_added_row_is_refused_whatever_its_status_so_the_refusal_tells_nothi
     for status in ("matched", "unmatched", "ambiguous"):
         [reason] = refusals([BASE], [*BASE, row("target", status)])
         assert reason.startswith("2026-08 admissions: 1 of its rows differ from an earlier file's")
+        assert [p.code for p in summary_changes.refusals([BASE], [*BASE, row("target", status)])] == [
+            "differencing_rows"]
 
 
 def test_one_changed_value_is_refused_so_the_difference_cannot_give_the_platforms_figure():
@@ -32,6 +39,8 @@ def test_a_row_padded_with_four_known_rows_is_refused_when_a_count_moves_by_one(
     [reason] = refusals([BASE], padded)
     assert "would move by 1 to 4" in reason and "matched" in reason
     assert "target" not in reason  # nor which count moved, nor by how much
+    [problem] = summary_changes.refusals([BASE], padded)
+    assert problem.code == "differencing_counts"  # the web page's Dutch text is chosen by it
 
 
 def test_a_correction_of_five_rows_or_more_in_every_count_passes():

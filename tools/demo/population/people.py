@@ -53,6 +53,17 @@ USERS = (
     _user(DIETITIANS[0], "dietitian", "Lien Vandewalle", PROVIDER),
     _user(DIETITIANS[1], "dietitian", "Pieter Debruyne", PROVIDER),
     _user("logistiek.kurt", "logistics", "Kurt Verhaeghe", PROVIDER),
+    # The rest of the provider's team (issue 21): enough dietitians, drivers and kitchen staff
+    # that each group's staff survey cell is shown (five respondents or more).
+    *(_user(name, "dietitian", display, PROVIDER) for name, display in (
+        ("dietist.hanne", "Hanne Vermeulen"), ("dietist.jonas", "Jonas Lambrecht"),
+        ("dietist.ruth", "Ruth Vandecasteele"))),
+    *(_user(name, "logistics", display, PROVIDER) for name, display in (
+        ("chauffeur.luc", "Luc Vandenbussche"), ("chauffeur.sofie", "Sofie Declercq"),
+        ("chauffeur.els", "Els Vanhoutte"), ("chauffeur.wim", "Wim Dewulf"),
+        ("keuken.nathalie", "Nathalie Coussement"), ("keuken.bram", "Bram Verstraete"),
+        ("keuken.ines", "Ines Depoorter"), ("keuken.stijn", "Stijn Vercruysse"),
+        ("keuken.lotte", "Lotte Goethals"))),
     _user("cofinancier.els", "cofinancer", "Els Maes", COFINANCER),
     _user(CAREGIVER, "caregiver", "An Vanneste", None),
     _user("mantelzorger.bart", "caregiver", "Bart Lannoo", None),
@@ -66,6 +77,14 @@ USERS = (
     _user("afdeling.vlasbloem", "ward_staff", "Afdelingsteam De Vlasbloem", VLASBLOEM),
     _user("afdeling.azdelta", "ward_staff", "Afdeling C4 Geriatrie AZ Delta", AZ_DELTA_WARDS),
 )
+
+# The staff group each of the provider's staff answers the quarterly staff survey as.
+STAFF_GROUPS = {
+    **dict.fromkeys((*DIETITIANS, "dietist.hanne", "dietist.jonas", "dietist.ruth"), "dietitian"),
+    **dict.fromkeys(("logistiek.kurt", "chauffeur.luc", "chauffeur.sofie", "chauffeur.els", "chauffeur.wim"),
+                    "driver"),
+    **dict.fromkeys(("keuken.nathalie", "keuken.bram", "keuken.ines", "keuken.stijn", "keuken.lotte"), "kitchen"),
+}
 
 # (caregiver, scopes, relationship, withdrawn later?) - one mandate per chosen client.
 _MANDATES = (

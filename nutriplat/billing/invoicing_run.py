@@ -67,7 +67,7 @@ def parts(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = 
     _complete(month, today or business_today())
     with new_uow() as uow:
         return [key for organisation_id in _providers(uow.session)
-                for key in client_parts(_candidates(uow.session, organisation_id, month), f"p{organisation_id}:")]
+                for key in client_parts(candidates(uow.session, organisation_id, month), f"p{organisation_id}:")]
 
 
 def invoice_part(new_uow: Callable[[], UnitOfWork], month: Month, key: str,
@@ -81,7 +81,7 @@ def invoice_part(new_uow: Callable[[], UnitOfWork], month: Month, key: str,
                                      "nothing for these clients. Run it again: it completes what is missing."):
         vat = vat_percent(rates_on(uow.session, organisation_id, month.first))
         summary.add("client invoices", invoice_clients(
-            uow.session, organisation_id, _candidates(uow.session, organisation_id, month, lo, hi), month, today, vat))
+            uow.session, organisation_id, candidates(uow.session, organisation_id, month, lo, hi), month, today, vat))
         uow.commit()
     return summary.counts
 
@@ -112,7 +112,7 @@ def _providers(session: Session) -> list[int]:
                   | set(session.scalars(select(ServiceAgreement.organisation_id).distinct())))
 
 
-def _candidates(session: Session, organisation_id: int, month: Month, lo: int = 0, hi: int | None = None) -> list[int]:
+def candidates(session: Session, organisation_id: int, month: Month, lo: int = 0, hi: int | None = None) -> list[int]:
     """The provider's clients to invoice for ``month`` (of the ids ``lo`` ≤ id < ``hi``)."""
     subscribed = session.scalars(select(Subscription.client_id).where(
         Subscription.organisation_id == organisation_id, Subscription.start_date <= month.last,

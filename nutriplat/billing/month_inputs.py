@@ -15,25 +15,12 @@ from typing import TypeVar
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from nutriplat.auth.models import Organisation
-from nutriplat.billing import plans, ward_meals
+from nutriplat.billing import ward_meals
 from nutriplat.billing.domain import composition as c
-from nutriplat.billing.domain.segment_membership import Held, held_on, is_member
 from nutriplat.billing.domain.timeline import usage
 from nutriplat.billing.domain.vouchers import usable_in
-from nutriplat.billing.models import (
-    Charge,
-    CofinancingAgreement,
-    CoinEntry,
-    Plan,
-    PlanVersion,
-    Segment,
-    Subscription,
-    Tariff,
-    TariffPrice,
-    Voucher,
-    VoucherProgramme,
-)
+from nutriplat.billing.models import Charge, CoinEntry, Subscription, Voucher, VoucherProgramme
+from nutriplat.billing.provider_month import ProviderMonth
 from nutriplat.billing.segments import attributes_of
 from nutriplat.billing.subscriptions import spans_of
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
@@ -72,48 +59,10 @@ def _unused(redemption: CoinEntry) -> Decimal:
     return redemption.value - redemption.applied
 
 
-class _Provider:
-    """What is the same for every client of the provider in the month, read once and kept."""
-
-    def __init__(self, session: Session, organisation_id: int, month: Month) -> None:
-        self.session, self.organisation_id, self.month = session, organisation_id, month
-        self.segments = list(session.scalars(select(Segment).where(Segment.organisation_id == organisation_id)))
-        self.agreements = list(session.scalars(select(CofinancingAgreement).where(
-            CofinancingAgreement.organisation_id == organisation_id).order_by(CofinancingAgreement.id)))
-        self.ward_agreements = ward_meals.agreements(session, organisation_id, month, "client")
-        self._versions: dict[int, PlanVersion | None] = {}
-        self._tariffs: dict[str, tuple[Tariff | None, TariffPrice | None]] = {}
-        self._names: dict[int, str] = {}
-
-    def version(self, plan_id: int) -> PlanVersion | None:
-        if plan_id not in self._versions:
-            self._versions[plan_id] = plans.version_on(self.session, plan_id, self.month.first)
-        return self._versions[plan_id]
-
-    def tariff(self, appliance: str) -> tuple[Tariff | None, TariffPrice | None]:
-        if appliance not in self._tariffs:
-            self._tariffs[appliance] = plans.tariff_price_on(self.session, self.organisation_id, appliance,
-                                                             self.month.first)
-        return self._tariffs[appliance]
-
-    def name(self, organisation_id: int) -> str:
-        if organisation_id not in self._names:
-            organisation = self.session.get(Organisation, organisation_id)
-            self._names[organisation_id] = organisation.name if organisation else str(organisation_id)
-        return self._names[organisation_id]
-
-    def shares(self, held: list[Held], day: date) -> tuple[c.Share, ...]:
-        segment_ids = {s.id for s in self.segments if is_member(s.attributes, held_on(held, day))}
-        return tuple(c.Share(a.id, a.cofinancer_id, f"Paid by {self.name(a.cofinancer_id)}: {a.name}",
-                             a.share_kind, a.share_value) for a in self.agreements
-                     if a.segment_id in segment_ids and a.valid_from <= day
-                     and (a.valid_until is None or a.valid_until >= day))
-
-
 def gather(session: Session, organisation_id: int, client_ids: list[int], month: Month,
            vat: dict[str, Decimal]) -> dict[int, Inputs]:
     """Each of ``client_ids``' inputs for the provider's ``month``."""
-    provider = _Provider(session, organisation_id, month)
+    provider = ProviderMonth(session, organisation_id, month)
     subscriptions = _grouped(session.scalars(select(Subscription).options(selectinload(Subscription.changes)).where(
         Subscription.client_id.in_(client_ids), Subscription.organisation_id == organisation_id,
         Subscription.start_date <= month.last,
@@ -161,7 +110,7 @@ def _bundle(session: Session, client_ids: list[int], month: Month) -> dict[int, 
             | ({"coaching_tool"} if i in coached else set()) for i in client_ids}
 
 
-def _subscription_components(provider: _Provider, sub: Subscription,
+def _subscription_components(provider: ProviderMonth, sub: Subscription,
                              had: set[str]) -> tuple[list[c.Component], date | None]:
     month = provider.month
     used = usage(spans_of(sub), month)
@@ -170,7 +119,7 @@ def _subscription_components(provider: _Provider, sub: Subscription,
         version = provider.version(plan_id)
         if version is None:
             raise InvalidInput(f"Plan {plan_id} has no price for {month}.", {"plan_id": [str(plan_id)]})
-        plan = provider.session.get(Plan, plan_id)
+        plan = provider.plan(plan_id)
         for kind, price, what in (part for part in BUNDLE if part[0] in had):
             components.append(c.Component(
                 kind, f"{plan.name if plan else plan_id}: {what}{_days(days, month)}",
@@ -186,7 +135,7 @@ def _subscription_components(provider: _Provider, sub: Subscription,
     return components, used.first_billed_day
 
 
-def _vouchers(session: Session, provider: _Provider, client_ids: list[int],
+def _vouchers(session: Session, provider: ProviderMonth, client_ids: list[int],
               month: Month) -> dict[int, tuple[c.VoucherOffer, ...]]:
     offers: dict[int, list[c.VoucherOffer]] = defaultdict(list)
     for v, p in session.execute(select(Voucher, VoucherProgramme).join(
@@ -200,7 +149,7 @@ def _vouchers(session: Session, provider: _Provider, client_ids: list[int],
     return {client_id: tuple(made) for client_id, made in offers.items()}
 
 
-def _ward_meals(session: Session, provider: _Provider, month: Month) -> dict[int, tuple[c.WardMeals, ...]]:
+def _ward_meals(session: Session, provider: ProviderMonth, month: Month) -> dict[int, tuple[c.WardMeals, ...]]:
     """The meals served to each client on wards whose agreement invoices the client (issue 16
     item 8): a line per agreement and ward, per meal or per resident-day as it prices them."""
     made: dict[int, list[c.WardMeals]] = defaultdict(list)

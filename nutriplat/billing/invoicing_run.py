@@ -10,29 +10,27 @@ once, in the first run that finds licensed units in it, so charges recorded afte
 delivery of the month confirmed late) wait for the next month, as a cofinancer's allocations do.
 
 The client invoices are written per slice of a provider's clients (``invoice_part``, one
-transaction each), so the job runner can spread them over worker processes; the
-provider's own invoices and ledger follow once every slice is done (``finish``)."""
+transaction each, ``invoicing_slice``), so the job runner can spread them over worker
+processes, a provider's slices side by side: each takes its invoice numbers only once its
+invoices are composed, in its own transaction (``issuing.reserve``), so the series stays
+continuous and a failed slice gives its numbers back. The provider's own invoices and
+ledger follow once every slice is done (``finish``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from nutriplat.auth import audit
-from nutriplat.auth.actor import SYSTEM
-from nutriplat.auth.models import Organisation
-from nutriplat.billing import invoicing_cofinancers, issuing, referrals, royalties, ward_meals
-from nutriplat.billing.domain.composition import compose
+from nutriplat.billing import invoicing_cofinancers, referrals, royalties, ward_meals
 from nutriplat.billing.invoicing_facilities import bill_facilities
-from nutriplat.billing.models import Charge, CofinancingAllocation, Invoice, Subscription, Voucher, VoucherProgramme
-from nutriplat.billing.month_inputs import Inputs, gather
+from nutriplat.billing.invoicing_slice import invoice_clients
+from nutriplat.billing.models import Charge, Invoice, Subscription
 from nutriplat.billing.rates import rates_on, vat_percent
 from nutriplat.billing.vocabulary import BILLED_CHARGE_KINDS
-from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
 from nutriplat.conflicts import conflicts
 from nutriplat.db import UnitOfWork
@@ -52,10 +50,6 @@ class RunSummary:
             self.counts[what] = self.counts.get(what, 0) + n
 
 
-def client_key(organisation_id: int, month: Month, client_id: int) -> str:
-    return f"invoice:{organisation_id}:{month}:client:{client_id}"
-
-
 def run(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = None) -> RunSummary:
     """The whole run in this process; the job runner splits it the same way (``parts``,
     ``invoice_part``, ``finish``) over worker processes when a work queue is configured."""
@@ -73,7 +67,7 @@ def parts(new_uow: Callable[[], UnitOfWork], month: Month, today: date | None = 
     _complete(month, today or business_today())
     with new_uow() as uow:
         return [key for organisation_id in _providers(uow.session)
-                for key in client_parts(_candidates(uow.session, organisation_id, month), f"p{organisation_id}:")]
+                for key in client_parts(candidates(uow.session, organisation_id, month), f"p{organisation_id}:")]
 
 
 def invoice_part(new_uow: Callable[[], UnitOfWork], month: Month, key: str,
@@ -85,13 +79,9 @@ def invoice_part(new_uow: Callable[[], UnitOfWork], month: Month, key: str,
     # A concurrent run may have written the same keys first.
     with new_uow() as uow, conflicts(f"Another invoicing run for {month} got there first; this one wrote "
                                      "nothing for these clients. Run it again: it completes what is missing."):
-        # One continuous number series per provider: its slices are written one after the
-        # other (the provider's row locked until this part commits); other providers' meanwhile.
-        uow.session.execute(select(Organisation.id).where(Organisation.id == organisation_id).with_for_update())
         vat = vat_percent(rates_on(uow.session, organisation_id, month.first))
-        for client_id in _candidates(uow.session, organisation_id, month):
-            if lo <= client_id < hi and _invoice_client(uow.session, organisation_id, client_id, month, today, vat):
-                summary.add("client invoices")
+        summary.add("client invoices", invoice_clients(
+            uow.session, organisation_id, candidates(uow.session, organisation_id, month, lo, hi), month, today, vat))
         uow.commit()
     return summary.counts
 
@@ -122,19 +112,28 @@ def _providers(session: Session) -> list[int]:
                   | set(session.scalars(select(ServiceAgreement.organisation_id).distinct())))
 
 
-def _candidates(session: Session, organisation_id: int, month: Month) -> list[int]:
+def candidates(session: Session, organisation_id: int, month: Month, lo: int = 0, hi: int | None = None) -> list[int]:
+    """The provider's clients to invoice for ``month`` (of the ids ``lo`` ≤ id < ``hi``)."""
     subscribed = session.scalars(select(Subscription.client_id).where(
         Subscription.organisation_id == organisation_id, Subscription.start_date <= month.last,
-        or_(Subscription.ends_on.is_(None), Subscription.ends_on > month.first)))
+        or_(Subscription.ends_on.is_(None), Subscription.ends_on > month.first),
+        _within(Subscription.client_id, lo, hi)))
     charged = session.scalars(select(Charge.client_id).where(
         Charge.organisation_id == organisation_id, Charge.invoice_id.is_(None),
-        Charge.kind.in_(BILLED_CHARGE_KINDS), Charge.charged_on <= month.last))
+        Charge.kind.in_(BILLED_CHARGE_KINDS), Charge.charged_on <= month.last, _within(Charge.client_id, lo, hi)))
     done = session.scalars(select(Invoice.payer_client_id).where(
         Invoice.organisation_id == organisation_id, Invoice.month == str(month),
-        Invoice.document_type == "invoice", Invoice.payer_client_id.is_not(None)))
+        Invoice.document_type == "invoice", Invoice.payer_client_id.is_not(None),
+        _within(Invoice.payer_client_id, lo, hi)))
     # a resident whose ward's agreement invoices the client pays their meals there (issue 16)
-    on_wards = ward_meals.residents_billed(session, organisation_id, month)
+    on_wards = {i for i in ward_meals.residents_billed(session, organisation_id, month)
+                if lo <= i and (hi is None or i < hi)}
     return sorted((set(subscribed) | set(charged) | on_wards) - set(done))
+
+
+def _within(column: ColumnElement[Any] | InstrumentedAttribute[Any], lo: int, hi: int | None) -> ColumnElement[bool]:
+    """``lo`` ≤ the client id < ``hi`` (no upper bound without ``hi``)."""
+    return and_(column >= lo, column < hi) if hi is not None else column >= lo
 
 
 def finish_provider_month(session: Session, organisation_id: int, month: Month, today: date,
@@ -147,42 +146,3 @@ def finish_provider_month(session: Session, organisation_id: int, month: Month, 
     # charges recorded later wait for the next month.
     if not royalties.accrued(session, organisation_id, month):
         summary.add("ledger entries", royalties.accrue(session, organisation_id, month))
-
-
-def _invoice_client(session: Session, organisation_id: int, client_id: int, month: Month, today: date,
-                    vat: dict[str, Decimal]) -> Invoice | None:
-    inputs = gather(session, organisation_id, client_id, month, vat)
-    result = compose(inputs.month)
-    if not result.lines:
-        return None
-    client = session.get(Client, client_id)
-    assert client is not None
-    payer = issuing.Payer("client", client.id, f"{client.given_name} {client.family_name}")
-    key = client_key(organisation_id, month, client.id)
-    invoice = issuing.write(session, organisation_id, "invoice", key, str(month), payer, result.lines, today,
-                            gross=result.gross)
-    _settle(session, invoice, inputs, result.applied_redemptions)
-    for a in result.allocations:
-        voucher = session.get(Voucher, a.reference) if a.kind == "voucher" else None
-        session.add(CofinancingAllocation(
-            organisation_id=organisation_id, client_invoice_id=invoice.id, client_id=client.id,
-            cofinancer_id=a.cofinancer_id, kind=a.kind, month=str(month), amount=a.amount,
-            agreement_id=a.reference if a.kind == "share" else None, programme_id=a.programme_id,
-            voucher_id=voucher.id if voucher else None))
-        if voucher is not None:
-            voucher.redeemed_amount, voucher.invoice_id = a.amount, invoice.id
-            session.execute(update(VoucherProgramme).where(VoucherProgramme.id == a.programme_id).values(
-                redeemed=VoucherProgramme.redeemed + a.amount))
-    audit.record(session, SYSTEM, "create", "invoice", invoice.id, client.id,
-                 detail={"month": str(month), "source": "invoicing run"}, organisation_id=organisation_id)
-    return invoice
-
-
-def _settle(session: Session, invoice: Invoice, inputs: Inputs,
-            applied: tuple[tuple[int, Decimal], ...]) -> None:
-    """Mark what this invoice used up, so no later invoice uses it again."""
-    for charge in inputs.charges:
-        charge.invoice_id = invoice.id
-    by_id = {entry.id: entry for entry in inputs.redemptions}
-    for entry_id, amount in applied:
-        by_id[entry_id].applied = (by_id[entry_id].applied or Decimal("0.00")) + amount

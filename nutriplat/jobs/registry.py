@@ -55,7 +55,7 @@ register(Job("early-warning", "date", "nutriplat.monitoring.sweep:early_warning"
 register(Job("ward-orders", "date", "nutriplat.delivery.ward_ordering:ward_orders",
              "Each served ward's delivery order per delivery day before its cut-off, from the residents' "
              "approved plans; changes after the cut-off become kitchen tasks."))
-register(Job("route-plans", "date", "nutriplat.delivery.jobs:route_plans",
+register(Job("route-plans", "date", "nutriplat.delivery.plan_parts:route_plans",
              "A route plan per depot with open delivery orders on the date (run at 14:00 for the next day)."))
 register(Job("rescreening-worklist", "date", "nutriplat.screening.rescreening.listing:rescreening_worklist",
              "Every client due for a (re)screening on or before the date listed once with their dietitian; "
@@ -113,6 +113,8 @@ register_fan_out("reorder", FanOut("nutriplat.delivery.nightly_reorder:reorder_p
 register_fan_out("rescreening-worklist", FanOut("nutriplat.screening.rescreening.listing:worklist_parts",
                                                 "nutriplat.screening.rescreening.listing:worklist_part",
                                                 "nutriplat.screening.rescreening.listing:still_open"))
+register_fan_out("route-plans", FanOut("nutriplat.delivery.plan_parts:route_plan_parts",
+                                        "nutriplat.delivery.plan_parts:route_plan_part"))
 register_fan_out("invoicing", FanOut("nutriplat.billing.invoicing_run:parts",
                                      "nutriplat.billing.invoicing_run:invoice_part",
                                      "nutriplat.billing.invoicing_run:finish"))

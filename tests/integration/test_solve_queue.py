@@ -18,14 +18,18 @@ import pytest
 from redis import Redis
 from redis.exceptions import RedisError
 from rq import Queue
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from nutriplat import queue
+from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import DETERMINISTIC_SOLVES
 from nutriplat.db import make_engine, make_session_factory, utcnow
-from nutriplat.delivery.jobs import route_plans
 from nutriplat.delivery.models import RoutePlan
+from nutriplat.delivery.plan_parts import route_plan_part
 from nutriplat.delivery.planning import background
+from nutriplat.delivery.planning.runs import start_plan
+from nutriplat.jobs.attempts import RetryPolicy
+from nutriplat.jobs.runner import run_job
 from nutriplat.jobs.worker import run_worker
 from tests.api.test_delivery_routes import assert_feasible, day, solve  # noqa: F401 - the fixture
 
@@ -161,15 +165,40 @@ def test_a_plan_whose_solve_stopped_answering_fails_with_the_reason(http, day, a
     assert background.fail_stalled(day.uow) == 0
 
 
-def test_the_route_plans_job_puts_each_depot_on_the_queue_and_waits_for_the_workers(depot, tomorrow, work_queue,
-                                                                                   database_url):
+def test_the_route_plans_job_has_each_depot_planned_in_a_worker(app, depot, tomorrow, work_queue, database_url):
     _, _, new_uow = depot
+    factory = app.extensions["nutriplat"].session_factory
+    parts = queue.queue(queue.PARTS, REDIS_URL)
     worker = _start_worker(database_url)
     try:
-        assert route_plans(new_uow, tomorrow) == {"plans": 1, "existing": 0, "not_planned": 0, "dropped_stops": 0}
+        result = run_job(factory, "route-plans", tomorrow, trigger="test", policy=RetryPolicy(retries=0))
     finally:
         _stop(worker)
-    assert work_queue.finished_job_registry.count == 1  # solved by the worker, not by the job's own process
+    assert result.outcome == "succeeded"
+    assert result.counts == {"plans": 1, "existing": 0, "not_planned": 0, "dropped_stops": 0}
+    # the depot's part (reading its orders, the matrix, the solve) ran in the worker, not here
+    assert parts.finished_job_registry.count == 1 and work_queue.finished_job_registry.count == 0
+    with new_uow() as uow:
+        plan = uow.session.scalars(select(RoutePlan).where(RoutePlan.delivery_date == tomorrow)).one()
+        assert plan.status == "done" and plan.created_by is None
+    for registry in (parts.started_job_registry, parts.failed_job_registry, parts.finished_job_registry):
+        for job_id in registry.get_job_ids():
+            registry.remove(job_id, delete_job=True)
+    parts.delete(delete_jobs=True)
+
+
+def test_a_route_plan_part_takes_back_the_plan_its_dead_run_left_running(depot, tomorrow):
+    _, warehouse, new_uow = depot
+    started = start_plan(new_uow(), SYSTEM, warehouse, tomorrow, 1)
+    with new_uow() as uow:  # as a worker killed mid-solve leaves it
+        uow.session.execute(update(RoutePlan).where(RoutePlan.id == started.id).values(status="running"))
+        uow.commit()
+    assert route_plan_part(new_uow, tomorrow, f"d{warehouse}") == {
+        "plans": 1, "existing": 0, "not_planned": 0, "dropped_stops": 0}
+    with new_uow() as uow:
+        assert [p.id for p in uow.session.scalars(select(RoutePlan).where(RoutePlan.depot_id == warehouse))] == [
+            started.id]
+    assert route_plan_part(new_uow, tomorrow, f"d{warehouse}")["existing"] == 1  # solved: left alone
 
 
 def test_a_queue_that_cannot_be_reached_fails_the_plan_at_once_with_the_reason(app, http, day, monkeypatch):  # noqa: F811

@@ -91,8 +91,9 @@ def _report(factory: Any, today: date) -> dict[str, Any]:
 def measure(url: str, queue_url: str, workers: int, today: date, route_time_limit_s: float,
             steps: tuple[str, ...] = (*NIGHT, "invoicing", "indicator report")) -> dict[str, Any]:
     os.environ[queue.QUEUE_URL] = queue_url
-    # Queues of this run's own: no other installation's worker takes its work, nor it theirs.
-    os.environ[queue.QUEUE_PREFIX] = f"region-{uuid.uuid4().hex[:8]}"
+    # Queues of this run's own: no other installation's worker takes its work, nor it theirs
+    # (a NUTRIPLAT_QUEUE_PREFIX given names them too, so whose they are shows on a shared Redis).
+    os.environ[queue.QUEUE_PREFIX] = f"{os.environ.get(queue.QUEUE_PREFIX, 'region')}-{uuid.uuid4().hex[:8]}"
     os.environ["NUTRIPLAT_ROUTE_PLAN_TIME_LIMIT_S"] = str(route_time_limit_s)
     factory = make_session_factory(make_engine(url))
     with UnitOfWork(factory) as uow:

@@ -6,12 +6,13 @@ planning of that day puts it on the client's stop like any other order; the mani
 the client's deliveries name it a redelivery and the day it was missed.
 
 Once per missed order (a unique ``redelivery_of_id``: confirming twice, or two
-dispatchers at once, make one). A redelivery that finds nobody home again is not
+dispatchers at once, make one). A miss told later than the day after it (a round entered
+days afterwards) is not redelivered: its meals were for days gone by. A redelivery that finds nobody home again is not
 redelivered: two missed deliveries in a row raise monitoring's ``deliveries_missed``
 alert to the client's dietitian instead of sending the van round in circles."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -20,11 +21,13 @@ from sqlalchemy.orm import Session, aliased
 from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.clients.models import Client
+from nutriplat.clock import business_today
 from nutriplat.delivery.backorders import next_open_day
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE
 
 REDELIVERY = "redelivery"  # the origin of a redelivery order
+LATE = timedelta(days=1)  # a miss confirmed later than the day after it is not redelivered
 
 
 def redeliver(session: Session, actor: Actor, order: DeliveryOrder, client: Client) -> DeliveryOrder | None:
@@ -32,6 +35,8 @@ def redeliver(session: Session, actor: Actor, order: DeliveryOrder, client: Clie
     is none to make: a redelivery missed again, a client no longer at home, nothing on it."""
     if order.redelivery_of_id is not None or order.ward_id is not None or not order.lines:
         return None
+    if business_today() > order.delivery_date + LATE:
+        return None  # told late: the meals it carried are days past; the nightly reorder plans from the real stock
     if client.status != "active" or client.care_setting != "home":
         return None  # leaving home cancels deliveries (delivery.handlers); none is made again
     made = session.scalar(select(DeliveryOrder).where(DeliveryOrder.redelivery_of_id == order.id))

@@ -150,3 +150,13 @@ def test_the_redelivery_passes_over_a_day_the_client_skipped(http, day):  # noqa
 
     [redelivery] = redeliveries(day, stop["order_ids"])
     assert redelivery.delivery_date == away + timedelta(days=1)
+
+
+def test_a_miss_told_days_later_is_not_brought_again(http, day):  # noqa: F811
+    _, _, stop, _ = published(http, day)
+    [missed] = stop["order_ids"]
+
+    with simulated_day(day.date + timedelta(days=2)), day.uow() as uow:  # the round entered two days late
+        confirm_delivery(uow, planner(day), missed, "not_home", on=day.date)
+
+    assert redeliveries(day, [missed]) == []

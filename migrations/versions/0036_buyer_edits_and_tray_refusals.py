@@ -6,7 +6,7 @@ it when the two differ. ``tray_refusals``: units of a resident's tray refused at
 facility's stop, for that resident's timeline.
 
 Revision ID: 0036
-Revises: 0034
+Revises: 0035
 Create Date: 2026-12-07 23:55:00
 """
 import sqlalchemy as sa
@@ -15,7 +15,7 @@ from alembic import op
 import nutriplat.db
 
 revision = '0036'
-down_revision = '0034'
+down_revision = '0035'
 branch_labels = None
 depends_on = None
 

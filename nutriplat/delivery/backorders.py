@@ -22,6 +22,7 @@ from nutriplat.inventory.access import Product
 from nutriplat.inventory.locations import rule_of
 from nutriplat.inventory.models import DeliverySchedule
 from nutriplat.inventory.purchasing.incoming import incoming, on_hand
+from nutriplat.inventory.skipped_days import skipped_days
 
 Short = tuple[DeliveryOrderLine, int]  # (line, units missing)
 
@@ -33,7 +34,6 @@ def back_order(session: Session, order: DeliveryOrder, short: Sequence[Short]) -
     days: dict[date, list[Short]] = defaultdict(list)
     uncovered: list[Short] = []
     after, today, warehouse = order.delivery_date + timedelta(days=1), business_today(), order.warehouse_id
-    earliest = _earliest_open(session, order.client_id, after)
     on_way, claimed = incoming(session, {warehouse}), _claimed(session, warehouse)
     # The units this order just took are still on the warehouse's balance (their moves are written after).
     taken = Counter[Product]()
@@ -48,7 +48,7 @@ def back_order(session: Session, order: DeliveryOrder, short: Sequence[Short]) -
             uncovered.append((line, missing))
             continue
         claimed[product] += missing  # the next line of the product comes after these units
-        days[first_delivery_day(arrival, after, earliest)].append((line, missing))
+        days[next_open_day(session, order, not_before=arrival)].append((line, missing))
     planned = [_planned(session, order, day, lines) for day, lines in sorted(days.items())]
     notes = [f"{sum(n for _, n in lines)} units on a back-order for {day.isoformat()}"
              for day, lines in sorted(days.items())]
@@ -68,6 +68,18 @@ def _planned(session: Session, order: DeliveryOrder, day: date, short: list[Shor
                for line, missing in short])
     session.add(rest)
     return rest
+
+
+def next_open_day(session: Session, order: DeliveryOrder, not_before: date | None = None) -> date:
+    """The client's first day after ``order``'s (and not before ``not_before``, the day units
+    arrive) that a delivery can still be ordered for (its schedule's cut-off; any weekday: units
+    already in stock need no regular slot) and that the client has not skipped."""
+    day = first_delivery_day(not_before or order.delivery_date, order.delivery_date + timedelta(days=1),
+                             _earliest_open(session, order.client_id, order.delivery_date + timedelta(days=1)))
+    skipped = skipped_days(session, [order.client_id], day).get(order.client_id, frozenset())
+    while day in skipped:
+        day += timedelta(days=1)
+    return day
 
 
 def _earliest_open(session: Session, client_id: int | None, after: date) -> date:

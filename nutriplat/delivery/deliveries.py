@@ -42,8 +42,8 @@ def client_deliveries(uow: UnitOfWork, actor: Actor, client_id: int, page: int, 
             DishVariant.id.in_({line.variant_id for o in orders for line in o.lines})))}
         audit.record(session, actor, "read", RESOURCE, client.id, client.id, organisation_id=client.organisation_id)
         uow.commit()
-        return [{"order_id": o.id, "delivery_date": o.delivery_date, "status": o.status,
-                 "confirmed_at": o.confirmed_at, "note": o.note,
+        return [{"order_id": o.id, "delivery_date": o.delivery_date, "status": o.status, "origin": o.origin,
+                 "redelivery_of": o.redelivery_of_id, "confirmed_at": o.confirmed_at, "note": o.note,
                  "lines": [{"variant_id": line.variant_id, "dish": variants[line.variant_id].name,
                             "storage_class": variants[line.variant_id].storage_class, "quantity": line.quantity}
                            for line in o.lines],

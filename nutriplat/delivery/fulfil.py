@@ -26,6 +26,7 @@ from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine
 from nutriplat.delivery.orders import RESOURCE, commit_or_conflict, is_ward_order, load_order
 from nutriplat.delivery.orders import cancel_order as cancel_home_order
 from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.redelivery import redeliver
 from nutriplat.delivery.vocabulary import OUTCOMES
 from nutriplat.delivery.ward_fulfil import cancel_ward_order, confirm_ward_delivery, pick_ward_order
 from nutriplat.errors import Conflict, ErrorCollector
@@ -69,7 +70,8 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
     """What the driver found at the door (routing calls this). ``delivered``: the units go
     into the home or the ward (from the vehicle, or straight from the warehouse when not
     picked), less the ``refused`` units per variant, which stay where they are (the van's stock);
-    ``not_home`` or ``refused``: picked units go back to the warehouse. ``trays_refused``
+    ``not_home`` or ``refused``: picked units go back to the warehouse; ``not_home`` also
+    makes the order's redelivery on the next open day (``redelivery``). ``trays_refused``
     name the ward residents who refused (a ward crate only). Confirming the same outcome
     again changes nothing."""
     POLICY.check(actor, "confirm_delivery")
@@ -88,6 +90,8 @@ def confirm_delivery(uow: UnitOfWork, actor: Actor, order_id: int, outcome: str,
             return order
         audit.record(session, actor, "confirm", RESOURCE, order.id, client.id, detail={"outcome": outcome},
                      organisation_id=client.organisation_id)
+        if outcome == "not_home":
+            redeliver(session, actor, order, client)
         commit_or_conflict(uow)  # billing charges a delivered order after this commit
     return order
 

@@ -31,6 +31,10 @@ def test_the_round_publishes_the_plan_and_confirms_each_stop_through_the_deliver
         s = uow.session
         assert s.scalar(select(RoutePlan.published_by)) == lena.id
         assert {stop.outcome for stop in s.scalars(select(PlannedStop))} == {"delivered", "not_home"}
-        statuses = dict(s.execute(select(DeliveryOrder.client_id, DeliveryOrder.status)).all())
+        statuses = dict(s.execute(select(DeliveryOrder.client_id, DeliveryOrder.status).where(
+            DeliveryOrder.redelivery_of_id.is_(None))).all())
         assert statuses.pop(first_client) == "not_home" and set(statuses.values()) == {"delivered"}
+        # nobody home: brought again the next day (delivery.redelivery), once
+        assert s.execute(select(DeliveryOrder.client_id, DeliveryOrder.status, DeliveryOrder.origin).where(
+            DeliveryOrder.redelivery_of_id.is_not(None))).all() == [(first_client, "planned", "redelivery")]
         assert s.scalar(select(StockMove.id).where(StockMove.kind == "delivery")) is not None

@@ -17,6 +17,8 @@ class DeliveryOrder(Base):
         Index("ix_delivery_orders_client_status", "client_id", "status"),
         # One ward order per ward and delivery day (home orders have no ward).
         UniqueConstraint("ward_id", "delivery_date", name="uq_delivery_orders_ward_date"),
+        # One redelivery per missed order, however often the miss is confirmed.
+        UniqueConstraint("redelivery_of_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,7 +30,9 @@ class DeliveryOrder(Base):
     ward_id: Mapped[int | None] = mapped_column(ForeignKey("wards.id"))
     delivery_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(20), default="planned")
-    origin: Mapped[str] = mapped_column(String(20))  # reorder, extra (off-schedule), manual
+    origin: Mapped[str] = mapped_column(String(20))  # reorder, extra (off-schedule), manual, redelivery, …
+    # A redelivery's order that found nobody home (``redelivery``).
+    redelivery_of_id: Mapped[int | None] = mapped_column(ForeignKey("delivery_orders.id"))
     warehouse_id: Mapped[int] = mapped_column(ForeignKey("stock_locations.id"))
     vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("stock_locations.id"))
     covers_until: Mapped[date | None]

@@ -28,6 +28,7 @@ from nutriplat.delivery.planning.proofs import PHOTO_URL, proof_view, proofs_of
 from nutriplat.delivery.planning.stop_work import stop_work
 from nutriplat.delivery.planning.views import result, stop_view
 from nutriplat.delivery.policy import POLICY
+from nutriplat.delivery.redelivery import redeliveries_among
 from nutriplat.errors import Conflict
 
 RESOURCE = "route_manifest"
@@ -49,6 +50,7 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
         items = _items(session, [o for s in stops for o in s.order_ids])
         work = stop_work(session, stops)  # equipment to install or collect, a recall's collect lines
         proved = proofs_of(session, [s.id for s in stops])
+        again = redeliveries_among(session, [o for s in stops for o in s.order_ids])
         van = next(v for v in plan.fleet["vans"] if v["van_id"] == route.van_id)
         audit.record_reads(session, actor, RESOURCE, {(c.id, c.organisation_id) for c in clients.values()})
         uow.commit()
@@ -59,7 +61,8 @@ def manifest(uow: UnitOfWork, actor: Actor, plan_id: int, route_id: int) -> dict
                                 "chilled_capacity_litres": van["chilled_litres"]},
             "stops": [(site_stop(session, plan.delivery_date, s, [i for o in s.order_ids for i in items[o]])
                        if s.client_id is None else
-                       _stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]]))
+                       _stop(plan.delivery_date, s, clients[s.client_id], [i for o in s.order_ids for i in items[o]])
+                       | {"redeliveries": [again[o] for o in s.order_ids if o in again]})
                       | work[s.id] | {"proof": proof_view(proved.get(s.id))} for s in stops]}
 
 

@@ -18,6 +18,10 @@ class ClientDeliverySchema(Schema):
     order_id = fields.Integer()
     delivery_date = fields.Date()
     status = fields.String(metadata={"description": ", ".join(ORDER_STATUSES)})
+    origin = fields.String(metadata={"description": "How the order came about: reorder, extra, manual, backorder, "
+                                                    "discharge or redelivery."})
+    redelivery_of = fields.Integer(allow_none=True, metadata={
+        "description": "A redelivery: the order that found nobody home (its note says the day)."})
     confirmed_at = fields.AwareDateTime(allow_none=True)
     note = fields.String(allow_none=True)
     lines = fields.List(fields.Nested(DeliveredLineSchema))

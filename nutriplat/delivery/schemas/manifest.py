@@ -42,6 +42,12 @@ class ManifestCollectSchema(Schema):
     status = fields.String(metadata={"description": "planned, done or missed"})
 
 
+class ManifestRedeliverySchema(Schema):
+    order_id = fields.Integer(metadata={"description": "The redelivery order on this stop."})
+    redelivery_of = fields.Integer(metadata={"description": "The order that found nobody home."})
+    missed_on = fields.Date(metadata={"description": "The day nobody was home."})
+
+
 class ManifestStopSchema(Schema):
     id = fields.Integer()
     sequence = fields.Integer()
@@ -74,6 +80,8 @@ class ManifestStopSchema(Schema):
         "description": "A recall's units to take back at the stop."})
     proof = fields.Nested(ProofViewSchema, allow_none=True, metadata={
         "description": "Proof of delivery, once confirmed."})
+    redeliveries = fields.List(fields.Nested(ManifestRedeliverySchema), metadata={
+        "description": "At a home: the orders on this stop that bring again what found nobody home."})
 
 
 class ManifestRouteSchema(PlannedRouteSchema):

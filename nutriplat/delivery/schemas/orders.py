@@ -31,7 +31,10 @@ class DeliveryOrderSchema(Schema):
     delivery_date = fields.Date(required=True)
     status = fields.String(dump_only=True, metadata={"description": ", ".join(v.ORDER_STATUSES)})
     origin = fields.String(dump_only=True, metadata={
-        "description": "reorder, extra (off-schedule), manual or backorder (units a pick was short of)"})
+        "description": "reorder, extra (off-schedule), manual, backorder (units a pick was short of), discharge "
+                       "(home from a stay) or redelivery (nobody was home for redelivery_of_id)"})
+    redelivery_of_id = fields.Integer(dump_only=True, allow_none=True, metadata={
+        "description": "A redelivery's order that found nobody home."})
     warehouse_id = StrictInteger(allow_none=True, metadata={"description": "Default: the client's schedule's."})
     vehicle_id = fields.Integer(dump_only=True, allow_none=True)
     covers_until = fields.Date(dump_only=True, allow_none=True)

@@ -40,8 +40,10 @@ COLUMNS = "id, at, user_id, username, role, organisation_id, action, resource, r
 # (of the 80 users of that organisation; 70 % the client's own dietitian), a pair of the mix.
 GENERATE = f"""
 INSERT INTO {{table}} ({COLUMNS})
-SELECT :first_id + n, CAST(:lo AS timestamptz) + (n + random()) * CAST(:step AS float8) * interval '1 second', u, 'user' || u, {ROLES}, org,
-       CASE WHEN c IS NULL THEN (CAST(:no_action AS text[]))[1 + p % :no_n] ELSE (CAST(:action AS text[]))[1 + p % :n] END,
+SELECT :first_id + n, CAST(:lo AS timestamptz) + (n + random()) * CAST(:step AS float8) * interval '1 second',
+       u, 'user' || u, {ROLES}, org,
+       CASE WHEN c IS NULL THEN (CAST(:no_action AS text[]))[1 + p % :no_n]
+            ELSE (CAST(:action AS text[]))[1 + p % :n] END,
        CASE WHEN c IS NULL THEN (CAST(:no_resource AS text[]))[1 + p % :no_n]
             ELSE (CAST(:resource AS text[]))[1 + p % :n] END,
        coalesce(c::text, (n % 5000)::text), c, '10.0.' || org || '.' || (u % 250), 'care'

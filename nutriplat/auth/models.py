@@ -101,8 +101,9 @@ class AuditEntry(Base):
     inserted; the username and role are copied so the entry stays readable."""
 
     __tablename__ = "audit_log"
-    # "Who read client X": per monthly partition on PostgreSQL (migration 0030, auth.audit_partitions).
-    __table_args__ = (Index("ix_audit_log_client_at", "client_id", "at"),)
+    # "Who read client X": per monthly partition on PostgreSQL (migration 0030, auth.audit_partitions);
+    # the action included, so a lookup filtered by it counts from the index alone (0041).
+    __table_args__ = (Index("ix_audit_log_client_at", "client_id", "at", postgresql_include=["action"]),)
 
     # bigint on PostgreSQL, where its primary key is (id, at); SQLite's rowid stays an INTEGER.
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)

@@ -9,13 +9,13 @@ index is built (one per partition) before the old one goes, so lookups never los
 SQLite keeps its index (it has no INCLUDE; its table is small).
 
 Revision ID: 0041
-Revises: 0034
+Revises: 0039
 Create Date: 2026-12-08 00:20:00
 """
 from alembic import op
 
 revision = '0041'
-down_revision = '0034'
+down_revision = '0039'
 branch_labels = None
 depends_on = None
 

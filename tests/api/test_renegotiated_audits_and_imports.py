@@ -16,18 +16,18 @@ __all__ = ["parties", "pilot"]  # fixtures
 pytestmark = pytest.mark.business_day("2026-12-07")
 
 
-def _with(indicators, code, **changes):
+def changed(indicators, code, **changes):
     return [item | changes if item["code"] == code else item for item in indicators]
 
 
-def _agreement(http, admin, funder, indicators):
+def accepted_agreement(http, admin, funder, indicators):
     made = http.post("/api/v1/agreements", headers=admin.headers,
                      json=AGREEMENT | TERM | {"cofinancer_id": funder.organisation_id, "indicators": indicators})
     assert made.status_code == 201, made.json
     return accept(http, admin, funder, made.json["id"])
 
 
-def _renegotiate(http, admin, funder, agreement_id, indicators):
+def renegotiated_from_q3(http, admin, funder, agreement_id, indicators):
     path = f"/api/v1/agreements/{agreement_id}"
     version = http.post(f"{path}/versions", headers=admin.headers,
                         json={"effective_from": "2026Q3", "indicators": indicators})
@@ -57,11 +57,11 @@ def test_a_renegotiated_audit_rule_draws_and_verifies_from_its_period_only(http,
     admin, funder, _ = parties
     dirk = world.person("dirk", "dietitian")
     first = {"sample_size": 4, "verified_by": admin.id, "min_agreement_rate": "0.9"}
-    audited = _with(AGREEMENT["indicators"], "screening_coverage", audit_rule=first)
-    agreement = _agreement(http, admin, funder, audited)
+    audited = changed(AGREEMENT["indicators"], "screening_coverage", audit_rule=first)
+    agreement = accepted_agreement(http, admin, funder, audited)
     # version 2: a bigger sample, verified by the provider's dietitian
-    bigger = _with(audited, "screening_coverage", audit_rule=first | {"sample_size": 10, "verified_by": dirk.id})
-    assert _renegotiate(http, admin, funder, agreement["id"], bigger).status_code == 201
+    bigger = changed(audited, "screening_coverage", audit_rule=first | {"sample_size": 10, "verified_by": dirk.id})
+    assert renegotiated_from_q3(http, admin, funder, agreement["id"], bigger).status_code == 201
     q2, q3 = _draw(http, admin, agreement["id"], "2026Q2"), _draw(http, admin, agreement["id"], "2026Q3")
     assert (q2["sample_size"], q3["sample_size"]) == (4, 10)  # 14 screenings a quarter to draw from
     # Q2 keeps version 1's verifier (the admin), Q3 is the dietitian's
@@ -82,20 +82,20 @@ def test_an_audit_rule_changes_only_from_a_period_not_audited_yet(http, world, p
     admin, funder, _ = parties
     dirk = world.person("dirk", "dietitian")
     rule = {"sample_size": 4, "verified_by": admin.id}
-    audited = _with(AGREEMENT["indicators"], "screening_coverage", audit_rule=rule)
-    agreement = _agreement(http, admin, funder, audited)
+    audited = changed(AGREEMENT["indicators"], "screening_coverage", audit_rule=rule)
+    agreement = accepted_agreement(http, admin, funder, audited)
     _draw(http, admin, agreement["id"], "2026Q3")
-    another = _with(audited, "screening_coverage", audit_rule=rule | {"verified_by": dirk.id})
-    refused = _renegotiate(http, admin, funder, agreement["id"], another)
+    another = changed(audited, "screening_coverage", audit_rule=rule | {"verified_by": dirk.id})
+    refused = renegotiated_from_q3(http, admin, funder, agreement["id"], another)
     assert refused.status_code == 422
     assert refused.json["errors"]["effective_from"] == [
         "The measurement audit of screening_coverage 2026Q3 is drawn already on the audit rule and cohort in force "
         "then; another sample size, verifier or cohort starts from a period not audited yet."]
     # whether payment waits for the audit may still change; a rule's own fields are still checked
-    assert _renegotiate(http, admin, funder, agreement["id"], _with(
+    assert renegotiated_from_q3(http, admin, funder, agreement["id"], changed(
         audited, "screening_coverage", audit_rule=rule | {"min_agreement_rate": "0.8"})).status_code == 201
     bad = http.post(f"/api/v1/agreements/{agreement['id']}/versions", headers=admin.headers, json={
-        "effective_from": "2026Q4", "indicators": _with(audited, "screening_coverage",
+        "effective_from": "2026Q4", "indicators": changed(audited, "screening_coverage",
                                                         audit_rule=rule | {"verified_by": funder.id})})
     assert bad.status_code == 422 and "indicators.0.audit_rule.verified_by" in bad.json["errors"]
 
@@ -106,10 +106,10 @@ def test_a_file_is_judged_by_the_version_in_force_for_each_month(http, parties, 
     monkeypatch.setenv(pseudonyms.KEY_ENV, SECRET)
     admin, funder, _ = parties
     assert http.post("/api/v1/indicator-definitions", headers=admin.headers, json=ED_VISITS).status_code == 201
-    insured = _with(AGREEMENT["indicators"], "hospital_admissions", data_source="insurer")
-    agreement_id = _agreement(http, admin, funder, insured)["id"]
+    insured = changed(AGREEMENT["indicators"], "hospital_admissions", data_source="insurer")
+    agreement_id = accepted_agreement(http, admin, funder, insured)["id"]
     renegotiated = [*AGREEMENT["indicators"], {"code": "ed_visits_per_100", "data_source": "insurer"}]
-    assert _renegotiate(http, admin, funder, agreement_id, renegotiated).status_code == 201
+    assert renegotiated_from_q3(http, admin, funder, agreement_id, renegotiated).status_code == 201
     enrol(http, admin, agreement_id, pilot)
     someone = pseudonym_of(agreement_id, 0)
     rows = [("2026-06", "ed_visits"), ("2026-07", "admissions"), ("2026-06", "admissions"), ("2026-07", "ed_visits")]

@@ -1,11 +1,12 @@
 """The measurements behind an indicator in a period, for its audit sample: the records of
-the agreement's cohort that its definition reads — scale readings (weights), screening
-forms, GLIM assessments, intake records and delivered orders (``audit_records.py`` shows
-each for the second person)."""
+the cohort (as the agreement version in force for the period defines it) that its
+definition reads — scale readings (weights), screening forms, GLIM assessments, intake
+records and delivered orders (``audit_records.py`` shows each for the second person)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Select, select
@@ -52,8 +53,10 @@ def kinds(definition: Definition) -> list[str]:
     return sorted(AUDITABLE[source] for source in definition.sources() & set(AUDITABLE))
 
 
-def population(session: Session, agreement: Agreement, definition: Definition, period: Period) -> list[Item]:
-    cohort = [int(c) for c in _cohort(session, agreement, period)]
+def population(session: Session, agreement: Agreement, cohort_terms: dict[str, Any], definition: Definition,
+               period: Period) -> list[Item]:
+    """``cohort_terms``: the cohort as the version in force for the period defines it."""
+    cohort = [int(c) for c in _cohort(session, agreement, cohort_terms, period)]
     start = datetime.combine(period.start, time(), BRUSSELS)
     end = datetime.combine(period.end + timedelta(days=1), time(), BRUSSELS)
     items: list[Item] = []
@@ -62,10 +65,10 @@ def population(session: Session, agreement: Agreement, definition: Definition, p
     return items
 
 
-def _cohort(session: Session, agreement: Agreement, period: Period) -> pd.Index:
+def _cohort(session: Session, agreement: Agreement, cohort_terms: dict[str, Any], period: Period) -> pd.Index:
     """The cohort as the period's frozen report counted it (its consents of that moment)."""
     made = session.scalar(select(IndicatorSnapshot.computed_at).where(
         IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period == period.label))
     prep = measures.prepare(sources.load(session, agreement.organisation_id, [period], business_today()))
-    return select_cohort(prep, agreement.cohort, made or utcnow(), agreement.starts_on)
+    return select_cohort(prep, cohort_terms, made or utcnow(), agreement.starts_on)
 

@@ -1,4 +1,5 @@
-"""Who verifies a measurement audit: the provider's user its indicator's audit rule names —
+"""Who verifies a measurement audit: the provider's user its indicator's audit rule names in
+the agreement version in force for the audited period (``audit_rules``) —
 its admin or a dietitian (the natural second person for a screening). A dietitian is no party
 to the agreement and sees no agreement; she reaches only the audits she is named for. Rules
 from before verifiers were users name none: any admin of the provider verifies those."""
@@ -10,18 +11,19 @@ from sqlalchemy.orm import Session
 from nutriplat.auth import roles
 from nutriplat.auth.actor import Actor
 from nutriplat.errors import Forbidden, NotFound
+from nutriplat.indicators import audit_rules
 from nutriplat.indicators.models import Agreement, MeasurementAudit
 
 
-def named_verifier(agreement: Agreement, found: MeasurementAudit) -> int | None:
-    """The user the indicator's audit rule names (older agreements named a role in words: None)."""
-    item = next((i for i in agreement.indicators if i.definition.code == found.indicator), None)
-    named = ((item.audit_rule if item else None) or {}).get("verified_by")
+def named_verifier(session: Session, agreement: Agreement, found: MeasurementAudit) -> int | None:
+    """The user the audit rule of the version in force for the audited period names (older
+    agreements named a role in words: None)."""
+    named = (audit_rules.rule_of(session, agreement, found.indicator, found.period) or {}).get("verified_by")
     return named if isinstance(named, int) else None
 
 
-def may_verify(actor: Actor, agreement: Agreement, found: MeasurementAudit) -> bool:
-    named = named_verifier(agreement, found)
+def may_verify(session: Session, actor: Actor, agreement: Agreement, found: MeasurementAudit) -> bool:
+    named = named_verifier(session, agreement, found)
     return actor.user_id == named if named is not None else actor.role == roles.ADMIN
 
 
@@ -31,15 +33,15 @@ def load_to_verify(session: Session, actor: Actor, audit_id: int) -> tuple[Measu
     agreement = None if found is None else session.get(Agreement, found.agreement_id)
     if found is None or agreement is None or not _provider_of(actor, agreement):
         raise NotFound(f"No measurement audit {audit_id}.")
-    if actor.role != roles.ADMIN and not may_verify(actor, agreement, found):
+    if actor.role != roles.ADMIN and not may_verify(session, actor, agreement, found):
         # the same answer as an unknown id: a dietitian learns of no audit she is not named for
         raise NotFound(f"No measurement audit {audit_id}.")
     return found, agreement
 
 
-def check_verifier(actor: Actor, agreement: Agreement, found: MeasurementAudit) -> None:
-    if not may_verify(actor, agreement, found):
-        named = named_verifier(agreement, found)
+def check_verifier(session: Session, actor: Actor, agreement: Agreement, found: MeasurementAudit) -> None:
+    if not may_verify(session, actor, agreement, found):
+        named = named_verifier(session, agreement, found)
         raise Forbidden(f"The agreement names user {named} to verify this audit." if named is not None
                         else "The agreement names no verifier for this audit: the provider's admin verifies it.")
 
@@ -50,7 +52,7 @@ def awaiting(session: Session, actor: Actor) -> list[tuple[MeasurementAudit, Agr
         Agreement, Agreement.id == MeasurementAudit.agreement_id).where(
         MeasurementAudit.verified_at.is_(None), Agreement.organisation_id == actor.organisation_id)
         .order_by(MeasurementAudit.period, MeasurementAudit.id)).all()
-    return [(found, agreement) for found, agreement in rows if may_verify(actor, agreement, found)]
+    return [(found, agreement) for found, agreement in rows if may_verify(session, actor, agreement, found)]
 
 
 def _provider_of(actor: Actor, agreement: Agreement) -> bool:

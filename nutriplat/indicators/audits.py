@@ -6,7 +6,6 @@ payment on the indicator is held when it falls below the rule's minimum."""
 from __future__ import annotations
 
 import secrets
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -17,11 +16,11 @@ from nutriplat.clock import business_today
 from nutriplat.conflicts import flush_or_conflict
 from nutriplat.db import UnitOfWork, utcnow
 from nutriplat.errors import Conflict, ErrorCollector
-from nutriplat.indicators import audit_population, audit_records, audit_verifiers
+from nutriplat.indicators import audit_population, audit_records, audit_rules, audit_verifiers, scope
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.agreements import load_agreement
 from nutriplat.indicators.domain import audit_sample
-from nutriplat.indicators.models import MeasurementAudit
+from nutriplat.indicators.models import Agreement, MeasurementAudit
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.reporting_periods import reporting_periods
 from nutriplat.periods import Period
@@ -36,26 +35,22 @@ def draw(uow: UnitOfWork, actor: Actor, agreement_id: int, code: str, period_tex
         session = uow.session
         agreement = load_agreement(session, actor, agreement_id)
         errors = ErrorCollector()
-        item = next((i for i in agreement.indicators if i.definition.code == code), None)
-        if item is None or not item.audit_rule:
-            errors.add("indicator", "Must be an indicator of the agreement with an audit rule.")
+        period = _closed_period(agreement, period_text, errors)
+        # the rule of the version in force for the period (a renegotiated one applies from its period
+        # on); a wrong period leaves the indicator judged against every version's rules
+        measured = scope.of_period(session, agreement, period) if period else None
+        item = audit_rules.audited_in([measured] if measured else scope.of_each_version(session, agreement), code)
+        if item is None:
+            errors.add("indicator", "Must be an indicator with an audit rule in the agreement version in force "
+                                    "for the period.")
         elif not audit_population.kinds(Definition.of(item.definition)):
             errors.add("indicator", "Reads no measurements to audit (scale readings, screening forms, GLIM "
                                     "assessments, intake records or deliveries).")
-        try:
-            period = Period.parse(period_text)
-        except ValueError as error:
-            errors.add("period", str(error))
-        else:
-            periods = reporting_periods(agreement.settlement_period, agreement.starts_on, agreement.ends_on)
-            if period not in periods and period.label != agreement.baseline_period:
-                errors.add("period", "Must be one of the agreement's reporting periods.")
-            elif not period.is_complete(business_today()):
-                errors.add("period", "Only a closed period is audited.")
         errors.raise_if_any("The audit sample cannot be drawn.")
-        assert item is not None and item.audit_rule
+        assert item is not None and item.audit_rule and period is not None and measured is not None
         seed = secrets.randbits(62) if seed is None else seed
-        population = audit_population.population(session, agreement, Definition.of(item.definition), period)
+        population = audit_population.population(session, agreement, measured.cohort, Definition.of(item.definition),
+                                                 period)
         sample = audit_sample.draw(population, seed, int(item.audit_rule["sample_size"]))
         found = MeasurementAudit(agreement_id=agreement.id, indicator=code, period=period.label, seed=seed,
                                  population=len(population), sample=[{"kind": k, "id": i} for k, i in sample],
@@ -69,6 +64,22 @@ def draw(uow: UnitOfWork, actor: Actor, agreement_id: int, code: str, period_tex
         return found
 
 
+def _closed_period(agreement: Agreement, text: str, errors: ErrorCollector) -> Period | None:
+    try:
+        period = Period.parse(text)
+    except ValueError as error:
+        errors.add("period", str(error))
+        return None
+    if period not in reporting_periods(agreement.settlement_period, agreement.starts_on, agreement.ends_on) \
+            and period.label != agreement.baseline_period:
+        errors.add("period", "Must be one of the agreement's reporting periods.")
+    elif not period.is_complete(business_today()):
+        errors.add("period", "Only a closed period is audited.")
+    else:
+        return period
+    return None
+
+
 def record_findings(uow: UnitOfWork, actor: Actor, audit_id: int, findings: list[dict[str, Any]]) -> MeasurementAudit:
     """The second person's verdict on every sampled measurement, all at once."""
     POLICY.check(actor, "verify_audit")
@@ -76,7 +87,7 @@ def record_findings(uow: UnitOfWork, actor: Actor, audit_id: int, findings: list
         session = uow.session
         found, agreement = audit_verifiers.load_to_verify(session, actor, audit_id)
         organisation_id = agreement.organisation_id
-        audit_verifiers.check_verifier(actor, agreement, found)
+        audit_verifiers.check_verifier(session, actor, agreement, found)
         if found.verified_at is not None:
             raise Conflict("The audit is verified already and never changes.", {"findings": ["Verified already."]})
         errors = ErrorCollector()
@@ -120,7 +131,14 @@ def sample_records(uow: UnitOfWork, actor: Actor, audit_id: int) -> dict[str, An
                      detail={"clients": sorted({item["client_id"] for item in items})})
         uow.commit()
         return {"audit": found, "items": items, "agreement": {"id": agreement.id, "name": agreement.name},
-                "may_verify": audit_verifiers.may_verify(actor, agreement, found)}
+                "may_verify": audit_verifiers.may_verify(uow.session, actor, agreement, found)}
+
+
+def audited_indicators(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[tuple[str, str]]:
+    """Code and name of each indicator an audit may be drawn for: audited by some version."""
+    POLICY.check(actor, "draw_audit")
+    with uow:
+        return audit_rules.audited(uow.session, load_agreement(uow.session, actor, agreement_id))
 
 
 def to_verify(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
@@ -129,9 +147,3 @@ def to_verify(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
     with uow:
         return [{"audit": found, "agreement": {"id": agreement.id, "name": agreement.name}}
                 for found, agreement in audit_verifiers.awaiting(uow.session, actor)]
-
-
-def minimum(audit_rule: dict[str, Any] | None) -> Decimal | None:
-    value = (audit_rule or {}).get("min_agreement_rate")
-    return None if value is None else Decimal(str(value))
-

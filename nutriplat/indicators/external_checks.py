@@ -1,29 +1,34 @@
 """The checks a cofinancer's file passes before anything of it is written: its layout and
-measures (``external_csv``), its source and months against the agreement, and — once
+measures (``external_csv``) — by month, as the agreement version in force for the month
+counts them from the source — its source and months against the agreement, and — once
 reconciled — that no month's published summary moves by a few rows (``summary_changes``).
 Each refusal carries its stable codes (``domain.import_problems``)."""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.errors import Conflict, InvalidInput
-from nutriplat.indicators import external_csv, method
+from nutriplat.indicators import external_csv, method, scope
 from nutriplat.indicators.domain import summary_changes
 from nutriplat.indicators.domain.import_problems import DIFFERENCING, INVALID_FILE, Problem, refused
 from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.models.external import ExternalImport
 from nutriplat.indicators.suppression import THRESHOLD
 from nutriplat.indicators.vocabulary import MEASURES, measures_of
+from nutriplat.periods import Period
 
 
-def checked_rows(agreement: Agreement, source: str, text: str) -> list[external_csv.SourceRow]:
+def checked_rows(session: Session, agreement: Agreement, source: str, text: str) -> list[external_csv.SourceRow]:
     """The file's rows, or one 422 naming every problem of every row."""
-    agreed = {item.data_source for item in agreement.indicators} - {method.NATIVE}
+    scopes = scope.of_each_version(session, agreement)
+    agreed = agreed_sources(scopes)
     # an unknown source is its own error: its rows' measures are not judged against it
-    rows, problems = external_csv.parse(text, accepted_measures(agreement, source) if source in agreed else MEASURES)
+    rows, problems = external_csv.parse(text, accepted_measures(session, agreement, source) if source in agreed
+                                        else lambda _month: MEASURES)
     if source not in agreed:
         problems["source"] = [Problem("source_unknown", {"sources": ", ".join(sorted(agreed)) or "none"})]
     first, last = f"{agreement.starts_on:%Y-%m}", f"{agreement.ends_on:%Y-%m}"
@@ -36,10 +41,22 @@ def checked_rows(agreement: Agreement, source: str, text: str) -> list[external_
     return rows
 
 
-def accepted_measures(agreement: Agreement, source: str) -> set[str]:
-    """The measures a file of the source may carry: those the indicators counted from it read."""
-    return {name for item in agreement.indicators if item.data_source == source
-            for name in measures_of(item.definition.numerator, item.definition.denominator)}
+def agreed_sources(scopes: list[scope.Scope]) -> set[str]:
+    """The sources other than the platform that some version counts an indicator from."""
+    return {item.data_source for measured in scopes for item in measured.indicators} - {method.NATIVE}
+
+
+def accepted_measures(session: Session, agreement: Agreement, source: str) -> external_csv.Accepted:
+    """By month, the measures a file of the source may carry: those the indicators counted
+    from it read in the version in force for the month (a month before a renegotiation takes
+    the old version's, after it the new one's); for a malformed month, any version's."""
+    @functools.cache
+    def of_month(month: str | None) -> frozenset[str]:
+        scopes = [scope.of_period(session, agreement, Period.parse(month))] if month else \
+            scope.of_each_version(session, agreement)
+        return frozenset(name for measured in scopes for item in measured.indicators if item.data_source == source
+                         for name in measures_of(item.definition.numerator, item.definition.denominator))
+    return of_month
 
 
 def refuse_differencing(session: Session, agreement: Agreement, source: str, report: list[dict[str, Any]]) -> None:

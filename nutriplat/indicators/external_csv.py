@@ -2,8 +2,9 @@
 
 One header line ``pseudonym,month,measure,value`` (comma or semicolon), then one row per
 client, month and measure: ``pseudonym`` the 64 hex characters of ``pseudonyms.pseudonym``,
-``month`` YYYY-MM, ``measure`` one the agreement's indicators counted from this source read
-(``accepted``: e.g. ``admissions``, ``ed_visits``, ``days_at_home``,
+``month`` YYYY-MM, ``measure`` one the indicators counted from this source read in the
+agreement version in force for the month (``accepted``, by month, any month's for a
+malformed one: e.g. ``admissions``, ``ed_visits``, ``days_at_home``,
 ``nursing_home_admissions``, ``service_cost_cents``), ``value`` a number ≥ 0 (a whole number
 for counts, ``vocabulary.WHOLE``). Every problem of every row is collected (``rows.<line>.<column>``) before
 anything is written, each with its stable code (``domain.import_problems``)."""
@@ -12,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -24,6 +25,7 @@ from nutriplat.indicators.vocabulary import WHOLE
 COLUMNS: Final = ("pseudonym", "month", "measure", "value")
 MAX_ROWS: Final = 500_000
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+Accepted = Callable[[str | None], Collection[str]]  # a month's accepted measures; None: any month's
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class SourceRow:
     value: Decimal
 
 
-def parse(text: str, accepted: Collection[str]) -> tuple[list[SourceRow], dict[str, list[Problem]]]:
+def parse(text: str, accepted: Accepted) -> tuple[list[SourceRow], dict[str, list[Problem]]]:
     lines = text.lstrip("\ufeff").splitlines()
     if not lines:
         return [], {"file": [Problem("file_empty")]}
@@ -68,7 +70,7 @@ def parse(text: str, accepted: Collection[str]) -> tuple[list[SourceRow], dict[s
     return rows, errors
 
 
-def _row(line: int, cells: list[str], accepted: Collection[str]) -> tuple[SourceRow | None, dict[str, Problem]]:
+def _row(line: int, cells: list[str], accepted: Accepted) -> tuple[SourceRow | None, dict[str, Problem]]:
     if len(cells) != len(COLUMNS):
         return None, {"line": Problem("columns", {"expected": len(COLUMNS), "found": len(cells)})}
     pseudonym, month, measure, text = (cell.strip() for cell in cells)
@@ -77,9 +79,9 @@ def _row(line: int, cells: list[str], accepted: Collection[str]) -> tuple[Source
         problems["pseudonym"] = Problem("pseudonym_format")
     if not _MONTH.match(month):
         problems["month"] = Problem("month_format")
-    if measure not in accepted:
-        problems["measure"] = (Problem("measure_not_counted", {"measures": ", ".join(sorted(accepted))})
-                               if accepted else Problem("no_measure_counted"))
+    if measure not in (allowed := accepted(month if "month" not in problems else None)):
+        problems["measure"] = (Problem("measure_not_counted", {"measures": ", ".join(sorted(allowed))})
+                               if allowed else Problem("no_measure_counted"))
     value = _number(text)
     if value is None or value < 0:
         problems["value"] = Problem("value_number")

@@ -90,7 +90,7 @@ def import_figures(uow: UnitOfWork, actor: Actor, agreement_id: int, source: str
 
 
 def _import(session: Session, actor: Actor, agreement: Agreement, source: str, text: str) -> ExternalImport:
-    rows = external_checks.checked_rows(agreement, source, text)
+    rows = external_checks.checked_rows(session, agreement, source, text)
     _key(agreement)  # the same key must have made the stored pseudonyms
     checksum = hashlib.sha256(text.encode()).hexdigest()
     months = sorted({row.month for row in rows})

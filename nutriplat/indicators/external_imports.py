@@ -9,7 +9,7 @@ from nutriplat.auth import audit
 from nutriplat.auth.actor import Actor
 from nutriplat.db import UnitOfWork
 from nutriplat.errors import NotFound
-from nutriplat.indicators import external_refusals
+from nutriplat.indicators import external_checks, external_refusals, scope
 from nutriplat.indicators.agreements import load_agreement, party_to
 from nutriplat.indicators.domain.import_problems import REASON_TEXTS
 from nutriplat.indicators.external_import import RESOURCE
@@ -37,6 +37,15 @@ def list_imports(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[dict[
                             "problems": found.problems, "refused_at": found.refused_at}
                    for found in external_refusals.of_agreement(uow.session, agreement.id)]
         return sorted(imported + refused, key=lambda entry: entry["imported_at"] or entry["refused_at"])
+
+
+def sources(uow: UnitOfWork, actor: Actor, agreement_id: int) -> list[str]:
+    """The sources other than the platform that some version of the agreement (the first, or
+    one accepted) counts an indicator from: a file of each may be imported."""
+    POLICY.check(actor, "import_external")
+    with uow:
+        agreement = load_agreement(uow.session, actor, agreement_id)
+        return sorted(external_checks.agreed_sources(scope.of_each_version(uow.session, agreement)))
 
 
 def get_import(uow: UnitOfWork, actor: Actor, import_id: int) -> ExternalImport:

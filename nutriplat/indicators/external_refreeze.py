@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.errors import Conflict
-from nutriplat.indicators import frozen
+from nutriplat.indicators import frozen, scope
 from nutriplat.indicators.domain.import_problems import SETTLED, Problem, refused
 from nutriplat.indicators.method import NATIVE
 from nutriplat.indicators.models import Agreement, IndicatorSnapshot, Settlement
@@ -38,7 +38,9 @@ def refreeze(session: Session, agreement: Agreement, months: Sequence[str], toda
     snapshots = session.scalars(select(IndicatorSnapshot).where(
         IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.period.in_(touched(agreement, months)),
         IndicatorSnapshot.cohort_clients.is_not(None))).all()
-    imported = {item.definition.code for item in agreement.indicators if item.data_source != NATIVE}
     for snapshot in snapshots:
+        # the indicators the version in force for the period counts from a cofinancer
+        imported = {item.definition.code for item in scope.of_period(
+            session, agreement, Period.parse(snapshot.period)).indicators if item.data_source != NATIVE}
         frozen.remake(session, agreement, snapshot, today, imported)
     return len(snapshots)

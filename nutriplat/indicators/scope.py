@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from nutriplat.indicators import definitions
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.models import Agreement, AgreementVersion, IndicatorDefinition
-from nutriplat.indicators.versions import in_force
+from nutriplat.indicators.versions import ACCEPTED, in_force
 from nutriplat.periods import Period
 
 
@@ -74,6 +74,16 @@ def of_period(session: Session, agreement: Agreement, period: Period) -> Scope:
     if version is None:  # an agreement stored without versions (made outside the service): its own rows
         return _own(agreement, 1, {})
     return of_version(session, agreement, version)
+
+
+def of_each_version(session: Session, agreement: Agreement) -> list[Scope]:
+    """The scopes that measure, or may come to measure, some period: the first version's
+    and every accepted one's (a proposal measures nothing until it is accepted)."""
+    first = next(iter(agreement.versions), None)
+    if first is None:
+        return [_own(agreement, 1, {})]
+    return [of_version(session, agreement, version) for version in agreement.versions
+            if version is first or version.status == ACCEPTED]
 
 
 def _own(agreement: Agreement, version: int, targets: dict[str, Any]) -> Scope:

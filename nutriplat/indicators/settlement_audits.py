@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.errors import Conflict
-from nutriplat.indicators.audits import minimum
+from nutriplat.indicators.audit_rules import minimum
 from nutriplat.indicators.domain.audit_sample import holds_payment
 from nutriplat.indicators.models import Agreement, MeasurementAudit
 from nutriplat.indicators.payments import PaymentLine, Step
@@ -21,10 +21,9 @@ from nutriplat.periods import Period
 
 
 def audits_of(session: Session, agreement: Agreement, period: Period, rules: Sequence[Mapping[str, Any]],
-              audit_rules: Mapping[str, dict[str, Any] | None] | None = None) -> dict[str, dict[str, Any]]:
-    """``audit_rules``: by indicator, the audit rule of the version that settles (default: the agreement's)."""
-    if audit_rules is None:
-        audit_rules = {item.definition.code: item.audit_rule for item in agreement.indicators}
+              audit_rules: Mapping[str, dict[str, Any] | None]) -> dict[str, dict[str, Any]]:
+    """``audit_rules``: by indicator, the audit rule of the version in force for the period,
+    which settles it: payment waits for the audit that version's rule asks."""
     paid_on = {code for code, which in needed_figures(rules) if which == "period"}
     found = {a.indicator: a for a in session.scalars(select(MeasurementAudit).where(
         MeasurementAudit.agreement_id == agreement.id, MeasurementAudit.period == period.label))}

@@ -1,12 +1,13 @@
 """The terms a renegotiation proposes: the previous version's, with each part the provider
 restates replaced — the indicator set (each indicator's definition version, target,
-instrument, who measures, data source, frequency and audit rule, whose minimum agreement
-rate makes payment wait for the audit), targets alone, the cohort, the outcomes and the
+instrument, who measures, data source, frequency and audit rule: sample size, verifier and
+the minimum agreement rate that makes payment wait for the audit), targets alone, the cohort, the outcomes and the
 payment rules. Every problem of every part is collected, named by its part
 (``indicators.2.data_source``), before anything is stored.
 
 What a period's report counts (the indicators, their sources, the cohort) changes only
-from a period whose report is not made yet: a made report is never made again."""
+from a period whose report is not made yet: a made report is never made again. Likewise an
+audit rule's sample size and verifier change only from a period whose audit is not drawn."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -16,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nutriplat.errors import ErrorCollector
-from nutriplat.indicators import agreement_parts, method, scope, versions
+from nutriplat.indicators import agreement_parts, audit_rules, method, scope, versions
 from nutriplat.indicators.aggregate import Definition
 from nutriplat.indicators.agreements import payment_rules
 from nutriplat.indicators.cohort import definition_errors
-from nutriplat.indicators.models import Agreement, AgreementVersion, IndicatorSnapshot
+from nutriplat.indicators.models import Agreement, AgreementVersion, IndicatorSnapshot, MeasurementAudit
 from nutriplat.periods import Period
 
 
@@ -33,7 +34,6 @@ def proposed(session: Session, agreement: Agreement, previous: AgreementVersion,
         indicators = [versions.indicator_terms(found.code, found.version, _decimal(item.get("target")),
                                                method.measurement(item)) for found, item in resolved]
         frozen = {found.code: Definition.of(found) for found, _ in resolved}
-        _audit_errors(agreement, data["indicators"], errors)
     else:
         indicators = [dict(item) for item in before["indicators"]]
         frozen = {d.code: d for d in scope.of_version(session, agreement, previous).definitions()}
@@ -59,19 +59,6 @@ def proposed(session: Session, agreement: Agreement, previous: AgreementVersion,
     return versions.full_terms(indicators, cohort, outcomes, rules)
 
 
-def _audit_errors(agreement: Agreement, wanted: list[dict[str, Any]], errors: ErrorCollector) -> None:
-    """A measurement audit's sample is drawn as the agreement's first version states it (its
-    size, its verifier); a version may change only whether payment waits for it
-    (``min_agreement_rate``), read when the period is settled."""
-    drawn = {item.definition.code: item.audit_rule for item in agreement.indicators}
-    for n, item in enumerate(wanted):
-        rule, first = method.measurement(item)["audit_rule"], drawn.get(item["code"])
-        if rule and (not first or any(rule.get(key) != first.get(key) for key in ("sample_size", "verified_by"))):
-            errors.add(f"indicators.{n}.audit_rule", "Samples are drawn as the first version states them: keep its "
-                                                     "sample_size and verified_by (min_agreement_rate may change); "
-                                                     "an indicator it does not audit has no audit rule.")
-
-
 def _baseline_errors(session: Session, agreement: Agreement, rules: list[dict[str, Any]],
                      errors: ErrorCollector) -> None:
     """A quality gate compares with the baseline, which the first version's indicators measured."""
@@ -86,18 +73,38 @@ def _baseline_errors(session: Session, agreement: Agreement, rules: list[dict[st
 
 def report_conflict(session: Session, agreement: Agreement, terms: dict[str, Any], start: Period) -> str | None:
     """Why terms that count other things than the version in force at ``start`` cannot
-    start then, or None: a period from then on has its report made already."""
+    start then, or None: a period from then on has its report made already, or its
+    measurement audit drawn on another cohort, sample size or verifier."""
     counted = scope.report_key(terms["cohort"], [(item["code"], item["version"], item["data_source"])
                                                  for item in terms["indicators"]])
     if counted == scope.of_period(session, agreement, start).key():
-        return None
+        return _audit_conflict(session, agreement, terms, start)
     made = sorted(label for label in session.scalars(select(IndicatorSnapshot.period).where(
         IndicatorSnapshot.agreement_id == agreement.id, IndicatorSnapshot.cohort_clients.is_not(None)))
         if Period.parse(label).start >= start.start)
     if not made:
-        return None
+        return _audit_conflict(session, agreement, terms, start)
     return (f"The report of {', '.join(made)} is made already with the indicators and cohort in force then; "
             "another indicator set, data source or cohort starts from a period not reported yet.")
+
+
+def _audit_conflict(session: Session, agreement: Agreement, terms: dict[str, Any], start: Period) -> str | None:
+    """A drawn sample never changes: another audit rule (or cohort) starts from a period not audited yet."""
+    wanted = {item["code"]: _drawn_as(item.get("audit_rule")) for item in terms["indicators"]}
+    changed = sorted(f"{code} {label}" for code, label in session.execute(
+        select(MeasurementAudit.indicator, MeasurementAudit.period).where(
+            MeasurementAudit.agreement_id == agreement.id))
+        if Period.parse(label).start >= start.start and (
+            wanted.get(code) != _drawn_as(audit_rules.rule_of(session, agreement, code, label))
+            or terms["cohort"] != scope.of_period(session, agreement, Period.parse(label)).cohort))
+    if not changed:
+        return None
+    return (f"The measurement audit of {', '.join(changed)} is drawn already on the audit rule and cohort in force "
+            "then; another sample size, verifier or cohort starts from a period not audited yet.")
+
+
+def _drawn_as(rule: dict[str, Any] | None) -> tuple[Any, Any] | None:
+    return None if not rule else (rule.get("sample_size"), rule.get("verified_by"))
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -124,7 +124,7 @@ def test_a_malformed_proposal_names_every_part_and_writes_nothing(http, parties,
     path = f"/api/v1/agreements/{agreement['id']}/versions"
     refused = http.post(path, headers=admin.headers, json={
         "effective_from": "2026Q3",
-        "indicators": [{"code": "risk_improved_3m", "audit_rule": {"sample_size": 5, "verified_by": admin.id}},
+        "indicators": [{"code": "risk_improved_3m", "audit_rule": {"sample_size": 5, "verified_by": funder.id}},
                        {"code": "no_such_indicator"},
                        {"code": "screening_coverage", "data_source": "insurer"},
                        {"code": "risk_improved_3m"}],
@@ -137,7 +137,7 @@ def test_a_malformed_proposal_names_every_part_and_writes_nothing(http, parties,
                           {"kind": "shared_savings", "params": {"expected_cost_per_client_month": "500.00",
                                                                 "share": "0.5", "quality_indicators": ["x"]}}]})
     assert refused.status_code == 422
-    assert {"indicators.0.audit_rule", "indicators.1.code", "indicators.2.data_source", "indicators.3.code",
+    assert {"indicators.0.audit_rule.verified_by", "indicators.1.code", "indicators.2.data_source", "indicators.3.code",
             "cohort.referred_until", "targets.mean_weight_change", "outcomes.0.objectives.0.indicators.0",
             "payment_rules.0.params.indicator",
             "payment_rules.1.params.quality_indicators"} <= set(refused.json["errors"])

@@ -10,7 +10,6 @@ from flask_babel import lazy_gettext as _l
 
 from nutriplat.errors import InvalidInput
 from nutriplat.indicators import agreements, external_import, external_imports
-from nutriplat.indicators.models import Agreement
 from nutriplat.indicators.policy import POLICY
 from nutriplat.indicators.schemas.external import ImportRequestSchema
 from nutriplat.web import actor, uow
@@ -27,11 +26,6 @@ REASON_TEXT = {"No client of the agreement has this pseudonym.": _l("No client o
                "Both agree.": _l("Both agree.")}
 
 
-def external_sources(agreement: Agreement) -> list[tuple[str, str]]:
-    """The data sources other than the platform that the agreement names for an indicator."""
-    return [(s, s) for s in sorted({item.data_source for item in agreement.indicators} - {"nutriplat"})]
-
-
 @bp.route("/agreements/<int:agreement_id>/external-imports", methods=["GET", "POST"])
 @login_required(*POLICY.roles("import_external"))
 def index(agreement_id: int) -> ResponseReturnValue:
@@ -42,7 +36,8 @@ def index(agreement_id: int) -> ResponseReturnValue:
             data = form.load(ImportRequestSchema(), {"csv": _uploaded_text()})
             done = external_import.import_figures(uow(), actor(), agreement_id, data["source"], data["csv"])
             return redirect(url_for(".reconciliation", import_id=done.id))
-    sources = external_sources(agreement)
+    # the sources some version in force counts from (a renegotiation may add or drop one)
+    sources = [(name, name) for name in external_imports.sources(uow(), actor(), agreement_id)]
     if len(sources) == 1 and not form.value("source"):
         form.values["source"] = sources[0][0]
     return render_template("admin/external_imports.html", agreement=agreement, form=form, sources=sources,

@@ -33,7 +33,7 @@ def index(agreement_id: int) -> ResponseReturnValue:
             data = form.load(DrawSchema())
             drawn = audits.draw(uow(), actor(), agreement_id, data["indicator"], data["period"], data["seed"])
             return redirect(url_for(".audit", audit_id=drawn.id))
-    audited = [(i.definition.code, i.definition.name) for i in agreement.indicators if i.audit_rule]
+    audited = audits.audited_indicators(uow(), actor(), agreement_id)
     return render_template("admin/measurement_audits.html", agreement=agreement, form=form, audited=audited,
                            audits=audits.list_audits(uow(), actor(), agreement_id),
                            percent=format_percent), form.status

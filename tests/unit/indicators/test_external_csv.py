@@ -24,19 +24,37 @@ def test_national_numbers_are_checked_also_for_people_born_from_2000():
     assert pseudonyms.national_number_error("4001") == "Must be 11 digits (YY.MM.DD-NNN.CC)."
 
 
+def every_month(measures):
+    """The same measures accepted in every month (no renegotiation)."""
+    return lambda _month: measures
+
+
 def parse(text, accepted):
     """The rows, and each field's problems as the API's English texts."""
-    rows, problems = external_csv.parse(text, accepted)
+    rows, problems = external_csv.parse(text, every_month(accepted))
     return rows, texts(problems)
 
 
 def test_each_problem_has_a_stable_code_that_the_web_pages_translate_by():
     text = f"pseudonym,month,measure,value\n{HASH},2026-7,ed_visits,1.5\n"
-    _, problems = external_csv.parse(text, {"admissions"})
+    _, problems = external_csv.parse(text, every_month({"admissions"}))
     assert {name: [(p.code, dict(p.params)) for p in found] for name, found in problems.items()} == {
         "rows.2.month": [("month_format", {})], "rows.2.measure": [("measure_not_counted", {"measures": "admissions"})],
         "rows.2.value": [("value_whole", {})]}
-    assert external_csv.parse("client\n", set())[1]["file"][0].code == "header"
+    assert external_csv.parse("client\n", every_month(set()))[1]["file"][0].code == "header"
+
+
+def test_a_measure_is_judged_by_the_measures_accepted_in_its_month():
+    """A renegotiation from July adds ed_visits; a malformed month is judged against any month's."""
+    by_month = {"2026-06": {"admissions"}, "2026-07": {"admissions", "ed_visits"}}
+    text = (f"pseudonym,month,measure,value\n{HASH},2026-06,ed_visits,1\n{HASH},2026-07,ed_visits,1\n"
+            f"{HASH},2026-7,nursing_home_admissions,1\n")
+    rows, problems = external_csv.parse(text, lambda month: by_month.get(month, {"admissions", "ed_visits"}))
+    assert [(row.line, row.month) for row in rows] == [(3, "2026-07")]
+    assert {name: [(p.code, dict(p.params)) for p in found] for name, found in problems.items()} == {
+        "rows.2.measure": [("measure_not_counted", {"measures": "admissions"})],
+        "rows.4.month": [("month_format", {})],
+        "rows.4.measure": [("measure_not_counted", {"measures": "admissions, ed_visits"})]}
 
 
 def test_a_semicolon_file_with_decimal_commas_is_read():

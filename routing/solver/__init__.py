@@ -18,8 +18,7 @@ def solve(problem: Problem, matrix: Matrix, options: SolverOptions | None = None
     sector in half the time (``sweep``). On days of at least two groups the model's
     search ends when it stalls, and ``improve`` re-solves groups of neighbouring
     routes for the time left; above ``decompose_above`` stops ``popmusic`` does, each
-    group a route and the routes nearest to it, after ``eliminate`` has emptied the
-    short routes it could into their neighbours.
+    group a route and the routes nearest to it.
     """
     from routing.solver import direct, improve, popmusic, sweep  # import OR-Tools on first use only
 

@@ -20,23 +20,24 @@ routes move R1_10_1 further than either alone (60 CPU s: 5.88 % v 7.16 % and 6.4
 """
 from __future__ import annotations
 
+import math
 import random
+from collections.abc import Callable
 
 from routing.matrix.base import Matrix
 from routing.model import Problem
 from routing.solution import Route, Solution
-from routing.solver import eliminate, subproblem
 from routing.solver import improve as window
+from routing.solver import subproblem
 from routing.solver.geometry import position_of
-from routing.solver.neighbours import centres, nearest_routes
 from routing.solver.options import SolverOptions
 
 SIZE = 100  # stops per group at first (60 moved R1_10_1 less per second, see docs/routing.md)
 MAX_SIZE = 200
 SECONDS_PER_STOP = 0.03  # the most a group's search may run, per stop in it...
 STALL_SHARE = 0.35  # ...ending sooner after this share of it without a better plan
+MIN_ROUTES = 3
 WINDOW_SHARE = 0.5
-ELIMINATE_SHARE = 0.5  # of the time after the windows
 
 
 def applies(problem: Problem, options: SolverOptions) -> bool:
@@ -47,16 +48,12 @@ def applies(problem: Problem, options: SolverOptions) -> bool:
 
 def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOptions, deadline: float) -> Solution:
     """First ``WINDOW_SHARE`` of the time sliding ``improve``'s windows round the depot (what
-    fixes a clustered day, C1_10_1, across the sweep's sector borders), then ``ELIMINATE_SHARE``
-    of the rest emptying short routes into their neighbours (``eliminate``), then nearest routes."""
+    fixes a clustered day, C1_10_1, across the sweep's sector borders), then nearest routes."""
     plan = window.improve(problem, matrix, plan, options,
                           options.clock() + WINDOW_SHARE * (deadline - options.clock()), last=False)
     started, steps = options.clock() - plan.seconds, 0
     routes = {r.vehicle_id: r for r in plan.routes}
     centre = centres(problem)
-    steps = eliminate.eliminate(problem, matrix, routes, centre, options,
-                                options.clock() + ELIMINATE_SHARE * (deadline - options.clock()),
-                                lambda n: subproblem.report(options, started, plan.solutions_found + n))
     size, seeds = SIZE, _shuffled(routes, steps)
     while deadline - options.clock() > 0.3 and len(routes) > 1:
         if not seeds:  # a local optimum for this size: larger groups for the time left
@@ -80,6 +77,32 @@ def improve(problem: Problem, matrix: Matrix, plan: Solution, options: SolverOpt
     subproblem.report(options, started, plan.solutions_found + steps, done=True)
     return Solution(list(routes.values()), plan.dropped, None, plan.status, plan.solutions_found + steps,
                     round(options.clock() - started, 3))
+
+
+def centres(problem: Problem) -> Callable[[Route], tuple[float, float]]:
+    """Route -> the mean position of its stops."""
+    position, by_id = position_of(problem), {s.id: s for s in problem.stops}
+    assert position is not None  # applies() checked
+
+    def centre(route: Route) -> tuple[float, float]:
+        points = [position(by_id[s]) for s in route.stop_ids()]
+        return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+    return centre
+
+
+def nearest_routes(routes: dict[str, Route], centre: Callable[[Route], tuple[float, float]], seed: str,
+                   size: int) -> list[Route]:
+    """The seed route and the routes nearest to it, until ``size`` stops and MIN_ROUTES routes."""
+    here = centre(routes[seed])
+    nearest = sorted(routes, key=lambda v: (math.dist(here, centre(routes[v])), v))
+    group: list[Route] = []
+    stops = 0
+    for vehicle in nearest:
+        if stops >= size and len(group) >= MIN_ROUTES:
+            break
+        group.append(routes[vehicle])
+        stops += len(routes[vehicle].visits)
+    return group
 
 
 def _shuffled(routes: dict[str, Route], salt: int) -> list[str]:

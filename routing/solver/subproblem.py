@@ -30,14 +30,13 @@ def solve(problem: Problem, matrix: Matrix, stops: list[Stop], vehicles: list[Ve
 
 
 def improve(problem: Problem, matrix: Matrix, routes: list[Route], options: SolverOptions,
-            seconds: float, stall_s: float | None = None, absorb: list[str] | None = None) -> list[Route]:
+            seconds: float, stall_s: float | None = None) -> list[Route]:
     """Re-solve these routes' stops on their vans, starting from the routes themselves.
     OR-Tools never returns worse than its start, so the new plan is kept unless it
     failed to serve every stop (e.g. the start could not be read back). ``stall_s`` ends
-    the search sooner, after that long without a better plan. ``absorb``: stops of no
-    route, to be fitted in (they start unserved, at their drop penalty)."""
+    the search sooner, after that long without a better plan."""
     by_id = {s.id: s for s in problem.stops}
-    stops = [by_id[s] for r in routes for s in r.stop_ids()] + [by_id[s] for s in absorb or []]
+    stops = [by_id[s] for r in routes for s in r.stop_ids()]
     vehicles = [problem.vehicle(r.vehicle_id) for r in routes]
     part, sub_matrix = restrict(problem, matrix, stops, vehicles)
     result = direct.solve(part, sub_matrix, _quiet(options, seconds), [r.stop_ids() for r in routes],

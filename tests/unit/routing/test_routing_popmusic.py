@@ -7,7 +7,7 @@ import math
 from dataclasses import replace
 
 from routing.checker import check
-from routing.solver import SolverOptions, neighbours, popmusic, solve, sweep
+from routing.solver import SolverOptions, popmusic, solve, sweep
 
 
 def _options(**fields) -> SolverOptions:
@@ -35,11 +35,11 @@ def test_a_poor_first_plan_is_improved_and_stays_feasible(c101):
 def test_a_group_is_the_seed_route_and_the_routes_nearest_to_it(c101):
     plan = sweep.solve(c101.problem, c101.matrix, _options(time_limit_s=0.5))
     routes = {r.vehicle_id: r for r in plan.routes}
-    centre = neighbours.centres(c101.problem)
+    centre = popmusic.centres(c101.problem)
     seed = plan.routes[0].vehicle_id
-    group = neighbours.nearest_routes(routes, centre, seed, 30)
+    group = popmusic.nearest_routes(routes, centre, seed, 30)
     assert group[0].vehicle_id == seed
-    assert len(group) >= neighbours.MIN_ROUTES and sum(len(r.visits) for r in group) >= 30
+    assert len(group) >= popmusic.MIN_ROUTES and sum(len(r.visits) for r in group) >= 30
     farthest_in = max(math.dist(centre(routes[seed]), centre(r)) for r in group)
     outside = [r for r in plan.routes if r not in group]
     assert all(math.dist(centre(routes[seed]), centre(r)) >= farthest_in for r in outside)

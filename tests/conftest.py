@@ -18,9 +18,13 @@ from nutriplat.auth import services as auth_services
 from nutriplat.auth.actor import SYSTEM
 from nutriplat.config import Config
 from nutriplat.db import UnitOfWork, make_engine
+from tests.api.delivery_world import day as day
+from tests.api.equipment_world import shop as shop
 from tests.setup_calls import setup
 from tests.tables import empty_tables
 
+# The delivery tests' day and the equipment tests' shop (tests/api/*_world.py) are fixtures of
+# the whole suite: the API, web, browser and integration tests build on them.
 # The suite's calendar (--business-day, the business_day marker and fixture) and the care
 # facilities' fixtures (facilities, place, planned) are plugins beside this file.
 sys.path.insert(0, str(Path(__file__).parent))

@@ -3,13 +3,13 @@ van. Route planning uses the window of the plan's weekday and keeps every break;
 stored plan passes routing's own checker (``routing.check``)."""
 from __future__ import annotations
 
-from tests.api.test_delivery_routes import assert_feasible, day, solve  # noqa: F401 - the fixture
+from tests.api.delivery_world import assert_feasible, solve
 from tests.setup_calls import setup
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def test_a_weekday_has_a_window_of_its_own(http, day):  # noqa: F811
+def test_a_weekday_has_a_window_of_its_own(http, day):
     url = f"/api/v1/clients/{day.clients[0]}/delivery-window"
     today, other = WEEKDAYS[day.date.weekday()], WEEKDAYS[(day.date.weekday() + 1) % 7]
     put = http.put(url, headers=day.h, json={"starts_at": "09:00:00", "ends_at": "17:00:00", "weekdays": [
@@ -32,7 +32,7 @@ def test_a_weekday_has_a_window_of_its_own(http, day):  # noqa: F811
     assert cleared.json["weekdays"] == []
 
 
-def test_bad_weekday_windows_are_refused_naming_the_field(http, day):  # noqa: F811
+def test_bad_weekday_windows_are_refused_naming_the_field(http, day):
     url = f"/api/v1/clients/{day.clients[0]}/delivery-window"
     body = {"starts_at": "09:00:00", "ends_at": "17:00:00"}
     monday = {"weekday": "mon", "starts_at": "09:00:00", "ends_at": "10:00:00"}
@@ -45,7 +45,7 @@ def test_bad_weekday_windows_are_refused_naming_the_field(http, day):  # noqa: F
     assert http.get(url, headers=day.h).json["weekdays"] == []  # nothing half-written
 
 
-def test_a_van_keeps_every_break_of_its_day(http, day):  # noqa: F811
+def test_a_van_keeps_every_break_of_its_day(http, day):
     more = [{"earliest": "14:30:00", "latest": "15:30:00", "minutes": 15}]
     for van in day.vans:
         patched = http.patch(f"/api/v1/vans/{van['id']}", headers=day.h, json={"more_breaks": more})
@@ -56,7 +56,7 @@ def test_a_van_keeps_every_break_of_its_day(http, day):  # noqa: F811
     assert_feasible(day, plan["id"])
 
 
-def test_breaks_that_overlap_or_leave_the_shift_are_refused(http, day):  # noqa: F811
+def test_breaks_that_overlap_or_leave_the_shift_are_refused(http, day):
     van = day.vans[0]["id"]
     for more, field in (([{"earliest": "11:45:00", "latest": "12:30:00", "minutes": 15}], "more_breaks"),
                         ([{"earliest": "16:30:00", "latest": "18:00:00", "minutes": 15}], "more_breaks.0.latest"),

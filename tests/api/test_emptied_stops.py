@@ -13,12 +13,11 @@ from nutriplat.auth.models import AuditEntry
 from nutriplat.delivery.cancellation import cancel_planned
 from nutriplat.delivery.models import DeliveryOrder, PlannedStop, RoutePlan
 from nutriplat.delivery.planning.problem import matrix_of, problem_of
-from tests.api.test_delivery_routes import assert_feasible, day  # noqa: F401 - the fixture
-from tests.api.test_proof_of_delivery import published
+from tests.api.delivery_world import assert_feasible, published
 from tests.setup_calls import setup
 
 
-def test_a_stop_whose_only_order_is_cancelled_by_hand_is_dropped_and_never_confirmed(http, day):  # noqa: F811
+def test_a_stop_whose_only_order_is_cancelled_by_hand_is_dropped_and_never_confirmed(http, day):
     plan, _, stop, url = published(http, day)
 
     for order_id in stop["order_ids"]:
@@ -33,7 +32,7 @@ def test_a_stop_whose_only_order_is_cancelled_by_hand_is_dropped_and_never_confi
     assert confirmed.status_code == 409 and "dropped" in confirmed.json["message"]
 
 
-def test_the_nights_cancellation_drops_only_a_stop_left_empty(http, day):  # noqa: F811
+def test_the_nights_cancellation_drops_only_a_stop_left_empty(http, day):
     plan, _, stop, _ = published(http, day)
     other = next(s for r in plan["result"]["routes"] for s in r["stops"] if s["id"] != stop["id"])
     with day.uow() as uow:
@@ -51,7 +50,7 @@ def test_the_nights_cancellation_drops_only_a_stop_left_empty(http, day):  # noq
         assert theirs.route_id is not None and theirs.drop_reason is None
 
 
-def test_the_route_is_timed_again_without_the_dropped_stop_in_the_same_order(http, day):  # noqa: F811
+def test_the_route_is_timed_again_without_the_dropped_stop_in_the_same_order(http, day):
     plan, route, _, _ = published(http, day)
     before = route["stops"]
     gone, kept = before[0], before[1:]
@@ -82,7 +81,7 @@ def test_the_route_is_timed_again_without_the_dropped_stop_in_the_same_order(htt
     assert [(s["id"], s["eta"]) for s in sheet["stops"]] == [(s["id"], s["eta"]) for s in after["stops"]]
 
 
-def test_a_route_left_without_stops_is_an_unused_van(http, day):  # noqa: F811
+def test_a_route_left_without_stops_is_an_unused_van(http, day):
     plan, route, _, _ = published(http, day)
     for stop in route["stops"]:
         for order_id in stop["order_ids"]:

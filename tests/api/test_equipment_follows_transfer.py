@@ -15,8 +15,7 @@ from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.equipment.models import AssetTask
 from nutriplat.equipment.rental import installed_count
 from nutriplat.equipment.tasks import RESOURCE
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
-from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
+from tests.api.equipment_world import installed
 from tests.setup_calls import setup
 
 pytestmark = pytest.mark.business_day("2026-12-07")
@@ -31,7 +30,7 @@ def tasks_of(http, place, client_id):
     return http.get("/api/v1/asset-tasks", headers=place.h, query_string={"client_id": client_id}).json
 
 
-def test_a_move_to_a_nursing_home_collects_the_rented_equipment_and_ends_home_supply(http, shop, today):  # noqa: F811
+def test_a_move_to_a_nursing_home_collects_the_rented_equipment_and_ends_home_supply(http, shop, today):
     client = shop.clients[0]
     installed(http, shop, shop.freezers[0]["id"], client, today)
     installed(http, shop, shop.oven["id"], client, today)
@@ -62,7 +61,7 @@ def test_a_move_to_a_nursing_home_collects_the_rented_equipment_and_ends_home_su
         assert back["state"] == "in_stock" and back["placements"][0]["collected_on"] == tomorrow.isoformat()
 
 
-def test_the_rental_stops_on_the_collection_day(http, shop, today):  # noqa: F811
+def test_the_rental_stops_on_the_collection_day(http, shop, today):
     """What billing rents (``installed_count``, issue 20 item 3) counts the freezer up to the
     day before the collection, not on it."""
     client, tomorrow = shop.clients[1], today + timedelta(days=1)
@@ -78,14 +77,14 @@ def test_the_rental_stops_on_the_collection_day(http, shop, today):  # noqa: F81
         assert installed_count(uow.session, client, "freezer", tomorrow) == 0
 
 
-def test_a_hospital_stay_keeps_the_equipment(http, shop, today):  # noqa: F811
+def test_a_hospital_stay_keeps_the_equipment(http, shop, today):
     client = shop.clients[2]
     installed(http, shop, shop.freezers[0]["id"], client, today)
     assert move(http, shop.admin, client, "hospital", today).status_code == 201
     assert [t["kind"] for t in tasks_of(http, shop, client)] == ["install"]
 
 
-def test_a_collection_planned_already_is_not_planned_twice(http, shop, today):  # noqa: F811
+def test_a_collection_planned_already_is_not_planned_twice(http, shop, today):
     client = shop.clients[3]
     installed(http, shop, shop.freezers[0]["id"], client, today)
     planned = http.post(f"/api/v1/assets/{shop.freezers[0]['id']}/collect", headers=shop.h,
@@ -99,7 +98,7 @@ def test_a_collection_planned_already_is_not_planned_twice(http, shop, today):  
             planned.json["id"]
 
 
-def test_another_organisation_sees_no_collection(http, world, shop, today):  # noqa: F811
+def test_another_organisation_sees_no_collection(http, world, shop, today):
     client = shop.clients[4]
     installed(http, shop, shop.freezers[1]["id"], client, today)
     assert move(http, shop.admin, client, "nursing_home", today).status_code == 201
@@ -108,7 +107,7 @@ def test_another_organisation_sees_no_collection(http, world, shop, today):  # n
                     query_string={"client_id": client}).json == []
 
 
-def test_a_move_from_hospital_to_a_nursing_home_collects_what_is_still_at_home(http, shop, today):  # noqa: F811
+def test_a_move_from_hospital_to_a_nursing_home_collects_what_is_still_at_home(http, shop, today):
     """Issue 16/20 follow-up item 2: the freezer and oven stayed at home during the hospital
     stay; the move on to a nursing home collects them as a move from home does, audited."""
     client = shop.clients[5]

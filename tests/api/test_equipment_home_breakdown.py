@@ -9,11 +9,10 @@ from sqlalchemy import select
 
 from nutriplat.clients.models import CaregiverMandate
 from nutriplat.equipment.models import RepairJob
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
-from tests.api.test_equipment import asset, installed, shop  # noqa: F401 - the fixture
+from tests.api.equipment_world import asset, installed
 
 
-def test_a_caregiver_reports_the_broken_freezer_at_home(http, world, shop, today):  # noqa: F811
+def test_a_caregiver_reports_the_broken_freezer_at_home(http, world, shop, today):
     freezer, other_freezer = shop.freezers
     client, neighbour = shop.clients[0], shop.clients[1]
     installed(http, shop, freezer["id"], client, today)

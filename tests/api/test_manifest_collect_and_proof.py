@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 
 from nutriplat.clock import BRUSSELS
 from nutriplat.delivery.planning.manifest import manifest_html
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
-from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
+from tests.api.equipment_world import installed
 
 
 def rows(html: str) -> dict[str, tuple[str, str]]:
@@ -24,7 +23,7 @@ def cells(row: str) -> list[str]:
     return re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
 
 
-def test_a_collected_freezer_stands_in_the_collect_column_and_the_proof_under_the_confirmed_stop(http, shop, today):  # noqa: F811
+def test_a_collected_freezer_stands_in_the_collect_column_and_the_proof_under_the_confirmed_stop(http, shop, today):
     collected, brought = shop.clients[3], shop.clients[0]
     installed(http, shop, shop.freezers[1]["id"], collected, today)
     collect = http.post(f"/api/v1/assets/{shop.freezers[1]['id']}/collect", headers=shop.h,

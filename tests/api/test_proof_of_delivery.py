@@ -9,31 +9,12 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clients.models import CaregiverMandate
 from nutriplat.delivery.models import DeliveryOrder, DeliveryOrderLine, PlannedStop, StopProof
-from nutriplat.inventory.models import Location, StockBalance, StockMove
-from tests.api.test_delivery_routes import day, solve  # noqa: F401 - the fixture
+from nutriplat.inventory.models import StockMove
+from tests.api.delivery_world import held, homes_of, published
 from tests.setup_calls import setup
 
 
-def published(http, day):  # noqa: F811
-    plan = solve(http, day)
-    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=day.h, json={"version": plan["version"]}))
-    route = next(r for r in plan["result"]["routes"] if r["stops"])
-    manifest = http.get(f"/api/v1/route-plans/{plan['id']}/routes/{route['id']}/manifest", headers=day.h).json
-    stop = manifest["stops"][0]
-    return plan, route, stop, f"/api/v1/route-plans/{plan['id']}/stops/{stop['id']}/confirmation"
-
-
-def held(day, location_ids) -> int:  # noqa: F811 - the fixture's value
-    with day.uow() as uow:
-        return sum(uow.session.scalars(select(StockBalance.quantity).where(StockBalance.location_id.in_(location_ids))))
-
-
-def homes_of(day, client_id) -> list[int]:  # noqa: F811 - the fixture's value
-    with day.uow() as uow:
-        return list(uow.session.scalars(select(Location.id).where(Location.client_id == client_id)))
-
-
-def test_a_delivery_is_proved_and_a_refused_line_stays_in_the_van(http, day, world):  # noqa: F811
+def test_a_delivery_is_proved_and_a_refused_line_stays_in_the_van(http, day, world):
     plan, route, stop, url = published(http, day)
     main = next(i for i in stop["items"] if i["storage_class"] == "frozen")
     van = route["van_id"]  # the van's stock location
@@ -86,7 +67,7 @@ def test_a_delivery_is_proved_and_a_refused_line_stays_in_the_van(http, day, wor
     assert http.get(f"/api/v1/clients/{stop['client_id']}/deliveries", headers=other.headers).status_code == 404
 
 
-def test_a_proof_that_does_not_fit_the_stop_is_refused_before_anything_is_written(http, day):  # noqa: F811
+def test_a_proof_that_does_not_fit_the_stop_is_refused_before_anything_is_written(http, day):
     _, _, stop, url = published(http, day)
     item = stop["items"][0]
 
@@ -114,7 +95,7 @@ def test_a_proof_that_does_not_fit_the_stop_is_refused_before_anything_is_writte
                                                               StockMove.kind == "delivery")) is None
 
 
-def test_an_order_refused_whole_goes_back_and_a_left_delivery_keeps_its_photo(http, day):  # noqa: F811
+def test_an_order_refused_whole_goes_back_and_a_left_delivery_keeps_its_photo(http, day):
     _, _, stop, url = published(http, day)
     refused = [{"order_id": i["order_id"], "variant_id": i["variant_id"], "units": i["quantity"]}
                for i in stop["items"]]

@@ -12,8 +12,7 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clients.models import CaregiverMandate
 from nutriplat.delivery.models import StopProof
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture
-from tests.api.test_proof_of_delivery import published
+from tests.api.delivery_world import published
 from tools.demo.simulate_rounds import HANDOVER
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"a door in Roeselare"
@@ -30,7 +29,7 @@ def photo(app):
     (folder / name).unlink(missing_ok=True)
 
 
-def left_with_photo(http, day, photo):  # noqa: F811 - the fixture's value
+def left_with_photo(http, day, photo):
     plan, route, stop, url = published(http, day)
     confirmed = http.post(url, headers=day.h, json={"outcome": "delivered", "left_at": "Achterdeur, koelbox",
                                                     "photo_ref": photo, "chilled_c": 4.0, "frozen_c": -18.0})
@@ -38,7 +37,7 @@ def left_with_photo(http, day, photo):  # noqa: F811 - the fixture's value
     return plan, route, stop, confirmed.json["proof"]
 
 
-def test_the_planner_and_the_clients_dietitian_see_the_photo_and_each_look_is_audited(http, day, world, photo):  # noqa: F811
+def test_the_planner_and_the_clients_dietitian_see_the_photo_and_each_look_is_audited(http, day, world, photo):
     plan, route, stop, proof = left_with_photo(http, day, photo)
     dietitian = world.person("dora", "dietitian")  # the provider of the day's clients
 
@@ -58,7 +57,7 @@ def test_the_planner_and_the_clients_dietitian_see_the_photo_and_each_look_is_au
     assert sheet["stops"][0]["proof"]["photo_url"] == proof["photo_url"]
 
 
-def test_another_organisation_a_caregiver_and_a_proof_without_photo_get_no_photo(http, day, world, photo):  # noqa: F811
+def test_another_organisation_a_caregiver_and_a_proof_without_photo_get_no_photo(http, day, world, photo):
     _, _, stop, proof = left_with_photo(http, day, photo)
     elsewhere = world.person("olga", "logistics", organisation="Provider B")
     carer = world.person("carla", "caregiver", organisation=None)
@@ -77,7 +76,7 @@ def test_another_organisation_a_caregiver_and_a_proof_without_photo_get_no_photo
     assert refusals is not None  # the attempt across organisations is on record
 
 
-def test_a_proof_without_a_photo_or_whose_file_is_gone_is_404(http, day, photo, app):  # noqa: F811
+def test_a_proof_without_a_photo_or_whose_file_is_gone_is_404(http, day, photo, app):
     plan, _, _, proof = left_with_photo(http, day, photo)
     (Path(app.instance_path) / photo).unlink()
     assert http.get(proof["photo_url"], headers=day.h).status_code == 404

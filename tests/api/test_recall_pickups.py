@@ -13,14 +13,13 @@ from nutriplat.clock import clock_set_to
 from nutriplat.db import utcnow
 from nutriplat.delivery.models import DeliveryOrder, RecallPickup
 from nutriplat.inventory.models import DeliverySchedule, Lot, StockBalance
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
-from tests.api.test_equipment import freezer_location, shop  # noqa: F401 - the fixture
+from tests.api.equipment_world import freezer_location
 from tests.business_day import moment
 from tools.builders import stock as scenario
 from tools.demo.simulate_rounds import HANDOVER
 
 
-def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world, shop, today):  # noqa: F811
+def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world, shop, today):
     client, home = shop.clients[0], freezer_location(shop, shop.clients[0]).id
     main = next(p for p in shop.products if p.course == "main" and p.storage == "frozen" and p.texture == "food:7"
                 and not p.allergens)
@@ -75,7 +74,7 @@ def test_a_recalled_lot_is_picked_up_and_replaced_on_the_next_route(http, world,
         assert uow.session.get_one(DeliveryOrder, replacement_id).status == "delivered"
 
 
-def test_the_people_around_an_affected_client_are_told_of_the_recall_and_the_pick_up_day(http, world, shop, today):  # noqa: F811
+def test_the_people_around_an_affected_client_are_told_of_the_recall_and_the_pick_up_day(http, world, shop, today):
     client, home = shop.clients[0], freezer_location(shop, shop.clients[0]).id
     anna, bart = (world.person(name, "caregiver", organisation=None) for name in ("anna", "bart"))
     with shop.uow() as uow:  # anna holds a mandate in force, bart's was withdrawn
@@ -100,7 +99,7 @@ def test_the_people_around_an_affected_client_are_told_of_the_recall_and_the_pic
     assert http.get("/api/v1/notifications", headers=bart.headers).json == []
 
 
-def test_a_home_without_a_delivery_schedule_gets_a_pick_up_stop_tomorrow(http, world, shop, today):  # noqa: F811
+def test_a_home_without_a_delivery_schedule_gets_a_pick_up_stop_tomorrow(http, world, shop, today):
     client, home = shop.clients[0], freezer_location(shop, shop.clients[0]).id
     main = next(p for p in shop.products if p.course == "main" and p.storage == "frozen" and p.texture == "food:7"
                 and not p.allergens)

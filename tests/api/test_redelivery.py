@@ -18,18 +18,17 @@ from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.planning.confirm import confirm_stop
 from nutriplat.inventory.models import SkippedDelivery
 from nutriplat.monitoring.models import Alert
-from tests.api.test_delivery_routes import day, solve  # noqa: F401 - the fixture
-from tests.api.test_proof_of_delivery import held, homes_of, published
+from tests.api.delivery_world import held, homes_of, published, solve
 from tests.setup_calls import setup
 
 
-def redeliveries(day, of_order_ids):  # noqa: F811 - the fixture's value
+def redeliveries(day, of_order_ids):
     with day.uow() as uow:
         return list(uow.session.scalars(select(DeliveryOrder).options(selectinload(DeliveryOrder.lines)).where(
             DeliveryOrder.redelivery_of_id.in_(of_order_ids)).order_by(DeliveryOrder.id)))
 
 
-def lines_of(day, order_id):  # noqa: F811
+def lines_of(day, order_id):
     with day.uow() as uow:
         order = uow.session.get_one(DeliveryOrder, order_id)
         totals: dict[int, int] = {}
@@ -38,17 +37,17 @@ def lines_of(day, order_id):  # noqa: F811
         return totals
 
 
-def planner(day):  # noqa: F811 - the fixture's logistics user, as a dispatcher
+def planner(day):
     with day.uow() as uow:
         lena = uow.session.scalar(select(User.id).where(User.username == "lena"))
     return Actor(lena, "lena", "logistics", day.organisation)
 
 
-def pick(http, day, order_id, van):  # noqa: F811
+def pick(http, day, order_id, van):
     setup(http.post(f"/api/v1/delivery-orders/{order_id}/pick", headers=day.h, json={"vehicle_id": van}))
 
 
-def test_nobody_home_brings_the_order_again_the_next_day_once(http, day, world):  # noqa: F811
+def test_nobody_home_brings_the_order_again_the_next_day_once(http, day, world):
     _, route, stop, url = published(http, day)
     [missed] = stop["order_ids"]
     for order_id in stop["order_ids"]:  # loaded at the depot: the units are the van's stock
@@ -98,7 +97,7 @@ def test_nobody_home_brings_the_order_again_the_next_day_once(http, day, world):
     assert by_order[redelivery.id]["status"] == "planned"
 
 
-def test_a_redelivery_missed_again_raises_the_alert_instead_of_another_redelivery(http, day):  # noqa: F811
+def test_a_redelivery_missed_again_raises_the_alert_instead_of_another_redelivery(http, day):
     _, _, stop, url = published(http, day)
     setup(http.post(url, headers=day.h, json={"outcome": "not_home"}))
     [redelivery] = redeliveries(day, stop["order_ids"])
@@ -122,7 +121,7 @@ def test_a_redelivery_missed_again_raises_the_alert_instead_of_another_redeliver
     assert held(day, homes_of(day, stop["client_id"])) == 0
 
 
-def test_a_refused_stop_is_not_brought_again_and_never_becomes_the_clients_stock(http, day):  # noqa: F811
+def test_a_refused_stop_is_not_brought_again_and_never_becomes_the_clients_stock(http, day):
     _, route, stop, url = published(http, day)
     for order_id in stop["order_ids"]:
         pick(http, day, order_id, route["van_id"])
@@ -138,7 +137,7 @@ def test_a_refused_stop_is_not_brought_again_and_never_becomes_the_clients_stock
     assert held(day, homes_of(day, stop["client_id"])) == 0
 
 
-def test_the_redelivery_passes_over_a_day_the_client_skipped(http, day):  # noqa: F811
+def test_the_redelivery_passes_over_a_day_the_client_skipped(http, day):
     _, _, stop, url = published(http, day)
     away = day.date + timedelta(days=1)
     with day.uow() as uow:
@@ -152,7 +151,7 @@ def test_the_redelivery_passes_over_a_day_the_client_skipped(http, day):  # noqa
     assert redelivery.delivery_date == away + timedelta(days=1)
 
 
-def test_a_miss_told_days_later_is_not_brought_again(http, day):  # noqa: F811
+def test_a_miss_told_days_later_is_not_brought_again(http, day):
     _, _, stop, _ = published(http, day)
     [missed] = stop["order_ids"]
 

@@ -12,12 +12,11 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.delivery.van_return import return_van_stock
 from nutriplat.inventory.models import StockMove
-from tests.api.test_delivery_routes import day, order_again  # noqa: F401 - the fixture
-from tests.api.test_proof_of_delivery import held, published
+from tests.api.delivery_world import held, order_again, published
 from tests.setup_calls import setup
 
 
-def _refuse_one_of_each(http, day, plan, route, stop, url, chilled_c):  # noqa: F811
+def _refuse_one_of_each(http, day, plan, route, stop, url, chilled_c):
     """Pick the first stop's orders onto the van, deliver it with one frozen and one chilled
     unit refused, confirm every other stop of the route not at home; what the depot held
     before the last stop was confirmed."""
@@ -42,13 +41,13 @@ def _refuse_one_of_each(http, day, plan, route, stop, url, chilled_c):  # noqa: 
     return in_depot
 
 
-def _moves(day, kind, van):  # noqa: F811
+def _moves(day, kind, van):
     with day.uow() as uow:
         return list(uow.session.scalars(select(StockMove).where(StockMove.kind == kind,
                                                                   StockMove.from_location_id == van)))
 
 
-def test_refused_units_go_back_to_the_depot_when_the_route_ends(http, day):  # noqa: F811
+def test_refused_units_go_back_to_the_depot_when_the_route_ends(http, day):
     plan, route, stop, url = published(http, day)
     van, warehouse = route["van_id"], day.warehouse
     in_depot = _refuse_one_of_each(http, day, plan, route, stop, url, chilled_c=4.0)
@@ -63,7 +62,7 @@ def test_refused_units_go_back_to_the_depot_when_the_route_ends(http, day):  # n
     assert len(_moves(day, "return", van)) == 2
 
 
-def test_food_handed_over_too_warm_is_thrown_away_not_put_back(http, day):  # noqa: F811
+def test_food_handed_over_too_warm_is_thrown_away_not_put_back(http, day):
     plan, route, stop, url = published(http, day)
     van, warehouse = route["van_id"], day.warehouse
     in_depot = _refuse_one_of_each(http, day, plan, route, stop, url, chilled_c=9.5)
@@ -76,7 +75,7 @@ def test_food_handed_over_too_warm_is_thrown_away_not_put_back(http, day):  # no
     assert held(day, [van]) == 0 and held(day, [warehouse]) == in_depot + 1
 
 
-def test_units_picked_for_another_order_ride_on_and_a_route_still_driving_returns_nothing(http, day):  # noqa: F811
+def test_units_picked_for_another_order_ride_on_and_a_route_still_driving_returns_nothing(http, day):
     plan, route, stop, url = published(http, day)
     van = route["van_id"]
     order_again(day, day.date + timedelta(days=1))

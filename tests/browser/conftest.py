@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from nutriplat.app import create_app
 from nutriplat.config import Config
+from tests.webapp.deliveries_world import delivered as delivered  # a client's delivered day
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

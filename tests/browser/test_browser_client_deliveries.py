@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture
-from tests.webapp.test_web_client_deliveries import delivered  # noqa: F401 - the fixture
-
 
 def test_the_dietitian_follows_a_clients_deliveries_on_a_phone(page, sign_in, axe, screenshot, world,
-                                                               delivered):  # noqa: F811
+                                                               delivered):
     client_id, item = delivered
     world.person("dora", "dietitian")
     sign_in("dora")

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
-from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
+from tests.api.equipment_world import installed
 
 
-def test_a_breakdown_is_reported_from_the_equipment_page(page, sign_in, screenshot, axe, http, shop,  # noqa: F811
+def test_a_breakdown_is_reported_from_the_equipment_page(page, sign_in, screenshot, axe, http, shop,
                                                          today):
     broken, spare = shop.freezers
     installed(http, shop, broken["id"], shop.clients[0], today)

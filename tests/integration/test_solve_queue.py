@@ -31,7 +31,7 @@ from nutriplat.delivery.planning.runs import start_plan
 from nutriplat.jobs.attempts import RetryPolicy
 from nutriplat.jobs.runner import run_job
 from nutriplat.jobs.worker import run_worker
-from tests.api.test_delivery_routes import assert_feasible, day, solve  # noqa: F401 - the fixture
+from tests.api.delivery_world import assert_feasible, solve
 
 REDIS_URL = os.environ.get("NUTRIPLAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -65,7 +65,7 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
         time.sleep(0.05)
 
 
-def test_with_a_queue_the_web_process_only_enqueues_and_a_worker_solves(app, http, day, work_queue):  # noqa: F811
+def test_with_a_queue_the_web_process_only_enqueues_and_a_worker_solves(app, http, day, work_queue):
     plan = solve(http, day)
     assert plan["status"] == "queued" and work_queue.count == 1
     assert not [t for t in threading.enumerate() if t.name.startswith("route-plan-")]  # no solve here
@@ -112,7 +112,7 @@ def _kill_horse(work_queue: Queue) -> int:
 
 
 def test_a_solve_killed_mid_run_is_run_again_and_a_second_kill_fails_the_plan(
-        app, http, day, work_queue, database_url):  # noqa: F811
+        app, http, day, work_queue, database_url):
     worker = _start_worker(database_url, wall_clock=True)
     try:
         plan = solve(http, day, time_limit_s=300)  # runs 300 s unless killed
@@ -152,7 +152,7 @@ def _horse_pid(work_queue: Queue) -> int | None:
     return job.get_meta().get("pid") if job else None
 
 
-def test_a_plan_whose_solve_stopped_answering_fails_with_the_reason(http, day, app, work_queue):  # noqa: F811
+def test_a_plan_whose_solve_stopped_answering_fails_with_the_reason(http, day, app, work_queue):
     plan = solve(http, day)
     with day.uow() as uow:  # as a worker killed with its horse leaves it: running, silent for long
         uow.session.execute(update(RoutePlan).where(RoutePlan.id == plan["id"]).values(
@@ -201,7 +201,7 @@ def test_a_route_plan_part_takes_back_the_plan_its_dead_run_left_running(depot, 
     assert route_plan_part(new_uow, tomorrow, f"d{warehouse}")["existing"] == 1  # solved: left alone
 
 
-def test_a_queue_that_cannot_be_reached_fails_the_plan_at_once_with_the_reason(app, http, day, monkeypatch):  # noqa: F811
+def test_a_queue_that_cannot_be_reached_fails_the_plan_at_once_with_the_reason(app, http, day, monkeypatch):
     monkeypatch.setenv(queue.QUEUE_URL, "redis://127.0.0.1:1/0")  # nothing listens there
     monkeypatch.setitem(app.config, "ROUTE_PLANS_INLINE", False)
     plan = solve(http, day)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.webapp.deliveries_world import delivered as delivered  # a client's delivered day
+
 TEST_PASSWORD = "correct horse battery"  # the password World gives every person
 BASE = "https://localhost"  # the session cookie is Secure, as in production
 CSRF = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token" value="([^"]+)"')

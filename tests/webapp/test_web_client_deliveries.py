@@ -6,41 +6,15 @@ Dutch and English; the read is audited; other roles and organisations are refuse
 from __future__ import annotations
 
 import re
-from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from nutriplat.auth.models import AuditEntry
 from nutriplat.delivery.models import DeliveryOrder
-from tests.api.test_delivery_routes import day, order_again  # noqa: F401 - the fixture
-from tests.api.test_proof_of_delivery import published
-from tests.setup_calls import setup
-
-PHOTO = "proof-photos/0123456789abcdef.jpg"
-JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 64 + b"\xff\xd9"  # the start and end markers of a JPEG
+from tests.webapp.deliveries_world import JPEG
 
 
-@pytest.fixture
-def delivered(http, day, app):  # noqa: F811
-    """The first stop of a published route delivered with a photo, chilled food too warm and
-    one unit refused; ten more days of orders after it; the client's id and refused item."""
-    _, _, stop, url = published(http, day)
-    item = next(i for i in stop["items"] if i["storage_class"] == "frozen")
-    (Path(app.instance_path) / PHOTO).parent.mkdir(parents=True, exist_ok=True)
-    (Path(app.instance_path) / PHOTO).write_bytes(JPEG)
-    setup(http.post(url, headers=day.h, json={
-        "outcome": "delivered", "received_by": "Mevrouw Claes", "photo_ref": PHOTO, "chilled_c": 8.5,
-        "frozen_c": -19.0, "refused": [{"order_id": item["order_id"], "variant_id": item["variant_id"],
-                                        "units": 1, "reason": "Lust dit niet"}]}))
-    for days in range(1, 11):
-        order_again(day, day.date + timedelta(days=days))
-    yield stop["client_id"], item
-    (Path(app.instance_path) / PHOTO).unlink(missing_ok=True)
-
-
-def test_the_dietitian_reads_the_deliveries_newest_first_with_the_proof(web, world, delivered, day):  # noqa: F811
+def test_the_dietitian_reads_the_deliveries_newest_first_with_the_proof(web, world, delivered, day):
     client_id, item = delivered
     browser = web(world.person("dora", "dietitian"))
     url = f"/app/dietitian/clients/{client_id}/deliveries"

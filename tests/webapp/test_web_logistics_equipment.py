@@ -2,11 +2,10 @@
 breakdown reported with a replacement, errors named next to the field."""
 from __future__ import annotations
 
-from tests.api.test_delivery_routes import day  # noqa: F401 - the fixture shop builds on
-from tests.api.test_equipment import installed, shop  # noqa: F401 - the fixture
+from tests.api.equipment_world import installed
 
 
-def test_the_equipment_page_lists_assets_and_a_breakdown_is_reported(web, http, world, shop, today):  # noqa: F811
+def test_the_equipment_page_lists_assets_and_a_breakdown_is_reported(web, http, world, shop, today):
     broken, spare = shop.freezers
     installed(http, shop, broken["id"], shop.clients[0], today)
     lena = web(world.person("lena2", "logistics"))

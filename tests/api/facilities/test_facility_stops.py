@@ -6,34 +6,18 @@ checked again against its resident), cancelled while planned, and confirmed at t
 the units go to the ward's stock location, each move naming its resident."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 import pytest
 from sqlalchemy import select
 
-from nutriplat.clock import BRUSSELS, clock_set_to
+from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import Location, StockMove
+from tests.api.facilities.ward_world import THURSDAY_MORNING
 from tests.conftest import TEST_PASSWORD
-from tests.facilities_world import MONDAY, THURSDAY
+from tests.facilities_world import THURSDAY
 from tests.setup_calls import setup
-from tools.builders import stock as scenario
 
 pytestmark = pytest.mark.business_day("2026-12-07")
-THURSDAY_MORNING = datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + timedelta(hours=6)
-
-
-@pytest.fixture
-def crate(http, world, facilities, served):
-    """Thursday's ward order made on Monday, the depot stocked; logistics headers and the order."""
-    served["run"](MONDAY)
-    with served["uow"]() as uow:
-        scenario.stock(uow.session, facilities["admin"].organisation_id, served["warehouse"],
-                       served["products"], MONDAY - timedelta(days=2))
-        order = uow.session.scalars(select(DeliveryOrder).where(DeliveryOrder.ward_id == served["ward"])).one()
-        uow.commit()
-    logistics = world.person("lena", "logistics")
-    return {"h": logistics.headers, "order": order.id, "warehouse": order.warehouse_id}
 
 
 def test_a_ward_order_leaves_from_the_route_depot(served, crate):

@@ -13,9 +13,7 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.jobs.runner import run_job
-from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture delivered builds on
-from tests.api.facilities.test_ward_delivery_seams import delivered  # noqa: F401 - the fixture recalled builds on
-from tests.api.facilities.test_ward_recall import places, recalled  # noqa: F401 - the fixture
+from tests.api.facilities.ward_world import places
 from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
 
@@ -29,7 +27,7 @@ def nightly(app, day):
 
 
 def test_a_parked_vans_recalled_units_are_returned_by_the_nightly_run_and_the_recall_closes(
-        app, http, served, recalled):  # noqa: F811
+        app, http, served, recalled):
     h, recall_id = recalled["h"], recalled["recall"]["id"]
     for place in recalled["recall"]["locations"]:  # the ward and the depot counted by hand
         if place["kind"] != "vehicle":
@@ -53,7 +51,7 @@ def test_a_parked_vans_recalled_units_are_returned_by_the_nightly_run_and_the_re
 
 
 def test_a_van_driving_a_route_that_day_keeps_its_units_until_the_route_is_done(
-        app, http, world, served, recalled):  # noqa: F811
+        app, http, world, served, recalled):
     with clock_set_to(datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + timedelta(hours=1)):
         h = world.person("luc-parked", "logistics").headers
         driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))

@@ -11,37 +11,18 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from nutriplat.auth.actor import Actor
 from nutriplat.auth.models import AuditEntry
 from nutriplat.billing.models import Charge
 from nutriplat.catalogue.models import DishVariant
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.errors import Conflict
-from nutriplat.inventory.models import Location, Lot, StockMove
-from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture
+from nutriplat.inventory.models import Location, Lot
+from tests.api.facilities.ward_world import as_actor
 from tests.facilities_world import THURSDAY
 from tools.builders import stock as scenario
 
 pytestmark = pytest.mark.business_day("2026-12-07")
-
-
-def as_actor(person):
-    return Actor(person.id, person.username, person.role, person.organisation_id)
-
-
-@pytest.fixture
-def delivered(world, served, crate):  # noqa: F811
-    """Thursday's crate confirmed delivered at De Vlasbloem (from the depot, not picked);
-    the events it raised and the lot its first tray drew on."""
-    uow, seen = served["uow"](), []
-    record = uow.record
-    uow.record = lambda event: (seen.append(event), record(event))[1]  # type: ignore[method-assign]
-    order = confirm_delivery(uow, as_actor(world.person("lou", "logistics")), crate["order"], "delivered",
-                             on=THURSDAY)
-    with served["uow"]() as uow:
-        moves = list(uow.session.scalars(select(StockMove).where(StockMove.delivery_order_id == order.id)))
-    return {"order": order, "events": seen, "moves": moves, "lot": moves[0].lot_id}
 
 
 def test_the_lots_recipients_list_the_ward_and_its_residents(http, world, served, facilities, delivered):

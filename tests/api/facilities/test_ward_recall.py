@@ -15,8 +15,7 @@ from sqlalchemy import select
 from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.delivery.models import DeliveryOrder, KitchenTask, RecallPickup
 from nutriplat.inventory.models import Location, Lot
-from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture delivered builds on
-from tests.api.facilities.test_ward_delivery_seams import delivered  # noqa: F401 - the fixture
+from tests.api.facilities.ward_world import places
 from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
 from tools.builders import stock as scenario
@@ -27,24 +26,7 @@ NEXT_MONDAY = MONDAY + timedelta(days=7)
 # already in this story, so the collect lines make a stop of their own).
 
 
-@pytest.fixture
-def recalled(http, world, served, delivered):  # noqa: F811
-    """One unit of the lot on the van, then the lot recalled; the recall and logistics' headers."""
-    h = world.person("lena-recall", "logistics").headers
-    setup(http.post("/api/v1/stock/moves", headers=h, json={
-        "kind": "transfer", "lot_id": delivered["lot"], "quantity": 1, "from_location_id": served["warehouse"],
-        "to_location_id": served["van"]}))
-    made = http.post(f"/api/v1/lots/{delivered['lot']}/recall", headers=h,
-                     json={"reason": "Listeria in the batch", "severity": "high"})
-    assert made.status_code == 201, made.json
-    return {"recall": made.json, "h": h}
-
-
-def places(recall):
-    return {p["kind"]: p for p in recall["locations"]}
-
-
-def test_the_recall_lists_the_ward_and_the_van_with_their_units(served, delivered, recalled):  # noqa: F811
+def test_the_recall_lists_the_ward_and_the_van_with_their_units(served, delivered, recalled):
     found = places(recalled["recall"])
     on_lot = sum(m.quantity for m in delivered["moves"] if m.lot_id == delivered["lot"])
     assert found["ward"]["ward_id"] == served["ward"] and found["ward"]["units_held"] == on_lot
@@ -53,7 +35,7 @@ def test_the_recall_lists_the_ward_and_the_van_with_their_units(served, delivere
 
 
 def test_the_wards_stock_is_collected_per_resident_at_the_facilitys_next_stop(
-        http, world, served, delivered, recalled):  # noqa: F811
+        http, world, served, delivered, recalled):
     ward_place = places(recalled["recall"])["ward"]
     with served["uow"]() as uow:
         pickups = uow.session.scalars(select(RecallPickup).where(
@@ -106,7 +88,7 @@ def test_the_recall_closes_only_when_ward_and_van_units_are_accounted(http, serv
         assert done["status"] == ("closed" if place is order[-1] else "open"), (place["kind"], done)
 
 
-def test_recalls_check_role_and_organisation(http, world, facilities, delivered):  # noqa: F811
+def test_recalls_check_role_and_organisation(http, world, facilities, delivered):
     lot = delivered["lot"]
     stranger = world.person("otto-recall", "logistics", organisation="Provider B")
     refused = http.post(f"/api/v1/lots/{lot}/recall", headers=stranger.headers,
@@ -118,7 +100,7 @@ def test_recalls_check_role_and_organisation(http, world, facilities, delivered)
 
 
 def test_after_the_cutoff_the_replacements_are_a_kitchen_task_on_the_crate(
-        served, delivered, recalled):  # noqa: F811
+        served, delivered, recalled):
     """Thursday's crate left already: the replacement trays are asked of the kitchen."""
     with served["uow"]() as uow:
         pickups = uow.session.scalars(select(RecallPickup).where(
@@ -133,7 +115,7 @@ def test_after_the_cutoff_the_replacements_are_a_kitchen_task_on_the_crate(
 
 
 def test_before_the_cutoff_each_resident_gets_a_replacement_on_the_next_crate(
-        http, world, served, delivered):  # noqa: F811
+        http, world, served, delivered):
     """Next Monday's crate is ordered and still open: the pick-up comes with it, and the
     crate is made again at once with a replacement tray per resident (not invoiced)."""
     with served["uow"]() as uow:

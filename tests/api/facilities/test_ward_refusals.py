@@ -6,55 +6,19 @@ the rest moves into the ward's location. Too many units refused is a 422 naming
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from nutriplat.clock import BRUSSELS, clock_set_to
+from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import Location, StockMove
-from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture
-from tests.facilities_world import THURSDAY
-from tests.setup_calls import setup
+from tests.api.facilities.ward_world import THURSDAY_MORNING, to_the_door
 
 pytestmark = pytest.mark.business_day("2026-12-07")
-THURSDAY_MORNING = datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + timedelta(hours=6)
 
 
-@pytest.fixture
-def at_the_door(http, world, served, crate):  # noqa: F811
-    """The crate picked onto the van, on Thursday's published plan."""
-    return to_the_door(http, world, served, crate, picked=True)
-
-
-def to_the_door(http, world, served, crate, picked):  # noqa: F811
-    """Thursday's published plan with the crate (picked onto the van or not): its stop and
-    the crate's units per variant."""
-    h = crate["h"]
-    driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
-    setup(http.post("/api/v1/vans", headers=h, json={
-        "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
-        "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
-        "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
-    if picked:
-        lines = setup(http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", headers=h,
-                                json={"vehicle_id": served["van"]}))["lines"]
-    else:
-        (order,) = setup(http.get("/api/v1/delivery-orders", headers=h, query_string={"date": THURSDAY.isoformat()}))
-        lines = order["lines"]
-    plan = http.post("/api/v1/route-plans", headers=h, json={
-        "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}).json
-    assert plan["status"] == "done", plan
-    setup(http.post(f"/api/v1/route-plans/{plan['id']}/publish", headers=h, json={"version": plan["version"]}))
-    (stop,) = [s for r in plan["result"]["routes"] for s in r["stops"]]
-    units: Counter[int] = Counter()
-    for line in lines:
-        units[line["variant_id"]] += line["quantity"]
-    return {"plan": plan["id"], "stop": stop["id"], "units": units, "world": world}
-
-
-def confirm(http, door, crate, refused):  # noqa: F811
+def confirm(http, door, crate, refused):
     with clock_set_to(THURSDAY_MORNING):  # the driver at the door on Thursday
         return http.post(f"/api/v1/route-plans/{door['plan']}/stops/{door['stop']}/confirmation",
                          headers=door["world"].person("luc", "logistics").headers, json={
@@ -64,7 +28,7 @@ def confirm(http, door, crate, refused):  # noqa: F811
                                                             for variant, n in refused.items()]})
 
 
-def test_refused_trays_stay_in_the_van_and_come_off_the_crate(http, served, crate, at_the_door):  # noqa: F811
+def test_refused_trays_stay_in_the_van_and_come_off_the_crate(http, served, crate, at_the_door):
     variant = at_the_door["units"].most_common(1)[0][0]
     refused = {variant: 1}
     confirmed = confirm(http, at_the_door, crate, refused)
@@ -88,7 +52,7 @@ def test_refused_trays_stay_in_the_van_and_come_off_the_crate(http, served, crat
         assert not [m for m in moves if m.kind == "return"]
 
 
-def test_refusing_more_than_the_crate_carries_is_refused_and_writes_nothing(http, served, crate, at_the_door):  # noqa: F811
+def test_refusing_more_than_the_crate_carries_is_refused_and_writes_nothing(http, served, crate, at_the_door):
     variant, carried = at_the_door["units"].most_common(1)[0]
     response = confirm(http, at_the_door, crate, {variant: carried + 1})
     assert response.status_code == 422 and "refused" in response.json["errors"], response.json
@@ -98,7 +62,7 @@ def test_refusing_more_than_the_crate_carries_is_refused_and_writes_nothing(http
             at_the_door["units"].values())
 
 
-def test_every_tray_refused_sends_the_crate_back_to_the_depot(http, served, crate, at_the_door):  # noqa: F811
+def test_every_tray_refused_sends_the_crate_back_to_the_depot(http, served, crate, at_the_door):
     confirmed = confirm(http, at_the_door, crate, dict(at_the_door["units"]))
     assert confirmed.status_code == 200, confirmed.json
     with served["uow"]() as uow:
@@ -110,7 +74,7 @@ def test_every_tray_refused_sends_the_crate_back_to_the_depot(http, served, crat
         assert sum(m.quantity for m in back) == sum(at_the_door["units"].values())
 
 
-def test_refused_trays_of_a_crate_not_picked_stay_at_the_depot(http, world, served, crate):  # noqa: F811
+def test_refused_trays_of_a_crate_not_picked_stay_at_the_depot(http, world, served, crate):
     door = to_the_door(http, world, served, crate, picked=False)
     variant = door["units"].most_common(1)[0][0]
     confirmed = confirm(http, door, crate, {variant: 1})

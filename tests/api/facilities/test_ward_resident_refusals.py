@@ -13,14 +13,13 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder, TrayRefusal
-from tests.api.facilities.test_facility_stops import crate  # noqa: F401 - the fixture
-from tests.api.facilities.test_ward_refusals import THURSDAY_MORNING, at_the_door  # noqa: F401 - the fixture
+from tests.api.facilities.ward_world import THURSDAY_MORNING
 from tests.facilities_world import THURSDAY
 
 pytestmark = pytest.mark.business_day("2026-12-07")
 
 
-def confirm(http, door, crate, refused):  # noqa: F811
+def confirm(http, door, crate, refused):
     with clock_set_to(THURSDAY_MORNING):  # the driver at the door on Thursday
         return http.post(f"/api/v1/route-plans/{door['plan']}/stops/{door['stop']}/confirmation",
                          headers=door["world"].person("luc", "logistics").headers, json={
@@ -48,7 +47,7 @@ def timeline_on_thursday(http, headers, client_id):
 
 
 def test_a_refusal_naming_the_resident_comes_off_their_tray_and_shows_on_their_timeline(
-        http, world, served, crate, at_the_door):  # noqa: F811
+        http, world, served, crate, at_the_door):
     _, before = trays(served, crate["order"])
     (resident, variant), units = next(iter(sorted(before.items())))
     confirmed = confirm(http, at_the_door, crate, [{"order_id": crate["order"], "variant_id": variant,
@@ -74,7 +73,7 @@ def test_a_refusal_naming_the_resident_comes_off_their_tray_and_shows_on_their_t
 
 
 def test_a_client_id_not_on_the_crate_with_that_dish_is_a_422_naming_it_and_writes_nothing(
-        http, served, crate, at_the_door):  # noqa: F811
+        http, served, crate, at_the_door):
     status, before = trays(served, crate["order"])
     (resident, variant), _units = next(iter(sorted(before.items())))
     not_on_crate = max(r for r, _ in before) + 1000

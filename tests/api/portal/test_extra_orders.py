@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.delivery.models import DeliveryOrder
-from tests.api.portal.conftest import suitable
+from tests.api.portal.home_world import suitable
 from tests.setup_calls import setup
 
 TUESDAY, THURSDAY = date(2026, 12, 8), date(2026, 12, 10)

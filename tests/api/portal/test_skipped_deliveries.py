@@ -12,7 +12,7 @@ from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.db import UnitOfWork
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.jobs.registry import JOBS
-from tests.api.portal.conftest import suitable
+from tests.api.portal.home_world import suitable
 from tests.conftest import TEST_PASSWORD
 from tests.setup_calls import setup
 

@@ -1,2 +1,4 @@
-"""The portal's browser tests use the API tests' client at home (tests/api/portal/conftest.py)."""
-from tests.api.portal.conftest import caregiver, client_account, home  # noqa: F401 - fixtures
+"""The portal's browser tests use the API tests' client at home (tests/api/portal/home_world.py)."""
+from tests.api.portal.home_world import caregiver as caregiver
+from tests.api.portal.home_world import client_account as client_account
+from tests.api.portal.home_world import home as home

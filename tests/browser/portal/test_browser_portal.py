@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nutriplat.clock import BRUSSELS, clock_set_to, local_now
-from tests.api.portal.conftest import suitable
+from tests.api.portal.home_world import suitable
 from tests.setup_calls import setup
 
 pytestmark = pytest.mark.browser

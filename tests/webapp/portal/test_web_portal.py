@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.portal.conftest import suitable
+from tests.api.portal.home_world import suitable
 from tests.conftest import TEST_PASSWORD
-
-
-@pytest.fixture
-def maria_web(web, client_account):
-    browser = web()
-    browser.login("client.maria", TEST_PASSWORD, lang="en-GB")
-    return browser
 
 
 def test_the_client_lands_on_their_own_page_with_every_section(web, client_account):

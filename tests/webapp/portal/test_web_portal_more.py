@@ -8,7 +8,6 @@ import pytest
 from tests.api.billing.conftest import BUNDLE
 from tests.conftest import TEST_PASSWORD
 from tests.setup_calls import setup
-from tests.webapp.portal.test_web_portal import maria_web  # noqa: F401 - fixture
 
 LEAFLET = {"key": "swallowing-safe", "kind": "leaflet", "topic": "texture_and_swallowing", "lang": "nl-BE",
            "title": "Veilig slikken", "summary": "Rechtop zitten en kleine happen.",
@@ -31,7 +30,7 @@ def test_a_caregiver_skips_a_delivery_sees_it_skipped_and_undoes_it(web, http, h
     assert http.get(f"/api/v1/clients/{home['client']}/skipped-deliveries", headers=anna.headers).json == []
 
 
-def test_the_client_spends_coins_and_sees_them_on_the_next_invoice(maria_web, http, home, client_account,  # noqa: F811
+def test_the_client_spends_coins_and_sees_them_on_the_next_invoice(maria_web, http, home, client_account,
                                                                   world):
     base = f"/api/v1/clients/{home['client']}/healthcoins"
     admin = world.person("ada", "admin")

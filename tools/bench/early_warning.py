@@ -3,8 +3,8 @@
     python -m tools.bench.early_warning --database-url URL [--date 2026-12-09] [--part c0] [--profile 25]
 
 Takes a part of the clients in care (the first by default) and runs the rules for it as the
-job's part does (``evaluate_clients``, ``BATCH`` clients at a time) for the date (the business
-day by default), in one transaction that is rolled back, so the database stays as it was;
+job's part does (``evaluate_clients``, a transaction per ``BATCH`` clients) for the date (the
+business day by default), each transaction rolled back, so the database stays as it was;
 prints, as JSON, the part's clients, the alerts found, the time, the time per client and the
 statements sent, and with ``--profile N`` the N functions with the most cumulative time (cProfile)."""
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import event, select
 
+from nutriplat import events
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
 from nutriplat.clients.models import Client
 from nutriplat.clock import business_today
@@ -41,20 +42,22 @@ def measure(url: str, day: date, part: str | None, profile: int) -> dict[str, An
     lo, hi = client_range(key)
     statements = [0]
     event.listen(engine, "before_cursor_execute", lambda *_: statements.__setitem__(0, statements[0] + 1))
+    events.handlers_for(events.AlertRaised, events.IN_TRANSACTION)  # a worker imports the handlers once, not per part
     profiler = cProfile.Profile()
     counts: Counter[str] = Counter()
-    with UnitOfWork(factory) as uow:  # rolled back on leaving: nothing is kept
-        session = uow.session
-        ids = list(session.scalars(select(Client.id).where(
+    with UnitOfWork(factory) as uow:
+        ids = list(uow.session.scalars(select(Client.id).where(
             Client.status.in_(IN_CARE), Client.id >= lo, Client.id < hi).order_by(Client.id)))
-        statements[0], started = 0, time.perf_counter()
+    statements[0], started = 0, time.perf_counter()
+    if profile:  # cProfile slows the run down: only when asked
         profiler.enable()
-        for start in range(0, len(ids), BATCH):
-            clients = list(session.scalars(select(Client).where(Client.id.in_(ids[start:start + BATCH]))))
-            counts.update(evaluate_clients(session, clients, day, record=uow.record))
-            session.flush()
-        profiler.disable()
-        seconds = time.perf_counter() - started
+    for start in range(0, len(ids), BATCH):
+        with UnitOfWork(factory) as uow:  # a transaction a batch, as the part's; rolled back on leaving
+            clients = list(uow.session.scalars(select(Client).where(Client.id.in_(ids[start:start + BATCH]))))
+            counts.update(evaluate_clients(uow.session, clients, day, record=uow.record))
+            uow.session.flush()
+    profiler.disable()
+    seconds = time.perf_counter() - started
     figures: dict[str, Any] = {
         "date": day.isoformat(), "part": key, "parts": len(keys), "clients": len(ids), **dict(sorted(counts.items())),
         "seconds": round(seconds, 2), "ms_per_client": round(1000 * seconds / max(len(ids), 1), 1),

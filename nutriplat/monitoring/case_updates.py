@@ -17,7 +17,7 @@ from nutriplat.auth.actor import SYSTEM
 from nutriplat.clients.models import Client
 from nutriplat.monitoring.domain import risk
 from nutriplat.monitoring.models import Alert, Case, CaseChange
-from nutriplat.monitoring.unique_rows import insert_once
+from nutriplat.monitoring.unique_rows import insert_all_once
 from nutriplat.screening.assigned_dietitian import Owners
 
 ACTIVE_ALERTS = ("open", "acknowledged")
@@ -42,27 +42,34 @@ def update_cases(session: Session, clients: Sequence[Client], on: date, owners: 
         signals[alert.client_id].append(risk.Signal(alert.id, alert.rule, alert.severity, alert.cause))
     cases = {c.client_id: c for c in session.scalars(
         select(Case).where(Case.client_id.in_(ids), Case.status.in_(CURRENT)))}
+    opened: list[tuple[Case, risk.Assessment]] = []
     for client in clients:
         assessment = risk.assess(signals[client.id])
         case = cases.get(client.id)
         if case is None and assessment is not None:
-            case = _open(session, client, assessment, on, owners.of(client.id))
-            if case is None:
-                continue
-        if case is not None:
+            opened.append((_new_case(client, assessment, on, owners.of(client.id)), assessment))
+        elif case is not None:
             _follow(session, case, assessment, on)
+    _open(session, opened, on)
 
 
-def _open(session: Session, client: Client, assessment: risk.Assessment, on: date,
-          dietitian_id: int | None) -> Case | None:
-    """The new case, or the one a concurrent transaction opened a moment ago (to follow)."""
-    case = Case(organisation_id=client.organisation_id, client_id=client.id, status="open",
+def _new_case(client: Client, assessment: risk.Assessment, on: date, dietitian_id: int | None) -> Case:
+    # An empty history given now spares a query per new case when its first line is added.
+    return Case(organisation_id=client.organisation_id, client_id=client.id, status="open",
                 open_key=open_key(client.id), dietitian_id=dietitian_id, opened_on=on,
-                scoring_version=risk.VERSION, **_values(assessment))
-    if insert_once(session, case):
-        _changed(session, case, on, "opened", risk.change_reason(None, assessment))
-        return None
-    return session.scalar(select(Case).where(Case.open_key == open_key(client.id)))
+                scoring_version=risk.VERSION, history=[], **_values(assessment))
+
+
+def _open(session: Session, opened: list[tuple[Case, risk.Assessment]], on: date) -> None:
+    """Insert the new cases together; one a concurrent transaction opened a moment ago is
+    followed instead."""
+    for (case, assessment), inserted in zip(opened, insert_all_once(session, [c for c, _ in opened]), strict=True):
+        if inserted:
+            _changed(session, case, on, "opened", risk.change_reason(None, assessment))
+            continue
+        existing = session.scalar(select(Case).where(Case.open_key == case.open_key))
+        if existing is not None:
+            _follow(session, existing, assessment, on)
 
 
 def _values(assessment: risk.Assessment) -> dict[str, object]:

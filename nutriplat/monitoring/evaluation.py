@@ -19,7 +19,7 @@ from nutriplat.monitoring import rule_inputs, rules
 from nutriplat.monitoring.case_updates import update_cases
 from nutriplat.monitoring.models import Alert
 from nutriplat.monitoring.rules.merge import OpenAlert, ResolvedAlert, cleared, decide
-from nutriplat.monitoring.unique_rows import insert_once
+from nutriplat.monitoring.unique_rows import insert_all_once
 from nutriplat.screening.assigned_dietitian import Owners
 
 ACTIVE = ("open", "acknowledged")
@@ -46,6 +46,7 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
     counts: Counter[str] = Counter()
     owners = Owners(session, ids)
     evaluated = {rule for family in families for rule in rules.RULES_OF_FAMILY[family]}
+    new: list[Alert] = []
     for client in clients:
         findings = rules.evaluate(seen[client.id], on, families)
         found = {f.rule for f in findings}
@@ -59,11 +60,12 @@ def evaluate_clients(session: Session, clients: Sequence[Client], on: date,
                                                          alert.occurrences)
             decision = decide(finding, on, state, resolved.get((client.id, finding.rule)))
             if decision.action == "create":
-                _create(session, client, finding.rule, decision.changes, owners.of(client.id), record)
+                new.append(_new_alert(client, finding.rule, decision.changes, owners.of(client.id)))
             elif decision.action == "update" and alert is not None:
                 _apply(alert, decision.changes)
             if decision.action != "none":
                 counts[f"alerts {decision.action}d"] += 1
+    _create(session, new, record)
     update_cases(session, clients, on, owners)  # in the same transaction as the alerts
     return counts
 
@@ -80,17 +82,21 @@ def _clear(session: Session, alert: Alert, on: date) -> None:
                  detail={"rule": alert.rule, "change": "cleared"}, organisation_id=alert.organisation_id)
 
 
-def _create(session: Session, client: Client, rule: str, values: dict[str, object], dietitian_id: int | None,
-            record: Callable[[object], None] | None = None) -> None:
-    alert = Alert(organisation_id=client.organisation_id, client_id=client.id, rule=rule, status="open",
-                  open_key=open_key(client.id, rule), dietitian_id=dietitian_id, **values)
-    if not insert_once(session, alert):
-        existing = session.scalar(select(Alert).where(Alert.open_key == alert.open_key))
-        if existing is not None:
-            _apply(existing, {k: v for k, v in values.items() if k in ("severity", "cause", "detail")})
-        return
-    audit.record(session, SYSTEM, "create", "alert", alert.id, client.id,
-                 detail={"rule": rule}, organisation_id=client.organisation_id)
-    if record is not None:
-        record(events.AlertRaised(alert.id, client.id, rule, alert.first_detected_on))
+def _new_alert(client: Client, rule: str, values: dict[str, object], dietitian_id: int | None) -> Alert:
+    return Alert(organisation_id=client.organisation_id, client_id=client.id, rule=rule, status="open",
+                 open_key=open_key(client.id, rule), dietitian_id=dietitian_id, **values)
 
+
+def _create(session: Session, alerts: list[Alert], record: Callable[[object], None] | None = None) -> None:
+    """Insert the batch's new alerts together; one a concurrent transaction opened first
+    is followed instead (its severity, cause and detail brought up to date)."""
+    for alert, inserted in zip(alerts, insert_all_once(session, alerts), strict=True):
+        if not inserted:
+            existing = session.scalar(select(Alert).where(Alert.open_key == alert.open_key))
+            if existing is not None:
+                _apply(existing, {"severity": alert.severity, "cause": alert.cause, "detail": alert.detail})
+            continue
+        audit.record(session, SYSTEM, "create", "alert", alert.id, alert.client_id,
+                     detail={"rule": alert.rule}, organisation_id=alert.organisation_id)
+        if record is not None:
+            record(events.AlertRaised(alert.id, alert.client_id, alert.rule, alert.first_detected_on))

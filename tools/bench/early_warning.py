@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import json
 import os
-import pstats
 import time
 from collections import Counter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from nutriplat import events
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
@@ -30,6 +28,7 @@ from nutriplat.db import UnitOfWork, make_engine, make_session_factory
 from nutriplat.monitoring.evaluation import evaluate_clients
 from nutriplat.monitoring.sweep import BATCH, IN_CARE, early_warning_parts
 from nutriplat.parts import client_range
+from tools.bench.probes import StatementCount, costliest
 
 
 def measure(url: str, day: date, part: str | None, profile: int) -> dict[str, Any]:
@@ -40,15 +39,15 @@ def measure(url: str, day: date, part: str | None, profile: int) -> dict[str, An
     if key is None:
         return {"outcome": "skipped", "reason": "no client in care"}
     lo, hi = client_range(key)
-    statements = [0]
-    event.listen(engine, "before_cursor_execute", lambda *_: statements.__setitem__(0, statements[0] + 1))
+    statements = StatementCount(engine)
     events.handlers_for(events.AlertRaised, events.IN_TRANSACTION)  # a worker imports the handlers once, not per part
     profiler = cProfile.Profile()
     counts: Counter[str] = Counter()
     with UnitOfWork(factory) as uow:
         ids = list(uow.session.scalars(select(Client.id).where(
             Client.status.in_(IN_CARE), Client.id >= lo, Client.id < hi).order_by(Client.id)))
-    statements[0], started = 0, time.perf_counter()
+    statements.reset()
+    started = time.perf_counter()
     if profile:  # cProfile slows the run down: only when asked
         profiler.enable()
     for start in range(0, len(ids), BATCH):
@@ -61,12 +60,10 @@ def measure(url: str, day: date, part: str | None, profile: int) -> dict[str, An
     figures: dict[str, Any] = {
         "date": day.isoformat(), "part": key, "parts": len(keys), "clients": len(ids), **dict(sorted(counts.items())),
         "seconds": round(seconds, 2), "ms_per_client": round(1000 * seconds / max(len(ids), 1), 1),
-        "statements": statements[0], "statements_per_client": round(statements[0] / max(len(ids), 1), 2),
+        "statements": statements.count, "statements_per_client": round(statements.count / max(len(ids), 1), 2),
         "load_average": round(os.getloadavg()[0], 2)}
     if profile:
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(profile)
-        figures["profile"] = out.getvalue().splitlines()
+        figures["profile"] = costliest(profiler, profile)
     return figures
 
 

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import json
 import os
-import pstats
 import time
 from typing import Any
-
-from sqlalchemy import event
 
 from nutriplat import models as _all_models  # noqa: F401  (every mapper known before use)
 from nutriplat.billing import invoicing_run
@@ -28,6 +24,7 @@ from nutriplat.clock import business_today
 from nutriplat.db import UnitOfWork, make_engine, make_session_factory
 from nutriplat.parts import client_range, prefix_id
 from nutriplat.periods import Month, last_complete_month
+from tools.bench.probes import StatementCount, costliest
 
 
 def measure(url: str, month: Month, profile: int) -> dict[str, Any]:
@@ -37,26 +34,24 @@ def measure(url: str, month: Month, profile: int) -> dict[str, Any]:
     if not keys:
         return {"outcome": "skipped", "reason": f"nothing left to invoice for {month}"}
     organisation_id, (lo, hi) = prefix_id(keys[0]), client_range(keys[0])
-    statements = [0]
-    event.listen(engine, "before_cursor_execute", lambda *_: statements.__setitem__(0, statements[0] + 1))
+    statements = StatementCount(engine)
     profiler = cProfile.Profile()
     with UnitOfWork(factory) as uow:  # rolled back on leaving: nothing is kept
         session = uow.session
         clients = invoicing_run.candidates(session, organisation_id, month, lo, hi)
         vat = vat_percent(rates_on(session, organisation_id, month.first))
-        statements[0], started = 0, time.perf_counter()
+        statements.reset()
+        started = time.perf_counter()
         profiler.enable()
         made = invoice_clients(session, organisation_id, clients, month, business_today(), vat)
         profiler.disable()
         seconds = time.perf_counter() - started
     figures: dict[str, Any] = {
         "part": keys[0], "parts": len(keys), "clients": len(clients), "invoices": made, "seconds": round(seconds, 2),
-        "ms_per_invoice": round(1000 * seconds / max(made, 1), 1), "statements": statements[0],
+        "ms_per_invoice": round(1000 * seconds / max(made, 1), 1), "statements": statements.count,
         "load_average": round(os.getloadavg()[0], 2)}
     if profile:
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(profile)
-        figures["profile"] = out.getvalue().splitlines()
+        figures["profile"] = costliest(profiler, profile)
     return figures
 
 

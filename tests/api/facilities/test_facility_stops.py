@@ -12,7 +12,7 @@ from sqlalchemy import select
 from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import Location, StockMove
-from tests.api.facilities.ward_world import THURSDAY_MORNING
+from tests.api.facilities.ward_world import THURSDAY_MORNING, van_with_driver
 from tests.conftest import TEST_PASSWORD
 from tests.facilities_world import THURSDAY
 from tests.setup_calls import setup
@@ -27,11 +27,7 @@ def test_a_ward_order_leaves_from_the_route_depot(served, crate):
 def test_the_facility_is_one_stop_of_the_route_in_its_agreed_window_and_confirmed_into_the_ward(
         http, world, served, crate):
     h = crate["h"]
-    driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
-    setup(http.post("/api/v1/vans", headers=h, json={
-        "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
-        "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
-        "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
+    van_with_driver(http, h, served)
     plan = http.post("/api/v1/route-plans", headers=h, json={
         "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}).json
     assert plan["status"] == "done", plan

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.jobs.runner import run_job
-from tests.api.facilities.ward_world import places
+from tests.api.facilities.ward_world import places, van_with_driver
 from tests.facilities_world import MONDAY, THURSDAY
 from tests.setup_calls import setup
 
@@ -54,12 +54,7 @@ def test_a_van_driving_a_route_that_day_keeps_its_units_until_the_route_is_done(
         app, http, world, served, recalled):
     with clock_set_to(datetime.combine(THURSDAY, datetime.min.time(), BRUSSELS) + timedelta(hours=1)):
         h = world.person("luc-parked", "logistics").headers
-        driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
-        setup(http.post("/api/v1/vans", headers=h, json={
-            "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"],
-            "capacity_l": 400, "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00",
-            "shift_end": "17:00:00", "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30,
-            "fixed_cost_eur": "20.00"}))
+        van_with_driver(http, h, served)
         plan = setup(http.post("/api/v1/route-plans", headers=h, json={  # the ward's collect stop
             "depot_id": served["warehouse"], "date": THURSDAY.isoformat(), "time_limit_s": 1}))
         assert [r["van_id"] for r in plan["result"]["routes"] if r["stops"]] == [served["van"]]

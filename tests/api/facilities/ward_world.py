@@ -78,15 +78,20 @@ def at_the_door(http, world, served, crate):
     return to_the_door(http, world, served, crate, picked=True)
 
 
-def to_the_door(http, world, served, crate, picked):
-    """Thursday's published plan with the crate (picked onto the van or not): its stop and
-    the crate's units per variant."""
-    h = crate["h"]
+def van_with_driver(http, h, served) -> None:
+    """The depot's van (its location ``served["van"]``), driven by Luc, as the route planner needs it."""
     driver = setup(http.post("/api/v1/drivers", headers=h, json={"name": "Luc"}))
     setup(http.post("/api/v1/vans", headers=h, json={
         "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
         "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
         "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
+
+
+def to_the_door(http, world, served, crate, picked):
+    """Thursday's published plan with the crate (picked onto the van or not): its stop and
+    the crate's units per variant."""
+    h = crate["h"]
+    van_with_driver(http, h, served)
     if picked:
         lines = setup(http.post(f"/api/v1/delivery-orders/{crate['order']}/pick", headers=h,
                                 json={"vehicle_id": served["van"]}))["lines"]

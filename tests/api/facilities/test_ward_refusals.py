@@ -10,22 +10,16 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import Location, StockMove
-from tests.api.facilities.ward_world import THURSDAY_MORNING, to_the_door
+from tests.api.facilities.ward_world import confirm_at_the_door, to_the_door
 
 pytestmark = pytest.mark.business_day("2026-12-07")
 
 
 def confirm(http, door, crate, refused):
-    with clock_set_to(THURSDAY_MORNING):  # the driver at the door on Thursday
-        return http.post(f"/api/v1/route-plans/{door['plan']}/stops/{door['stop']}/confirmation",
-                         headers=door["world"].person("luc", "logistics").headers, json={
-                             "outcome": "delivered", "received_by": "the ward's nurse", "chilled_c": 3.5,
-                             "frozen_c": -19.0, "refused": [{"order_id": crate["order"], "variant_id": variant,
-                                                             "units": n, "reason": "wrong texture"}
-                                                            for variant, n in refused.items()]})
+    return confirm_at_the_door(http, door, [{"order_id": crate["order"], "variant_id": variant, "units": n,
+                                             "reason": "wrong texture"} for variant, n in refused.items()])
 
 
 def test_refused_trays_stay_in_the_van_and_come_off_the_crate(http, served, crate, at_the_door):

@@ -13,18 +13,10 @@ from sqlalchemy import select
 from nutriplat.auth.models import AuditEntry
 from nutriplat.clock import clock_set_to
 from nutriplat.delivery.models import DeliveryOrder, TrayRefusal
-from tests.api.facilities.ward_world import THURSDAY_MORNING
+from tests.api.facilities.ward_world import THURSDAY_MORNING, confirm_at_the_door
 from tests.facilities_world import THURSDAY
 
 pytestmark = pytest.mark.business_day("2026-12-07")
-
-
-def confirm(http, door, crate, refused):
-    with clock_set_to(THURSDAY_MORNING):  # the driver at the door on Thursday
-        return http.post(f"/api/v1/route-plans/{door['plan']}/stops/{door['stop']}/confirmation",
-                         headers=door["world"].person("luc", "logistics").headers, json={
-                             "outcome": "delivered", "received_by": "the ward's nurse", "chilled_c": 3.5,
-                             "frozen_c": -19.0, "refused": refused})
 
 
 def trays(served, order_id):
@@ -50,7 +42,7 @@ def test_a_refusal_naming_the_resident_comes_off_their_tray_and_shows_on_their_t
         http, world, served, crate, at_the_door):
     _, before = trays(served, crate["order"])
     (resident, variant), units = next(iter(sorted(before.items())))
-    confirmed = confirm(http, at_the_door, crate, [{"order_id": crate["order"], "variant_id": variant,
+    confirmed = confirm_at_the_door(http, at_the_door, [{"order_id": crate["order"], "variant_id": variant,
                                                     "units": units, "reason": "not hungry", "client_id": resident}])
     assert confirmed.status_code == 200, confirmed.json
     assert [(r["client_id"], r["units"]) for r in confirmed.json["proof"]["refused"]] == [(resident, units)]
@@ -77,7 +69,7 @@ def test_a_client_id_not_on_the_crate_with_that_dish_is_a_422_naming_it_and_writ
     status, before = trays(served, crate["order"])
     (resident, variant), _units = next(iter(sorted(before.items())))
     not_on_crate = max(r for r, _ in before) + 1000
-    response = confirm(http, at_the_door, crate, [
+    response = confirm_at_the_door(http, at_the_door, [
         {"order_id": crate["order"], "variant_id": variant, "units": 1, "client_id": resident},
         {"order_id": crate["order"], "variant_id": variant, "units": 1, "client_id": not_on_crate}])
     assert response.status_code == 422 and list(response.json["errors"]) == ["refused.1.client_id"], response.json

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from nutriplat.auth.actor import Actor
-from nutriplat.clock import BRUSSELS
+from nutriplat.clock import BRUSSELS, clock_set_to
 from nutriplat.delivery.fulfil import confirm_delivery
 from nutriplat.delivery.models import DeliveryOrder
 from nutriplat.inventory.models import StockMove
@@ -85,6 +85,15 @@ def van_with_driver(http, h, served) -> None:
         "depot_id": served["warehouse"], "location_id": served["van"], "driver_id": driver["id"], "capacity_l": 400,
         "capacity_kg": 500, "freezer_l": 150, "chilled_l": 150, "shift_start": "07:00:00", "shift_end": "17:00:00",
         "break_earliest": "11:30:00", "break_latest": "13:00:00", "break_minutes": 30, "fixed_cost_eur": "20.00"}))
+
+
+def confirm_at_the_door(http, door, refused: list[dict]):
+    """The driver confirms the crate's stop delivered on Thursday morning, with these refused lines."""
+    with clock_set_to(THURSDAY_MORNING):
+        return http.post(f"/api/v1/route-plans/{door['plan']}/stops/{door['stop']}/confirmation",
+                         headers=door["world"].person("luc", "logistics").headers, json={
+                             "outcome": "delivered", "received_by": "the ward's nurse", "chilled_c": 3.5,
+                             "frozen_c": -19.0, "refused": refused})
 
 
 def to_the_door(http, world, served, crate, picked):
